@@ -1,0 +1,68 @@
+import { autoRetry } from '@grammyjs/auto-retry'
+import { sequentialize } from '@grammyjs/runner'
+import type { I18n } from '@grammyjs/i18n'
+import { Bot, type Api, type BotError, type RawApi } from 'grammy'
+import type { UserFromGetMe } from 'grammy/types'
+import type { BotContext, BotDeps } from './context.js'
+import { createStartFeature } from './features/start/index.js'
+import { createStationsFeature } from './features/stations/index.js'
+import { createUnhandledFeature } from './features/unhandled/index.js'
+import { createI18n } from './i18n.js'
+import { privateChatsOnly } from './middlewares/private-only.js'
+import { trackUser } from './middlewares/track-user.js'
+
+export type BotOptions = {
+  token: string
+  /** Preset bot info (tests, local mode) so that start-up needs no getMe call. */
+  botInfo?: UserFromGetMe
+  /** Replaces the HTTP fetch (the tests' fake Telegram). */
+  fetch?: typeof fetch
+}
+
+/**
+ * Every API object the bot uses must go through this: retries after 429 `retry_after` and
+ * transient network/5xx failures. Conversations build their own API objects and call it too.
+ */
+export function installApiTransformers(api: Api<RawApi>): void {
+  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowInternalServerErrors: false }))
+}
+
+/** The composition root of the bot: error boundary first, features in order, `unhandled` last. */
+export function createBot(deps: BotDeps, options: BotOptions) {
+  const i18n = createI18n()
+  const bot = new Bot<BotContext>(options.token, {
+    ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
+    client: {
+      ...(deps.config.telegramApiRoot === undefined ? {} : { apiRoot: deps.config.telegramApiRoot }),
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    },
+  })
+  installApiTransformers(bot.api)
+
+  // Updates of one chat are handled one at a time (double taps, quick successive messages).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
+  const guarded = bot.errorBoundary(apologize(deps, i18n))
+  guarded.use(trackUser(deps))
+  guarded.use(i18n)
+  guarded.use(privateChatsOnly)
+  guarded.use(createStartFeature(deps))
+  guarded.use(createStationsFeature(deps))
+  guarded.use(createUnhandledFeature())
+
+  return { bot, i18n }
+}
+
+/** Logs a failed update and tells the user something went wrong, instead of leaving them waiting. */
+function apologize(deps: BotDeps, i18n: I18n<BotContext>) {
+  return async ({ ctx, error }: BotError<BotContext>) => {
+    deps.logger.error({ err: error, update_id: ctx.update.update_id }, 'update failed')
+    try {
+      // ctx.t is missing when the failure came before the i18n middleware (e.g. the database is down).
+      const text = typeof ctx.t === 'function' ? ctx.t('error-generic') : i18n.t('zh', 'error-generic')
+      if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery({ text })
+      else if (ctx.chat?.type === 'private') await ctx.reply(text)
+    } catch {
+      // The apology failed too (network down or the chat is gone): the log line above is enough.
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod'
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+
+const optionalUrl = (protocols: RegExp) =>
+  optionalText.refine((value) => value === undefined || (URL.canParse(value) && protocols.test(value)), {
+    message: 'must be a full URL',
+  })
+
+const configSchema = z
+  .object({
+    BOT_TOKEN: optionalText.refine((value) => value === undefined || /^\d+:[\w-]{30,}$/.test(value), {
+      message: 'must look like 123456789:AA… (the token @BotFather gives)',
+    }),
+    DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//),
+    DATA_DIR: optionalText.transform((value) => value ?? './data'),
+    TELEGRAM_API_ROOT: optionalUrl(/^https?:\/\//),
+    WEBHOOK_URL: optionalUrl(/^https:\/\//),
+    WEBHOOK_SECRET: optionalText.refine((value) => value === undefined || /^[\w-]{1,256}$/.test(value), {
+      message: 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -',
+    }),
+    PORT: optionalText
+      .transform((value) => Number(value ?? '3000'))
+      .refine((port) => Number.isInteger(port) && port > 0 && port < 65536, { message: 'must be a port number' }),
+    LOG_LEVEL: optionalText
+      .transform((value) => value ?? 'info')
+      .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+    ADMIN_IDS: optionalText
+      .transform((value) => (value ?? '').split(',').map((id) => id.trim()).filter(Boolean))
+      .refine((ids) => ids.every((id) => /^\d{1,15}$/.test(id)), {
+        message: 'must be a comma-separated list of numeric Telegram user ids',
+      })
+      .transform((ids) => ids.map(Number)),
+  })
+  .superRefine((config, ctx) => {
+    if (config.WEBHOOK_URL !== undefined && config.WEBHOOK_SECRET === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'is required when WEBHOOK_URL is set' })
+    }
+    if (config.WEBHOOK_URL !== undefined && config.BOT_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'is required when WEBHOOK_URL is set' })
+    }
+  })
+
+export type Config = {
+  botToken: string | undefined
+  databaseUrl: string | undefined
+  dataDir: string
+  telegramApiRoot: string | undefined
+  webhookUrl: string | undefined
+  webhookSecret: string | undefined
+  port: number
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  adminIds: ReadonlySet<number>
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Parses the environment once; a bad value throws a ConfigError whose message is one line naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const variable = String(issue?.path[0] ?? 'environment')
+    throw new ConfigError(`Invalid ${variable}: ${issue?.message ?? 'bad value'}`)
+  }
+  const value = result.data
+  return {
+    botToken: value.BOT_TOKEN,
+    databaseUrl: value.DATABASE_URL,
+    dataDir: value.DATA_DIR,
+    telegramApiRoot: value.TELEGRAM_API_ROOT,
+    webhookUrl: value.WEBHOOK_URL,
+    webhookSecret: value.WEBHOOK_SECRET,
+    port: value.PORT,
+    logLevel: value.LOG_LEVEL,
+    adminIds: new Set(value.ADMIN_IDS),
+  }
+}

@@ -1,0 +1,93 @@
+import type { StationRecord } from '../../../db/repositories/stations.js'
+import type { BotContext } from '../../context.js'
+import { travelMinutes } from '../../lib/geo.js'
+import { escapeHtml } from '../../lib/html.js'
+import type { OpeningState } from '../../lib/opening-hours.js'
+import { shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../../lib/time.js'
+import { isAmenity, isStationKind } from '../../lib/vocabulary.js'
+import type { Filters } from './callback-data.js'
+import type { ListedStation, NearestPage } from './nearest.js'
+
+type Translate = BotContext['t']
+
+export function formatDistance(t: Translate, metres: number): string {
+  if (metres < 1000) return t('distance-m', { value: Math.max(10, Math.round(metres / 10) * 10) })
+  return t('distance-km', { value: metres < 10_000 ? (metres / 1000).toFixed(1) : Math.round(metres / 1000) })
+}
+
+function formatWhen(t: Translate, now: Date, at: Date): string {
+  const time = shanghaiTime(at)
+  const days = shanghaiDaysBetween(now, at)
+  if (days <= 0) return t('when-today', { time })
+  if (days === 1) return t('when-tomorrow', { time })
+  return t('when-weekday', { time, weekday: t(`weekday-${shanghaiWeekday(at)}`) })
+}
+
+export function formatStatus(t: Translate, state: OpeningState, now: Date): string {
+  switch (state.kind) {
+    case 'unknown':
+      return t('status-unknown')
+    case 'open':
+      return state.closesAt === undefined
+        ? t('status-open-24h')
+        : t('status-open-until', { when: formatWhen(t, now, state.closesAt) })
+    case 'closed':
+      return state.opensAt === undefined
+        ? t('status-closed')
+        : t('status-closed-until', { when: formatWhen(t, now, state.opensAt) })
+  }
+}
+
+export const kindLabel = (t: Translate, kind: string) => t(`kind-${isStationKind(kind) ? kind : 'other'}`)
+
+/** The amenities as one line of icon+label pairs, followed by a line break; empty when there are none. */
+export function formatAmenities(t: Translate, list: readonly string[]): string {
+  const known = list.filter(isAmenity)
+  return known.length === 0 ? '' : `${known.map((amenity) => t(`amenity-${amenity}`)).join('  ')}\n`
+}
+
+export function formatAddress(station: Pick<StationRecord, 'city' | 'address'>): string {
+  return escapeHtml(station.address.startsWith(station.city) ? station.address : `${station.city}${station.address}`)
+}
+
+function formatItem(t: Translate, station: ListedStation, index: number, now: Date): string {
+  const minutes = travelMinutes(station.distance)
+  return t('list-item', {
+    index,
+    name: escapeHtml(station.name),
+    kind: kindLabel(t, station.kind),
+    distance: formatDistance(t, station.distance),
+    walk: minutes.walk,
+    ebike: minutes.ebike,
+    status: formatStatus(t, station.state, now),
+    amenities: formatAmenities(t, station.amenities),
+    address: formatAddress(station),
+  })
+}
+
+export function formatFilterSummary(t: Translate, filters: Filters): string | undefined {
+  const labels = [
+    ...(filters.openNow ? [t('filter-open-now')] : []),
+    ...filters.amenities.map((amenity) => t(`amenity-${amenity}`)),
+  ]
+  return labels.length === 0 ? undefined : t('list-filters', { filters: labels.join(' · ') })
+}
+
+export function formatList(
+  t: Translate,
+  input: { originName: string | undefined; page: number; filters: Filters; result: NearestPage; now: Date },
+): string {
+  const title =
+    input.originName === undefined
+      ? t('list-title-here')
+      : t('list-title-from', { origin: escapeHtml(input.originName) })
+  const head = [`${title} · ${t('list-page', { page: input.page + 1 })}`]
+  const summary = formatFilterSummary(t, input.filters)
+  if (summary !== undefined) head.push(summary)
+  const first = input.page * 5 + 1
+  const body =
+    input.result.stations.length === 0
+      ? [t(input.page === 0 ? 'list-empty' : 'list-empty-page')]
+      : input.result.stations.map((station, index) => formatItem(t, station, first + index, input.now))
+  return [head.join('\n'), ...body].join('\n\n')
+}

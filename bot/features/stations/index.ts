@@ -1,0 +1,122 @@
+import { hears } from '@grammyjs/i18n'
+import { Composer, GrammyError } from 'grammy'
+import { findStation, searchStations } from '../../../db/repositories/stations.js'
+import { setUserLocation } from '../../../db/repositories/users.js'
+import type { BotContext, BotDeps } from '../../context.js'
+import { isValidPoint, navigationLinks, type Point } from '../../lib/geo.js'
+import { openingState } from '../../lib/opening-hours.js'
+import { escapeHtml } from '../../lib/html.js'
+import { parseListData, parseStationData, type ListQuery } from './callback-data.js'
+import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
+import { listKeyboard, mainKeyboard, navigationKeyboard, searchResultsKeyboard } from './keyboards.js'
+import { nearestPage } from './nearest.js'
+
+export const MAX_PLACE_QUERY = 40
+const SEARCH_RESULTS = 8
+const defaultFilters = { openNow: true, amenities: [] } as const
+
+/** "Message is not modified": the user tapped a button that would show what is already shown. */
+const isNotModified = (error: unknown) =>
+  error instanceof GrammyError && error.description.includes('message is not modified')
+
+export function createStationsFeature({ db, now }: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>()
+  const privateChats = composer.chatType('private')
+
+  /** Renders a nearest list; undefined when its origin station no longer exists. */
+  async function renderList(ctx: BotContext, query: ListQuery) {
+    let point: Point | undefined = query.origin.kind === 'point' ? query.origin : undefined
+    let originName: string | undefined
+    if (query.origin.kind === 'station') {
+      const origin = await findStation(db, query.origin.stationId)
+      if (origin === undefined || !origin.active) return undefined
+      point = origin
+      originName = origin.name
+    }
+    if (point === undefined) return undefined
+    const at = now()
+    const result = await nearestPage(db, point, { page: query.page, filters: query.filters, now: at })
+    return {
+      text: formatList(ctx.t, { originName, page: query.page, filters: query.filters, result, now: at }),
+      reply_markup: listKeyboard(ctx.t, query, result.stations, result.hasMore),
+    }
+  }
+
+  async function sendList(ctx: BotContext, query: ListQuery) {
+    const list = await renderList(ctx, query)
+    if (list === undefined) return ctx.reply(ctx.t('station-gone'))
+    await ctx.reply(list.text, {
+      parse_mode: 'HTML',
+      reply_markup: list.reply_markup,
+      link_preview_options: { is_disabled: true },
+    })
+  }
+
+  privateChats.command('nearby', (ctx) =>
+    ctx.reply(ctx.t('nearby-prompt'), { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t) }),
+  )
+  privateChats.filter(hears('keyboard-search-place'), (ctx) => ctx.reply(ctx.t('search-prompt')))
+
+  privateChats.on(':location', async (ctx) => {
+    const { latitude: lat, longitude: lng } = ctx.msg.location
+    if (!isValidPoint({ lat, lng })) return ctx.reply(ctx.t('location-invalid'))
+    if (ctx.user !== undefined) await setUserLocation(db, ctx.user.id, { lat, lng })
+    await sendList(ctx, { origin: { kind: 'point', lat, lng }, page: 0, filters: defaultFilters })
+  })
+
+  // Free text that no other feature claimed: a typed place (road, district, landmark, station name).
+  privateChats.on('message:text', async (ctx, next) => {
+    const query = ctx.msg.text.trim()
+    if (query.startsWith('/')) return next()
+    if ([...query].length > MAX_PLACE_QUERY) return ctx.reply(ctx.t('search-too-long', { max: MAX_PLACE_QUERY }))
+    const matches = await searchStations(db, query, SEARCH_RESULTS)
+    if (matches.length === 0) return ctx.reply(ctx.t('search-no-match', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
+    await ctx.reply(ctx.t('search-results', { query: escapeHtml(query) }), {
+      parse_mode: 'HTML',
+      reply_markup: searchResultsKeyboard(ctx.t, matches),
+    })
+  })
+
+  composer.on('callback_query:data', async (ctx, next) => {
+    const data = ctx.callbackQuery.data
+    const list = parseListData(data)
+    const placeId = parseStationData('p', data)
+    const navigateId = parseStationData('v', data)
+    if (list === undefined && placeId === undefined && navigateId === undefined) return next()
+
+    if (list !== undefined) {
+      const rendered = await renderList(ctx, list)
+      if (rendered === undefined) return ctx.answerCallbackQuery({ text: ctx.t('station-gone') })
+      await ctx
+        .editMessageText(rendered.text, {
+          parse_mode: 'HTML',
+          reply_markup: rendered.reply_markup,
+          link_preview_options: { is_disabled: true },
+        })
+        .catch((error: unknown) => {
+          if (!isNotModified(error)) throw error
+        })
+      return ctx.answerCallbackQuery()
+    }
+
+    const station = await findStation(db, (placeId ?? navigateId) as number)
+    if (station === undefined || !station.active) return ctx.answerCallbackQuery({ text: ctx.t('station-gone') })
+    await ctx.answerCallbackQuery()
+    if (placeId !== undefined) {
+      return sendList(ctx, { origin: { kind: 'station', stationId: station.id }, page: 0, filters: defaultFilters })
+    }
+    await ctx.replyWithVenue(station.lat, station.lng, station.name, station.address || station.city)
+    await ctx.reply(
+      ctx.t('navigate-details', {
+        name: escapeHtml(station.name),
+        status: formatStatus(ctx.t, openingState(station.openingHours, now()), now()),
+        amenities: formatAmenities(ctx.t, station.amenities),
+        address: formatAddress(station),
+        phone: station.phone === '' ? 'none' : escapeHtml(station.phone),
+      }),
+      { parse_mode: 'HTML', reply_markup: navigationKeyboard(ctx.t, navigationLinks(station)) },
+    )
+  })
+
+  return composer
+}

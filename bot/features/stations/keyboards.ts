@@ -1,0 +1,72 @@
+import { InlineKeyboard, Keyboard } from 'grammy'
+import type { StationRecord } from '../../../db/repositories/stations.js'
+import type { BotContext } from '../../context.js'
+import type { NavigationLinks } from '../../lib/geo.js'
+import { filterAmenities, type Amenity } from '../../lib/vocabulary.js'
+import { lastPage, listData, navigateData, placeData, type ListQuery } from './callback-data.js'
+import type { ListedStation } from './nearest.js'
+
+type Translate = BotContext['t']
+
+/** The main reply keyboard: the location button first and widest, since it is the one riders use. */
+export function mainKeyboard(t: Translate): Keyboard {
+  return new Keyboard()
+    .requestLocation(t('keyboard-share-location'))
+    .row()
+    .text(t('keyboard-search-place'))
+    .text(t('keyboard-help'))
+    .resized()
+    .persistent()
+}
+
+const toggle = (list: readonly Amenity[], amenity: Amenity) =>
+  list.includes(amenity) ? list.filter((item) => item !== amenity) : [...list, amenity]
+
+export function listKeyboard(
+  t: Translate,
+  query: ListQuery,
+  shown: readonly ListedStation[],
+  hasMore: boolean,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard()
+  const first = query.page * 5 + 1
+  shown.forEach((station, index) =>
+    keyboard.text(t('button-navigate', { index: first + index }), navigateData(station.id)),
+  )
+  keyboard.row()
+  if (query.page > 0) keyboard.text(t('button-previous'), listData({ ...query, page: query.page - 1 }))
+  if (hasMore && query.page < lastPage) keyboard.text(t('button-next'), listData({ ...query, page: query.page + 1 }))
+  keyboard.row()
+
+  const label = (on: boolean, text: string) => (on ? t('filter-on', { label: text }) : text)
+  const { filters } = query
+  keyboard.text(
+    label(filters.openNow, t('button-filter-open-now')),
+    listData({ ...query, page: 0, filters: { ...filters, openNow: !filters.openNow } }),
+  )
+  filterAmenities.forEach((amenity, index) => {
+    if ((index + 1) % 3 === 0) keyboard.row()
+    keyboard.text(
+      label(filters.amenities.includes(amenity), t(`amenity-${amenity}`)),
+      listData({ ...query, page: 0, filters: { ...filters, amenities: toggle(filters.amenities, amenity) } }),
+    )
+  })
+  return keyboard
+}
+
+export function navigationKeyboard(t: Translate, links: NavigationLinks): InlineKeyboard {
+  return new InlineKeyboard()
+    .url(t('navigate-amap'), links.amap)
+    .row()
+    .url(t('navigate-baidu'), links.baidu)
+    .row()
+    .url(t('navigate-tencent'), links.tencent)
+}
+
+export function searchResultsKeyboard(t: Translate, matches: readonly StationRecord[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard()
+  for (const station of matches) {
+    keyboard.text(t('search-result-button', { name: station.name, district: station.district || station.city }), placeData(station.id)).row()
+  }
+  return keyboard
+}

@@ -1,0 +1,22 @@
+const SHANGHAI = 'Asia/Shanghai'
+
+const clock = new Intl.DateTimeFormat('en-GB', { timeZone: SHANGHAI, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const day = new Intl.DateTimeFormat('en-CA', { timeZone: SHANGHAI, year: 'numeric', month: '2-digit', day: '2-digit' })
+const weekday = new Intl.DateTimeFormat('en-US', { timeZone: SHANGHAI, weekday: 'short' })
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+
+/** "HH:MM" in Asia/Shanghai. */
+export const shanghaiTime = (instant: Date): string => clock.format(instant)
+
+/** The calendar date in Asia/Shanghai as "YYYY-MM-DD". */
+export const shanghaiDate = (instant: Date): string => day.format(instant)
+
+/** 0 = Sunday … 6 = Saturday, in Asia/Shanghai. */
+export const shanghaiWeekday = (instant: Date): number => weekdays.indexOf(weekday.format(instant))
+
+/** How many Shanghai calendar days `later` is after `now` (0 = same day). */
+export function shanghaiDaysBetween(now: Date, later: Date): number {
+  const start = Date.parse(shanghaiDate(now))
+  const end = Date.parse(shanghaiDate(later))
+  return Math.round((end - start) / 86_400_000)
+}

@@ -1,0 +1,158 @@
+## Start and help
+
+start-welcome =
+    你好{ $name ->
+        [none] {""}
+       *[other] ，{ $name }
+    }！我是 <b>暖新助手</b> 🧡
+    
+    跑单累了、手机没电了、想喝口热水？点下面的 <b>📍 发送位置找驿站</b>，我马上告诉你最近的、现在开着门的暖新驿站，一键导航过去。
+    
+    没法发送位置（电脑版 Telegram、没有 GPS）？直接打字告诉我路名、区县、地标或驿站名就行。
+help-text =
+    <b>暖新助手能帮你做什么</b>
+    
+    📍 <b>找驿站</b>：点「发送位置找驿站」，看最近的 5 个驿站：距离、步行和电动车大约几分钟、现在开没开、有没有热水 / 充电 / 厕所 / 微波炉。
+    🔎 <b>按地名找</b>：直接打字，比如「春熙路」「雁塔区」「肥城 老城」，选一个地点，就能看它附近的驿站。
+    🧭 <b>导航</b>：在列表下点「🧭 1」…「🧭 5」，收到驿站位置和高德、百度、腾讯地图的导航链接。
+    ✅ <b>筛选</b>：列表下的按钮可以只看营业中的、有热水 / 充电 / 厕所 / 微波炉等的驿站，再点一次取消。
+    
+    命令：/start 主菜单 · /nearby 找驿站 · /language 切换语言 · /help 帮助
+keyboard-share-location = 📍 发送位置找驿站
+keyboard-search-place = 🔎 输入地名找驿站
+keyboard-help = ❓ 帮助
+command-start = 主菜单
+command-nearby = 找最近的驿站
+command-language = 切换语言 / Language
+command-help = 使用帮助
+language-choose = 请选择语言 / Choose a language:
+language-set = 好的，以后用中文和你说话。
+group-use-private = 为了不打扰群里的其他人，请私聊我使用：点我的头像，再点「发消息」。
+
+## Stations
+
+nearby-prompt = 请点下面的 <b>📍 发送位置找驿站</b>（手机 Telegram 可用），或者直接打字输入路名、区县、地标或驿站名。
+search-prompt = 请输入路名、区县、地标或驿站名，比如「春熙路」「雁塔区」「漯河 源汇区」。
+search-too-long = 地名太长了（最多 { $max } 个字）。请只写路名、地标或驿站名，比如「春熙路」。
+search-no-match = 没找到和「{ $query }」相关的地方。换个说法试试，比如只写路名或区县；也可以点「📍 发送位置找驿站」。
+search-results = 找到这些和「{ $query }」相关的地方，选一个，看它附近的驿站：
+search-result-button = { $name } · { $district }
+list-title-here = 📍 <b>离你最近的驿站</b>
+list-title-from = 📍 <b>「{ $origin }」附近的驿站</b>
+list-page = 第 { $page } 页
+list-filters = 筛选：{ $filters }
+list-empty = 附近没有符合筛选条件的驿站。点下面的按钮去掉一些条件试试。
+list-empty-page = 后面没有更多符合条件的驿站了。
+list-item =
+    <b>{ $index }. { $name }</b>（{ $kind }）
+    📏 { $distance } · 🚶 约 { $walk } 分钟 · 🛵 约 { $ebike } 分钟
+    { $status }
+    { $amenities }{ $address }
+distance-m = { $value } 米
+distance-km = { $value } 公里
+status-open-24h = 🟢 24 小时营业
+status-open-until = 🟢 营业中，{ $when } 打烊
+status-open = 🟢 营业中
+status-closed-until = 🔴 休息中，{ $when } 开门
+status-closed = 🔴 暂停开放
+status-unknown = ⚪ 营业时间未知，去之前可以先打电话问问
+when-today = { $time }
+when-tomorrow = 明天 { $time }
+when-weekday = { $weekday } { $time }
+weekday-0 = 周日
+weekday-1 = 周一
+weekday-2 = 周二
+weekday-3 = 周三
+weekday-4 = 周四
+weekday-5 = 周五
+weekday-6 = 周六
+button-navigate = 🧭 { $index }
+button-previous = ⬅️ 上一页
+button-next = 下一页 ➡️
+button-filter-open-now = 营业中
+filter-on = ✅ { $label }
+filter-open-now = 营业中
+navigate-amap = 高德地图导航
+navigate-baidu = 百度地图导航
+navigate-tencent = 腾讯地图导航
+navigate-details =
+    🧭 <b>{ $name }</b>
+    { $status }
+    { $amenities }{ $address }{ $phone ->
+        [none] {""}
+       *[other] {"\u000A"}☎️ { $phone }
+    }
+    
+    点下面的按钮，用你常用的地图 App 导航过去。
+button-stale = 这个按钮已经失效了，请重新发送位置或地名。
+station-gone = 这个驿站已不再开放，请重新查找。
+location-invalid = 这个位置好像不对，请重新发送一次位置。
+located-elsewhere = 你附近 { $radius } 公里内还没有收录的驿站。下面是离你最近的几个。
+
+## Station kinds
+
+kind-union = 工会驿站
+kind-rider = 骑手驿站
+kind-city = 城市驿站
+kind-grid = 网格驿站
+kind-driver = 司机驿站
+kind-merchant = 友好商家
+kind-canteen = 骑手食堂
+kind-cooling = 清凉物资自取点
+kind-gov_service = 政务服务站
+kind-community = 党群服务中心
+kind-other = 服务点
+
+## Amenities
+
+amenity-hot_water = ♨️ 热水
+amenity-drinking_water = 🚰 饮用水
+amenity-microwave = 🍱 微波炉
+amenity-phone_charging = 🔌 手机充电
+amenity-ebike_charging = ⚡ 电动车充电
+amenity-rest_seats = 🪑 休息座椅
+amenity-toilet = 🚻 厕所
+amenity-medicine_kit = 💊 药箱
+amenity-umbrella = ☂️ 雨伞
+amenity-air_conditioning = ❄️ 空调
+amenity-heating = 🔥 暖气
+amenity-wifi = 📶 WiFi
+amenity-truck_parking = 🚛 货车停车
+amenity-repair_tools = 🔧 维修工具
+amenity-books = 📚 图书
+amenity-meals = 🍚 餐食
+amenity-cooling_supplies = 🧊 清凉物资
+amenity-lockers = 🗄️ 储物柜
+
+## Bad input
+
+unhandled-sticker = 收到你的贴纸啦 😊 我看不懂贴纸。想找驿站，请点「📍 发送位置找驿站」或者打字输入地名。
+unhandled-voice = 我暂时听不了语音。想找驿站，请点「📍 发送位置找驿站」或者打字输入地名。
+unhandled-media = 我看不懂图片和文件。想找驿站，请点「📍 发送位置找驿站」或者打字输入地名。
+unhandled-other = 这个我还处理不了。想找驿站，请点「📍 发送位置找驿站」或者打字输入地名；发送 /help 查看帮助。
+unhandled-command = 没有这个命令。发送 /help 查看我能做什么。
+error-generic = 抱歉，刚才出了点问题，请稍后再试一次。
+
+## Station import and export (command line)
+
+import-done = 导入完成：新增 { $inserted } 个，更新 { $updated } 个驿站。
+import-failed = 有 { $count } 行数据有问题，这次什么都没有导入。请改正后重新导入：
+import-row-error = 第 { $line } 行 { $field }：{ $problem }
+import-file-error = 读不了文件 { $file }：{ $problem }
+import-usage = 用法：npm run stations:import -- 文件.csv|文件.json [--crs wgs84|gcj02|bd09]
+export-usage = 用法：npm run stations:export -- [文件.csv|文件.json] [--crs wgs84|gcj02|bd09]
+export-done = 已导出 { $count } 个驿站到 { $file }。
+problem-required = 不能为空
+problem-too-long = 太长了（最多 { $max } 个字符）
+problem-not-number = 不是数字
+problem-outside-china = 坐标不在中国境内（经纬度是否写反了？）
+problem-unknown-kind = 不认识的类型「{ $value }」，可以用：{ $allowed }
+problem-unknown-amenity = 不认识的设施「{ $value }」，可以用：{ $allowed }
+problem-bad-hours = 营业时间格式不对（应为 OpenStreetMap opening_hours 格式，如 Mo-Su 09:30-21:00 或 24/7）：{ $detail }
+problem-bad-boolean = 应为 true 或 false
+problem-bad-date = 日期应为 YYYY-MM-DD
+problem-duplicate-id = 和第 { $other } 行的 external_id 重复
+problem-not-object = 应为一个对象 { "{" }…{ "}" }
+problem-bad-json = JSON 格式错误：{ $detail }
+problem-bad-csv = CSV 格式错误：{ $detail }
+problem-missing-columns = 缺少列：{ $columns }

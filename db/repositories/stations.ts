@@ -1,0 +1,150 @@
+import { and, asc, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '../client.js'
+import { stationEarth, stations, type NewStation, type Station } from '../schema/index.js'
+
+export type Point = { lat: number; lng: number }
+/** A station as the bot and the import/export see it (without bookkeeping columns). */
+export type StationRecord = Omit<Station, 'searchText' | 'createdAt' | 'updatedAt'>
+export type StationWithDistance = StationRecord & { distance: number }
+
+export type NearestOptions = {
+  /** Every listed amenity must be offered. */
+  amenities?: readonly string[]
+  limit: number
+  offset?: number
+}
+
+const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } =
+  getTableColumns(stations)
+
+const activeWith = (amenities: readonly string[] | undefined): SQL | undefined =>
+  and(
+    eq(stations.active, true),
+    amenities !== undefined && amenities.length > 0
+      ? sql`${stations.amenities} @> ${sql.param([...amenities])}::text[]`
+      : undefined,
+  )
+
+/**
+ * Active stations nearest to `point`, nearest first, with the great-circle distance in metres.
+ * Ordered by the cube `<->` operator on the GiST index (KNN): the chord distance it sorts by is
+ * monotonic in the great-circle distance, so the order is exact and no station is loaded that is
+ * not returned.
+ */
+export async function findNearestStations(
+  db: Database,
+  point: Point,
+  options: NearestOptions,
+): Promise<StationWithDistance[]> {
+  const origin = stationEarth(point.lat, point.lng)
+  const earth = stationEarth(sql`${stations.lat}`, sql`${stations.lng}`)
+  return db
+    .select({ ...stationColumns, distance: sql<number>`public.earth_distance(${earth}, ${origin})`.mapWith(Number) })
+    .from(stations)
+    .where(activeWith(options.amenities))
+    .orderBy(sql`${earth} OPERATOR(public.<->) ${origin}`)
+    .limit(options.limit)
+    .offset(options.offset ?? 0)
+}
+
+/**
+ * The same answer as findNearestStations computed without the index (every row's distance, then a
+ * sort). Only the benchmark and tests use it, as the baseline the index is measured against.
+ */
+export async function findNearestStationsByScan(
+  db: Database,
+  point: Point,
+  options: NearestOptions,
+): Promise<StationWithDistance[]> {
+  const distance = sql<number>`public.earth_distance(public.ll_to_earth(${stations.lat}, ${stations.lng}), public.ll_to_earth(${point.lat}, ${point.lng}))`
+  return db
+    .select({ ...stationColumns, distance: distance.mapWith(Number) })
+    .from(stations)
+    .where(activeWith(options.amenities))
+    .orderBy(distance)
+    .limit(options.limit)
+    .offset(options.offset ?? 0)
+}
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/**
+ * Typed-place search over station names, districts and addresses. A station matches when it
+ * contains every typed word, or when its name is trigram-similar to the query (typos, missing
+ * words); exact and whole-name matches rank first, then trigram similarity.
+ */
+export async function searchStations(db: Database, query: string, limit: number): Promise<StationRecord[]> {
+  const terms = query.trim().split(/\s+/).filter(Boolean)
+  if (terms.length === 0) return []
+  const joined = terms.join(' ')
+  const containsAll = and(...terms.map((term) => sql`${stations.searchText} ILIKE ${`%${escapeLike(term)}%`}`))
+  const nameContains = and(...terms.map((term) => sql`${stations.name} ILIKE ${`%${escapeLike(term)}%`}`))
+  const similarity = sql`public.similarity(${stations.name}, ${joined})`
+  return db
+    .select(stationColumns)
+    .from(stations)
+    .where(and(eq(stations.active, true), sql`(${containsAll} OR ${similarity} >= 0.25)`))
+    .orderBy(
+      desc(sql`${stations.name} = ${joined}`),
+      desc(sql`coalesce(${nameContains}, false)`),
+      desc(sql`coalesce(${containsAll}, false)`),
+      desc(similarity),
+      asc(stations.id),
+    )
+    .limit(limit)
+}
+
+export async function findStation(db: Database, id: number): Promise<StationRecord | undefined> {
+  const [station] = await db.select(stationColumns).from(stations).where(eq(stations.id, id))
+  return station
+}
+
+export async function countStations(db: Database): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(stations)
+  return row?.value ?? 0
+}
+
+export async function listStations(db: Database): Promise<StationRecord[]> {
+  return db.select(stationColumns).from(stations).orderBy(asc(stations.externalId))
+}
+
+/**
+ * Inserts or updates (by external id) every station in one transaction: all land or none do.
+ * Returns how many were new and how many were updated.
+ */
+export async function upsertStations(
+  db: Database,
+  rows: readonly NewStation[],
+): Promise<{ inserted: number; updated: number }> {
+  let inserted = 0
+  return db.transaction(async (tx) => {
+    for (let start = 0; start < rows.length; start += 500) {
+      const chunk = rows.slice(start, start + 500)
+      const result = await tx
+        .insert(stations)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: stations.externalId,
+          set: {
+            name: sql`excluded.name`,
+            kind: sql`excluded.kind`,
+            address: sql`excluded.address`,
+            city: sql`excluded.city`,
+            district: sql`excluded.district`,
+            lat: sql`excluded.lat`,
+            lng: sql`excluded.lng`,
+            amenities: sql`excluded.amenities`,
+            openingHours: sql`excluded.opening_hours`,
+            phone: sql`excluded.phone`,
+            active: sql`excluded.active`,
+            lastVerified: sql`excluded.last_verified`,
+            updatedAt: sql`now()`,
+          },
+        })
+        // xmax is 0 only on a freshly inserted row version.
+        .returning({ inserted: sql<boolean>`(xmax = 0)` })
+      inserted += result.filter((row) => row.inserted).length
+    }
+    return { inserted, updated: rows.length - inserted }
+  })
+}

@@ -1,0 +1,41 @@
+import { sql, type SQL } from 'drizzle-orm'
+import { boolean, date, doublePrecision, index, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
+
+/** The indexed earth point of a latitude/longitude pair; see migration 0000 for why it is a wrapper. */
+export const stationEarth = (lat: SQL | number, lng: SQL | number): SQL => sql`public.station_earth(${lat}, ${lng})`
+
+export const stations = pgTable(
+  'stations',
+  {
+    id: serial().primaryKey(),
+    externalId: text().notNull().unique(),
+    name: text().notNull(),
+    kind: text().notNull(),
+    address: text().notNull().default(''),
+    city: text().notNull().default(''),
+    district: text().notNull().default(''),
+    /** WGS-84, as Telegram and browsers send it. */
+    lat: doublePrecision().notNull(),
+    lng: doublePrecision().notNull(),
+    amenities: text().array().notNull().default(sql`'{}'::text[]`),
+    /** OpenStreetMap opening_hours syntax; empty when unknown. */
+    openingHours: text().notNull().default(''),
+    phone: text().notNull().default(''),
+    active: boolean().notNull().default(true),
+    lastVerified: date({ mode: 'string' }),
+    searchText: text().generatedAlwaysAs(
+      (): SQL =>
+        sql`${stations.name} || ' ' || ${stations.city} || ' ' || ${stations.district} || ' ' || ${stations.address}`,
+    ),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('stations_earth_gist').using('gist', stationEarth(sql`${table.lat}`, sql`${table.lng}`)),
+    index('stations_search_trgm').using('gin', sql`${table.searchText} gin_trgm_ops`),
+    index('stations_amenities_gin').using('gin', table.amenities),
+  ],
+)
+
+export type Station = typeof stations.$inferSelect
+export type NewStation = typeof stations.$inferInsert
