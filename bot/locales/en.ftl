@@ -1,0 +1,158 @@
+## Start and help
+
+start-welcome =
+    Hi{ $name ->
+        [none] {""}
+       *[other] , { $name }
+    }! I'm <b>暖新助手 (Nuanxin Assistant)</b> 🧡
+    
+    Tired from deliveries, phone battery dead, need some hot water? Tap <b>📍 Send my location</b> below and I'll show you the nearest rest stations that are open right now, with one-tap navigation.
+    
+    Can't send your location (Telegram on a computer, no GPS)? Just type a road, district, landmark or station name.
+help-text =
+    <b>What 暖新助手 can do for you</b>
+    
+    📍 <b>Find stations</b>: tap “Send my location” to see the 5 nearest stations: distance, about how many minutes on foot and by e-bike, whether it's open now, and whether it has hot water / charging / a toilet / a microwave.
+    🔎 <b>Search by place</b>: just type, e.g. “春熙路”, “雁塔区” or “肥城 老城”, pick a place and see the stations near it.
+    🧭 <b>Navigate</b>: tap “🧭 1” … “🧭 5” under the list to get the station's location and navigation links for Amap, Baidu Maps and Tencent Maps.
+    ✅ <b>Filter</b>: the buttons under the list show only stations that are open now, or that have hot water / charging / a toilet / a microwave etc. Tap again to turn a filter off.
+    
+    Commands: /start main menu · /nearby find stations · /language change language · /help help
+keyboard-share-location = 📍 Send my location
+keyboard-search-place = 🔎 Search by place name
+keyboard-help = ❓ Help
+command-start = Main menu
+command-nearby = Find the nearest stations
+command-language = Change language / 切换语言
+command-help = How to use
+language-choose = 请选择语言 / Choose a language:
+language-set = OK, I'll talk to you in English from now on.
+group-use-private = To avoid disturbing others in the group, please chat with me privately: tap my profile picture, then tap “Message”.
+
+## Stations
+
+nearby-prompt = Tap <b>📍 Send my location</b> below (works in the Telegram phone app), or just type a road, district, landmark or station name.
+search-prompt = Type a road, district, landmark or station name, e.g. “春熙路”, “雁塔区” or “漯河 源汇区”.
+search-too-long = That name is too long (max { $max } characters). Just type a road, landmark or station name, e.g. “春熙路”.
+search-no-match = Nothing found for “{ $query }”. Try other words, e.g. just the road or district, or tap “📍 Send my location”.
+search-results = Places matching “{ $query }”. Pick one to see the stations near it:
+search-result-button = { $name } · { $district }
+list-title-here = 📍 <b>Stations nearest to you</b>
+list-title-from = 📍 <b>Stations near “{ $origin }”</b>
+list-page = Page { $page }
+list-filters = Filters: { $filters }
+list-empty = No stations nearby match these filters. Tap the buttons below to remove some.
+list-empty-page = No more matching stations.
+list-item =
+    <b>{ $index }. { $name }</b> ({ $kind })
+    📏 { $distance } · 🚶 ~{ $walk } min · 🛵 ~{ $ebike } min
+    { $status }
+    { $amenities }{ $address }
+distance-m = { $value } m
+distance-km = { $value } km
+status-open-24h = 🟢 Open 24 hours
+status-open-until = 🟢 Open, closes { $when }
+status-open = 🟢 Open
+status-closed-until = 🔴 Closed, opens { $when }
+status-closed = 🔴 Temporarily closed
+status-unknown = ⚪ Opening hours unknown, best to call before you go
+when-today = { $time }
+when-tomorrow = tomorrow { $time }
+when-weekday = { $weekday } { $time }
+weekday-0 = Sun
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+button-navigate = 🧭 { $index }
+button-previous = ⬅️ Previous
+button-next = Next ➡️
+button-filter-open-now = Open now
+filter-on = ✅ { $label }
+filter-open-now = Open now
+navigate-amap = Amap (高德地图)
+navigate-baidu = Baidu Maps (百度地图)
+navigate-tencent = Tencent Maps (腾讯地图)
+navigate-details =
+    🧭 <b>{ $name }</b>
+    { $status }
+    { $amenities }{ $address }{ $phone ->
+        [none] {""}
+       *[other] {"\u000A"}☎️ { $phone }
+    }
+    
+    Tap a button below to navigate there with your usual map app.
+button-stale = This button has expired. Please send your location or a place name again.
+station-gone = This station is no longer open. Please search again.
+location-invalid = That location doesn't look right. Please send your location again.
+located-elsewhere = No stations listed within { $radius } km of you yet. Here are the nearest ones.
+
+## Station kinds
+
+kind-union = Union rest station
+kind-rider = Rider station
+kind-city = City station
+kind-grid = Neighbourhood station
+kind-driver = Driver station
+kind-merchant = Friendly shop
+kind-canteen = Rider canteen
+kind-cooling = Cool-down supplies point
+kind-gov_service = Government service point
+kind-community = Community service centre
+kind-other = Service point
+
+## Amenities
+
+amenity-hot_water = ♨️ Hot water
+amenity-drinking_water = 🚰 Drinking water
+amenity-microwave = 🍱 Microwave
+amenity-phone_charging = 🔌 Phone charging
+amenity-ebike_charging = ⚡ E-bike charging
+amenity-rest_seats = 🪑 Seats
+amenity-toilet = 🚻 Toilet
+amenity-medicine_kit = 💊 First-aid kit
+amenity-umbrella = ☂️ Umbrellas
+amenity-air_conditioning = ❄️ Air con
+amenity-heating = 🔥 Heating
+amenity-wifi = 📶 WiFi
+amenity-truck_parking = 🚛 Truck parking
+amenity-repair_tools = 🔧 Repair tools
+amenity-books = 📚 Books
+amenity-meals = 🍚 Meals
+amenity-cooling_supplies = 🧊 Cool-down supplies
+amenity-lockers = 🗄️ Lockers
+
+## Bad input
+
+unhandled-sticker = Thanks for the sticker 😊 but I can't read stickers. To find a station, tap “📍 Send my location” or type a place name.
+unhandled-voice = I can't listen to voice messages yet. To find a station, tap “📍 Send my location” or type a place name.
+unhandled-media = I can't read photos or files. To find a station, tap “📍 Send my location” or type a place name.
+unhandled-other = I can't handle this yet. To find a station, tap “📍 Send my location” or type a place name; send /help for help.
+unhandled-command = Unknown command. Send /help to see what I can do.
+error-generic = Sorry, something went wrong. Please try again in a moment.
+
+## Station import and export (command line)
+
+import-done = Import finished: { $inserted } stations added, { $updated } updated.
+import-failed = { $count } rows have problems, so nothing was imported. Fix them and import again:
+import-row-error = Line { $line }, { $field }: { $problem }
+import-file-error = Cannot read file { $file }: { $problem }
+import-usage = Usage: npm run stations:import -- file.csv|file.json [--crs wgs84|gcj02|bd09]
+export-usage = Usage: npm run stations:export -- [file.csv|file.json] [--crs wgs84|gcj02|bd09]
+export-done = Exported { $count } stations to { $file }.
+problem-required = must not be empty
+problem-too-long = too long (max { $max } characters)
+problem-not-number = not a number
+problem-outside-china = coordinates are outside China (latitude and longitude swapped?)
+problem-unknown-kind = unknown kind “{ $value }”, allowed: { $allowed }
+problem-unknown-amenity = unknown amenity “{ $value }”, allowed: { $allowed }
+problem-bad-hours = invalid opening hours (must be OpenStreetMap opening_hours format, e.g. Mo-Su 09:30-21:00 or 24/7): { $detail }
+problem-bad-boolean = must be true or false
+problem-bad-date = date must be YYYY-MM-DD
+problem-duplicate-id = same external_id as line { $other }
+problem-not-object = must be an object { "{" }…{ "}" }
+problem-bad-json = invalid JSON: { $detail }
+problem-bad-csv = invalid CSV: { $detail }
+problem-missing-columns = missing columns: { $columns }
