@@ -25,7 +25,7 @@ const configSchema = z
     }),
     PORT: optionalText
       .transform((value) => Number(value ?? '3000'))
-      .refine((port) => Number.isInteger(port) && port > 0 && port < 65536, { message: 'must be a port number' }),
+      .refine((port) => Number.isInteger(port) && port >= 0 && port < 65536, { message: 'must be a port number (0 = any free port)' }),
     LOG_LEVEL: optionalText
       .transform((value) => value ?? 'info')
       .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),

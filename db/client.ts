@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
@@ -10,7 +10,6 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
-import lockfile from 'proper-lockfile'
 import postgres from 'postgres'
 import * as schema from './schema/index.js'
 
@@ -90,41 +89,38 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
 }
 
+/**
+ * Takes the data directory for this process: an atomic mkdir of `<dir>.lock` holding our pid, like
+ * PostgreSQL's postmaster.pid. A lock whose process is gone (killed, crashed) is taken over. No
+ * heartbeat: PGlite runs synchronous WebAssembly that can block the event loop for seconds, which
+ * would make mtime-refreshing locks (proper-lockfile) look stale while their owner is alive.
+ */
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  const lockPath = `${dataDir}.lock`
-  const pidFile = path.join(lockPath, 'pid')
-  // The lock's mtime is refreshed every 2 s, so a lock left by a killed process goes stale after 10 s.
-  const lock = (retries: number) =>
-    lockfile.lock(dataDir, {
-      lockfilePath: lockPath,
-      stale: 10_000,
-      update: 2_000,
-      retries: { retries, minTimeout: 1_000, maxTimeout: 2_000 },
-      onCompromised: (error) => {
-        throw error
-      },
-    })
-  let release: () => Promise<void>
-  try {
-    release = await lock(0)
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ELOCKED') throw error
-    const owner = Number(await readFile(pidFile, 'utf8').catch(() => ''))
-    if (owner > 0 && isAlive(owner)) {
-      throw new DataDirLockedError(
-        `The database in ${dataDir} is in use by another process (pid ${owner}). ` +
-          'Stop that process first, or set DATA_DIR to another folder.',
-      )
+  const lockDir = `${dataDir}.lock`
+  const pidFile = path.join(lockDir, 'pid')
+  const locked = (owner: number) =>
+    new DataDirLockedError(
+      `The database in ${dataDir} is in use by another process (pid ${owner}). ` +
+        `Stop that process first, or set DATA_DIR to another folder. If no such process is running, delete ${lockDir}.`,
+    )
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await mkdir(lockDir)
+      await writeFile(pidFile, String(process.pid))
+      return () => rm(lockDir, { recursive: true, force: true })
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error
     }
-    // The owner is gone (killed or crashed): wait until its lock goes stale, then take it.
-    release = await lock(12).catch((retryError: unknown) => {
-      throw (retryError as { code?: string }).code === 'ELOCKED'
-        ? new DataDirLockedError(`The database in ${dataDir} is locked by another process; stop it or set DATA_DIR.`)
-        : retryError
-    })
+    let owner = Number(await readFile(pidFile, 'utf8').catch(() => ''))
+    if (!(owner > 0)) {
+      // Another process may be between its mkdir and writing its pid: give it a moment.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      owner = Number(await readFile(pidFile, 'utf8').catch(() => ''))
+    }
+    if (owner > 0 && isAlive(owner)) throw locked(owner)
+    await rm(lockDir, { recursive: true, force: true })
   }
-  await writeFile(pidFile, String(process.pid))
-  return release
+  throw locked(0)
 }
 
 function isAlive(pid: number): boolean {

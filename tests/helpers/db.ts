@@ -13,18 +13,29 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (baseUrl === undefined || baseUrl === '') {
     return { ...(await openDatabase({ dataDir: undefined })), url: undefined }
   }
+  const empty = await createEmptyPostgresDatabase(baseUrl)
+  const handle = await openDatabase({ databaseUrl: empty.url })
+  return {
+    ...handle,
+    url: empty.url,
+    close: async () => {
+      await handle.close()
+      await empty.drop()
+    },
+  }
+}
+
+/** A new, empty PostgreSQL database next to `baseUrl`'s, for code that opens the database itself. */
+export async function createEmptyPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `nuanxin_test_${randomBytes(6).toString('hex')}`
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} })
   await admin.unsafe(`CREATE DATABASE ${name}`)
   await admin.end()
   const url = new URL(baseUrl)
   url.pathname = `/${name}`
-  const handle = await openDatabase({ databaseUrl: url.toString() })
   return {
-    ...handle,
     url: url.toString(),
-    close: async () => {
-      await handle.close()
+    drop: async () => {
       const cleanup = postgres(baseUrl, { max: 1, onnotice: () => {} })
       await cleanup.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await cleanup.end()

@@ -1,0 +1,94 @@
+import { createServer } from 'node:http'
+import { run } from '@grammyjs/runner'
+import { webhookCallback } from 'grammy'
+import type { Logger } from 'pino'
+import { openDatabase, type DatabaseHandle } from '../db/client.js'
+import { seedSampleStations } from '../db/seed.js'
+import { createBot } from './bot.js'
+import type { Config } from './config.js'
+import { registerCommands } from './features/start/index.js'
+import { createI18n } from './i18n.js'
+import { LOCAL_ORGANIZER_ID, LOCAL_TOKEN, startLocalMode, type LocalMode } from './local/index.js'
+
+const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const
+
+export type App = {
+  mode: 'local' | 'polling' | 'webhook'
+  /** The web chat's address in local mode. */
+  localUrl: string | undefined
+  local: LocalMode | undefined
+  database: DatabaseHandle
+  /** Stops taking updates, lets the ones in flight finish, then closes everything. */
+  stop: () => Promise<void>
+}
+
+/**
+ * The composition root: database (PostgreSQL or PGlite, migrated, sample stations in an empty
+ * one), the bot, and how updates arrive: Telegram long polling, a webhook, or, with no token,
+ * local mode (the built-in Bot API emulator and web chat, reached through grammY's HTTP client).
+ */
+export async function startApp(
+  initial: Config,
+  logger: Logger,
+  options: { inMemoryDatabase?: boolean; now?: () => Date } = {},
+): Promise<App> {
+  let config = initial
+  const database = await openDatabase(
+    config.databaseUrl !== undefined
+      ? { databaseUrl: config.databaseUrl }
+      : { dataDir: options.inMemoryDatabase === true ? undefined : config.dataDir },
+  )
+  const closers: (() => Promise<void>)[] = [() => database.close()]
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close()
+  }
+  try {
+    logger.info({ driver: database.driver }, 'database ready')
+    const seeded = await seedSampleStations(database.db)
+    if (seeded > 0) logger.info({ stations: seeded }, 'loaded the sample stations into the empty database')
+
+    let local: LocalMode | undefined
+    if (config.botToken === undefined) {
+      local = await startLocalMode(config.port, createI18n(), logger)
+      closers.push(local.stop)
+      config = { ...config, telegramApiRoot: local.apiRoot, adminIds: new Set([...config.adminIds, LOCAL_ORGANIZER_ID]) }
+    }
+
+    const deps = { config, db: database.db, logger, now: options.now ?? (() => new Date()) }
+    const { bot, i18n } = createBot(deps, { token: config.botToken ?? LOCAL_TOKEN })
+    await bot.init()
+    await registerCommands(bot.api, i18n)
+    logger.info({ username: bot.botInfo.username }, 'bot ready')
+
+    if (config.webhookUrl !== undefined) {
+      const handle = webhookCallback(bot, 'http', { secretToken: config.webhookSecret })
+      const path = new URL(config.webhookUrl).pathname
+      const server = createServer((req, res) => {
+        if (req.method === 'POST' && req.url === path) return void handle(req, res)
+        res.writeHead(404).end()
+      })
+      await new Promise<void>((resolve) => server.listen(config.port, resolve))
+      // Closing the server refuses new updates and waits for the requests (updates) in flight.
+      closers.push(() => new Promise((resolve) => server.close(() => resolve())))
+      await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...allowedUpdates] })
+      logger.info({ url: config.webhookUrl, port: config.port }, 'webhook mode')
+    } else {
+      await bot.api.deleteWebhook()
+      const runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } })
+      // The runner's stop() resolves once the updates in flight are handled.
+      closers.push(() => runner.stop())
+      logger.info(local === undefined ? 'long polling' : 'local mode')
+    }
+
+    return {
+      mode: local !== undefined ? 'local' : config.webhookUrl !== undefined ? 'webhook' : 'polling',
+      localUrl: local?.url,
+      local,
+      database,
+      stop: closeAll,
+    }
+  } catch (error) {
+    await closeAll()
+    throw error
+  }
+}
