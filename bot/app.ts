@@ -17,6 +17,8 @@ export type App = {
   /** The web chat's address in local mode. */
   localUrl: string | undefined
   local: LocalMode | undefined
+  /** The port the webhook server listens on (webhook mode). */
+  webhookPort: number | undefined
   database: DatabaseHandle
   /** Stops taking updates, lets the ones in flight finish, then closes everything. */
   stop: () => Promise<void>
@@ -60,6 +62,7 @@ export async function startApp(
     await registerCommands(bot.api, i18n)
     logger.info({ username: bot.botInfo.username }, 'bot ready')
 
+    let webhookPort: number | undefined
     if (config.webhookUrl !== undefined) {
       const handle = webhookCallback(bot, 'http', { secretToken: config.webhookSecret })
       const path = new URL(config.webhookUrl).pathname
@@ -68,6 +71,8 @@ export async function startApp(
         res.writeHead(404).end()
       })
       await new Promise<void>((resolve) => server.listen(config.port, resolve))
+      const address = server.address()
+      webhookPort = typeof address === 'object' && address !== null ? address.port : config.port
       // Closing the server refuses new updates and waits for the requests (updates) in flight.
       closers.push(() => new Promise((resolve) => server.close(() => resolve())))
       await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...allowedUpdates] })
@@ -84,6 +89,7 @@ export async function startApp(
       mode: local !== undefined ? 'local' : config.webhookUrl !== undefined ? 'webhook' : 'polling',
       localUrl: local?.url,
       local,
+      webhookPort,
       database,
       stop: closeAll,
     }

@@ -132,10 +132,21 @@ export const methods: Record<string, Method> = {
   getMe: (state) => state.bot,
   logOut: () => true,
   close: () => true,
-  deleteWebhook: () => true,
-  getWebhookInfo: () => ({ url: '', has_custom_certificate: false, pending_update_count: 0 }),
-  getUpdates: (state, params, _uploads, signal) =>
-    state.getUpdates(integer(params, 'offset'), Math.min(100, Math.max(1, integer(params, 'limit') ?? 100)), Math.min(50, Math.max(0, integer(params, 'timeout') ?? 0)), signal),
+  setWebhook: (state, params) => {
+    const url = String(required(params, 'url'))
+    if (!/^https:\/\/\S+$/.test(url)) throw bad('bad webhook: An HTTPS URL must be provided for webhook')
+    state.webhook = { url, secretToken: params.secret_token === undefined ? undefined : String(params.secret_token) }
+    return true
+  },
+  deleteWebhook: (state) => {
+    state.webhook = undefined
+    return true
+  },
+  getWebhookInfo: (state) => ({ url: state.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: 0 }),
+  getUpdates: (state, params, _uploads, signal) => {
+    if (state.webhook !== undefined) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
+    return state.getUpdates(integer(params, 'offset'), Math.min(100, Math.max(1, integer(params, 'limit') ?? 100)), Math.min(50, Math.max(0, integer(params, 'timeout') ?? 0)), signal)
+  },
   setMyCommands: (state, params) => {
     const commands = params.commands
     if (!Array.isArray(commands) || commands.length > 100) throw bad('commands must be an array of at most 100 commands')

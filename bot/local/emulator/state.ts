@@ -40,6 +40,8 @@ export class EmulatorState {
   readonly users = new Map<number, User & { blocked: boolean }>()
   readonly files = new Map<string, StoredFile>()
   readonly commands = new Map<string, BotCommand[]>()
+  /** Set by setWebhook. The emulator does not deliver to it; it only refuses getUpdates meanwhile, as Telegram does. */
+  webhook: { url: string; secretToken: string | undefined } | undefined
   private readonly chats = new Map<number, Chat>()
   private readonly updates: Update[] = []
   private readonly callbacks = new Map<string, { userId: number; at: number }>()
