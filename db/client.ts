@@ -95,6 +95,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  * heartbeat: PGlite runs synchronous WebAssembly that can block the event loop for seconds, which
  * would make mtime-refreshing locks (proper-lockfile) look stale while their owner is alive.
  */
+/** Lock directories this process holds: a pid file naming our own pid but not in here is a dead predecessor's (pid reuse, e.g. pid 1 in a container). */
+const heldLocks = new Set<string>()
+
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const lockDir = `${dataDir}.lock`
   const pidFile = path.join(lockDir, 'pid')
@@ -107,7 +110,11 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
     try {
       await mkdir(lockDir)
       await writeFile(pidFile, String(process.pid))
-      return () => rm(lockDir, { recursive: true, force: true })
+      heldLocks.add(lockDir)
+      return async () => {
+        heldLocks.delete(lockDir)
+        await rm(lockDir, { recursive: true, force: true })
+      }
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST') throw error
     }
@@ -117,7 +124,10 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
       await new Promise((resolve) => setTimeout(resolve, 300))
       owner = Number(await readFile(pidFile, 'utf8').catch(() => ''))
     }
-    if (owner > 0 && isAlive(owner)) throw locked(owner)
+    const ownerAlive = owner === process.pid ? heldLocks.has(lockDir) : owner > 0 && isAlive(owner)
+    if (ownerAlive) throw locked(owner)
+    // Two processes that both find a dead owner can race here; the window is a few milliseconds
+    // right after a crash, and PostgreSQL's own postmaster.pid check has the same edge.
     await rm(lockDir, { recursive: true, force: true })
   }
   throw locked(0)

@@ -118,6 +118,10 @@ function elementLines(content: string): number[] {
   return lines
 }
 
+/** Date.parse rolls "2026-02-30" over to March 2 instead of refusing it; PostgreSQL would refuse it mid-import. */
+const isCalendarDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value
+
 const text = (value: unknown) => (value === undefined || value === null ? '' : String(value).trim())
 
 function validateRow(row: RawRow, crs: CoordinateSystem, issues: RowIssue[]): NewStation | undefined {
@@ -166,7 +170,7 @@ function validateRow(row: RawRow, crs: CoordinateSystem, issues: RowIssue[]): Ne
   const active = activeText === '' || ['true', '1', 'yes', '是'].includes(activeText)
   if (!active && !['false', '0', 'no', '否'].includes(activeText)) problem('active', 'problem-bad-boolean')
   const lastVerified = field('last_verified')
-  if (lastVerified !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(lastVerified) || Number.isNaN(Date.parse(lastVerified)))) {
+  if (lastVerified !== '' && !isCalendarDate(lastVerified)) {
     problem('last_verified', 'problem-bad-date')
   }
   const address = field('address')

@@ -43,12 +43,16 @@ function fromShanghaiLocal(local: Date): Date {
   return new Date(wallAsUtc - SHANGHAI_OFFSET_MS)
 }
 
-/** Returns the parse error for an opening_hours string, or undefined when it is valid (or empty). */
+/**
+ * Returns why an opening_hours string is not acceptable, or undefined when it is valid (or empty).
+ * Strings the library only warns about ("daily", "open") are refused too: it reads them as 24/7,
+ * which is rarely what the station meant.
+ */
 export function openingHoursError(value: string): string | undefined {
   if (value.trim() === '') return undefined
   try {
-    new OpeningHours(value, chinaNominatim)
-    return undefined
+    const warnings = new OpeningHours(value, chinaNominatim).getWarnings()
+    return warnings.length === 0 ? undefined : String(warnings[0]).split('\n')[0]
   } catch (error) {
     return String(error).split('\n')[0]
   }

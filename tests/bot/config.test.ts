@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig } from '../../bot/config.js'
+
+const token = '123456:TEST-token-for-the-fake-telegram-xyz'
+
+/** The error parseConfig throws for `env`, checked to be a one-line ConfigError. */
+function failure(env: Record<string, string>): ConfigError {
+  let caught: unknown
+  try {
+    parseConfig(env)
+  } catch (error) {
+    caught = error
+  }
+  expect(caught).toBeInstanceOf(ConfigError)
+  const error = caught as ConfigError
+  expect(error.message).not.toContain('\n')
+  return error
+}
+
+describe('parseConfig', () => {
+  it('runs with nothing set: PGlite in ./data, port 3000, info logs, no admins, no webhook', () => {
+    const config = parseConfig({})
+    expect(config).toEqual({
+      botToken: undefined,
+      databaseUrl: undefined,
+      dataDir: './data',
+      telegramApiRoot: undefined,
+      webhookUrl: undefined,
+      webhookSecret: undefined,
+      port: 3000,
+      logLevel: 'info',
+      adminIds: new Set(),
+    })
+  })
+
+  it('treats empty and blank variables as unset', () => {
+    const config = parseConfig({ BOT_TOKEN: '', PORT: ' ', LOG_LEVEL: '', ADMIN_IDS: '', DATA_DIR: '  ', DATABASE_URL: '' })
+    expect(config).toMatchObject({ botToken: undefined, port: 3000, logLevel: 'info', dataDir: './data', databaseUrl: undefined })
+    expect(config.adminIds.size).toBe(0)
+  })
+
+  it('reads every variable that is set', () => {
+    const config = parseConfig({
+      BOT_TOKEN: ` ${token} `,
+      DATABASE_URL: 'postgresql://bot@db.internal:5432/nuanxin',
+      DATA_DIR: '/var/lib/nuanxin',
+      TELEGRAM_API_ROOT: 'http://telegram-bot-api:8081',
+      WEBHOOK_URL: 'https://bot.example.cn/telegram',
+      WEBHOOK_SECRET: 'secret_value-1',
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+    })
+    expect(config).toMatchObject({
+      botToken: token,
+      databaseUrl: 'postgresql://bot@db.internal:5432/nuanxin',
+      dataDir: '/var/lib/nuanxin',
+      telegramApiRoot: 'http://telegram-bot-api:8081',
+      webhookUrl: 'https://bot.example.cn/telegram',
+      webhookSecret: 'secret_value-1',
+      port: 8080,
+      logLevel: 'debug',
+    })
+  })
+
+  it('accepts PORT=0, which asks for any free port', () => {
+    expect(parseConfig({ PORT: '0' }).port).toBe(0)
+  })
+
+  it('parses ADMIN_IDS into a set of numbers, ignoring spaces and empty items', () => {
+    const config = parseConfig({ ADMIN_IDS: ' 1001, 2002 ,,7123456789 ' })
+    expect(config.adminIds).toEqual(new Set([1001, 2002, 7123456789]))
+    expect(config.adminIds.has(1001)).toBe(true)
+  })
+
+  it.each([
+    ['BOT_TOKEN', { BOT_TOKEN: '123:short' }],
+    ['BOT_TOKEN', { BOT_TOKEN: 'not-a-token-at-all-but-quite-long-anyway' }],
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '-1' }],
+    ['PORT', { PORT: '65536' }],
+    ['PORT', { PORT: '80.5' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['ADMIN_IDS', { ADMIN_IDS: '1,x' }],
+    ['ADMIN_IDS', { ADMIN_IDS: '-5' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://bot@db.internal/nuanxin' }],
+    ['DATABASE_URL', { DATABASE_URL: 'db.internal:5432' }],
+    ['TELEGRAM_API_ROOT', { TELEGRAM_API_ROOT: 'ftp://telegram' }],
+    ['WEBHOOK_URL', { WEBHOOK_URL: 'http://bot.example.cn/telegram', WEBHOOK_SECRET: 's', BOT_TOKEN: token }],
+    ['WEBHOOK_SECRET', { WEBHOOK_URL: 'https://bot.example.cn/telegram', BOT_TOKEN: token }],
+    ['WEBHOOK_SECRET', { WEBHOOK_SECRET: 'has spaces!' }],
+    ['BOT_TOKEN', { WEBHOOK_URL: 'https://bot.example.cn/telegram', WEBHOOK_SECRET: 's' }],
+  ])('rejects a bad %s with one line naming it: %o', (variable, env) => {
+    const error = failure(env)
+    expect(error.name).toBe('ConfigError')
+    expect(error.message).toMatch(new RegExp(`^Invalid ${variable}: \\S`))
+  })
+
+  it('says why a webhook without a secret is refused', () => {
+    expect(failure({ WEBHOOK_URL: 'https://bot.example.cn/telegram', BOT_TOKEN: token }).message).toContain('WEBHOOK_URL')
+  })
+
+  it('does not repeat a secret value in its error message', () => {
+    const password = 'hunter2-very-secret'
+    expect(failure({ DATABASE_URL: `mysql://bot:${password}@db/nuanxin` }).message).not.toContain(password)
+    expect(failure({ BOT_TOKEN: `123:${password}` }).message).not.toContain(password)
+  })
+})
