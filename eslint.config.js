@@ -1,4 +1,5 @@
 import eslint from '@eslint/js'
+import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
@@ -11,6 +12,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': ['error', { allow: ['error'] }],
     },
+  },
+  {
+    // The local web chat: plain browser ES modules, served as they are.
+    files: ['bot/local/web/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['db/cli/**', 'tests/bench/**', 'bot/main.ts'],

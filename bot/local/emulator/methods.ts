@@ -47,9 +47,22 @@ function formatted(params: Params, textField: 'text' | 'caption', max: number): 
   } else if (mode !== undefined && mode !== '') {
     throw bad(`unsupported parse_mode "${String(mode)}" in the local emulator (use HTML)`)
   }
+  entities = detectEntities(text, entities ?? [])
   if (textField === 'text' && text.trim() === '') throw bad('message text is empty')
   if (text.length > max) throw bad(textField === 'text' ? 'message is too long' : 'message caption is too long')
   return entities === undefined || entities.length === 0 ? { text } : { text, entities }
+}
+
+/** Telegram marks commands and URLs in any message by itself, outside entities the sender set. */
+function detectEntities(text: string, given: MessageEntity[]): MessageEntity[] {
+  const found: MessageEntity[] = []
+  for (const match of text.matchAll(/(?<![\w/])\/[A-Za-z0-9_]{1,32}(?:@\w+)?(?![\w/])|https?:\/\/[^\s<>"，。）]+/g)) {
+    const offset = match.index
+    const length = match[0].length
+    const overlaps = given.some((entity) => offset < entity.offset + entity.length && entity.offset < offset + length)
+    if (!overlaps) found.push({ type: match[0].startsWith('/') ? 'bot_command' : 'url', offset, length })
+  }
+  return [...given, ...found].sort((a, b) => a.offset - b.offset || b.length - a.length)
 }
 
 /** Validates reply_markup like Telegram: button texts, 1–64-byte callback data, URLs. */

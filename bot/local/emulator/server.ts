@@ -42,7 +42,8 @@ async function readBody(req: IncomingMessage): Promise<{ params: Params; uploads
   const params: Params = {}
   if (type.startsWith('multipart/form-data')) {
     await new Promise<void>((resolve, reject) => {
-      const parser = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY } })
+      // Browsers and grammY send file names as raw UTF-8 (驿站.csv); busboy would read them as Latin-1.
+      const parser = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY }, defParamCharset: 'utf8' })
       parser.on('field', (name, value) => (params[name] = value))
       parser.on('file', (name, stream, info) => {
         const chunks: Buffer[] = []

@@ -113,6 +113,15 @@ describe('limits and errors as Telegram gives them', () => {
     expect((await errorOf(api.sendMessage(rider.id, '<b>x', { parse_mode: 'HTML' }))).error_code).toBe(400)
   })
 
+  it('marks commands and URLs by itself, as Telegram does, but not inside the sender\'s entities', async () => {
+    const message = await api.sendMessage(rider.id, '发送 /help 或看 https://example.org/a ，<code>/start</code>', { parse_mode: 'HTML' })
+    expect(message.entities).toEqual([
+      { type: 'bot_command', offset: 3, length: 5 },
+      { type: 'url', offset: 12, length: 21 },
+      { type: 'code', offset: 35, length: 6 },
+    ])
+  })
+
   it('edits in place, refuses an edit that changes nothing, and a missing message', async () => {
     const sent = await api.sendMessage(rider.id, '第 1 页')
     const edited = await api.editMessageText(rider.id, sent.message_id, '第 2 页')

@@ -1,0 +1,26 @@
+// npm run bench -- <name> [args…]: runs one benchmark in its own process; without a name, lists them.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+/** Benchmark name → script, relative to this folder. A new benchmark is one line here. */
+const benchmarks: Record<string, { file: string; about: string }> = {
+  nearest: { file: './nearest.ts', about: 'nearest-station search: KNN index vs full scan, and bot start-up memory' },
+}
+
+const [name, ...rest] = process.argv.slice(2)
+const benchmark = name === undefined ? undefined : benchmarks[name]
+
+if (benchmark === undefined) {
+  if (name !== undefined && name !== '--help') console.error(`unknown benchmark "${name}"\n`)
+  console.log('usage: npm run bench -- <name> [--json] [options]\n\nbenchmarks:')
+  for (const [key, { about }] of Object.entries(benchmarks)) console.log(`  ${key.padEnd(12)}${about}`)
+  process.exitCode = name === undefined || name === '--help' ? 0 : 1
+} else {
+  const script = fileURLToPath(new URL(benchmark.file, import.meta.url))
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...rest], { stdio: 'inherit' })
+  // Ctrl-C reaches the child through the terminal too; the parent only waits for it to clean up.
+  process.on('SIGINT', () => {})
+  child.on('exit', (code, signal) => {
+    process.exitCode = code ?? (signal === null ? 1 : 128)
+  })
+}
