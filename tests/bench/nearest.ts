@@ -5,7 +5,6 @@
 // The scan baseline runs on the first S query points: all of them on PostgreSQL, 100 on PGlite,
 // where one scan of 100k stations takes about a second (the scan's time hardly varies by point).
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -15,7 +14,7 @@ import type { PGlite } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
-import postgres from 'postgres'
+import type postgres from 'postgres'
 import { openDatabase, type Database, type DatabaseHandle } from '../../db/client.js'
 import {
   findNearestStations,
@@ -26,6 +25,7 @@ import {
   type StationWithDistance,
 } from '../../db/repositories/stations.js'
 import * as schema from '../../db/schema/index.js'
+import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { generateQueryPoints, generateStations } from './nearest-data.js'
 
 type Search = (db: Database, point: Point, options: NearestOptions) => Promise<StationWithDistance[]>
@@ -65,28 +65,14 @@ const percentile = (times: readonly number[], p: number) => {
 async function openBenchDatabase(): Promise<DatabaseHandle> {
   const baseUrl = process.env.DATABASE_URL
   if (baseUrl === undefined || baseUrl === '') return openDatabase({ dataDir: undefined })
-  const name = `nuanxin_bench_${randomBytes(6).toString('hex')}`
-  const admin = (statement: string) => runAdmin(baseUrl, statement)
-  await admin(`CREATE DATABASE ${name}`)
-  const drop = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  const empty = await createEmptyPostgresDatabase(baseUrl, 'nuanxin_bench')
   // Ctrl-C must not leave a 100k-station database behind.
-  process.once('SIGINT', () => void drop().finally(() => process.exit(130)))
-  const url = new URL(baseUrl)
-  url.pathname = `/${name}`
-  const handle = await openDatabase({ databaseUrl: url.toString() }).catch(async (error: unknown) => {
-    await drop()
+  process.once('SIGINT', () => void empty.drop().finally(() => process.exit(130)))
+  const handle = await openDatabase({ databaseUrl: empty.url }).catch(async (error: unknown) => {
+    await empty.drop()
     throw error
   })
-  return { ...handle, close: () => handle.close().finally(drop) }
-}
-
-async function runAdmin(url: string, statement: string): Promise<void> {
-  const admin = postgres(url, { max: 1, onnotice: () => {} })
-  try {
-    await admin.unsafe(statement)
-  } finally {
-    await admin.end()
-  }
+  return { ...handle, close: () => handle.close().finally(empty.drop) }
 }
 
 async function measure(db: Database, search: Search, points: readonly Point[], amenities?: readonly string[]) {

@@ -26,8 +26,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** A new, empty PostgreSQL database next to `baseUrl`'s, for code that opens the database itself. */
-export async function createEmptyPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `nuanxin_test_${randomBytes(6).toString('hex')}`
+export async function createEmptyPostgresDatabase(
+  baseUrl: string,
+  prefix = 'nuanxin_test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} })
   await admin.unsafe(`CREATE DATABASE ${name}`)
   await admin.end()
