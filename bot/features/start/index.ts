@@ -1,6 +1,6 @@
 import { hears, type I18n } from '@grammyjs/i18n'
 import { Composer, InlineKeyboard, type Api } from 'grammy'
-import { setUserLocale } from '../../../db/repositories/users.js'
+import { markUserBlocked, setUserLocale } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { isLocale, locales } from '../../i18n.js'
@@ -38,6 +38,12 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery()
     await ctx.editMessageReplyMarkup().catch(() => undefined)
     await ctx.reply(ctx.t('language-set'), { reply_markup: mainKeyboard(ctx.t) })
+  })
+
+  // A private chat's member status changes when the user blocks ("kicked") or restarts the bot.
+  composer.on('my_chat_member', async (ctx) => {
+    if (ctx.chat.type !== 'private' || ctx.user === undefined) return
+    if (ctx.myChatMember.new_chat_member.status === 'kicked') await markUserBlocked(db, ctx.user.id)
   })
 
   return composer

@@ -1,7 +1,8 @@
+import type { Update } from 'grammy/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerCommands } from '../../../bot/features/start/index.js'
 import { findUser } from '../../../db/repositories/users.js'
-import { createTestBot } from '../../helpers/bot.js'
+import { botInfo, createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 
@@ -36,6 +37,28 @@ describe('/start', () => {
     const { bot, telegram } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 7004, language_code: 'en-US' }, '/help'))
     expect(telegram.callsOf('sendMessage')[0]?.payload.text).toMatch(/station/i)
+  })
+})
+
+describe('blocking the bot', () => {
+  const memberUpdate = (id: number, status: 'kicked' | 'member'): Update => ({
+    update_id: 900_000 + id,
+    my_chat_member: {
+      chat: { id, type: 'private', first_name: 'R' },
+      from: { id, is_bot: false, first_name: 'R' },
+      date: 0,
+      old_chat_member: status === 'kicked' ? { status: 'member', user: botInfo } : { status: 'kicked', user: botInfo, until_date: 0 },
+      new_chat_member: status === 'kicked' ? { status: 'kicked', user: botInfo, until_date: 0 } : { status: 'member', user: botInfo },
+    },
+  })
+
+  it('marks a worker who blocks the bot, and clears it when they come back', async () => {
+    const { bot, telegram } = createTestBot(database.db)
+    await bot.handleUpdate(memberUpdate(7010, 'kicked'))
+    expect((await findUser(database.db, 7010))?.blockedAt).toBeInstanceOf(Date)
+    expect(telegram.calls).toHaveLength(0)
+    await bot.handleUpdate(textUpdate({ id: 7010 }, '/start'))
+    expect((await findUser(database.db, 7010))?.blockedAt).toBeNull()
   })
 })
 
