@@ -6,7 +6,7 @@ import type { OpeningState } from '../../lib/opening-hours.js'
 import { shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../../lib/time.js'
 import { isAmenity, isStationKind } from '../../lib/vocabulary.js'
 import type { Filters } from './callback-data.js'
-import type { ListedStation, NearestPage } from './nearest.js'
+import { PAGE_SIZE, type ListedStation, type NearestPage } from './nearest.js'
 
 type Translate = BotContext['t']
 
@@ -84,7 +84,7 @@ export function formatList(
   const head = [`${title} · ${t('list-page', { page: input.page + 1 })}`]
   const summary = formatFilterSummary(t, input.filters)
   if (summary !== undefined) head.push(summary)
-  const first = input.page * 5 + 1
+  const first = input.page * PAGE_SIZE + 1
   const body =
     input.result.stations.length === 0
       ? [t(input.page === 0 ? 'list-empty' : 'list-empty-page')]

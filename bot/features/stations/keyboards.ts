@@ -4,7 +4,7 @@ import type { BotContext } from '../../context.js'
 import type { NavigationLinks } from '../../lib/geo.js'
 import { filterAmenities, type Amenity } from '../../lib/vocabulary.js'
 import { lastPage, listData, navigateData, placeData, type ListQuery } from './callback-data.js'
-import type { ListedStation } from './nearest.js'
+import { PAGE_SIZE, type ListedStation } from './nearest.js'
 
 type Translate = BotContext['t']
 
@@ -29,7 +29,7 @@ export function listKeyboard(
   hasMore: boolean,
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  const first = query.page * 5 + 1
+  const first = query.page * PAGE_SIZE + 1
   shown.forEach((station, index) =>
     keyboard.text(t('button-navigate', { index: first + index }), navigateData(station.id)),
   )
