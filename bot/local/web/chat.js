@@ -165,10 +165,10 @@ export function createChat({ t, feedback, render, onKeyboard, botUsername }) {
     $('typing').hidden = true
   }
 
-  /** Sends as the current user; shows the error and resolves false when the emulator refuses. */
-  async function send(body) {
+  /** Posts what the current user sends; shows the error and resolves false when the emulator refuses. */
+  async function deliver(post) {
     try {
-      const { message } = await postJson(`/api/chats/${userId}/messages`, body)
+      const { message } = await post(`/api/chats/${userId}/messages`)
       if (message.chat.id === userId) receive({ type: 'message', message })
       return true
     } catch (error) {
@@ -177,19 +177,14 @@ export function createChat({ t, feedback, render, onKeyboard, botUsername }) {
     }
   }
 
-  async function upload(file, kind, caption) {
+  const send = (body) => deliver((path) => postJson(path, body))
+
+  function upload(file, kind, caption) {
     const form = new FormData()
     form.append('kind', kind)
     if (caption !== '') form.append('caption', caption)
     form.append('file', file, file.name)
-    try {
-      const { message } = await postForm(`/api/chats/${userId}/messages`, form)
-      if (message.chat.id === userId) receive({ type: 'message', message })
-      return true
-    } catch (error) {
-      feedback.showError(error)
-      return false
-    }
+    return deliver((path) => postForm(path, form))
   }
 
   async function pressInline(messageId, data, button) {
