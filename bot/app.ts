@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import { run } from '@grammyjs/runner'
-import { webhookCallback } from 'grammy'
+import { Api, webhookCallback } from 'grammy'
 import type { Logger } from 'pino'
 import { openDatabase, type DatabaseHandle } from '../db/client.js'
 import { seedSampleStations } from '../db/seed.js'
@@ -8,6 +8,8 @@ import { createBot } from './bot.js'
 import type { Config } from './config.js'
 import { registerCommands } from './features/start/index.js'
 import { createI18n } from './i18n.js'
+import { startScheduler } from '../jobs/scheduler.js'
+import { startOutboxSender } from './outbox/sender.js'
 import { LOCAL_ORGANIZER_ID, LOCAL_TOKEN, startLocalMode, type LocalMode } from './local/index.js'
 
 const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const
@@ -61,6 +63,16 @@ export async function startApp(
     await bot.init()
     await registerCommands(bot.api, i18n)
     logger.info({ username: bot.botInfo.username }, 'bot ready')
+
+    // The outbox sender gets an API object of its own, without auto-retry: it decides itself what
+    // may be retried, so that no row is ever sent twice.
+    const senderApi = new Api(config.botToken ?? LOCAL_TOKEN, {
+      ...(config.telegramApiRoot === undefined ? {} : { apiRoot: config.telegramApiRoot }),
+    })
+    const sender = startOutboxSender({ db: database.db, api: senderApi, logger, now: deps.now, rate: config.outboxRate })
+    closers.push(sender.stop)
+    const scheduler = startScheduler({ ...deps, api: bot.api })
+    closers.push(scheduler.stop)
 
     let webhookPort: number | undefined
     if (config.webhookUrl !== undefined) {

@@ -4,10 +4,17 @@ import type { I18n } from '@grammyjs/i18n'
 import { Bot, type Api, type BotError, type RawApi } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import type { BotContext, BotDeps } from './context.js'
+import { createBroadcastFeature } from './features/broadcast/index.js'
+import { createEventAdminFeature } from './features/event-admin/index.js'
+import { createEventsFeature } from './features/events/index.js'
+import { createFeedbackFeature } from './features/feedback/index.js'
+import { createRolesFeature } from './features/roles/index.js'
+import { createSettingsFeature } from './features/settings/index.js'
 import { createStartFeature } from './features/start/index.js'
 import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
 import { createI18n } from './i18n.js'
+import { createConversations } from './middlewares/conversations.js'
 import { privateChatsOnly } from './middlewares/private-only.js'
 import { trackUser } from './middlewares/track-user.js'
 
@@ -45,7 +52,16 @@ export function createBot(deps: BotDeps, options: BotOptions) {
   guarded.use(trackUser(deps))
   guarded.use(i18n)
   guarded.use(privateChatsOnly)
+  guarded.use(createConversations(deps, i18n, installApiTransformers))
+  // Roles first: `/start org_<code>` invite links must not reach the plain /start.
+  guarded.use(createRolesFeature(deps))
   guarded.use(createStartFeature(deps))
+  guarded.use(createSettingsFeature(deps))
+  guarded.use(createEventsFeature(deps))
+  guarded.use(createEventAdminFeature(deps))
+  guarded.use(createBroadcastFeature(deps))
+  guarded.use(createFeedbackFeature(deps))
+  // Stations last: any other text is taken as a place to search for.
   guarded.use(createStationsFeature(deps))
   guarded.use(createUnhandledFeature())
 

@@ -11,6 +11,13 @@ const optionalUrl = (protocols: RegExp) =>
     message: 'must be a full URL',
   })
 
+const integerIn = (fallback: number, min: number, max: number) =>
+  optionalText
+    .transform((value) => Number(value ?? String(fallback)))
+    .refine((value) => Number.isInteger(value) && value >= min && value <= max, {
+      message: `must be a whole number from ${min} to ${max}`,
+    })
+
 const configSchema = z
   .object({
     BOT_TOKEN: optionalText.refine((value) => value === undefined || /^\d+:[\w-]{30,}$/.test(value), {
@@ -35,6 +42,16 @@ const configSchema = z
         message: 'must be a comma-separated list of numeric Telegram user ids',
       })
       .transform((ids) => ids.map(Number)),
+    OUTBOX_RATE: integerIn(25, 1, 30),
+    REMINDER_DAY_BEFORE_HOUR: integerIn(20, 0, 23),
+    WAITLIST_OFFER_HOURS: integerIn(12, 1, 72),
+    FEEDBACK_FIRST_ANSWER_HOURS: integerIn(24, 1, 720),
+    FEEDBACK_RESOLVE_HOURS: integerIn(72, 1, 2160),
+    FEEDBACK_ESCALATE_HOURS: integerIn(48, 1, 2160),
+    FEEDBACK_DIGEST_TIME: optionalText
+      .transform((value) => value ?? '09:00')
+      .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), { message: 'must be a time such as 09:00' }),
+    FEEDBACK_MAX_PER_HOUR: integerIn(6, 1, 100),
   })
   .superRefine((config, ctx) => {
     if (config.WEBHOOK_URL !== undefined && config.WEBHOOK_SECRET === undefined) {
@@ -55,6 +72,18 @@ export type Config = {
   port: number
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   adminIds: ReadonlySet<number>
+  /** Outbox messages per second over all instances (Telegram allows about 30). */
+  outboxRate: number
+  /** Hour (Asia/Shanghai) of the day-before event reminder. */
+  reminderDayBeforeHour: number
+  /** How long a promoted waitlisted worker has to accept before the seat goes to the next. */
+  waitlistOfferHours: number
+  feedbackFirstAnswerHours: number
+  feedbackResolveHours: number
+  feedbackEscalateHours: number
+  /** HH:MM (Asia/Shanghai) of the daily digest of overdue feedback. */
+  feedbackDigestTime: string
+  feedbackMaxPerHour: number
 }
 
 export class ConfigError extends Error {
@@ -80,5 +109,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: value.PORT,
     logLevel: value.LOG_LEVEL,
     adminIds: new Set(value.ADMIN_IDS),
+    outboxRate: value.OUTBOX_RATE,
+    reminderDayBeforeHour: value.REMINDER_DAY_BEFORE_HOUR,
+    waitlistOfferHours: value.WAITLIST_OFFER_HOURS,
+    feedbackFirstAnswerHours: value.FEEDBACK_FIRST_ANSWER_HOURS,
+    feedbackResolveHours: value.FEEDBACK_RESOLVE_HOURS,
+    feedbackEscalateHours: value.FEEDBACK_ESCALATE_HOURS,
+    feedbackDigestTime: value.FEEDBACK_DIGEST_TIME,
+    feedbackMaxPerHour: value.FEEDBACK_MAX_PER_HOUR,
   }
 }

@@ -1,5 +1,6 @@
+import type { Conversation, ConversationFlavor } from '@grammyjs/conversations'
 import type { I18nFlavor } from '@grammyjs/i18n'
-import type { Context } from 'grammy'
+import type { Api, Context } from 'grammy'
 import type { Logger } from 'pino'
 import type { Database } from '../db/client.js'
 import type { User } from '../db/schema/index.js'
@@ -13,8 +14,20 @@ export type BotDeps = {
   now: () => Date
 }
 
-export type BotContext = Context &
+/** What every handler sees, inside conversations too. */
+export type BaseContext = Context &
   I18nFlavor & {
     /** The sender as stored in the database; undefined only for updates without a sender. */
     user: User | undefined
   }
+
+/** The context of the outside middleware tree. */
+export type BotContext = ConversationFlavor<BaseContext>
+
+/** The context inside a conversation (it has no `conversation` controls of its own). */
+export type ConversationContext = BaseContext
+
+export type BotConversation = Conversation<BotContext, ConversationContext>
+
+/** For code outside updates (jobs, the outbox sender) that needs the bot's API. */
+export type JobDeps = BotDeps & { api: Api }

@@ -9,11 +9,16 @@ export const isLocale = (value: string | null | undefined): value is Locale =>
   value !== null && value !== undefined && (locales as readonly string[]).includes(value)
 
 /** Chinese unless the user picked another language or their Telegram app is set to English. */
-export function negotiateLocale(picked: string | null | undefined, telegramLanguage: string | undefined): Locale {
+export function negotiateLocale(picked: string | null | undefined, telegramLanguage: string | null | undefined): Locale {
   if (isLocale(picked)) return picked
   return telegramLanguage?.toLowerCase().startsWith('en') ? 'en' : 'zh'
 }
 
+/** The language to write to a stored user in (outbox notices, reminders, broadcasts' chrome). */
+export const userLocale = (user: { locale: string | null; languageCode: string | null }): Locale =>
+  negotiateLocale(user.locale, user.languageCode)
+
+/** Locale files: `locales/<locale>/<feature>.ftl`, Chinese first. */
 export function createI18n(): I18n<BotContext> {
   return new I18n<BotContext>({
     defaultLocale: 'zh',
@@ -23,4 +28,15 @@ export function createI18n(): I18n<BotContext> {
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => negotiateLocale(ctx.user?.locale, ctx.from?.language_code),
   })
+}
+
+let shared: I18n<BotContext> | undefined
+
+/**
+ * Text for someone who is not the sender of the current update (a notice queued for another
+ * worker, a job's message): `translate(userLocale(user), 'key', { … })`.
+ */
+export function translate(locale: Locale, key: string, variables?: Record<string, string | number | Date>): string {
+  shared ??= createI18n()
+  return shared.t(locale, key, variables as never)
 }

@@ -16,7 +16,7 @@ export const LOCAL_TOKEN = `${LOCAL_BOT_ID}:LOCAL-MODE-emulator-token-not-for-te
 export const LOCAL_ORGANIZER_ID = 10003
 
 const webchatKeys = (() => {
-  const source = readFileSync(fileURLToPath(new URL('../locales/zh.ftl', import.meta.url)), 'utf8')
+  const source = readFileSync(fileURLToPath(new URL('../locales/zh/webchat.ftl', import.meta.url)), 'utf8')
   return [...source.matchAll(/^(webchat-[\w-]+) =/gm)].map((match) => match[1] ?? '')
 })()
 

@@ -12,6 +12,8 @@ export function trackUser({ db, config }: BotDeps): MiddlewareFn<BotContext> {
         : await touchUser(db, {
             id: from.id,
             languageCode: from.language_code,
+            firstName: from.first_name,
+            username: from.username,
             isAdmin: config.adminIds.has(from.id),
           })
     await next()

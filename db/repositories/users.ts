@@ -2,7 +2,13 @@ import { eq, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { users, type User } from '../schema/index.js'
 
-export type SeenUser = { id: number; languageCode: string | undefined; isAdmin: boolean }
+export type SeenUser = {
+  id: number
+  languageCode: string | undefined
+  isAdmin: boolean
+  firstName?: string
+  username?: string | undefined
+}
 
 /**
  * Records that a user was seen (first and last seen), and that they are reachable again if they had
@@ -11,12 +17,20 @@ export type SeenUser = { id: number; languageCode: string | undefined; isAdmin: 
 export async function touchUser(db: Database, seen: SeenUser): Promise<User> {
   const [user] = await db
     .insert(users)
-    .values({ id: seen.id, languageCode: seen.languageCode ?? null, role: seen.isAdmin ? 'admin' : 'worker' })
+    .values({
+      id: seen.id,
+      languageCode: seen.languageCode ?? null,
+      firstName: seen.firstName ?? '',
+      username: seen.username ?? null,
+      role: seen.isAdmin ? 'admin' : 'worker',
+    })
     .onConflictDoUpdate({
       target: users.id,
       set: {
         lastSeenAt: sql`now()`,
         languageCode: sql`excluded.language_code`,
+        firstName: sql`excluded.first_name`,
+        username: sql`excluded.username`,
         blockedAt: null,
         ...(seen.isAdmin ? { role: 'admin' as const } : {}),
       },

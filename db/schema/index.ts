@@ -1,2 +1,6 @@
 export * from './users.js'
 export * from './stations.js'
+export * from './roles.js'
+export * from './events.js'
+export * from './outbox.js'
+export * from './conversations.js'

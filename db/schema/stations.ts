@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { boolean, date, doublePrecision, index, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, boolean, date, doublePrecision, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core'
 
 /** The indexed earth point of a latitude/longitude pair; see migration 0000 for why it is a wrapper. */
 export const stationEarth = (lat: SQL | number, lng: SQL | number): SQL => sql`public.station_earth(${lat}, ${lng})`
@@ -39,3 +39,19 @@ export const stations = pgTable(
 
 export type Station = typeof stations.$inferSelect
 export type NewStation = typeof stations.$inferInsert
+
+/**
+ * Which stations a worker used (asked the way to, or registered for an event at), for broadcasts
+ * to "workers who used stations in a city". One row per worker and station, with the latest time.
+ */
+export const stationUses = pgTable(
+  'station_uses',
+  {
+    userId: bigint({ mode: 'number' }).notNull(),
+    stationId: integer()
+      .notNull()
+      .references(() => stations.id, { onDelete: 'cascade' }),
+    usedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.stationId] }), index('station_uses_station').on(table.stationId)],
+)

@@ -1,4 +1,4 @@
-import { bigint, doublePrecision, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, doublePrecision, pgEnum, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core'
 
 export const userRole = pgEnum('user_role', ['worker', 'organizer', 'admin'])
 export type UserRole = (typeof userRole.enumValues)[number]
@@ -10,6 +10,9 @@ export const users = pgTable('users', {
   languageCode: text(),
   /** The language the user picked with /language; null means "follow languageCode". */
   locale: text(),
+  /** Telegram's first name and @username, for organizer views (never shown for anonymous feedback). */
+  firstName: text().notNull().default(''),
+  username: text(),
   role: userRole().notNull().default('worker'),
   firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -18,6 +21,9 @@ export const users = pgTable('users', {
   lastLat: doublePrecision(),
   lastLng: doublePrecision(),
   lastLocatedAt: timestamp({ withTimezone: true }),
+  /** Quiet hours in minutes after midnight, Asia/Shanghai (e.g. 1320 → 420 for 22:00–07:00); null = none. */
+  quietStart: smallint(),
+  quietEnd: smallint(),
 })
 
 export type User = typeof users.$inferSelect

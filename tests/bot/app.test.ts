@@ -60,7 +60,19 @@ describe('with a token', () => {
   it('long-polls through the runner, registers the commands and answers', async () => {
     const running = await start({})
     expect(running.mode).toBe('polling')
-    expect(state.commands.get('')?.map((command) => command.command)).toEqual(['start', 'nearby', 'language', 'help'])
+    expect(state.commands.get('')?.map((command) => command.command)).toEqual([
+      'start',
+      'nearby',
+      'events',
+      'myevents',
+      'feedback',
+      'mytickets',
+      'settings',
+      'mydata',
+      'language',
+      'help',
+      'cancel',
+    ])
     sendAsUser(state, rider.id, { text: '/help' })
     expect(await botSaid('暖新助手能帮你做什么')).toContain('暖新助手能帮你做什么')
   })

@@ -30,6 +30,24 @@ describe('parseConfig', () => {
       port: 3000,
       logLevel: 'info',
       adminIds: new Set(),
+      outboxRate: 25,
+      reminderDayBeforeHour: 20,
+      waitlistOfferHours: 12,
+      feedbackFirstAnswerHours: 24,
+      feedbackResolveHours: 72,
+      feedbackEscalateHours: 48,
+      feedbackDigestTime: '09:00',
+      feedbackMaxPerHour: 6,
+    })
+  })
+
+  it('refuses an outbox rate above what Telegram allows and a digest time that is not a time', () => {
+    expect(() => parseConfig({ OUTBOX_RATE: '31' })).toThrow('Invalid OUTBOX_RATE: must be a whole number from 1 to 30')
+    expect(() => parseConfig({ OUTBOX_RATE: '2.5' })).toThrow('Invalid OUTBOX_RATE')
+    expect(() => parseConfig({ FEEDBACK_DIGEST_TIME: '9点' })).toThrow('Invalid FEEDBACK_DIGEST_TIME: must be a time such as 09:00')
+    expect(parseConfig({ FEEDBACK_DIGEST_TIME: '18:30', REMINDER_DAY_BEFORE_HOUR: '19' })).toMatchObject({
+      feedbackDigestTime: '18:30',
+      reminderDayBeforeHour: 19,
     })
   })
 

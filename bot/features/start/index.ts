@@ -51,7 +51,19 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
 
 /** The bot's command menu: Chinese by default, English for apps set to English. */
 export async function registerCommands(api: Api, i18n: I18n<BotContext>): Promise<void> {
-  const names = ['start', 'nearby', 'language', 'help'] as const
+  const names = [
+    'start',
+    'nearby',
+    'events',
+    'myevents',
+    'feedback',
+    'mytickets',
+    'settings',
+    'mydata',
+    'language',
+    'help',
+    'cancel',
+  ] as const
   for (const locale of locales) {
     const commands = names.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }))
     await api.setMyCommands(commands, locale === 'zh' ? {} : { language_code: locale })

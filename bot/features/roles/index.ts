@@ -1,0 +1,6 @@
+import { Composer } from 'grammy'
+import type { BotContext, BotDeps } from '../../context.js'
+
+export function createRolesFeature(_deps: BotDeps): Composer<BotContext> {
+  return new Composer<BotContext>()
+}

@@ -1,0 +1,44 @@
+import { conversations } from '@grammyjs/conversations'
+import type { I18n } from '@grammyjs/i18n'
+import { Composer, type MiddlewareFn } from 'grammy'
+import { conversationStorage } from '../../db/repositories/conversations.js'
+import { findUser } from '../../db/repositories/users.js'
+import type { BaseContext, BotContext, BotDeps, ConversationContext } from '../context.js'
+
+/**
+ * The conversations plugin with its state in the database (a restart continues a conversation at
+ * the same step), plus the plugins every conversation needs: retries on its own API object, the
+ * sender's user row and the locale.
+ *
+ * A command always leaves a running conversation: `/cancel` says so, any other command (say
+ * `/start` or `/nearby`) then runs as usual, so nobody is ever stuck inside a form.
+ */
+export function createConversations(
+  deps: BotDeps,
+  i18n: I18n<BotContext>,
+  installApiTransformers: (api: BaseContext['api']) => void,
+): Composer<BotContext> {
+  const composer = new Composer<BotContext>()
+  const loadUser: MiddlewareFn<ConversationContext> = async (ctx, next) => {
+    installApiTransformers(ctx.api)
+    ctx.user = ctx.from === undefined ? undefined : await findUser(deps.db, ctx.from.id)
+    await next()
+  }
+  composer.use(
+    conversations<BotContext, ConversationContext>({
+      storage: { type: 'key', version: 1, prefix: 'chat:', adapter: conversationStorage(deps.db) },
+      plugins: [loadUser, i18n as unknown as MiddlewareFn<ConversationContext>],
+    }),
+  )
+  composer.on('message:entities:bot_command', async (ctx, next) => {
+    const active = Object.keys(ctx.conversation.active())
+    const command = ctx.message.text?.split(/[\s@]/)[0]
+    if (active.length > 0) await ctx.conversation.exitAll()
+    if (command === '/cancel') {
+      await ctx.reply(ctx.t(active.length > 0 ? 'conversation-cancelled' : 'conversation-nothing-to-cancel'))
+      return
+    }
+    await next()
+  })
+  return composer
+}

@@ -1,0 +1,22 @@
+import { eq, sql } from 'drizzle-orm'
+import type { Database } from '../client.js'
+import { conversationStates } from '../schema/index.js'
+
+/** Storage for @grammyjs/conversations: one row per chat, so a conversation survives a restart. */
+export function conversationStorage<S>(db: Database) {
+  return {
+    async read(key: string): Promise<S | undefined> {
+      const [row] = await db.select({ state: conversationStates.state }).from(conversationStates).where(eq(conversationStates.key, key))
+      return row?.state as S | undefined
+    },
+    async write(key: string, state: S): Promise<void> {
+      await db
+        .insert(conversationStates)
+        .values({ key, state })
+        .onConflictDoUpdate({ target: conversationStates.key, set: { state: sql`excluded.state`, updatedAt: sql`now()` } })
+    },
+    async delete(key: string): Promise<void> {
+      await db.delete(conversationStates).where(eq(conversationStates.key, key))
+    },
+  }
+}
