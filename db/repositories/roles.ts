@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto'
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm'
+import type { Database } from '../client.js'
+import { invites, organizerScopes, roleChanges, stations, users, type Invite, type OrganizerScope, type User, type UserRole } from '../schema/index.js'
+
+/** What a place belongs to, for scope checks: an event, a station, a feedback ticket. */
+export type Place = { city: string | null; stationId: number | null }
+
+export const isOrganizer = (user: Pick<User, 'role'> | undefined): boolean =>
+  user !== undefined && (user.role === 'organizer' || user.role === 'admin')
+
+export const isAdmin = (user: Pick<User, 'role'> | undefined): boolean => user?.role === 'admin'
+
+export async function listScopes(db: Database, userId: number): Promise<OrganizerScope[]> {
+  return db.select().from(organizerScopes).where(eq(organizerScopes.userId, userId)).orderBy(organizerScopes.id)
+}
+
+/**
+ * Whether `user` may manage things at `place`: admins everywhere; organizers everywhere when they
+ * have no scope, else in their cities and at their stations (a station's city counts too).
+ */
+export async function canManage(db: Database, user: Pick<User, 'id' | 'role'> | undefined, place: Place): Promise<boolean> {
+  if (user === undefined || !isOrganizer(user)) return false
+  if (isAdmin(user)) return true
+  const scopes = await listScopes(db, user.id)
+  if (scopes.length === 0) return true
+  let city = place.city
+  if ((city === null || city === '') && place.stationId !== null) {
+    const [station] = await db.select({ city: stations.city }).from(stations).where(eq(stations.id, place.stationId))
+    city = station?.city ?? null
+  }
+  return scopes.some(
+    (scope) =>
+      (scope.stationId !== null && scope.stationId === place.stationId) ||
+      (scope.city !== null && city !== null && city !== '' && scope.city === city),
+  )
+}
+
+/**
+ * The organizers responsible for a place: those scoped to its station or its city, else those
+ * without any scope; admins when there is nobody else (nothing is left without an owner).
+ */
+export async function responsibleOrganizers(db: Database, place: Place): Promise<User[]> {
+  let city = place.city ?? ''
+  if (city === '' && place.stationId !== null) {
+    const [station] = await db.select({ city: stations.city }).from(stations).where(eq(stations.id, place.stationId))
+    city = station?.city ?? ''
+  }
+  const matches = [
+    ...(place.stationId === null ? [] : [eq(organizerScopes.stationId, place.stationId)]),
+    ...(city === '' ? [] : [eq(organizerScopes.city, city)]),
+  ]
+  const scoped =
+    matches.length === 0
+      ? []
+      : await db
+          .selectDistinct({ user: users })
+          .from(organizerScopes)
+          .innerJoin(users, eq(users.id, organizerScopes.userId))
+          .where(and(eq(users.role, 'organizer'), or(...matches)))
+  if (scoped.length > 0) return scoped.map((row) => row.user)
+  const unscoped = await db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.role, 'organizer'),
+        sql`not exists (select 1 from ${organizerScopes} where ${organizerScopes.userId} = ${users.id})`,
+      ),
+    )
+  if (unscoped.length > 0) return unscoped
+  return db.select().from(users).where(eq(users.role, 'admin'))
+}
+
+/** Changes a user's role and records who did it and how; returns false when nothing changed. */
+export async function setRole(
+  db: Database,
+  change: { userId: number; role: UserRole; changedBy: number | null; via: 'invite' | 'command' | 'config' },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ role: users.role }).from(users).where(eq(users.id, change.userId)).for('update')
+    if (current === undefined || current.role === change.role) return false
+    await tx.update(users).set({ role: change.role }).where(eq(users.id, change.userId))
+    await tx.insert(roleChanges).values({
+      userId: change.userId,
+      fromRole: current.role,
+      toRole: change.role,
+      changedBy: change.changedBy,
+      via: change.via,
+    })
+    return true
+  })
+}
+
+export async function addScope(
+  db: Database,
+  scope: { userId: number; city?: string | null; stationId?: number | null; createdBy: number | null },
+): Promise<void> {
+  await db.insert(organizerScopes).values({
+    userId: scope.userId,
+    city: scope.city ?? null,
+    stationId: scope.stationId ?? null,
+    createdBy: scope.createdBy,
+  })
+}
+
+export async function clearScopes(db: Database, userId: number): Promise<void> {
+  await db.delete(organizerScopes).where(eq(organizerScopes.userId, userId))
+}
+
+/** A single-use invite code (URL-safe, fits a /start payload) valid until `expiresAt`. */
+export async function createInvite(
+  db: Database,
+  invite: { createdBy: number; expiresAt: Date; city?: string | null; stationId?: number | null },
+): Promise<Invite> {
+  const [row] = await db
+    .insert(invites)
+    .values({
+      code: randomBytes(9).toString('base64url'),
+      createdBy: invite.createdBy,
+      expiresAt: invite.expiresAt,
+      city: invite.city ?? null,
+      stationId: invite.stationId ?? null,
+    })
+    .returning()
+  if (row === undefined) throw new Error('insert of an invite returned nothing')
+  return row
+}
+
+/**
+ * Uses an invite: marks it used by `userId` (once, atomically, only before it expires) and makes
+ * them an organizer with the invite's scope. Returns the invite, or undefined when it is unknown,
+ * used or expired.
+ */
+export async function redeemInvite(db: Database, code: string, userId: number, now: Date): Promise<Invite | undefined> {
+  return db.transaction(async (tx) => {
+    const [invite] = await tx
+      .update(invites)
+      .set({ usedBy: userId, usedAt: now })
+      .where(and(eq(invites.code, code), isNull(invites.usedBy), gt(invites.expiresAt, now)))
+      .returning()
+    if (invite === undefined) return undefined
+    const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for('update')
+    if (user !== undefined && user.role === 'worker') {
+      await tx.update(users).set({ role: invite.role }).where(eq(users.id, userId))
+      await tx.insert(roleChanges).values({ userId, fromRole: user.role, toRole: invite.role, changedBy: invite.createdBy, via: 'invite' })
+    }
+    if (invite.city !== null || invite.stationId !== null) {
+      await tx.insert(organizerScopes).values({ userId, city: invite.city, stationId: invite.stationId, createdBy: invite.createdBy })
+    }
+    return invite
+  })
+}
+
+export async function listOrganizers(db: Database): Promise<User[]> {
+  return db.select().from(users).where(inArray(users.role, ['organizer', 'admin'])).orderBy(users.role, users.id)
+}
