@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { stationEarth, stations, type NewStation, type Station } from '../schema/index.js'
+import { stationEarth, stations, stationUses, type NewStation, type Station } from '../schema/index.js'
 
 export type Point = { lat: number; lng: number }
 /** A station as the bot and the import/export see it (without bookkeeping columns). */
@@ -167,4 +167,12 @@ export async function upsertStations(
     }
     return { inserted, updated: rows.length - inserted }
   })
+}
+
+/** Remembers that a worker used a station (asked the way there), for "workers of a city" broadcasts. */
+export async function recordStationUse(db: Database, userId: number, stationId: number): Promise<void> {
+  await db
+    .insert(stationUses)
+    .values({ userId, stationId })
+    .onConflictDoUpdate({ target: [stationUses.userId, stationUses.stationId], set: { usedAt: sql`now()` } })
 }

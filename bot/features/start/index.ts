@@ -6,18 +6,24 @@ import { escapeHtml } from '../../lib/html.js'
 import { isLocale, locales } from '../../i18n.js'
 import { mainKeyboard } from '../stations/keyboards.js'
 
+/** `/start` payloads handled by other features: organizer invites, check-in codes, shared events. */
+export const deepLinkPrefixes = ['org_', 'ci_', 'ev_'] as const
+
 const languageData = (locale: string) => `lang:${locale}`
 
 export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
   const privateChats = composer.chatType('private')
 
-  privateChats.command('start', (ctx) =>
-    ctx.reply(ctx.t('start-welcome', { name: ctx.from.first_name ? escapeHtml(ctx.from.first_name) : 'none' }), {
+  privateChats.command('start', async (ctx, next) => {
+    // Deep links (`/start org_…` invites, `ci_…` check-in QR codes, `ev_…` shared events) belong to
+    // the features after this one; an unknown or broken payload just gets the welcome.
+    if (deepLinkPrefixes.some((prefix) => ctx.match.startsWith(prefix))) return next()
+    return ctx.reply(ctx.t('start-welcome', { name: ctx.from.first_name ? escapeHtml(ctx.from.first_name) : 'none' }), {
       parse_mode: 'HTML',
       reply_markup: mainKeyboard(ctx.t),
-    }),
-  )
+    })
+  })
 
   const help = (ctx: BotContext) =>
     ctx.reply(ctx.t('help-text'), { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t) })

@@ -1,6 +1,6 @@
 import { hears } from '@grammyjs/i18n'
 import { Composer, GrammyError } from 'grammy'
-import { findStation, searchStations } from '../../../db/repositories/stations.js'
+import { findStation, recordStationUse, searchStations } from '../../../db/repositories/stations.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { isValidPoint, navigationLinks, type Point } from '../../lib/geo.js'
@@ -105,6 +105,7 @@ export function createStationsFeature({ db, now }: BotDeps): Composer<BotContext
     if (placeId !== undefined) {
       return sendList(ctx, { origin: { kind: 'station', stationId: station.id }, page: 0, filters: defaultFilters })
     }
+    if (ctx.user !== undefined) await recordStationUse(db, ctx.user.id, station.id)
     await ctx.replyWithVenue(station.lat, station.lng, station.name, station.address || station.city)
     await ctx.reply(
       ctx.t('navigate-details', {
