@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url'
 /** Benchmark name → script, relative to this folder. A new benchmark is one line here. */
 const benchmarks: Record<string, { file: string; about: string }> = {
   nearest: { file: './nearest.ts', about: 'nearest-station search: KNN index vs full scan, and bot start-up memory' },
+  register: { file: './register.ts', about: '500 workers registering at once for 70 seats: with and without the capacity lock' },
+  broadcast: { file: './broadcast.ts', about: 'outbox sender: broadcast rate vs the limit, 429s and duplicates, against the emulator' },
 }
 
 const [name, ...rest] = process.argv.slice(2)

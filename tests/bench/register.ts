@@ -1,0 +1,142 @@
+// A burst of registrations: N workers tap 报名 at once for S seats.
+//   npm run bench:register [-- --workers 500 --seats 70 --driver pglite|postgres --json]
+// 1. Through the real bot handlers (fake Telegram at the fetch level), with the capacity lock:
+//    registrations per second, p99 latency of one tap, confirmed/waitlisted/duplicates.
+// 2. The same burst straight against the repository, with the lock and with a bench-only variant
+//    that counts seats without FOR UPDATE: how many were confirmed there, and the speed ratio.
+// --driver postgres uses a temporary database next to DATABASE_URL's (dropped at the end).
+// With --json the last line printed is one JSON object with the figures of part 1.
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { eq } from 'drizzle-orm'
+import { openDatabase, type Database, type DatabaseHandle } from '../../db/client.js'
+import { register, type CountMode } from '../../db/repositories/registrations.js'
+import { touchUser } from '../../db/repositories/users.js'
+import { registrations } from '../../db/schema/index.js'
+import { createTestBot } from '../helpers/bot.js'
+import { createEmptyPostgresDatabase } from '../helpers/db.js'
+import { createTestEvent } from '../helpers/events.js'
+import { callbackUpdate } from '../helpers/updates.js'
+
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    workers: { type: 'string', default: '500' },
+    seats: { type: 'string', default: '70' },
+    driver: { type: 'string', default: 'pglite' },
+  },
+})
+const positive = (value: string, name: string): number => {
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive integer`)
+  return parsed
+}
+const workerCount = positive(args.workers, 'workers')
+const seats = positive(args.seats, 'seats')
+const driver = args.driver
+if (driver !== 'pglite' && driver !== 'postgres') throw new Error('--driver must be pglite or postgres')
+
+const clock = new Date('2026-11-25T02:00:00Z')
+const log = (line = '') => console.log(line)
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits
+const percentile = (times: readonly number[], p: number) => {
+  const sorted = [...times].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN
+}
+
+async function openBenchDatabase(): Promise<DatabaseHandle> {
+  if (driver === 'pglite') return openDatabase({ dataDir: undefined })
+  const baseUrl = process.env.DATABASE_URL
+  if (baseUrl === undefined || baseUrl === '') throw new Error('--driver postgres needs DATABASE_URL')
+  const empty = await createEmptyPostgresDatabase(baseUrl, 'nuanxin_bench')
+  process.once('SIGINT', () => void empty.drop().finally(() => process.exit(130)))
+  const handle = await openDatabase({ databaseUrl: empty.url }).catch(async (error: unknown) => {
+    await empty.drop()
+    throw error
+  })
+  return { ...handle, close: () => handle.close().finally(empty.drop) }
+}
+
+type Burst = { confirmed: number; waitlisted: number; duplicates: number; seconds: number; times: number[] }
+
+async function tally(db: Database, eventId: number, seconds: number, times: number[]): Promise<Burst> {
+  const rows = await db.select().from(registrations).where(eq(registrations.eventId, eventId))
+  const users = new Set(rows.map((row) => row.userId))
+  return {
+    confirmed: rows.filter((row) => row.status === 'confirmed').length,
+    waitlisted: rows.filter((row) => row.status === 'waitlisted').length,
+    duplicates: rows.length - users.size,
+    seconds,
+    times,
+  }
+}
+
+async function timed(tasks: readonly (() => Promise<unknown>)[]): Promise<{ seconds: number; times: number[] }> {
+  const times: number[] = []
+  const started = performance.now()
+  await Promise.all(
+    tasks.map(async (task) => {
+      const begin = performance.now()
+      await task()
+      times.push(performance.now() - begin)
+    }),
+  )
+  return { seconds: (performance.now() - started) / 1000, times }
+}
+
+const workerIds = (offset: number) => Array.from({ length: workerCount }, (_, index) => offset + index)
+
+async function handlerBurst(db: Database): Promise<Burst> {
+  const event = await createTestEvent(db, { title: 'bench handlers', capacity: seats })
+  const { bot } = createTestBot(db, { now: () => clock })
+  const { seconds, times } = await timed(
+    workerIds(1_000_000).map((id) => () => bot.handleUpdate(callbackUpdate({ id, first_name: 'bench' }, `e:r:${event.id}`))),
+  )
+  return tally(db, event.id, seconds, times)
+}
+
+async function repositoryBurst(db: Database, mode: CountMode, offset: number): Promise<Burst> {
+  const event = await createTestEvent(db, { title: `bench ${mode}`, capacity: seats })
+  const ids = workerIds(offset)
+  for (const id of ids) await touchUser(db, { id, languageCode: 'zh', isAdmin: false })
+  const { seconds, times } = await timed(ids.map((userId) => () => register(db, { eventId: event.id, userId, consent: false, now: clock }, mode)))
+  return tally(db, event.id, seconds, times)
+}
+
+const perSecond = (burst: Burst) => workerCount / burst.seconds
+const describe = (burst: Burst) =>
+  `${burst.confirmed} confirmed, ${burst.waitlisted} waitlisted, ${burst.duplicates} duplicates · ` +
+  `${round(perSecond(burst))} registrations/s · p50 ${round(percentile(burst.times, 0.5))} ms · p99 ${round(percentile(burst.times, 0.99))} ms`
+
+const handle = await openBenchDatabase()
+try {
+  log(`register burst: ${workerCount} workers, ${seats} seats, ${handle.driver}`)
+  const handlers = await handlerBurst(handle.db)
+  log(`through the bot handlers, with the lock:  ${describe(handlers)}`)
+  const locked = await repositoryBurst(handle.db, 'locked', 2_000_000)
+  log(`repository, with the lock (FOR UPDATE):   ${describe(locked)}`)
+  const unlocked = await repositoryBurst(handle.db, 'unlocked', 3_000_000)
+  log(`repository, without the lock:             ${describe(unlocked)}`)
+  const overbooked = Math.max(0, unlocked.confirmed - seats)
+  log(
+    `lock/no-lock registrations per second: ${round(perSecond(locked) / perSecond(unlocked), 2)}` +
+      ` · without the lock ${overbooked === 0 ? 'nothing was overbooked this time' : `${overbooked} seats were overbooked`}` +
+      (handle.driver === 'pglite' ? ' (PGlite runs one transaction at a time, so it cannot overbook either way)' : ''),
+  )
+  if (args.json) {
+    console.log(
+      JSON.stringify({
+        confirmed: handlers.confirmed,
+        waitlisted: handlers.waitlisted,
+        duplicates: handlers.duplicates,
+        per_second: round(perSecond(handlers)),
+        p99_ms: round(percentile(handlers.times, 0.99)),
+        driver: handle.driver,
+        unlocked_confirmed: unlocked.confirmed,
+        lock_vs_unlock_per_second: round(perSecond(locked) / perSecond(unlocked), 2),
+      }),
+    )
+  }
+} finally {
+  await handle.close()
+}
