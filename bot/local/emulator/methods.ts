@@ -47,10 +47,31 @@ function formatted(params: Params, textField: 'text' | 'caption', max: number): 
   } else if (mode !== undefined && mode !== '') {
     throw bad(`unsupported parse_mode "${String(mode)}" in the local emulator (use HTML)`)
   }
+  // Explicit entities (entities / caption_entities) take the place of parse_mode, as on Telegram.
+  const given = params[textField === 'text' ? 'entities' : 'caption_entities']
+  if (given !== undefined) entities = explicitEntities(given, text)
   entities = detectEntities(text, entities ?? [])
   if (textField === 'text' && text.trim() === '') throw bad('message text is empty')
   if (text.length > max) throw bad(textField === 'text' ? 'message is too long' : 'message caption is too long')
   return entities === undefined || entities.length === 0 ? { text } : { text, entities }
+}
+
+const entityTypes = new Set(['mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline', 'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention', 'custom_emoji'])
+
+/** Checks entities sent with a message: known types, UTF-16 offsets inside the text. */
+function explicitEntities(value: unknown, text: string): MessageEntity[] {
+  if (!Array.isArray(value)) throw bad("can't parse entities JSON object")
+  return value.map((item: unknown, index) => {
+    const entity = item as Record<string, unknown>
+    const { type, offset, length } = entity
+    if (typeof type !== 'string' || !entityTypes.has(type)) throw bad(`can't parse entities: unsupported entity type at index ${index}`)
+    if (!Number.isInteger(offset) || !Number.isInteger(length) || (offset as number) < 0 || (length as number) < 1) {
+      throw bad(`can't parse entities: wrong offset or length of entity ${index}`)
+    }
+    if ((offset as number) + (length as number) > text.length) throw bad(`can't parse entities: entity ${index} ends beyond the end of the text`)
+    if (type === 'text_link' && (typeof entity.url !== 'string' || !/^(https?|tg):\/\/\S+$/.test(entity.url))) throw bad(`can't parse entities: wrong URL of entity ${index}`)
+    return entity as unknown as MessageEntity
+  })
 }
 
 /** Telegram marks commands and URLs in any message by itself, outside entities the sender set. */
@@ -141,6 +162,18 @@ function editTarget(state: EmulatorState, params: Params): { chatId: number; mes
   return { chatId: user.id, message }
 }
 
+/**
+ * Menus are kept per scope and language as Telegram keeps them: the default scope under the bare
+ * language code ('' for all languages), others under `<scope type>[:<chat id>]|<language>`.
+ */
+function commandsKey(params: Record<string, unknown>): string {
+  const language = String(params.language_code ?? '')
+  const scope = params.scope as { type?: unknown; chat_id?: unknown } | undefined
+  if (scope === undefined || scope.type === 'default') return language
+  const chat = scope.chat_id === undefined ? '' : `:${String(scope.chat_id)}`
+  return `${String(scope.type)}${chat}|${language}`
+}
+
 export const methods: Record<string, Method> = {
   getMe: (state) => state.bot,
   logOut: () => true,
@@ -167,11 +200,11 @@ export const methods: Record<string, Method> = {
       if (typeof command.command !== 'string' || !/^[a-z0-9_]{1,32}$/.test(command.command)) throw bad('BOT_COMMAND_INVALID')
       if (typeof command.description !== 'string' || command.description.length < 1 || command.description.length > 256) throw bad('BOT_COMMAND_DESCRIPTION_INVALID')
     }
-    state.commands.set(String(params.language_code ?? ''), commands as never)
+    state.commands.set(commandsKey(params), commands as never)
     return true
   },
-  getMyCommands: (state, params) => state.commands.get(String(params.language_code ?? '')) ?? [],
-  deleteMyCommands: (state, params) => state.commands.delete(String(params.language_code ?? '')) || true,
+  getMyCommands: (state, params) => state.commands.get(commandsKey(params)) ?? [],
+  deleteMyCommands: (state, params) => state.commands.delete(commandsKey(params)) || true,
   sendMessage: (state, params) => {
     const content = formatted(params, 'text', 4096)
     return send(state, params, content)
@@ -244,6 +277,24 @@ export const methods: Record<string, Method> = {
     const file = inputFile(state, params, uploads, 'document')
     const document = { file_id: file.fileId, file_unique_id: file.uniqueId, file_name: file.name, mime_type: file.mimeType, file_size: file.bytes.length }
     return send(state, params, { document, ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }) } as Partial<Message>)
+  },
+  sendVoice: (state, params, uploads) => {
+    const caption = formatted(params, 'caption', 1024)
+    const file = inputFile(state, params, uploads, 'voice')
+    const voice = { file_id: file.fileId, file_unique_id: file.uniqueId, duration: integer(params, 'duration') ?? 0, mime_type: file.mimeType, file_size: file.bytes.length }
+    return send(state, params, { voice, ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }) } as Partial<Message>)
+  },
+  copyMessage: (state, params) => {
+    const from = state.botChat(params.from_chat_id)
+    const original = state.findMessage(from.user.id, integer(params, 'message_id') ?? 0)
+    if (original === undefined) throw bad('message to copy not found')
+    const content: Record<string, unknown> = {}
+    for (const key of ['text', 'entities', 'photo', 'voice', 'document', 'location', 'venue', 'caption', 'caption_entities'] as const) {
+      if (original[key] !== undefined) content[key] = original[key]
+    }
+    if (params.caption !== undefined) Object.assign(content, formatted(params, 'caption', 1024))
+    const copy = send(state, params, content as Partial<Message>)
+    return { message_id: copy.message_id }
   },
   getFile: (state, params) => {
     const file = state.files.get(String(required(params, 'file_id')))

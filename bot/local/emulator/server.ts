@@ -19,6 +19,9 @@ const staticTypes: Record<string, string> = {
 /** Bot API parameters that arrive as JSON strings in form-encoded and multipart requests. */
 const objectParams = new Set(['reply_markup', 'entities', 'caption_entities', 'reply_parameters', 'link_preview_options', 'commands', 'scope', 'allowed_updates', 'media'])
 
+/** Methods that put a new message in a chat: the ones Telegram's flood limits count. */
+const limitedMethods = new Set(['sendMessage', 'sendPhoto', 'sendVoice', 'sendDocument', 'sendLocation', 'sendVenue', 'copyMessage'])
+
 export type WebChatOptions = {
   /** Strings, simulated users and anything else the page needs, per locale. */
   session: (locale: string) => Record<string, unknown>
@@ -92,6 +95,13 @@ async function botApi(state: EmulatorState, token: string, req: IncomingMessage,
   const method = methods[match[2] ?? '']
   if (method === undefined) return apiError(res, new ApiError(404, 'Not Found'))
   const { params, uploads } = await readBody(req)
+  if (state.rateLimiter !== undefined && limitedMethods.has(match[2] ?? '')) {
+    const wait = state.rateLimiter.take(Number(params.chat_id))
+    if (wait > 0) {
+      state.tooManyRequests++
+      throw new ApiError(429, `Too Many Requests: retry after ${wait}`, { retry_after: wait })
+    }
+  }
   const aborted = new AbortController()
   res.on('close', () => aborted.abort())
   const result = await method(state, params, uploads, aborted.signal)
@@ -141,7 +151,7 @@ async function webApi(state: EmulatorState, options: WebChatOptions, req: Incomi
     const caption = typeof params.caption === 'string' ? params.caption : undefined
     const input: UserInput =
       file !== undefined
-        ? params.kind === 'photo' ? { photo: file, ...(caption ? { caption } : {}) } : { document: file, ...(caption ? { caption } : {}) }
+        ? uploadInput(String(params.kind), file, caption)
         : (params as UserInput)
     return json(res, 200, { message: sendAsUser(state, userId, input) })
   }
@@ -172,7 +182,7 @@ async function serveStatic(res: ServerResponse, pathname: string) {
  * and the web chat page itself.
  */
 export function createEmulatorServer(state: EmulatorState, token: string, options: WebChatOptions): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const handle = async () => {
       const bot = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname)
@@ -193,4 +203,18 @@ export function createEmulatorServer(state: EmulatorState, token: string, option
       json(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' })
     })
   })
+  // Node closes idle keep-alive connections after 5 s; a client reusing one at that moment gets
+  // ECONNRESET without knowing whether its request arrived (the outbox sender then gives the message
+  // up). Telegram's servers keep idle connections far longer, and so does the emulator.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+  return server
+}
+
+/** A file the web chat's user sends: a photo, a voice message (an audio file) or a document. */
+function uploadInput(kind: string, file: Upload, caption: string | undefined): UserInput {
+  const withCaption = caption ? { caption } : {}
+  if (kind === 'photo') return { photo: file, ...withCaption }
+  if (kind === 'voice') return { voice: file, ...withCaption }
+  return { document: file, ...withCaption }
 }

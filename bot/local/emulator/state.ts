@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { RateLimiter } from './rate-limits.js'
 import type { BotCommand, CallbackQuery, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update, User, UserFromGetMe } from 'grammy/types'
 
 export class ApiError extends Error {
@@ -42,6 +43,10 @@ export class EmulatorState {
   readonly commands = new Map<string, BotCommand[]>()
   /** Set by setWebhook. The emulator does not deliver to it; it only refuses getUpdates meanwhile, as Telegram does. */
   webhook: { url: string; secretToken: string | undefined } | undefined
+  /** Flood limits on sending methods; off by default so that local replies come at once. */
+  rateLimiter: RateLimiter | undefined
+  /** How many 429s the flood limits answered. */
+  tooManyRequests = 0
   private readonly chats = new Map<number, Chat>()
   private readonly updates: Update[] = []
   private readonly callbacks = new Map<string, { userId: number; at: number }>()

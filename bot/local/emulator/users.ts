@@ -26,6 +26,7 @@ export type UserInput =
   | { contact: { phone_number: string; first_name?: string } }
   | { photo: Upload; caption?: string }
   | { document: Upload; caption?: string }
+  | { voice: Upload; caption?: string }
 
 /** What a simulated user sends, turned into the Message (and update) Telegram would produce. */
 export function sendAsUser(state: EmulatorState, userId: number, input: UserInput): Message {
@@ -51,12 +52,19 @@ export function sendAsUser(state: EmulatorState, userId: number, input: UserInpu
       contact: { phone_number: phone, first_name: input.contact.first_name ?? user?.first_name ?? '', user_id: userId },
     })
   }
-  const upload = 'photo' in input ? input.photo : input.document
+  const upload = 'photo' in input ? input.photo : 'voice' in input ? input.voice : input.document
   const fileId = `local-u${state.newMessageId()}-${Date.now().toString(36)}`
   state.files.set(fileId, { fileId, uniqueId: fileId.slice(-10), ...upload })
   const caption = input.caption === undefined || input.caption === '' ? {} : { caption: input.caption.slice(0, 1024) }
   if ('photo' in input) {
     return userMessage(state, userId, { photo: [{ file_id: fileId, file_unique_id: fileId.slice(-10), width: 0, height: 0, file_size: upload.bytes.length }], ...caption })
+  }
+  if ('voice' in input) {
+    // The length of an uploaded audio file is not known without decoding it; Telegram's clients measure it.
+    return userMessage(state, userId, {
+      voice: { file_id: fileId, file_unique_id: fileId.slice(-10), duration: 0, mime_type: upload.mimeType, file_size: upload.bytes.length },
+      ...caption,
+    })
   }
   return userMessage(state, userId, {
     document: { file_id: fileId, file_unique_id: fileId.slice(-10), file_name: upload.name, mime_type: upload.mimeType, file_size: upload.bytes.length },

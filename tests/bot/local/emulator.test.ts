@@ -150,4 +150,20 @@ describe('limits and errors as Telegram gives them', () => {
     expect(await download.text()).toBe('fake-png')
     expect(photo.caption).toBe('签到码')
   })
+
+  it('keeps a chat-scoped command menu apart from the default one, as Telegram does', async () => {
+    await api.setMyCommands([{ command: 'start', description: '主菜单' }])
+    await api.setMyCommands(
+      [
+        { command: 'start', description: '主菜单' },
+        { command: 'organize', description: '组织者工作台' },
+      ],
+      { scope: { type: 'chat', chat_id: rider.id } },
+    )
+    expect((await api.getMyCommands()).map((command) => command.command)).toEqual(['start'])
+    expect((await api.getMyCommands({ scope: { type: 'chat', chat_id: rider.id } })).map((command) => command.command)).toEqual(['start', 'organize'])
+    await api.deleteMyCommands({ scope: { type: 'chat', chat_id: rider.id } })
+    expect(await api.getMyCommands({ scope: { type: 'chat', chat_id: rider.id } })).toEqual([])
+    expect((await api.getMyCommands()).map((command) => command.command)).toEqual(['start'])
+  })
 })
