@@ -96,6 +96,17 @@ export function createMessageRenderer(options) {
     return a
   }
 
+  /** A voice message (in local mode: an uploaded audio file), played in the page. */
+  function voicePlayer(voice) {
+    const audio = el('audio', 'voice')
+    audio.controls = true
+    audio.preload = 'none'
+    audio.src = fileUrl(voice.file_id)
+    audio.title = t('webchat-voice')
+    audio.dataset.testid = 'voice'
+    return audio
+  }
+
   function contactCard(contact) {
     const card = el('div', 'contact-card')
     card.dataset.testid = 'contact'
@@ -154,6 +165,7 @@ export function createMessageRenderer(options) {
     const bubble = el('div', 'bubble')
     if (Array.isArray(message.photo) && message.photo.length > 0) bubble.append(photo(message.photo))
     if (message.document) bubble.append(documentLink(message.document))
+    if (message.voice) bubble.append(voicePlayer(message.voice))
     if (message.location) bubble.append(placeCard(message.location, message.venue))
     if (message.contact) bubble.append(contactCard(message.contact))
 

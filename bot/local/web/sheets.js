@@ -12,7 +12,7 @@ const $ = (id) => document.getElementById(id)
  *   addUser: (name: string) => Promise<boolean>,
  *   sendContact: (phone: string) => Promise<boolean>,
  *   toggleBlocked: () => Promise<void>,
- *   upload: (file: File, kind: 'photo' | 'document') => Promise<void>,
+ *   upload: (file: File, kind: 'photo' | 'document' | 'voice') => Promise<void>,
  * }} options
  */
 export function setupSheets(options) {
@@ -30,7 +30,7 @@ export function setupSheets(options) {
 
   // Attach: the sheet only chooses which file picker to open.
   $('attach-button').addEventListener('click', () => $('attach-sheet').showModal())
-  for (const kind of ['photo', 'document']) {
+  for (const kind of ['photo', 'document', 'voice']) {
     $(`attach-${kind}`).addEventListener('click', () => {
       $('attach-sheet').close()
       $(`file-${kind}`).click()
