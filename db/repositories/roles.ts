@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '../client.js'
 import { invites, organizerScopes, roleChanges, stations, users, type Invite, type OrganizerScope, type User, type UserRole } from '../schema/index.js'
+
+export type RoleChange = typeof roleChanges.$inferSelect
 
 /** What a place belongs to, for scope checks: an event, a station, a feedback ticket. */
 export type Place = { city: string | null; stationId: number | null }
@@ -92,16 +95,25 @@ export async function setRole(
   })
 }
 
+/** Adds a scope unless the organizer already has the same one (a double tap, a repeated /appoint). */
 export async function addScope(
   db: Database,
   scope: { userId: number; city?: string | null; stationId?: number | null; createdBy: number | null },
 ): Promise<void> {
-  await db.insert(organizerScopes).values({
-    userId: scope.userId,
-    city: scope.city ?? null,
-    stationId: scope.stationId ?? null,
-    createdBy: scope.createdBy,
-  })
+  const city = scope.city ?? null
+  const stationId = scope.stationId ?? null
+  const [existing] = await db
+    .select({ id: organizerScopes.id })
+    .from(organizerScopes)
+    .where(
+      and(
+        eq(organizerScopes.userId, scope.userId),
+        city === null ? isNull(organizerScopes.city) : eq(organizerScopes.city, city),
+        stationId === null ? isNull(organizerScopes.stationId) : eq(organizerScopes.stationId, stationId),
+      ),
+    )
+  if (existing !== undefined) return
+  await db.insert(organizerScopes).values({ userId: scope.userId, city, stationId, createdBy: scope.createdBy })
 }
 
 export async function clearScopes(db: Database, userId: number): Promise<void> {
@@ -141,12 +153,14 @@ export async function redeemInvite(db: Database, code: string, userId: number, n
       .returning()
     if (invite === undefined) return undefined
     const [user] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).for('update')
-    if (user !== undefined && user.role === 'worker') {
+    if (user === undefined) throw new Error(`invite ${code} redeemed by unknown user ${userId}`)
+    if (user.role === 'worker') {
       await tx.update(users).set({ role: invite.role }).where(eq(users.id, userId))
       await tx.insert(roleChanges).values({ userId, fromRole: user.role, toRole: invite.role, changedBy: invite.createdBy, via: 'invite' })
     }
-    if (invite.city !== null || invite.stationId !== null) {
-      await tx.insert(organizerScopes).values({ userId, city: invite.city, stationId: invite.stationId, createdBy: invite.createdBy })
+    // Scopes mean nothing for admins, who manage everything anyway.
+    if (user.role !== 'admin' && (invite.city !== null || invite.stationId !== null)) {
+      await addScope(tx, { userId, city: invite.city, stationId: invite.stationId, createdBy: invite.createdBy })
     }
     return invite
   })
@@ -154,4 +168,115 @@ export async function redeemInvite(db: Database, code: string, userId: number, n
 
 export async function listOrganizers(db: Database): Promise<User[]> {
   return db.select().from(users).where(inArray(users.role, ['organizer', 'admin'])).orderBy(users.role, users.id)
+}
+
+/**
+ * An unused invite by the same admin for the same scope that expires after `expiresAfter`: lets a
+ * double tap on an invite button show the same link instead of minting a second one.
+ */
+export async function findReusableInvite(
+  db: Database,
+  wanted: { createdBy: number; city: string | null; stationId: number | null; expiresAfter: Date },
+): Promise<Invite | undefined> {
+  const [invite] = await db
+    .select()
+    .from(invites)
+    .where(
+      and(
+        eq(invites.createdBy, wanted.createdBy),
+        isNull(invites.usedBy),
+        gt(invites.expiresAt, wanted.expiresAfter),
+        wanted.city === null ? isNull(invites.city) : eq(invites.city, wanted.city),
+        wanted.stationId === null ? isNull(invites.stationId) : eq(invites.stationId, wanted.stationId),
+      ),
+    )
+    .orderBy(desc(invites.expiresAt))
+    .limit(1)
+  return invite
+}
+
+export async function findInvite(db: Database, code: string): Promise<Invite | undefined> {
+  const [invite] = await db.select().from(invites).where(eq(invites.code, code))
+  return invite
+}
+
+/** The cities that have active stations, for scope pickers and for checking a typed city. */
+export async function stationCities(db: Database): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ city: stations.city })
+    .from(stations)
+    .where(and(eq(stations.active, true), ne(stations.city, '')))
+    .orderBy(stations.city)
+  return rows.map((row) => row.city)
+}
+
+export type ScopeWithStation = OrganizerScope & { stationName: string | null }
+
+export async function findScope(db: Database, scopeId: number): Promise<ScopeWithStation | undefined> {
+  const [row] = await db
+    .select({ ...getTableColumns(organizerScopes), stationName: stations.name })
+    .from(organizerScopes)
+    .leftJoin(stations, eq(stations.id, organizerScopes.stationId))
+    .where(eq(organizerScopes.id, scopeId))
+  return row
+}
+
+/** Removes one scope; false when it was already gone (a double tap). */
+export async function removeScope(db: Database, scopeId: number): Promise<boolean> {
+  const rows = await db.delete(organizerScopes).where(eq(organizerScopes.id, scopeId)).returning({ id: organizerScopes.id })
+  return rows.length > 0
+}
+
+export type TeamMember = {
+  user: User
+  scopes: ScopeWithStation[]
+  /** The latest role change, with the name of whoever made it (null: ADMIN_IDS or unknown). */
+  lastChange: (RoleChange & { changedByName: string | null; changedByUsername: string | null }) | null
+}
+
+/** Organizers and admins (admins first) with their scopes and their latest role change. */
+export async function listTeam(db: Database): Promise<TeamMember[]> {
+  const members = await listOrganizers(db)
+  if (members.length === 0) return []
+  const ids = members.map((member) => member.id)
+  const scopes = await db
+    .select({ ...getTableColumns(organizerScopes), stationName: stations.name })
+    .from(organizerScopes)
+    .leftJoin(stations, eq(stations.id, organizerScopes.stationId))
+    .where(inArray(organizerScopes.userId, ids))
+    .orderBy(organizerScopes.id)
+  const changer = alias(users, 'changer')
+  const changes = await db
+    .selectDistinctOn([roleChanges.userId], {
+      change: roleChanges,
+      changedByName: changer.firstName,
+      changedByUsername: changer.username,
+    })
+    .from(roleChanges)
+    .leftJoin(changer, eq(changer.id, roleChanges.changedBy))
+    .where(inArray(roleChanges.userId, ids))
+    .orderBy(roleChanges.userId, desc(roleChanges.changedAt), desc(roleChanges.id))
+  return members.map((user) => {
+    const change = changes.find((row) => row.change.userId === user.id)
+    return {
+      user,
+      scopes: scopes.filter((scope) => scope.userId === user.id),
+      lastChange:
+        change === undefined
+          ? null
+          : { ...change.change, changedByName: change.changedByName, changedByUsername: change.changedByUsername },
+    }
+  })
+}
+
+/** Makes an organizer (or an admin no longer in ADMIN_IDS) a worker again and drops their scopes. */
+export async function demoteToWorker(
+  db: Database,
+  change: { userId: number; changedBy: number | null; via: 'command' | 'config' },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const changed = await setRole(tx, { ...change, role: 'worker' })
+    if (changed) await clearScopes(tx, change.userId)
+    return changed
+  })
 }

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { users, type User } from '../schema/index.js'
+import { roleChanges, users, type User, type UserRole } from '../schema/index.js'
 
 export type SeenUser = {
   id: number
@@ -12,10 +12,15 @@ export type SeenUser = {
 
 /**
  * Records that a user was seen (first and last seen), and that they are reachable again if they had
- * blocked the bot. Ids listed in ADMIN_IDS become admins; nobody is demoted here.
+ * blocked the bot. Ids listed in ADMIN_IDS become admins, and that promotion is written to
+ * role_changes (via 'config') once, when the role actually changes; nobody is demoted here.
+ *
+ * For admins the upsert also returns the role from before the statement (a subquery in RETURNING
+ * sees the snapshot taken before the statement's own write), so the common case of nothing
+ * changing stays one round trip.
  */
 export async function touchUser(db: Database, seen: SeenUser): Promise<User> {
-  const [user] = await db
+  const upsert = db
     .insert(users)
     .values({
       id: seen.id,
@@ -35,8 +40,20 @@ export async function touchUser(db: Database, seen: SeenUser): Promise<User> {
         ...(seen.isAdmin ? { role: 'admin' as const } : {}),
       },
     })
-    .returning()
-  if (user === undefined) throw new Error(`upsert of user ${seen.id} returned nothing`)
+  if (!seen.isAdmin) {
+    const [user] = await upsert.returning()
+    if (user === undefined) throw new Error(`upsert of user ${seen.id} returned nothing`)
+    return user
+  }
+  const [row] = await upsert.returning({
+    ...getTableColumns(users),
+    previousRole: sql<UserRole | null>`(select previous.role from ${users} as previous where previous.id = ${seen.id})`,
+  })
+  if (row === undefined) throw new Error(`upsert of user ${seen.id} returned nothing`)
+  const { previousRole, ...user } = row
+  if (previousRole !== 'admin') {
+    await db.insert(roleChanges).values({ userId: user.id, fromRole: previousRole, toRole: 'admin', changedBy: null, via: 'config' })
+  }
   return user
 }
 

@@ -67,6 +67,7 @@ describe('with a token', () => {
       'myevents',
       'feedback',
       'mytickets',
+      'said',
       'settings',
       'mydata',
       'language',

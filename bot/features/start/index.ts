@@ -1,15 +1,27 @@
-import { hears, type I18n } from '@grammyjs/i18n'
-import { Composer, InlineKeyboard, type Api } from 'grammy'
+import { hears } from '@grammyjs/i18n'
+import { Composer, InlineKeyboard } from 'grammy'
 import { markUserBlocked, setUserLocale } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
-import { isLocale, locales } from '../../i18n.js'
+import { isLocale } from '../../i18n.js'
+import { isOrganizer } from '../../../db/repositories/roles.js'
+import { syncChatMenu } from './commands.js'
 import { mainKeyboard } from '../stations/keyboards.js'
+
+/** An organizer's chat menu follows their role and language; a failure must not spoil the answer. */
+async function refreshMenu(ctx: BotContext): Promise<void> {
+  if (ctx.user === undefined) return
+  await syncChatMenu(ctx.api, ctx.user).catch(() => undefined)
+}
 
 /** `/start` payloads handled by other features: organizer invites, check-in codes, shared events. */
 export const deepLinkPrefixes = ['org_', 'ci_', 'ev_'] as const
 
 const languageData = (locale: string) => `lang:${locale}`
+
+/** The language choice of /language (also offered in /settings); its buttons are handled here. */
+export const languageKeyboard = (): InlineKeyboard =>
+  new InlineKeyboard().text('中文', languageData('zh')).text('English', languageData('en'))
 
 export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
@@ -19,21 +31,22 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
     // Deep links (`/start org_…` invites, `ci_…` check-in QR codes, `ev_…` shared events) belong to
     // the features after this one; an unknown or broken payload just gets the welcome.
     if (deepLinkPrefixes.some((prefix) => ctx.match.startsWith(prefix))) return next()
+    if (isOrganizer(ctx.user)) await refreshMenu(ctx)
     return ctx.reply(ctx.t('start-welcome', { name: ctx.from.first_name ? escapeHtml(ctx.from.first_name) : 'none' }), {
       parse_mode: 'HTML',
       reply_markup: mainKeyboard(ctx.t),
     })
   })
 
-  const help = (ctx: BotContext) =>
-    ctx.reply(ctx.t('help-text'), { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t) })
+  const help = (ctx: BotContext) => {
+    const text = isOrganizer(ctx.user) ? `${ctx.t('help-text')}\n\n${ctx.t('help-organizer')}` : ctx.t('help-text')
+    return ctx.reply(text, { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t) })
+  }
   privateChats.command('help', help)
   privateChats.filter(hears('keyboard-help'), help)
 
   privateChats.command('language', (ctx) => {
-    const keyboard = new InlineKeyboard()
-    keyboard.text('中文', languageData('zh')).text('English', languageData('en'))
-    return ctx.reply(ctx.t('language-choose'), { reply_markup: keyboard })
+    return ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard() })
   })
 
   composer.callbackQuery(/^lang:([a-z]{2})$/, async (ctx) => {
@@ -41,6 +54,7 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
     if (!isLocale(locale) || ctx.user === undefined) return ctx.answerCallbackQuery({ text: ctx.t('button-stale') })
     await setUserLocale(db, ctx.user.id, locale)
     ctx.i18n.useLocale(locale)
+    if (isOrganizer(ctx.user)) await syncChatMenu(ctx.api, { ...ctx.user, locale }).catch(() => undefined)
     await ctx.answerCallbackQuery()
     await ctx.editMessageReplyMarkup().catch(() => undefined)
     await ctx.reply(ctx.t('language-set'), { reply_markup: mainKeyboard(ctx.t) })
@@ -53,25 +67,4 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
   })
 
   return composer
-}
-
-/** The bot's command menu: Chinese by default, English for apps set to English. */
-export async function registerCommands(api: Api, i18n: I18n<BotContext>): Promise<void> {
-  const names = [
-    'start',
-    'nearby',
-    'events',
-    'myevents',
-    'feedback',
-    'mytickets',
-    'settings',
-    'mydata',
-    'language',
-    'help',
-    'cancel',
-  ] as const
-  for (const locale of locales) {
-    const commands = names.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }))
-    await api.setMyCommands(commands, locale === 'zh' ? {} : { language_code: locale })
-  }
 }

@@ -16,8 +16,13 @@ help-text =
     🔎 <b>Search by place</b>: just type, e.g. “春熙路”, “雁塔区” or “肥城 老城”, pick a place and see the stations near it.
     🧭 <b>Navigate</b>: tap “🧭 1” … “🧭 5” under the list to get the station's location and navigation links for Amap, Baidu Maps and Tencent Maps.
     ✅ <b>Filter</b>: the buttons under the list show only stations that are open now, or that have hot water / charging / a toilet / a microwave etc. Tap again to turn a filter off.
+    📅 <b>Events</b>: skill contests, free health checks, free meals, training: sign up in a few taps; when it is full, join the waitlist and you are told at once when a seat frees up. Show your check-in code or QR at the door.
+    💬 <b>Speak up</b>: needs, suggestions, complaints or praise, as text, a photo or a voice message, anonymously if you like; every message gets an owner and an answer.
+    🔕 <b>Quiet hours</b>: /settings sets the hours at night without reminders or broadcasts (urgent notices such as a cancelled event or a freed seat still come).
     
-    Commands: /start main menu · /nearby find stations · /language change language · /help help
+    Commands: /start main menu · /nearby find stations · /events events · /myevents my registrations · /feedback speak up · /mytickets my messages · /settings quiet hours · /mydata my personal data · /language change language · /cancel stop what you are doing
+help-organizer =
+    <b>Organizers</b>: /organize opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats; admins also /team /invite /appoint /demote.
 keyboard-share-location = 📍 Send my location
 keyboard-search-place = 🔎 Search by place name
 keyboard-help = ❓ Help
@@ -34,6 +39,19 @@ command-mytickets = My messages and the answers
 command-settings = Quiet hours
 command-mydata = See or delete my personal data
 command-cancel = Leave what you are doing
+command-said = You said, we did: stations' answers
+command-organize = Organizer hub
+command-manage = Manage events
+command-newevent = Publish a new event
+command-checkin = Check people in
+command-broadcast = Send a broadcast
+command-broadcasts = Broadcast history
+command-inbox = Feedback inbox
+command-feedbackstats = Feedback statistics
+command-team = Manage organizers
+command-invite = Invite an organizer
+command-appoint = Appoint an organizer: /appoint user-id [city]
+command-demote = Remove an organizer: /demote user-id
 conversation-cancelled = OK, stopped. Use the menu whenever you need me.
 conversation-nothing-to-cancel = There is nothing to stop right now.
 language-choose = 请选择语言 / Choose a language:

@@ -16,8 +16,13 @@ help-text =
     🔎 <b>按地名找</b>：直接打字，比如「春熙路」「雁塔区」「肥城 老城」，选一个地点，就能看它附近的驿站。
     🧭 <b>导航</b>：在列表下点「🧭 1」…「🧭 5」，收到驿站位置和高德、百度、腾讯地图的导航链接。
     ✅ <b>筛选</b>：列表下的按钮可以只看营业中的、有热水 / 充电 / 厕所 / 微波炉等的驿站，再点一次取消。
+    📅 <b>活动报名</b>：技能比武、免费体检、爱心餐、培训讲座，点几下就报上名；满了可以候补，有人退出会马上通知你。到场出示签到码或二维码。
+    💬 <b>我有话说</b>：有需求、建议、不满或者想表扬谁，打字、发照片或语音都行，可以匿名；每条都有人负责、有回复。
+    🔕 <b>免打扰</b>：/settings 设置夜里几点到几点不收提醒和群发（活动取消、候补名额这类急事照常通知）。
     
-    命令：/start 主菜单 · /nearby 找驿站 · /language 切换语言 · /help 帮助
+    命令：/start 主菜单 · /nearby 找驿站 · /events 活动 · /myevents 我的报名 · /feedback 我有话说 · /mytickets 我的留言 · /settings 免打扰 · /mydata 我的个人信息 · /language 切换语言 · /cancel 退出当前操作
+help-organizer =
+    <b>组织者</b>：/organize 打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
 keyboard-share-location = 📍 发送位置找驿站
 keyboard-search-place = 🔎 输入地名找驿站
 keyboard-help = ❓ 帮助
@@ -34,6 +39,19 @@ command-mytickets = 我的留言和回复
 command-settings = 设置免打扰时段
 command-mydata = 查看或删除我的个人信息
 command-cancel = 退出当前操作
+command-said = 你说我做：驿站的答复
+command-organize = 组织者工作台
+command-manage = 活动管理
+command-newevent = 发布新活动
+command-checkin = 现场签到
+command-broadcast = 群发通知
+command-broadcasts = 群发记录
+command-inbox = 留言收件箱
+command-feedbackstats = 留言统计
+command-team = 组织者管理
+command-invite = 邀请组织者
+command-appoint = 任命组织者：/appoint 用户ID [城市]
+command-demote = 撤销组织者：/demote 用户ID
 conversation-cancelled = 好的，已退出。需要时再点菜单就行。
 conversation-nothing-to-cancel = 现在没有进行中的操作。
 language-choose = 请选择语言 / Choose a language:

@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerCommands } from '../../../bot/features/start/index.js'
+import { registerCommands } from '../../../bot/features/start/commands.js'
 import { findUser } from '../../../db/repositories/users.js'
 import { botInfo, createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
@@ -90,6 +90,25 @@ describe('help and language', () => {
     const calls = telegram.callsOf('setMyCommands')
     expect(calls.map((call) => call.payload.language_code)).toEqual([undefined, 'en'])
     expect(JSON.stringify(calls[0]?.payload.commands)).toContain('找最近的驿站')
-    expect((calls[0]?.payload.commands as unknown[]).length).toBe(11)
+    const names = (calls[0]?.payload.commands as { command: string }[]).map((command) => command.command)
+    expect(names).toContain('said')
+    expect(names).not.toContain('organize')
+    expect(calls.every((call) => call.payload.scope === undefined)).toBe(true)
+  })
+
+  it('gives organizers and admins a menu of their own in their chat, and workers none', async () => {
+    const { bot, telegram } = createTestBot(database.db, { env: { ADMIN_IDS: '7010' } })
+    await bot.handleUpdate(textUpdate({ id: 7011 }, '/start'))
+    expect(telegram.callsOf('setMyCommands')).toEqual([])
+
+    await bot.handleUpdate(textUpdate({ id: 7010 }, '/start'))
+    const [menu] = telegram.callsOf('setMyCommands')
+    expect(menu?.payload.scope).toEqual({ type: 'chat', chat_id: 7010 })
+    const names = (menu?.payload.commands as { command: string }[]).map((command) => command.command)
+    expect(names).toEqual(expect.arrayContaining(['nearby', 'organize', 'checkin', 'inbox', 'team', 'invite']))
+
+    telegram.clear()
+    await bot.handleUpdate(textUpdate({ id: 7010 }, '/help'))
+    expect(telegram.callsOf('sendMessage')[0]?.payload.text).toContain('/organize')
   })
 })

@@ -1,0 +1,174 @@
+import { InlineKeyboard } from 'grammy'
+import { createInvite, findInvite, findReusableInvite, isAdmin, redeemInvite, stationCities } from '../../../db/repositories/roles.js'
+import { enqueueMessages } from '../../../db/repositories/outbox.js'
+import { findStation, searchStations } from '../../../db/repositories/stations.js'
+import { findUser } from '../../../db/repositories/users.js'
+import type { User } from '../../../db/schema/index.js'
+import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { translate, userLocale } from '../../i18n.js'
+import { escapeHtml } from '../../lib/html.js'
+import {
+  inviteAnyData,
+  inviteCitiesData,
+  inviteCityData,
+  inviteStationData,
+  inviteStationPromptData,
+} from './callback-data.js'
+import { memberName, scopeLabel, shanghaiDateTime, type ScopeLike, type Translate } from './format.js'
+
+export const INVITE_HOURS = 72
+export const inviteStationConversationId = 'roles-invite-station'
+const MAX_CITY_BUTTONS = 60
+const REUSE_WITHIN_MS = 60_000
+const MAX_QUERY_LENGTH = 50
+
+export const invitePayloadPrefix = 'org_'
+const codePattern = /^[A-Za-z0-9_-]{1,64}$/
+
+export async function showInviteMenu(ctx: BotContext): Promise<void> {
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('roles-invite-any'), inviteAnyData)
+    .row()
+    .text(ctx.t('roles-invite-by-city'), inviteCitiesData)
+    .text(ctx.t('roles-invite-by-station'), inviteStationPromptData)
+  await ctx.reply(ctx.t('roles-invite-choose'), { reply_markup: keyboard })
+}
+
+export async function showCityPicker(ctx: BotContext, { db }: BotDeps): Promise<void> {
+  const cities = await stationCities(db)
+  const keyboard = new InlineKeyboard()
+  let buttons = 0
+  for (const city of cities.slice(0, MAX_CITY_BUTTONS)) {
+    const data = inviteCityData(city)
+    if (data === undefined) continue
+    keyboard.text(city, data)
+    if (++buttons % 3 === 0) keyboard.row()
+  }
+  if (buttons === 0) {
+    await ctx.reply(ctx.t('roles-invite-no-cities'))
+    return
+  }
+  await ctx.reply(ctx.t('roles-invite-choose-city'), { reply_markup: keyboard })
+}
+
+/**
+ * Creates the invite for a scope the admin picked, after checking that the city or station
+ * still exists (callback data can be forged or stale). Returns false when it does not.
+ */
+export async function issueInvite(ctx: BotContext, deps: BotDeps, scope: { city?: string; stationId?: number }): Promise<boolean> {
+  const admin = ctx.user
+  if (admin === undefined) return false
+  let stationName: string | null = null
+  if (scope.city !== undefined && !(await stationCities(deps.db)).includes(scope.city)) return false
+  if (scope.stationId !== undefined) {
+    const station = await findStation(deps.db, scope.stationId)
+    if (station === undefined) return false
+    stationName = station.name
+  }
+  const expiresAt = new Date(deps.now().getTime() + INVITE_HOURS * 3_600_000)
+  const wanted = { createdBy: admin.id, city: scope.city ?? null, stationId: scope.stationId ?? null }
+  // A double tap within a minute shows the invite just made rather than a second live link.
+  const invite =
+    (await findReusableInvite(deps.db, { ...wanted, expiresAfter: new Date(expiresAt.getTime() - REUSE_WITHIN_MS) })) ??
+    (await createInvite(deps.db, { ...wanted, expiresAt }))
+  const link = `https://t.me/${ctx.me.username}?start=${invitePayloadPrefix}${invite.code}`
+  await ctx.reply(
+    ctx.t('roles-invite-created', {
+      scope: scopeLabel(ctx.t, { ...invite, stationName }),
+      link,
+      code: invite.code,
+      expires: shanghaiDateTime(invite.expiresAt),
+      hours: INVITE_HOURS,
+    }),
+    { parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+  )
+  return true
+}
+
+/** Asks for a station name and offers the matches as buttons (`r:is:<id>`, handled outside). */
+export async function inviteStationConversation(conversation: BotConversation, ctx: ConversationContext, deps: BotDeps) {
+  await ctx.reply(ctx.t('roles-invite-station-prompt'))
+  for (;;) {
+    const update = await conversation.wait()
+    // Any button pressed meanwhile (a station choice from before, the team list) leaves the form.
+    if (update.message === undefined) await conversation.halt({ next: true })
+    if (!isAdmin(update.user)) {
+      await update.reply(update.t('roles-admin-only'))
+      return
+    }
+    const query = update.message?.text?.trim()
+    if (query === undefined || query === '') {
+      await update.reply(update.t('roles-invite-station-not-text'))
+      continue
+    }
+    if (query.length > MAX_QUERY_LENGTH) {
+      await update.reply(update.t('roles-invite-station-too-long', { max: MAX_QUERY_LENGTH }))
+      continue
+    }
+    const found = await conversation.external(async () =>
+      (await searchStations(deps.db, query, 5)).map((station) => ({ id: station.id, name: station.name, district: station.district })),
+    )
+    if (found.length === 0) {
+      await update.reply(update.t('roles-invite-station-no-match', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
+      continue
+    }
+    const keyboard = new InlineKeyboard()
+    for (const station of found) {
+      const label = station.district === '' ? station.name : `${station.name} · ${station.district}`
+      keyboard.text(label.length > 40 ? `${label.slice(0, 39)}…` : label, inviteStationData(station.id)).row()
+    }
+    await update.reply(update.t('roles-invite-station-choose'), { reply_markup: keyboard })
+    return
+  }
+}
+
+/** `/start org_<code>`: the invited person becomes an organizer; the inviting admin is told. */
+export async function redeemInviteLink(ctx: BotContext, deps: BotDeps, code: string): Promise<void> {
+  const user = ctx.user
+  if (user === undefined) return
+  if (!codePattern.test(code)) {
+    await ctx.reply(ctx.t('roles-invite-unknown'))
+    return
+  }
+  const now = deps.now()
+  if (isAdmin(user)) {
+    // An admin opening their own link to try it must not use it up.
+    const invite = await findInvite(deps.db, code)
+    if (invite !== undefined && invite.usedBy === null && invite.expiresAt > now) {
+      await ctx.reply(ctx.t('roles-invite-admin-kept'))
+      return
+    }
+  }
+  const redeemed = await deps.db.transaction(async (tx) => {
+    const invite = await redeemInvite(tx, code, user.id, now)
+    if (invite === undefined) return undefined
+    const station = invite.stationId === null ? undefined : await findStation(tx, invite.stationId)
+    const scope: ScopeLike = { ...invite, stationName: station?.name ?? null }
+    const inviter = await findUser(tx, invite.createdBy)
+    if (inviter !== undefined) {
+      const t: Translate = (key, variables) => translate(userLocale(inviter), key, variables)
+      await enqueueMessages(tx, [
+        {
+          userId: inviter.id,
+          kind: 'invite-used',
+          dedupeKey: `invite-used:${invite.code}`,
+          payload: { method: 'sendMessage', parseMode: 'HTML', text: t('roles-notice-invite-used', { name: memberName(user), scope: scopeLabel(t, scope) }) },
+        },
+      ])
+    }
+    return scope
+  })
+  if (redeemed !== undefined) {
+    await ctx.reply(ctx.t('roles-invite-welcome', { scope: scopeLabel(ctx.t, redeemed) }), { parse_mode: 'HTML' })
+    return
+  }
+  await ctx.reply(ctx.t(await refusalKey(deps, code, user, now)))
+}
+
+async function refusalKey(deps: BotDeps, code: string, user: User, now: Date): Promise<string> {
+  const invite = await findInvite(deps.db, code)
+  if (invite === undefined) return 'roles-invite-unknown'
+  if (invite.usedBy === user.id) return 'roles-invite-used-by-you'
+  if (invite.usedBy !== null) return 'roles-invite-used'
+  return invite.expiresAt <= now ? 'roles-invite-expired' : 'roles-invite-unknown'
+}

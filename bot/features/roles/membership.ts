@@ -1,0 +1,64 @@
+import { addScope, demoteToWorker, isAdmin, isOrganizer, setRole } from '../../../db/repositories/roles.js'
+import { enqueueMessages } from '../../../db/repositories/outbox.js'
+import { findUser } from '../../../db/repositories/users.js'
+import type { User } from '../../../db/schema/index.js'
+import type { Database } from '../../../db/client.js'
+import type { BotDeps } from '../../context.js'
+import { translate, userLocale } from '../../i18n.js'
+import { scopeLabel, type Translate } from './format.js'
+
+const recipientT =
+  (user: User): Translate =>
+  (key, variables) =>
+    translate(userLocale(user), key, variables)
+
+const notice = (user: User, kind: string, text: string) => ({
+  userId: user.id,
+  kind,
+  payload: { method: 'sendMessage' as const, parseMode: 'HTML' as const, text },
+})
+
+export type AppointResult =
+  | { outcome: 'unknown-user' }
+  | { outcome: 'is-admin'; user: User }
+  | { outcome: 'appointed' | 'scope-added' | 'already'; user: User }
+
+/**
+ * Makes a user an organizer (recorded as a 'command' role change by `admin`) and adds the city
+ * scope if one is given; the user is told through the outbox, in the same transaction.
+ */
+export async function appointOrganizer(db: Database, admin: User, userId: number, city: string | undefined): Promise<AppointResult> {
+  return db.transaction(async (tx) => {
+    const user = await findUser(tx, userId)
+    if (user === undefined) return { outcome: 'unknown-user' }
+    if (isAdmin(user)) return { outcome: 'is-admin', user }
+    const appointed = await setRole(tx, { userId, role: 'organizer', changedBy: admin.id, via: 'command' })
+    if (city !== undefined) await addScope(tx, { userId, city, createdBy: admin.id })
+    const t = recipientT(user)
+    if (appointed) {
+      const scope = scopeLabel(t, city === undefined ? undefined : { city, stationId: null })
+      await enqueueMessages(tx, [notice(user, 'role-appointed', t('roles-notice-appointed', { scope }))])
+    } else if (city !== undefined) {
+      await enqueueMessages(tx, [notice(user, 'role-scope-added', t('roles-notice-scope-added', { scope: scopeLabel(t, { city, stationId: null }) }))])
+    }
+    return { outcome: appointed ? 'appointed' : city === undefined ? 'already' : 'scope-added', user }
+  })
+}
+
+export type DemoteResult =
+  | { outcome: 'unknown-user' }
+  | { outcome: 'not-organizer' | 'config-admin' | 'demoted'; user: User }
+
+/** Organizer (or an admin no longer listed in ADMIN_IDS) → worker, scopes dropped, user told. */
+export async function demoteOrganizer(deps: BotDeps, admin: User, userId: number): Promise<DemoteResult> {
+  return deps.db.transaction(async (tx) => {
+    const user = await findUser(tx, userId)
+    if (user === undefined) return { outcome: 'unknown-user' }
+    if (deps.config.adminIds.has(userId)) return { outcome: 'config-admin', user }
+    if (!isOrganizer(user)) return { outcome: 'not-organizer', user }
+    const demoted = await demoteToWorker(tx, { userId, changedBy: admin.id, via: 'command' })
+    if (!demoted) return { outcome: 'not-organizer', user }
+    await enqueueMessages(tx, [notice(user, 'role-demoted', recipientT(user)('roles-notice-demoted'))])
+    return { outcome: 'demoted', user }
+  })
+}

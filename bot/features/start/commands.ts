@@ -1,0 +1,54 @@
+import type { I18n } from '@grammyjs/i18n'
+import type { Api } from 'grammy'
+import type { BotCommand } from 'grammy/types'
+import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
+import type { User } from '../../../db/schema/index.js'
+import type { BotContext } from '../../context.js'
+import { locales, translate, userLocale, type Locale } from '../../i18n.js'
+
+/** What every worker sees in the command menu. */
+export const workerCommands = [
+  'start',
+  'nearby',
+  'events',
+  'myevents',
+  'feedback',
+  'mytickets',
+  'said',
+  'settings',
+  'mydata',
+  'language',
+  'help',
+  'cancel',
+] as const
+
+/** Added to the menu of organizers' own chats. */
+export const organizerCommands = ['organize', 'manage', 'newevent', 'checkin', 'broadcast', 'broadcasts', 'inbox', 'feedbackstats'] as const
+/** Added to the menu of admins' own chats. */
+export const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const
+
+const describe = (locale: Locale, names: readonly string[]): BotCommand[] =>
+  names.map((command) => ({ command, description: translate(locale, `command-${command}`) }))
+
+/** The bot's command menu: Chinese by default, English for apps set to English. */
+export async function registerCommands(api: Api, i18n: I18n<BotContext>): Promise<void> {
+  for (const locale of locales) {
+    const commands = workerCommands.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }))
+    await api.setMyCommands(commands, locale === 'zh' ? {} : { language_code: locale })
+  }
+}
+
+/**
+ * Gives an organizer's or admin's own chat a menu with their commands too (a chat-scoped menu;
+ * workers never see them), or removes it again from someone who is a worker now.
+ */
+export async function syncChatMenu(api: Api, user: User): Promise<void> {
+  const scope = { type: 'chat' as const, chat_id: user.id }
+  if (!isOrganizer(user)) {
+    await api.deleteMyCommands({ scope })
+    return
+  }
+  const locale = userLocale(user)
+  const names = [...workerCommands, ...organizerCommands, ...(isAdmin(user) ? adminCommands : [])]
+  await api.setMyCommands(describe(locale, names), { scope })
+}
