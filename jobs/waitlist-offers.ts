@@ -1,4 +1,11 @@
 import type { JobDeps } from '../bot/context.js'
+import { expireOffers } from '../db/repositories/registrations.js'
 
-// UNBUILT: filled in by the feature that owns this job.
-export async function run(_deps: JobDeps): Promise<void> {}
+/**
+ * Ends waitlist offers whose time is up and offers the seats to the next in line. Asks the
+ * database what is due, so a missed or repeated tick loses nothing and offers nobody twice.
+ */
+export async function run(deps: JobDeps): Promise<void> {
+  const expired = await expireOffers(deps.db, deps.now(), deps.config.waitlistOfferHours)
+  if (expired > 0) deps.logger.info({ expired }, 'waitlist offers expired')
+}

@@ -1,6 +1,124 @@
+import { createConversation } from '@grammyjs/conversations'
+import { hears } from '@grammyjs/i18n'
 import { Composer } from 'grammy'
-import type { BotContext, BotDeps } from '../../context.js'
+import { findEventCard, findRegistrationFor, listUpcomingEvents, recordEventView } from '../../../db/repositories/event-listing.js'
+import { register } from '../../../db/repositories/registrations.js'
+import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
+import { formatDistance, formatCard, formatPlace, formatSpan, kindEmoji, registrationWindow } from './format.js'
+import { escapeHtml } from '../../lib/html.js'
+import { formKinds, parseEventData } from './callback-data.js'
+import { describeRegistration, sendSummary } from './confirmation.js'
+import { cardKeyboard, listKeyboard } from './keyboards.js'
+import { createMyDataFeature } from './my-data.js'
+import { createMyEventsFeature } from './my-events.js'
+import { createRegisterConversation, REGISTER_CONVERSATION } from './register-conversation.js'
 
-export function createEventsFeature(_deps: BotDeps): Composer<BotContext> {
-  return new Composer<BotContext>()
+const PAGE_SIZE = 5
+
+export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
+  const { db, now } = deps
+  const composer = new Composer<BotContext>()
+  composer.use(createConversation<BotContext, ConversationContext>(createRegisterConversation(deps), REGISTER_CONVERSATION))
+  const privateChats = composer.chatType('private')
+
+  async function renderList(ctx: BotContext, page: number) {
+    const user = ctx.user
+    const near = user?.lastLat != null && user.lastLng != null ? { lat: user.lastLat, lng: user.lastLng } : undefined
+    const { events, hasMore } = await listUpcomingEvents(db, { now: now(), near, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
+    if (events.length === 0) return { text: ctx.t(page === 0 ? 'events-list-empty' : 'events-list-empty-page'), keyboard: listKeyboard(ctx.t, [], 1, page, false) }
+    const first = page * PAGE_SIZE + 1
+    const items = events.map((item, index) =>
+      ctx.t('events-list-item', {
+        index: first + index,
+        emoji: kindEmoji[item.event.kind],
+        title: escapeHtml(item.event.title),
+        time: formatSpan(ctx.t, item.event.startsAt, item.event.endsAt),
+        place: formatPlace(ctx.t, item.event, item.stationName),
+        distance: item.distance === null ? 'none' : formatDistance(ctx.t, item.distance),
+        left: Math.max(0, item.event.capacity - item.taken),
+      }),
+    )
+    const title = ctx.t(near === undefined ? 'events-list-title-date' : 'events-list-title-near')
+    return { text: [title, ...items].join('\n\n'), keyboard: listKeyboard(ctx.t, events, first, page, hasMore) }
+  }
+
+  async function showList(ctx: BotContext) {
+    const list = await renderList(ctx, 0)
+    await ctx.reply(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard })
+  }
+  privateChats.command('events', showList)
+  privateChats.filter(hears('keyboard-events'), showList)
+
+  async function showCard(ctx: BotContext, eventId: number): Promise<boolean> {
+    const card = await findEventCard(db, eventId)
+    if (card === undefined || card.event.status === 'draft') return false
+    if (ctx.user !== undefined) await recordEventView(db, eventId, ctx.user.id, now())
+    await ctx.reply(formatCard(ctx.t, card, now()), { parse_mode: 'HTML', reply_markup: cardKeyboard(ctx.t, card, now()) })
+    return true
+  }
+
+  // Shared event links: t.me/<bot>?start=ev_<id> (the start feature passes them on).
+  privateChats.command('start', async (ctx, next) => {
+    const match = /^ev_([1-9]\d{0,9})$/.exec(ctx.match)
+    if (match === null) return next()
+    if (!(await showCard(ctx, Number(match[1])))) await ctx.reply(ctx.t('events-gone'))
+  })
+
+  composer.use(createMyEventsFeature(deps))
+  composer.use(createMyDataFeature(deps))
+
+  composer.on('callback_query:data', async (ctx, next) => {
+    if (!ctx.callbackQuery.data.startsWith('e:')) return next()
+    const action = parseEventData(ctx.callbackQuery.data)
+    // Unknown data, or a form button from a form that is no longer running.
+    if (action === undefined || formKinds.has(action.kind)) return ctx.answerCallbackQuery({ text: ctx.t('events-button-stale') })
+    if (action.kind === 'list') {
+      const list = await renderList(ctx, action.page)
+      await ctx.answerCallbackQuery()
+      await ctx.editMessageText(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard }).catch(() => ctx.reply(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard }))
+      return
+    }
+    if (action.kind !== 'view' && action.kind !== 'register' && action.kind !== 'navigate') return next()
+    const card = await findEventCard(db, action.eventId)
+    if (card === undefined || card.event.status === 'draft') return ctx.answerCallbackQuery({ text: ctx.t('events-gone') })
+    if (action.kind === 'view') {
+      await ctx.answerCallbackQuery()
+      await showCard(ctx, action.eventId)
+      return
+    }
+    if (action.kind === 'navigate') {
+      const lat = card.event.lat ?? card.station?.lat
+      const lng = card.event.lng ?? card.station?.lng
+      if (lat == null || lng == null) return ctx.answerCallbackQuery({ text: ctx.t('events-no-place') })
+      await ctx.answerCallbackQuery()
+      await ctx.replyWithVenue(lat, lng, card.station?.name ?? card.event.title, card.event.address || card.event.city || card.event.title)
+      return
+    }
+    const userId = ctx.from.id
+    const state = registrationWindow(card, now())
+    if (state === 'closed' || state === 'not_open') {
+      return ctx.answerCallbackQuery({ text: ctx.t(state === 'closed' ? 'events-register-closed' : 'events-register-not-open'), show_alert: true })
+    }
+    const needsForm = card.slots.length > 0 || card.event.asks.length > 0 || card.event.questions.length > 0
+    await ctx.answerCallbackQuery()
+    if (needsForm) {
+      // No form for someone who is already in: they get their registration again.
+      const existing = await findRegistrationFor(db, card.event.id, userId)
+      if (existing !== undefined && ['confirmed', 'offered', 'waitlisted'].includes(existing.status)) {
+        const summary = await describeRegistration(db, ctx.t, { registrationId: existing.id, userId, outcome: 'already' })
+        if (summary !== undefined) await sendSummary(ctx, summary)
+        return
+      }
+      await ctx.conversation.exitAll()
+      await ctx.conversation.enter(REGISTER_CONVERSATION, card.event.id)
+      return
+    }
+    const result = await register(db, { eventId: card.event.id, userId, consent: false, now: now() })
+    if (!('registration' in result)) return ctx.reply(ctx.t('events-register-closed'))
+    const outcome = result.outcome === 'already' ? 'already' : undefined
+    const summary = await describeRegistration(db, ctx.t, { registrationId: result.registration.id, userId, outcome })
+    if (summary !== undefined) await sendSummary(ctx, summary)
+  })
+
+  return composer
 }

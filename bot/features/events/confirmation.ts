@@ -1,0 +1,53 @@
+import { InputFile } from 'grammy'
+import QRCode from 'qrcode'
+import type { Database } from '../../../db/client.js'
+import { findOwnRegistration } from '../../../db/repositories/event-listing.js'
+import { waitlistPosition } from '../../../db/repositories/registrations.js'
+import type { BaseContext } from '../../context.js'
+import { escapeHtml } from '../../lib/html.js'
+import { mainKeyboard } from '../stations/keyboards.js'
+import { formatMoment, formatPlace, formatSpan, type Translate } from './format.js'
+
+/** What to tell the worker about their registration; plain JSON so a conversation can store it. */
+export type RegistrationSummary = { text: string; code: string | null }
+
+/** The confirmation (with the check-in code) or the waitlist/offer state of a registration. */
+export async function describeRegistration(
+  db: Database,
+  t: Translate,
+  input: { registrationId: number; userId: number; outcome?: 'already' | undefined },
+): Promise<RegistrationSummary | undefined> {
+  const found = await findOwnRegistration(db, input.registrationId, input.userId)
+  if (found === undefined) return undefined
+  const { registration, event, slot, stationName } = found
+  const base = {
+    title: escapeHtml(event.title),
+    time: slot === null ? formatSpan(t, event.startsAt, event.endsAt) : formatSpan(t, slot.startsAt, slot.endsAt),
+    place: formatPlace(t, event, stationName),
+    code: registration.code,
+    cutoff: formatMoment(t, event.cancelClosesAt),
+    already: input.outcome === 'already' ? 'yes' : 'no',
+  }
+  if (registration.status === 'confirmed') return { text: t('events-confirmed', base), code: registration.code }
+  if (registration.status === 'waitlisted') {
+    return { text: t('events-waitlisted', { ...base, position: await waitlistPosition(db, registration) }), code: null }
+  }
+  if (registration.status === 'offered') {
+    return { text: t('events-offered', { ...base, expires: formatMoment(t, registration.offerExpiresAt ?? event.startsAt) }), code: null }
+  }
+  return { text: t('events-registration-inactive', base), code: null }
+}
+
+/** The link the organizer's phone camera opens: the bot's check-in deep link. */
+export const checkInLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=ci_${code}`
+
+/** Sends the summary, and for a seat the QR code that the organizer scans at the door. */
+export async function sendSummary(ctx: BaseContext, summary: RegistrationSummary): Promise<void> {
+  await ctx.reply(summary.text, { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t) })
+  if (summary.code !== null) await sendQr(ctx, summary.code)
+}
+
+export async function sendQr(ctx: BaseContext, code: string): Promise<void> {
+  const png = await QRCode.toBuffer(checkInLink(ctx.me.username, code), { type: 'png', margin: 2, width: 360 })
+  await ctx.replyWithPhoto(new InputFile(png, 'checkin.png'), { caption: ctx.t('events-qr-caption', { code }), parse_mode: 'HTML' })
+}

@@ -1,0 +1,87 @@
+import type { EventCard } from '../../../db/repositories/event-listing.js'
+import type { Event, EventKind } from '../../../db/schema/index.js'
+import { escapeHtml } from '../../lib/html.js'
+import { shanghaiDate, shanghaiTime, shanghaiWeekday } from '../../lib/time.js'
+
+/** ctx.t, or translate() bound to a recipient's locale for queued notices. */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string
+
+export const kindEmoji: Record<EventKind, string> = {
+  skill_contest: '🏆',
+  health_check: '🩺',
+  meal: '🍱',
+  training: '📚',
+  lecture: '🎤',
+  market: '🛍️',
+  service_day: '🤝',
+}
+
+/** "12月5日 周六" in Asia/Shanghai. */
+export function formatDay(t: Translate, at: Date): string {
+  const [, month, day] = shanghaiDate(at).split('-')
+  return t('events-date', { month: String(Number(month)), day: String(Number(day)), weekday: t(`weekday-${shanghaiWeekday(at)}`) })
+}
+
+/** "12月5日 周六 09:00" */
+export const formatMoment = (t: Translate, at: Date): string => `${formatDay(t, at)} ${shanghaiTime(at)}`
+
+/** "12月5日 周六 09:00–11:30", with the end's day too when it ends on another day. */
+export function formatSpan(t: Translate, start: Date, end: Date): string {
+  const sameDay = shanghaiDate(start) === shanghaiDate(end)
+  return `${formatMoment(t, start)}–${sameDay ? shanghaiTime(end) : formatMoment(t, end)}`
+}
+
+/** The place as people look for it: station name and address, or just the address (escaped). */
+export function formatPlace(t: Translate, event: Pick<Event, 'address' | 'city'>, stationName: string | null | undefined): string {
+  const parts = [stationName, event.address || (stationName ? '' : event.city)].filter((part) => part !== null && part !== undefined && part !== '')
+  return parts.length === 0 ? t('events-place-unknown') : escapeHtml(parts.join(' · '))
+}
+
+export type RegistrationWindow = 'not_open' | 'open' | 'closed' | 'full'
+
+export function registrationWindow(card: EventCard, now: Date): RegistrationWindow {
+  const { event } = card
+  if (event.status !== 'published' || event.registrationClosed || now >= event.registrationClosesAt) return 'closed'
+  if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return 'not_open'
+  const left = card.slots.length === 0 ? event.capacity - card.taken : card.slots.reduce((sum, s) => sum + Math.max(0, s.capacity - s.taken), 0)
+  return left > 0 ? 'open' : 'full'
+}
+
+function formatWindow(t: Translate, card: EventCard, now: Date): string {
+  const state = registrationWindow(card, now)
+  const { event } = card
+  if (state === 'not_open' && event.registrationOpensAt !== null) return t('events-window-not-open', { when: formatMoment(t, event.registrationOpensAt) })
+  if (state === 'open') return t('events-window-open', { when: formatMoment(t, event.registrationClosesAt) })
+  if (state === 'full') return t('events-window-full', { when: formatMoment(t, event.registrationClosesAt) })
+  return t('events-window-closed')
+}
+
+function formatSeats(t: Translate, card: EventCard): string {
+  if (card.slots.length === 0) {
+    return t('events-seats', { left: Math.max(0, card.event.capacity - card.taken), capacity: card.event.capacity })
+  }
+  const lines = card.slots.map((slot) =>
+    t('events-slot-line', { time: formatSpan(t, slot.startsAt, slot.endsAt), left: Math.max(0, slot.capacity - slot.taken) }),
+  )
+  return [t('events-seats-by-slot'), ...lines].join('\n')
+}
+
+/** The event card (HTML). */
+export function formatCard(t: Translate, card: EventCard, now: Date): string {
+  const { event } = card
+  return t('events-card', {
+    emoji: kindEmoji[event.kind],
+    kind: t(`events-kind-${event.kind}`),
+    title: escapeHtml(event.title),
+    time: formatSpan(t, event.startsAt, event.endsAt),
+    place: formatPlace(t, event, card.station?.name),
+    description: event.description === '' ? 'none' : escapeHtml(event.description),
+    seats: formatSeats(t, card),
+    window: formatWindow(t, card, now),
+  })
+}
+
+/** "1.2 公里" / "800 米". */
+export function formatDistance(t: Translate, metres: number): string {
+  return metres < 1000 ? t('distance-m', { value: String(Math.round(metres / 10) * 10) }) : t('distance-km', { value: (metres / 1000).toFixed(1) })
+}

@@ -1,0 +1,76 @@
+import { Composer, InlineKeyboard } from 'grammy'
+import { findUser } from '../../../db/repositories/users.js'
+import { listPersonalData } from '../../../db/repositories/event-listing.js'
+import { deletePersonalData } from '../../../db/repositories/registrations.js'
+import type { BotContext, BotDeps } from '../../context.js'
+import { escapeHtml } from '../../lib/html.js'
+import { eventData, parseEventData } from './callback-data.js'
+import { formatMoment } from './format.js'
+
+const minutes = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`
+
+/** /mydata: everything personal the bot stores about the worker, and a way to delete it. */
+export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>()
+
+  composer.chatType('private').command('mydata', async (ctx) => {
+    const user = await findUser(db, ctx.from.id)
+    const stored = await listPersonalData(db, ctx.from.id)
+    const value = (text: string | null) => (text === null ? ctx.t('events-mydata-none') : escapeHtml(text))
+    const sections = stored.map((row) =>
+      ctx.t('events-mydata-registration', {
+        title: escapeHtml(row.eventTitle),
+        name: value(row.name),
+        phone: value(row.phone),
+        occupation: value(row.occupation),
+        platform: value(row.platform),
+        answers:
+          row.answers.length === 0
+            ? ctx.t('events-mydata-none')
+            : row.answers.map((answer, i) => `${escapeHtml(row.questions[i] ?? '?')}：${escapeHtml(answer)}`).join('\n'),
+      }),
+    )
+    if (user?.lastLat != null && user.lastLng != null) {
+      sections.push(
+        ctx.t('events-mydata-location', {
+          lat: user.lastLat.toFixed(4),
+          lng: user.lastLng.toFixed(4),
+          when: user.lastLocatedAt === null ? '' : formatMoment(ctx.t, user.lastLocatedAt),
+        }),
+      )
+    }
+    if (user?.quietStart != null && user.quietEnd != null) {
+      sections.push(ctx.t('events-mydata-quiet', { start: minutes(user.quietStart), end: minutes(user.quietEnd) }))
+    }
+    if (sections.length === 0) return ctx.reply(ctx.t('events-mydata-empty'))
+    const keyboard = new InlineKeyboard().text(ctx.t('events-button-delete-data'), eventData({ kind: 'deleteAsk' }))
+    await ctx.reply([ctx.t('events-mydata-title'), ...sections].join('\n\n'), { parse_mode: 'HTML', reply_markup: keyboard })
+  })
+
+  composer.on('callback_query:data', async (ctx, next) => {
+    const action = parseEventData(ctx.callbackQuery.data)
+    if (action?.kind === 'deleteAsk') {
+      await ctx.answerCallbackQuery()
+      const keyboard = new InlineKeyboard()
+        .text(ctx.t('events-button-delete-confirm'), eventData({ kind: 'deleteConfirm' }))
+        .text(ctx.t('events-button-delete-keep'), eventData({ kind: 'deleteKeep' }))
+      await ctx.reply(ctx.t('events-mydata-delete-ask'), { reply_markup: keyboard })
+      return
+    }
+    if (action?.kind === 'deleteKeep') {
+      await ctx.answerCallbackQuery({ text: ctx.t('events-mydata-kept') })
+      await ctx.editMessageReplyMarkup().catch(() => undefined)
+      return
+    }
+    if (action?.kind !== 'deleteConfirm') return next()
+    // Only ever the tapping worker's own data: the user id comes from Telegram, not from the button.
+    const deleted = await deletePersonalData(db, ctx.from.id)
+    await ctx.answerCallbackQuery()
+    await ctx.editMessageReplyMarkup().catch(() => undefined)
+    await ctx.reply(
+      ctx.t('events-mydata-deleted', { registrations: deleted.registrations, location: deleted.location ? 'yes' : 'no' }),
+    )
+  })
+
+  return composer
+}

@@ -1,0 +1,149 @@
+import type { Database } from '../../../db/client.js'
+import { findEventCard } from '../../../db/repositories/event-listing.js'
+import { register, type RegisterInput } from '../../../db/repositories/registrations.js'
+import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { translate } from '../../i18n.js'
+import { escapeHtml } from '../../lib/html.js'
+import { mainKeyboard } from '../stations/keyboards.js'
+import { eventData, formKinds, parseEventData } from './callback-data.js'
+import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
+import { formatSpan, registrationWindow, type Translate } from './format.js'
+import { choiceKeyboard, contactKeyboard, occupations, platforms, typingKeyboard } from './keyboards.js'
+
+export const REGISTER_CONVERSATION = 'events-register'
+const MAX_NAME = 20
+const MAX_ANSWER = 200
+
+/** What the form needs to know about the event; plain JSON because the conversation log stores it. */
+type FormPlan = { title: string; asks: string[]; questions: string[]; slots: { id: number; label: string }[] } | { closed: true }
+
+async function planForm(db: Database, t: Translate, eventId: number, now: Date): Promise<FormPlan> {
+  const card = await findEventCard(db, eventId)
+  if (card === undefined) return { closed: true }
+  const state = registrationWindow(card, now)
+  if (state === 'closed' || state === 'not_open') return { closed: true }
+  const slots = card.slots.map((slot) => {
+    const left = slot.capacity - slot.taken
+    const time = formatSpan(t, slot.startsAt, slot.endsAt)
+    return { id: slot.id, label: left > 0 ? t('events-slot-button', { time, left }) : t('events-slot-button-full', { time }) }
+  })
+  return { title: card.event.title, asks: card.event.asks, questions: card.event.questions, slots }
+}
+
+/** The registration form: slot → consent → personal fields → questions → register. */
+export function createRegisterConversation({ db, now }: BotDeps) {
+  return async function eventsRegister(conversation: BotConversation, ctx: ConversationContext, eventId: number) {
+    const plan = await conversation.external(() => planForm(db, ctx.t, eventId, now()))
+    if ('closed' in plan) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t) })
+
+    /** Waits until `read` accepts an update; other features' buttons keep working meanwhile. */
+    async function ask<T>(read: (c: ConversationContext) => T | undefined, reask: (c: ConversationContext) => Promise<unknown>): Promise<T> {
+      for (;;) {
+        const c = await conversation.wait()
+        const data = c.callbackQuery?.data
+        const action = data === undefined ? undefined : parseEventData(data)
+        if (data !== undefined && (action === undefined || !formKinds.has(action.kind))) await conversation.skip({ next: true })
+        // Not an answer at all (a blocked bot, an edited message…): the rest of the bot deals with it.
+        if (data === undefined && c.message === undefined) await conversation.skip({ next: true })
+        if (action?.kind === 'quit' || c.message?.text === c.t('events-button-quit')) {
+          if (data !== undefined) await c.answerCallbackQuery()
+          await c.reply(c.t('events-form-quit'), { reply_markup: mainKeyboard(c.t) })
+          return conversation.halt()
+        }
+        // A main-keyboard button leaves the form and does what it says.
+        const text = c.message?.text
+        const menu = ['keyboard-events', 'keyboard-feedback', 'keyboard-help', 'keyboard-search-place'].map((key) => c.t(key))
+        if (text !== undefined && menu.includes(text)) return conversation.halt({ next: true })
+        if (c.message?.location !== undefined) return conversation.halt({ next: true })
+        const value = read(c)
+        if (data !== undefined) await c.answerCallbackQuery()
+        if (value !== undefined) return value
+        await reask(c)
+      }
+    }
+    const actionOf = (c: ConversationContext) => (c.callbackQuery?.data === undefined ? undefined : parseEventData(c.callbackQuery.data))
+    const typed = (c: ConversationContext, max: number) => {
+      const text = c.message?.text?.trim()
+      return text !== undefined && text !== '' && !text.startsWith('/') && [...text].length <= max ? text : undefined
+    }
+
+    let slotId: number | null = null
+    if (plan.slots.length > 0) {
+      const slotKeyboard = choiceKeyboard(ctx.t, plan.slots.map((slot) => ({ label: slot.label, data: eventData({ kind: 'slot', slotId: slot.id }) })), 1)
+      await ctx.reply(ctx.t('events-ask-slot', { title: escapeHtml(plan.title) }), { parse_mode: 'HTML', reply_markup: slotKeyboard })
+      slotId = await ask(
+        (c) => {
+          const action = actionOf(c)
+          return action?.kind === 'slot' && plan.slots.some((slot) => slot.id === action.slotId) ? action.slotId : undefined
+        },
+        (c) => c.reply(c.t('events-ask-slot-again'), { reply_markup: slotKeyboard }),
+      )
+    }
+
+    const fields: Pick<RegisterInput, 'name' | 'phone' | 'occupation' | 'platform'> = {}
+    if (plan.asks.length > 0) {
+      const consent = choiceKeyboard(ctx.t, [
+        { label: ctx.t('events-button-consent-yes'), data: eventData({ kind: 'consentYes' }) },
+        { label: ctx.t('events-button-consent-no'), data: eventData({ kind: 'consentNo' }) },
+      ])
+      const fieldNames = plan.asks.map((field) => ctx.t(`events-field-${field}`)).join(ctx.t('events-list-separator'))
+      await ctx.reply(ctx.t('events-ask-consent', { fields: fieldNames }), { reply_markup: consent })
+      const agreed = await ask(
+        (c) => {
+          const kind = actionOf(c)?.kind
+          return kind === 'consentYes' ? true : kind === 'consentNo' ? false : undefined
+        },
+        (c) => c.reply(c.t('events-ask-consent-again'), { reply_markup: consent }),
+      )
+      if (!agreed) return ctx.reply(ctx.t('events-consent-refused'), { reply_markup: mainKeyboard(ctx.t) })
+    }
+    if (plan.asks.includes('name')) {
+      await ctx.reply(ctx.t('events-ask-name', { max: MAX_NAME }), { reply_markup: typingKeyboard(ctx.t) })
+      fields.name = await ask((c) => typed(c, MAX_NAME), (c) => c.reply(c.t('events-ask-name-again', { max: MAX_NAME })))
+    }
+    if (plan.asks.includes('phone')) {
+      await ctx.reply(ctx.t('events-ask-phone'), { reply_markup: contactKeyboard(ctx.t) })
+      fields.phone = await ask(
+        (c) => {
+          const contact = c.message?.contact
+          return contact !== undefined && contact.user_id === c.from?.id ? contact.phone_number : undefined
+        },
+        (c) => {
+          const key = c.message?.contact !== undefined ? 'events-ask-phone-not-yours' : /\d{5,}/.test(c.message?.text ?? '') ? 'events-ask-phone-typed' : 'events-ask-phone-again'
+          return c.reply(c.t(key), { reply_markup: contactKeyboard(c.t) })
+        },
+      )
+    }
+    const pick = async (field: 'occupation' | 'platform', options: readonly string[]) => {
+      const keyboard = choiceKeyboard(ctx.t, options.map((option, index) => ({ label: ctx.t(`events-${field}-${option}`), data: eventData({ kind: field, index }) })), 3)
+      await ctx.reply(ctx.t(`events-ask-${field}`), { reply_markup: keyboard })
+      const index = await ask(
+        (c) => {
+          const action = actionOf(c)
+          return action?.kind === field && action.index < options.length ? action.index : undefined
+        },
+        (c) => c.reply(c.t('events-ask-choice-again'), { reply_markup: keyboard }),
+      )
+      // Stored as the Chinese label, the form organizers read in lists and exports.
+      return translate('zh', `events-${field}-${options[index]}`)
+    }
+    if (plan.asks.includes('occupation')) fields.occupation = await pick('occupation', occupations)
+    if (plan.asks.includes('platform')) fields.platform = await pick('platform', platforms)
+
+    const answers: string[] = []
+    for (const question of plan.questions) {
+      await ctx.reply(ctx.t('events-ask-question', { question: escapeHtml(question), max: MAX_ANSWER }), { parse_mode: 'HTML', reply_markup: typingKeyboard(ctx.t) })
+      answers.push(await ask((c) => typed(c, MAX_ANSWER), (c) => c.reply(c.t('events-ask-question-again', { max: MAX_ANSWER }))))
+    }
+
+    const userId = ctx.from?.id ?? 0
+    const summary = await conversation.external(async (): Promise<RegistrationSummary | { outcome: 'closed' | 'not_open' }> => {
+      const result = await register(db, { eventId, slotId, userId, ...fields, answers, consent: plan.asks.length > 0, now: now() })
+      if (!('registration' in result)) return { outcome: result.outcome }
+      const outcome = result.outcome === 'already' ? 'already' : undefined
+      return (await describeRegistration(db, ctx.t, { registrationId: result.registration.id, userId, outcome })) ?? { outcome: 'closed' }
+    })
+    if ('outcome' in summary) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t) })
+    await sendSummary(ctx, summary)
+  }
+}

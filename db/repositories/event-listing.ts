@@ -1,0 +1,162 @@
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm'
+import type { Database } from '../client.js'
+import { eventSlots, eventViews, events, registrations, stations, type Event, type EventSlot, type Registration } from '../schema/index.js'
+
+export type Point = { lat: number; lng: number }
+
+/** Seats held (confirmed + offered) per event, as a correlated subquery for listings. */
+const takenSeats = sql<number>`(select count(*) from ${registrations} r where r.event_id = ${events.id} and r.status in ('confirmed', 'offered'))`.mapWith(Number)
+
+export type ListedEvent = {
+  event: Event
+  stationName: string | null
+  taken: number
+  /** Metres from the worker's last location; null when either point is unknown. */
+  distance: number | null
+}
+
+/**
+ * Upcoming published events (not ended), nearest first when the worker's location is known
+ * (events without a place last), otherwise by start. Returns one more than `limit` rows' worth
+ * of information as `hasMore`.
+ */
+export async function listUpcomingEvents(
+  db: Database,
+  options: { now: Date; near?: Point | undefined; offset: number; limit: number },
+): Promise<{ events: ListedEvent[]; hasMore: boolean }> {
+  const lat = sql`coalesce(${events.lat}, ${stations.lat})`
+  const lng = sql`coalesce(${events.lng}, ${stations.lng})`
+  const distance =
+    options.near === undefined
+      ? sql<number | null>`null`
+      : sql<number | null>`public.earth_distance(public.ll_to_earth(${lat}, ${lng}), public.ll_to_earth(${options.near.lat}, ${options.near.lng}))`
+  const rows = await db
+    .select({ event: events, stationName: stations.name, taken: takenSeats, distance })
+    .from(events)
+    .leftJoin(stations, eq(stations.id, events.stationId))
+    .where(and(eq(events.status, 'published'), gt(events.endsAt, options.now)))
+    .orderBy(
+      ...(options.near === undefined ? [] : [sql`${distance} asc nulls last`]),
+      asc(events.startsAt),
+      asc(events.id),
+    )
+    .limit(options.limit + 1)
+    .offset(options.offset)
+  const listed = rows.map((row) => ({
+    ...row,
+    distance: row.distance === null ? null : Number(row.distance),
+  }))
+  return { events: listed.slice(0, options.limit), hasMore: listed.length > options.limit }
+}
+
+export type SlotWithSeats = EventSlot & { taken: number }
+
+export type EventCard = {
+  event: Event
+  station: { id: number; name: string; address: string; lat: number; lng: number } | null
+  slots: SlotWithSeats[]
+  taken: number
+}
+
+/** An event with its place, its slots and the seats taken (in total and per slot). */
+export async function findEventCard(db: Database, eventId: number): Promise<EventCard | undefined> {
+  const [row] = await db
+    .select({
+      event: events,
+      station: { id: stations.id, name: stations.name, address: stations.address, lat: stations.lat, lng: stations.lng },
+    })
+    .from(events)
+    .leftJoin(stations, eq(stations.id, events.stationId))
+    .where(eq(events.id, eventId))
+  if (row === undefined) return undefined
+  const slots = await db.select().from(eventSlots).where(eq(eventSlots.eventId, eventId)).orderBy(asc(eventSlots.startsAt), asc(eventSlots.id))
+  const counts = await db
+    .select({ slotId: registrations.slotId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, ['confirmed', 'offered'])))
+    .groupBy(registrations.slotId)
+  const takenIn = (slotId: number) => counts.find((c) => c.slotId === slotId)?.n ?? 0
+  return {
+    event: row.event,
+    station: row.station,
+    slots: slots.map((slot) => ({ ...slot, taken: takenIn(slot.id) })),
+    taken: counts.reduce((sum, c) => sum + c.n, 0),
+  }
+}
+
+/** Remembers that a worker opened an event's card (the latest time), for "closing soon" notices. */
+export async function recordEventView(db: Database, eventId: number, userId: number, now: Date): Promise<void> {
+  await db
+    .insert(eventViews)
+    .values({ eventId, userId, viewedAt: now })
+    .onConflictDoUpdate({ target: [eventViews.eventId, eventViews.userId], set: { viewedAt: now } })
+}
+
+export type MyRegistration = {
+  registration: Registration
+  event: Event
+  slot: EventSlot | null
+  stationName: string | null
+}
+
+/** The worker's live registrations (confirmed, offered, waitlisted): upcoming first, then past ones, newest first. */
+export async function listMyRegistrations(db: Database, userId: number, now: Date, limit = 10): Promise<MyRegistration[]> {
+  // Raw fragments get the time as text: postgres.js does not serialize a bare Date parameter.
+  const at = now.toISOString()
+  const rows = await db
+    .select({ registration: registrations, event: events, slot: eventSlots, stationName: stations.name })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
+    .leftJoin(stations, eq(stations.id, events.stationId))
+    .where(and(eq(registrations.userId, userId), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted'])))
+    .orderBy(sql`${events.endsAt} <= ${at}::timestamptz`, sql`case when ${events.endsAt} > ${at}::timestamptz then ${events.startsAt} end asc`, desc(events.startsAt))
+    .limit(limit)
+  return rows
+}
+
+/** One registration of this user with its event and slot; undefined when it is someone else's (forged button). */
+export async function findOwnRegistration(db: Database, registrationId: number, userId: number): Promise<MyRegistration | undefined> {
+  const [row] = await db
+    .select({ registration: registrations, event: events, slot: eventSlots, stationName: stations.name })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
+    .leftJoin(stations, eq(stations.id, events.stationId))
+    .where(and(eq(registrations.id, registrationId), eq(registrations.userId, userId)))
+  return row
+}
+
+/** The worker's registration for an event in any status, if they ever registered. */
+export async function findRegistrationFor(db: Database, eventId: number, userId: number): Promise<Registration | undefined> {
+  const [row] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId)))
+  return row
+}
+
+export type PersonalRegistrationData = Pick<Registration, 'id' | 'name' | 'phone' | 'occupation' | 'platform' | 'answers'> & {
+  eventTitle: string
+  questions: string[]
+}
+
+/** Every registration of the worker that holds personal data (for /mydata). */
+export async function listPersonalData(db: Database, userId: number): Promise<PersonalRegistrationData[]> {
+  const rows = await db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      phone: registrations.phone,
+      occupation: registrations.occupation,
+      platform: registrations.platform,
+      answers: registrations.answers,
+      eventTitle: events.title,
+      questions: events.questions,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(eq(registrations.userId, userId))
+    .orderBy(asc(registrations.id))
+  return rows.filter((row) => [row.name, row.phone, row.occupation, row.platform].some((v) => v !== null) || row.answers.length > 0)
+}
