@@ -1,3 +1,5 @@
+import { parseMultipart } from './multipart.js'
+
 export type ApiCall = { method: string; payload: Record<string, unknown> }
 type Responder = (call: ApiCall) => { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: Record<string, unknown> } | undefined
 
@@ -29,8 +31,12 @@ export function createFakeTelegram() {
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
     const method = url.slice(url.lastIndexOf('/') + 1)
-    const body = typeof init?.body === 'string' ? init.body : '{}'
-    const call: ApiCall = { method, payload: JSON.parse(body) as Record<string, unknown> }
+    const contentType = new Headers(init?.headers).get('content-type') ?? ''
+    // Uploads (InputFile) arrive as a multipart stream instead of JSON.
+    const payload = contentType.startsWith('multipart/form-data')
+      ? await parseMultipart(init?.body, contentType)
+      : (JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as Record<string, unknown>)
+    const call: ApiCall = { method, payload }
     calls.push(call)
     const answer = responders.map((respond) => respond(call)).find((result) => result !== undefined) ?? {
       ok: true,

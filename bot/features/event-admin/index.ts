@@ -1,6 +1,148 @@
-import { Composer } from 'grammy'
-import type { BotContext, BotDeps } from '../../context.js'
+import { createConversation } from '@grammyjs/conversations'
+import { Composer, InlineKeyboard, InputFile } from 'grammy'
+import { cancelEvent, closeRegistration, listManagedEvents, listRegistrants, publishEvent } from '../../../db/repositories/events.js'
+import { isOrganizer } from '../../../db/repositories/roles.js'
+import type { Event, User } from '../../../db/schema/index.js'
+import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
+import { escapeHtml } from '../../lib/html.js'
+import { shanghaiDate } from '../../lib/time.js'
+import { translate, userLocale } from '../../i18n.js'
+import { actionData, listData, newData, panelData, parseActionData, parseEditData, parsePanelData } from './callback-data.js'
+import { checkInCode, checkInConversationId, createCheckInConversation, isCode, outcomeText } from './checkin.js'
+import { createConversationId, createEventConversation } from './create-conversation.js'
+import { createEditConversation, editConversationId } from './edit-conversation.js'
+import { exportFileName, registrantsCsv } from './export.js'
+import { formatRange } from './format.js'
+import { managedEvent, refuseUnlessOrganizer, showCancelConfirm, showEditMenu, showList, showPanel } from './panel.js'
 
-export function createEventAdminFeature(_deps: BotDeps): Composer<BotContext> {
-  return new Composer<BotContext>()
+/**
+ * The organizer side of events: `/manage` (and the hub's 活动管理) lists the events an organizer
+ * may manage, `/newevent` creates one, `/checkin` and `/start ci_<code>` check registrants in.
+ * Every command and button re-checks the sender's role and scope.
+ */
+export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>()
+  composer.use(createConversation<BotContext, ConversationContext>(createEventConversation(deps), createConversationId))
+  composer.use(createConversation<BotContext, ConversationContext>(createEditConversation(deps), editConversationId))
+  composer.use(createConversation<BotContext, ConversationContext>(createCheckInConversation(deps), checkInConversationId))
+  const privateChats = composer.chatType('private')
+
+  const startCreating = async (ctx: BotContext) => {
+    if (await refuseUnlessOrganizer(ctx)) return
+    if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery()
+    await ctx.conversation.exitAll()
+    await ctx.conversation.enter(createConversationId)
+  }
+
+  const startCheckIn = async (ctx: BotContext) => {
+    if (ctx.user === undefined || (await refuseUnlessOrganizer(ctx))) return
+    if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery()
+    const now = deps.now()
+    const { upcoming } = await listManagedEvents(deps.db, ctx.user, now)
+    const today = upcoming.filter((event) => event.startsAt <= now || shanghaiDate(event.startsAt) === shanghaiDate(now))
+    const [only] = today
+    if (today.length === 1 && only !== undefined) return enterCheckIn(ctx, only)
+    const choices = today.length > 0 ? today : upcoming
+    if (choices.length === 0) return ctx.reply(ctx.t('eventadmin-checkin-none'))
+    const keyboard = new InlineKeyboard()
+    for (const event of choices) keyboard.text(`${event.title} · ${formatRange(event.startsAt, event.endsAt)}`, actionData('checkin', event.id)).row()
+    await ctx.reply(ctx.t('eventadmin-checkin-pick'), { reply_markup: keyboard })
+  }
+
+  const enterCheckIn = async (ctx: BotContext, event: Event) => {
+    await ctx.conversation.exitAll()
+    await ctx.conversation.enter(checkInConversationId, event.id, event.title)
+  }
+
+  privateChats.command('manage', (ctx) => showList(ctx, deps))
+  privateChats.command('newevent', startCreating)
+  privateChats.command('checkin', startCheckIn)
+  composer.callbackQuery('hub:events', (ctx) => showList(ctx, deps))
+  composer.callbackQuery('hub:checkin', startCheckIn)
+
+  // The worker's QR code opens t.me/<bot>?start=ci_<code>; only organizers can use it.
+  privateChats.command('start', async (ctx, next) => {
+    if (!ctx.match.startsWith('ci_')) return next()
+    if (ctx.user === undefined || !isOrganizer(ctx.user)) return ctx.reply(ctx.t('eventadmin-checkin-link-worker'))
+    const code = ctx.match.slice(3)
+    const outcome = isCode(code) ? await checkInCode(deps, ctx.user, code) : { kind: 'unknown' as const }
+    await ctx.reply(outcomeText(ctx.t, outcome, code), { parse_mode: 'HTML' })
+  })
+
+  composer.on('callback_query:data', async (ctx, next) => {
+    const data = ctx.callbackQuery.data
+    if (!data.startsWith('ea:')) return next()
+    if (data === listData) return showList(ctx, deps)
+    if (data === newData) return startCreating(ctx)
+    const panelId = parsePanelData(data)
+    const edit = parseEditData(data)
+    const action = parseActionData(data)
+    const eventId = panelId ?? edit?.eventId ?? action?.eventId
+    // Conversation buttons land here only when their conversation has ended.
+    if (eventId === undefined) return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-button-stale') })
+    const event = await managedEvent(ctx, deps, eventId)
+    if (event === undefined) return
+    if (edit !== undefined) {
+      if (event.status !== 'draft' && event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
+      await ctx.answerCallbackQuery()
+      await ctx.conversation.exitAll()
+      return ctx.conversation.enter(editConversationId, event.id, edit.field)
+    }
+    if (action === undefined) {
+      await ctx.answerCallbackQuery()
+      return showPanel(ctx, deps, event)
+    }
+    return runAction(ctx, event, action.action)
+  })
+
+  async function runAction(ctx: BotContext, event: Event, action: NonNullable<ReturnType<typeof parseActionData>>['action']) {
+    const now = deps.now()
+    switch (action) {
+      case 'edit':
+        if (event.status !== 'draft' && event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
+        await ctx.answerCallbackQuery()
+        return showEditMenu(ctx, event)
+      case 'publish': {
+        const published = await publishEvent(deps.db, event.id, now)
+        await ctx.answerCallbackQuery({ text: ctx.t(published === undefined ? 'eventadmin-not-draft' : 'eventadmin-published') })
+        return showPanel(ctx, deps, published ?? event)
+      }
+      case 'close': {
+        const closed = await closeRegistration(deps.db, event.id, now)
+        await ctx.answerCallbackQuery({ text: ctx.t(closed === undefined ? 'eventadmin-close-unchanged' : 'eventadmin-closed') })
+        return showPanel(ctx, deps, closed ?? event)
+      }
+      case 'cancel':
+        if (event.status !== 'draft' && event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
+        await ctx.answerCallbackQuery()
+        return showCancelConfirm(ctx, deps, event)
+      case 'cancelok': {
+        const result = await cancelEvent(deps.db, { eventId: event.id, now, notice: (user) => cancelNotice(user, event) })
+        if (result === undefined) return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
+        await ctx.answerCallbackQuery()
+        const back = new InlineKeyboard().text(ctx.t('eventadmin-button-open'), panelData(event.id))
+        return ctx.reply(ctx.t('eventadmin-cancelled', { title: escapeHtml(event.title), notified: result.notified }), { parse_mode: 'HTML', reply_markup: back })
+      }
+      case 'export': {
+        await ctx.answerCallbackQuery()
+        const registrants = await listRegistrants(deps.db, event.id)
+        const file = new InputFile(registrantsCsv(ctx.t, event, registrants), exportFileName(ctx.t, event.title))
+        return ctx.replyWithDocument(file, { caption: ctx.t('eventadmin-export-caption', { count: registrants.length }) })
+      }
+      case 'checkin':
+        if (event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-checkin-not-published') })
+        await ctx.answerCallbackQuery()
+        return enterCheckIn(ctx, event)
+    }
+  }
+
+  return composer
+}
+
+function cancelNotice(user: User, event: Event) {
+  return {
+    method: 'sendMessage' as const,
+    parseMode: 'HTML' as const,
+    text: translate(userLocale(user), 'eventadmin-notice-cancelled', { title: escapeHtml(event.title), when: formatRange(event.startsAt, event.endsAt) }),
+  }
 }

@@ -1,0 +1,81 @@
+import { InlineKeyboard } from 'grammy'
+import { checkIn, normalizeCode, type CheckInResult } from '../../../db/repositories/events.js'
+import type { User } from '../../../db/schema/index.js'
+import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { escapeHtml } from '../../lib/html.js'
+import { shanghaiTime } from '../../lib/time.js'
+import { stepData } from './callback-data.js'
+import type { Translate } from './format.js'
+import { withCancel } from './steps.js'
+
+export const checkInConversationId = 'eventadmin-checkin'
+
+/** A check-in answer as plain data, so it can be kept in the conversation's stored state. */
+type Outcome = { kind: CheckInResult['kind']; name?: string; slot?: string; at?: string; title?: string; status?: string }
+
+export const isCode = (text: string): boolean => /^[A-Z0-9]{6}$/.test(normalizeCode(text))
+
+export async function checkInCode(deps: BotDeps, organizer: User, code: string, eventId?: number): Promise<Outcome> {
+  const result = await checkIn(deps.db, { code, organizer, now: deps.now(), ...(eventId === undefined ? {} : { eventId }) })
+  switch (result.kind) {
+    case 'unknown':
+    case 'forbidden':
+      return { kind: result.kind }
+    case 'other-event':
+    case 'event-cancelled':
+      return { kind: result.kind, title: result.event.title }
+    case 'not-confirmed':
+      return { kind: result.kind, status: result.registration.status, title: result.event.title }
+    case 'ok':
+    case 'already':
+      return {
+        kind: result.kind,
+        name: result.registration.name ?? '',
+        title: result.event.title,
+        at: shanghaiTime(result.registration.checkedInAt ?? deps.now()),
+        ...(result.slot === null ? {} : { slot: `${shanghaiTime(result.slot.startsAt)}–${shanghaiTime(result.slot.endsAt)}` }),
+      }
+  }
+}
+
+export function outcomeText(t: Translate, outcome: Outcome, code: string): string {
+  const vars = {
+    code: escapeHtml(normalizeCode(code)),
+    name: escapeHtml(outcome.name || t('eventadmin-checkin-no-name')),
+    slot: outcome.slot ?? 'none',
+    at: outcome.at ?? '',
+    title: escapeHtml(outcome.title ?? ''),
+    status: outcome.status === undefined ? '' : t(`eventadmin-registration-${outcome.status}`),
+  }
+  return t(`eventadmin-checkin-${outcome.kind}`, vars)
+}
+
+/**
+ * Check-in at the door for one event: codes typed one after another until 结束. Every code is
+ * checked against the database on its own, so a repeated code only answers "already".
+ */
+export function createCheckInConversation(deps: BotDeps) {
+  return async function checkInFlow(conversation: BotConversation, ctx: ConversationContext, eventId: number, title: string): Promise<void> {
+    const stop = () => withCancel(ctx, new InlineKeyboard().text(ctx.t('eventadmin-button-checkin-done'), stepData('stop')))
+    await ctx.reply(ctx.t('eventadmin-checkin-start', { title: escapeHtml(title) }), { parse_mode: 'HTML', reply_markup: stop() })
+    for (;;) {
+      const update = await conversation.wait()
+      if (update.message === undefined && update.callbackQuery === undefined) await conversation.skip({ next: true })
+      if (update.callbackQuery !== undefined) {
+        if (update.callbackQuery.data !== stepData('stop')) await conversation.skip({ next: true })
+        await update.answerCallbackQuery()
+        await update.reply(ctx.t('eventadmin-checkin-finished'))
+        return
+      }
+      const text = update.message?.text
+      if (text === undefined || !isCode(text)) {
+        await update.reply(ctx.t('eventadmin-checkin-bad-code'), { reply_markup: stop() })
+        continue
+      }
+      const outcome = await conversation.external((outside) =>
+        outside.user === undefined ? { kind: 'forbidden' as const } : checkInCode(deps, outside.user, text, eventId),
+      )
+      await update.reply(outcomeText(ctx.t.bind(ctx), outcome, text), { parse_mode: 'HTML' })
+    }
+  }
+}

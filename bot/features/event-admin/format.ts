@@ -1,0 +1,69 @@
+import type { EventCounts } from '../../../db/repositories/events.js'
+import type { EventAskField, EventKind, EventStatus } from '../../../db/schema/index.js'
+import { escapeHtml } from '../../lib/html.js'
+import { shanghaiDate, shanghaiTime } from '../../lib/time.js'
+
+export type Translate = (key: string, variables?: Record<string, string | number>) => string
+
+/** "2026-12-05 09:00". */
+export const formatInstant = (instant: Date): string => `${shanghaiDate(instant)} ${shanghaiTime(instant)}`
+
+/** "2026-12-05 09:00–11:30", with the end's date only when it is another day. */
+export function formatRange(startsAt: Date, endsAt: Date): string {
+  const end = shanghaiDate(endsAt) === shanghaiDate(startsAt) ? shanghaiTime(endsAt) : formatInstant(endsAt)
+  return `${formatInstant(startsAt)}–${end}`
+}
+
+/** What the card shows; the same for a draft in the conversation and a stored event. */
+export type CardData = {
+  kind: EventKind
+  title: string
+  description: string
+  place: string
+  startsAt: Date
+  endsAt: Date
+  capacity: number
+  registrationClosesAt: Date
+  cancelClosesAt: Date
+}
+
+/** The event as workers will see it. */
+export function cardText(t: Translate, card: CardData): string {
+  const text = t('eventadmin-card', {
+    kind: t(`eventadmin-kind-${card.kind}`),
+    title: escapeHtml(card.title),
+    when: formatRange(card.startsAt, card.endsAt),
+    place: escapeHtml(card.place),
+    capacity: card.capacity,
+    closes: formatInstant(card.registrationClosesAt),
+    cancelCloses: formatInstant(card.cancelClosesAt),
+  })
+  return card.description === '' ? text : `${text}\n\n${escapeHtml(card.description)}`
+}
+
+export function slotsText(t: Translate, slots: readonly { startsAt: Date; endsAt: Date; capacity: number }[]): string {
+  if (slots.length === 0) return t('eventadmin-slots-none')
+  const lines = slots.map((slot) => t('eventadmin-slot-line', { range: `${shanghaiTime(slot.startsAt)}–${shanghaiTime(slot.endsAt)}`, capacity: slot.capacity }))
+  return `${t('eventadmin-slots-header', { count: slots.length })}\n${lines.join('\n')}`
+}
+
+export function asksText(t: Translate, asks: readonly EventAskField[], questions: readonly string[]): string {
+  const fields = asks.length === 0 ? t('eventadmin-asks-none') : asks.map((field) => t(`eventadmin-field-${field}`)).join(t('eventadmin-separator'))
+  const lines = [t('eventadmin-asks-line', { fields })]
+  questions.forEach((question, index) => lines.push(t('eventadmin-question-line', { number: index + 1, question: escapeHtml(question) })))
+  return lines.join('\n')
+}
+
+export function statusText(t: Translate, status: EventStatus, registrationClosed: boolean): string {
+  if (status === 'published' && registrationClosed) return t('eventadmin-status-closed')
+  return t(`eventadmin-status-${status}`)
+}
+
+export function countsText(t: Translate, counts: EventCounts, capacity: number, ended: boolean): string {
+  const text = t('eventadmin-counts', { ...counts, capacity })
+  return ended ? `${text}\n${t('eventadmin-counts-noshows', { noShows: counts.noShows })}` : text
+}
+
+/** A station's name, or the typed address; for the card and the panel. */
+export const placeLabel = (station: { name: string } | undefined, address: string): string =>
+  station === undefined ? address : address === '' ? station.name : `${station.name}（${address}）`

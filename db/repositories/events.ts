@@ -1,0 +1,318 @@
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
+import type { Database } from '../client.js'
+import {
+  eventSlots,
+  events,
+  registrations,
+  users,
+  type Event,
+  type EventSlot,
+  type NewEvent,
+  type OutboxPayload,
+  type Registration,
+  type RegistrationStatus,
+  type User,
+} from '../schema/index.js'
+import { cancelPendingForRegistrations, enqueueMessages } from './outbox.js'
+import { canManage, isAdmin, listScopes } from './roles.js'
+
+export type EventDraft = Omit<NewEvent, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'cancelledAt'>
+export type SlotDraft = { startsAt: Date; endsAt: Date; capacity: number }
+
+/** Registrations that hold or wait for a seat; they hear about changes and cancellations. */
+const activeStatuses: RegistrationStatus[] = ['confirmed', 'offered', 'waitlisted']
+
+/** Creates an event with its slots in one transaction; with slots the capacity is their sum. */
+export async function createEvent(
+  db: Database,
+  draft: EventDraft,
+  slots: readonly SlotDraft[],
+  options: { publish: boolean; now: Date },
+): Promise<Event> {
+  return db.transaction(async (tx) => {
+    const capacity = slots.length > 0 ? slots.reduce((sum, slot) => sum + slot.capacity, 0) : draft.capacity
+    const [event] = await tx
+      .insert(events)
+      .values({
+        ...draft,
+        capacity,
+        status: options.publish ? 'published' : 'draft',
+        publishedAt: options.publish ? options.now : null,
+        createdAt: options.now,
+        updatedAt: options.now,
+      })
+      .returning()
+    if (event === undefined) throw new Error('insert of an event returned nothing')
+    if (slots.length > 0) await tx.insert(eventSlots).values(slots.map((slot) => ({ ...slot, eventId: event.id })))
+    return event
+  })
+}
+
+export async function findEvent(db: Database, id: number): Promise<Event | undefined> {
+  const [event] = await db.select().from(events).where(eq(events.id, id))
+  return event
+}
+
+export async function listSlots(db: Database, eventId: number): Promise<EventSlot[]> {
+  return db.select().from(eventSlots).where(eq(eventSlots.eventId, eventId)).orderBy(asc(eventSlots.startsAt))
+}
+
+export type EventPatch = Partial<Pick<Event, 'title' | 'description' | 'capacity' | 'startsAt' | 'endsAt' | 'registrationClosesAt'>>
+export type UpdateResult =
+  | { ok: true; event: Event; before: Event }
+  | { ok: false; reason: 'not-found' | 'not-editable' | 'has-slots' }
+  | { ok: false; reason: 'below-taken'; taken: number }
+
+/**
+ * Edits an event. Lowering the capacity below the seats already held (confirmed + offered) is
+ * refused. Moving the start shifts the slots and both deadlines with it, so they keep their
+ * distance to the start. When the time changes, `notice` renders a message for every active
+ * registrant, queued in the same transaction (dedupe per edit and user).
+ */
+export async function updateEvent(
+  db: Database,
+  input: { eventId: number; patch: EventPatch; now: Date; notice?: (user: User, event: Event) => OutboxPayload },
+): Promise<UpdateResult> {
+  return db.transaction(async (tx): Promise<UpdateResult> => {
+    const [before] = await tx.select().from(events).where(eq(events.id, input.eventId)).for('update')
+    if (before === undefined) return { ok: false, reason: 'not-found' }
+    if (before.status !== 'draft' && before.status !== 'published') return { ok: false, reason: 'not-editable' }
+    const patch: Partial<Event> = { ...input.patch }
+    if (patch.capacity !== undefined && patch.capacity !== before.capacity) {
+      const [slot] = await tx.select({ id: eventSlots.id }).from(eventSlots).where(eq(eventSlots.eventId, before.id)).limit(1)
+      if (slot !== undefined) return { ok: false, reason: 'has-slots' }
+      const [held] = await tx
+        .select({ value: count() })
+        .from(registrations)
+        .where(and(eq(registrations.eventId, before.id), inArray(registrations.status, ['confirmed', 'offered'])))
+      const taken = held?.value ?? 0
+      if (patch.capacity < taken) return { ok: false, reason: 'below-taken', taken }
+    }
+    const shift = patch.startsAt === undefined ? 0 : patch.startsAt.getTime() - before.startsAt.getTime()
+    if (shift !== 0) {
+      patch.registrationClosesAt ??= new Date(before.registrationClosesAt.getTime() + shift)
+      patch.cancelClosesAt = new Date(before.cancelClosesAt.getTime() + shift)
+      await tx
+        .update(eventSlots)
+        .set({
+          startsAt: sql`${eventSlots.startsAt} + make_interval(secs => ${shift / 1000})`,
+          endsAt: sql`${eventSlots.endsAt} + make_interval(secs => ${shift / 1000})`,
+        })
+        .where(eq(eventSlots.eventId, before.id))
+    }
+    const [event] = await tx
+      .update(events)
+      .set({ ...patch, updatedAt: input.now })
+      .where(eq(events.id, before.id))
+      .returning()
+    if (event === undefined) return { ok: false, reason: 'not-found' }
+    const timeChanged =
+      event.startsAt.getTime() !== before.startsAt.getTime() || event.endsAt.getTime() !== before.endsAt.getTime()
+    if (timeChanged && input.notice !== undefined) {
+      const render = input.notice
+      const people = await activeRegistrants(tx, event.id)
+      await enqueueMessages(
+        tx,
+        people.map(({ user, registration }) => ({
+          userId: user.id,
+          kind: 'event-changed',
+          payload: render(user, event),
+          dedupeKey: `event-changed:${event.id}:${event.updatedAt.getTime()}:${user.id}`,
+          registrationId: registration.id,
+        })),
+      )
+    }
+    return { ok: true, event, before }
+  })
+}
+
+async function activeRegistrants(db: Database, eventId: number): Promise<{ user: User; registration: Registration }[]> {
+  return db
+    .select({ user: users, registration: registrations })
+    .from(registrations)
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, activeStatuses)))
+    .orderBy(asc(registrations.id))
+}
+
+/** Publishes a draft; undefined when it is no draft (already published, cancelled…). */
+export async function publishEvent(db: Database, eventId: number, now: Date): Promise<Event | undefined> {
+  const [event] = await db
+    .update(events)
+    .set({ status: 'published', publishedAt: now, updatedAt: now })
+    .where(and(eq(events.id, eventId), eq(events.status, 'draft')))
+    .returning()
+  return event
+}
+
+/** Closes registration early; undefined when the event is not published or already closed. */
+export async function closeRegistration(db: Database, eventId: number, now: Date): Promise<Event | undefined> {
+  const [event] = await db
+    .update(events)
+    .set({ registrationClosed: true, updatedAt: now })
+    .where(and(eq(events.id, eventId), eq(events.status, 'published'), eq(events.registrationClosed, false)))
+    .returning()
+  return event
+}
+
+/**
+ * Cancels a draft or published event. Every active registrant (confirmed, offered, waitlisted) is
+ * told through the outbox as urgent, and their pending reminders are withdrawn, all in one
+ * transaction. Undefined when the event was not cancellable (a second tap changes nothing).
+ */
+export async function cancelEvent(
+  db: Database,
+  input: { eventId: number; now: Date; notice: (user: User) => OutboxPayload },
+): Promise<{ event: Event; notified: number } | undefined> {
+  return db.transaction(async (tx) => {
+    const [event] = await tx
+      .update(events)
+      .set({ status: 'cancelled', cancelledAt: input.now, updatedAt: input.now })
+      .where(and(eq(events.id, input.eventId), inArray(events.status, ['draft', 'published'])))
+      .returning()
+    if (event === undefined) return undefined
+    const people = await activeRegistrants(tx, event.id)
+    await cancelPendingForRegistrations(tx, people.map(({ registration }) => registration.id))
+    const notified = await enqueueMessages(
+      tx,
+      people.map(({ user }) => ({
+        userId: user.id,
+        kind: 'event-cancelled',
+        payload: input.notice(user),
+        urgent: true,
+        dedupeKey: `event-cancelled:${event.id}:${user.id}`,
+      })),
+    )
+    return { event, notified }
+  })
+}
+
+/**
+ * The events an organizer may manage: drafts, upcoming (published, not ended) and the most recent
+ * past ones. Scoped organizers see the events of their cities and stations (the same rule as canManage).
+ */
+export async function listManagedEvents(
+  db: Database,
+  user: Pick<User, 'id' | 'role'>,
+  now: Date,
+): Promise<{ drafts: Event[]; upcoming: Event[]; recent: Event[] }> {
+  const scopes = isAdmin(user) ? [] : await listScopes(db, user.id)
+  const cities = scopes.flatMap((scope) => (scope.city === null ? [] : [scope.city]))
+  const stationIds = scopes.flatMap((scope) => (scope.stationId === null ? [] : [scope.stationId]))
+  const inScope =
+    scopes.length === 0
+      ? undefined
+      : or(
+          ...(cities.length > 0 ? [inArray(events.city, cities)] : []),
+          ...(stationIds.length > 0 ? [inArray(events.stationId, stationIds)] : []),
+        )
+  const [drafts, upcoming, recent] = await Promise.all([
+    db.select().from(events).where(and(inScope, eq(events.status, 'draft'))).orderBy(asc(events.startsAt)).limit(10),
+    db
+      .select()
+      .from(events)
+      .where(and(inScope, eq(events.status, 'published'), gt(events.endsAt, now)))
+      .orderBy(asc(events.startsAt))
+      .limit(20),
+    db
+      .select()
+      .from(events)
+      .where(and(inScope, or(inArray(events.status, ['finished', 'cancelled']), and(eq(events.status, 'published'), lte(events.endsAt, now)))))
+      .orderBy(desc(events.startsAt))
+      .limit(5),
+  ])
+  return { drafts, upcoming, recent }
+}
+
+export type EventCounts = { confirmed: number; offered: number; waitlisted: number; checkedIn: number; noShows: number }
+
+/** Seat counts of an event; no-shows (confirmed, never checked in) only once the event has ended. */
+export async function eventCounts(db: Database, event: Pick<Event, 'id' | 'endsAt'>, now: Date): Promise<EventCounts> {
+  const rows = await db
+    .select({ status: registrations.status, checkedIn: sql<boolean>`${registrations.checkedInAt} is not null`, value: count() })
+    .from(registrations)
+    .where(eq(registrations.eventId, event.id))
+    .groupBy(registrations.status, sql`${registrations.checkedInAt} is not null`)
+  const sum = (match: (row: (typeof rows)[number]) => boolean) =>
+    rows.filter(match).reduce((total, row) => total + Number(row.value), 0)
+  const confirmed = sum((row) => row.status === 'confirmed')
+  const checkedIn = sum((row) => row.checkedIn)
+  return {
+    confirmed,
+    offered: sum((row) => row.status === 'offered'),
+    waitlisted: sum((row) => row.status === 'waitlisted'),
+    checkedIn,
+    noShows: event.endsAt <= now ? sum((row) => row.status === 'confirmed' && !row.checkedIn) : 0,
+  }
+}
+
+export type Registrant = { registration: Registration; slot: EventSlot | null; firstName: string }
+
+/** Registrants for the export: confirmed, offered, then waitlisted, each in order of registering. */
+export async function listRegistrants(db: Database, eventId: number): Promise<Registrant[]> {
+  const rows = await db
+    .select({ registration: registrations, slot: eventSlots, firstName: users.firstName })
+    .from(registrations)
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, activeStatuses)))
+    .orderBy(
+      sql`array_position(array['confirmed','offered','waitlisted']::text[], ${registrations.status}::text)`,
+      asc(registrations.createdAt),
+      asc(registrations.id),
+    )
+  return rows
+}
+
+export type CheckInResult =
+  | { kind: 'unknown' }
+  | { kind: 'forbidden' }
+  | { kind: 'other-event'; event: Event }
+  | { kind: 'event-cancelled'; event: Event }
+  | { kind: 'not-confirmed'; registration: Registration; event: Event }
+  | { kind: 'already'; registration: Registration; event: Event; slot: EventSlot | null }
+  | { kind: 'ok'; registration: Registration; event: Event; slot: EventSlot | null }
+
+/** Codes are shown in capitals; people type them in any case, with spaces. */
+export const normalizeCode = (text: string): string => text.replace(/\s+/g, '').toUpperCase()
+
+/**
+ * Checks a registrant in by their code: only confirmed registrations of an event the organizer may
+ * manage (and of `eventId`, when the organizer picked one). Idempotent: a second scan answers
+ * "already" with the first time.
+ */
+export async function checkIn(
+  db: Database,
+  input: { code: string; organizer: Pick<User, 'id' | 'role'>; now: Date; eventId?: number },
+): Promise<CheckInResult> {
+  const [row] = await db
+    .select({ registration: registrations, event: events, slot: eventSlots })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
+    .where(eq(registrations.code, normalizeCode(input.code)))
+  if (row === undefined) return { kind: 'unknown' }
+  const { event, slot } = row
+  if (!(await canManage(db, input.organizer, { city: event.city, stationId: event.stationId }))) return { kind: 'forbidden' }
+  if (input.eventId !== undefined && input.eventId !== event.id) return { kind: 'other-event', event }
+  if (event.status === 'cancelled') return { kind: 'event-cancelled', event }
+  if (row.registration.status !== 'confirmed') return { kind: 'not-confirmed', registration: row.registration, event }
+  const [updated] = await db
+    .update(registrations)
+    .set({ checkedInAt: input.now, checkedInBy: input.organizer.id, updatedAt: input.now })
+    .where(and(eq(registrations.id, row.registration.id), isNull(registrations.checkedInAt)))
+    .returning()
+  if (updated !== undefined) return { kind: 'ok', registration: updated, event, slot }
+  const [current] = await db.select().from(registrations).where(and(eq(registrations.id, row.registration.id), isNotNull(registrations.checkedInAt)))
+  return { kind: 'already', registration: current ?? row.registration, event, slot }
+}
+
+/** Marks published events whose end has passed as finished; returns how many. */
+export async function finishEndedEvents(db: Database, now: Date): Promise<number> {
+  const rows = await db
+    .update(events)
+    .set({ status: 'finished', updatedAt: now })
+    .where(and(eq(events.status, 'published'), lte(events.endsAt, now)))
+    .returning({ id: events.id })
+  return rows.length
+}

@@ -1,0 +1,192 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listSlots } from '../../../db/repositories/events.js'
+import { events, stations } from '../../../db/schema/index.js'
+import { createTestBot } from '../../helpers/bot.js'
+import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
+import type { FakeTelegram } from '../../helpers/fake-telegram.js'
+import { callbackUpdate, locationUpdate, textUpdate } from '../../helpers/updates.js'
+
+let database: TestDatabase
+let stationId: number
+beforeAll(async () => {
+  database = await createTestDatabase()
+  const [station] = await database.db
+    .insert(stations)
+    .values({ externalId: 'ea-hubin', name: '湖滨暖新驿站', kind: 'union', city: '杭州', district: '上城区', address: '湖滨路 1 号', lat: 30.259, lng: 120.163 })
+    .returning()
+  stationId = station?.id ?? 0
+})
+afterAll(async () => database.close())
+
+// 2026-12-01 10:00 in Shanghai.
+const now = new Date('2026-12-01T02:00:00Z')
+const adminId = 8001
+const admin = { id: adminId, first_name: 'Org' }
+const env = { ADMIN_IDS: String(adminId) }
+
+/** The text of the last message sent or edited. */
+const lastText = (telegram: FakeTelegram): string => {
+  const call = telegram.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').at(-1)
+  return String(call?.payload.text ?? '')
+}
+
+/** Callback data of every button on the last message that had any. */
+const lastButtons = (telegram: FakeTelegram): string[] => {
+  const call = telegram.calls.filter((c) => c.payload.reply_markup !== undefined).at(-1)
+  const markup = call?.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined
+  return (markup?.inline_keyboard ?? []).flat().flatMap((button) => (button.callback_data === undefined ? [] : [button.callback_data]))
+}
+
+describe('creating an event', () => {
+  it('walks through every step, re-asks on bad input, previews and publishes', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now, env })
+    const say = async (text: string) => bot.handleUpdate(textUpdate(admin, text))
+    const tap = async (data: string) => bot.handleUpdate(callbackUpdate(admin, data))
+
+    await say('/newevent')
+    expect(lastText(telegram)).toContain('新建活动')
+    expect(lastButtons(telegram)).toContain('ea:c:kind:health_check')
+    await say('体检')
+    expect(lastText(telegram)).toContain('请点上面的按钮')
+    await tap('ea:c:kind:health_check')
+    expect(lastText(telegram)).toContain('活动名称')
+    await say('很'.repeat(61))
+    expect(lastText(telegram)).toContain('1–60')
+    await say('冬季免费体检')
+    await tap('ea:c:skip')
+    expect(lastText(telegram)).toContain('活动在哪里')
+    await say('湖滨')
+    expect(lastButtons(telegram)).toContain(`ea:c:station:${stationId}`)
+    await tap(`ea:c:station:${stationId}`)
+    expect(lastText(telegram)).toContain('什么时候开始')
+    await say('明天上午')
+    expect(lastText(telegram)).toContain('没看懂')
+    await say('2026-11-01 09:00')
+    expect(lastText(telegram)).toContain('已经过去')
+    await say('12月5日 9:00')
+    await say('08:00')
+    expect(lastText(telegram)).toContain('晚于开始')
+    await say('11:30')
+    await say('0')
+    expect(lastText(telegram)).toContain('1 到 10000')
+    await say('30')
+    expect(lastText(telegram)).toContain('分时段')
+    await say('30 20')
+    await tap('ea:c:default')
+    await tap('ea:c:default')
+    expect(lastText(telegram)).toContain('需要填写哪些信息')
+    await tap('ea:c:ask:name')
+    await tap('ea:c:ask:phone')
+    await tap('ea:c:ask:phone')
+    const toggled = telegram.callsOf('editMessageReplyMarkup').at(-1)
+    expect(JSON.stringify(toggled?.payload)).toContain('✅ 姓名')
+    await tap('ea:c:done')
+    await say('你的骑手工号？')
+    await tap('ea:c:done')
+    const preview = lastText(telegram)
+    expect(preview).toContain('预览')
+    expect(preview).toContain('冬季免费体检')
+    expect(preview).toContain('2026-12-05 09:00–11:30')
+    expect(preview).toContain('湖滨暖新驿站')
+    expect(preview).toContain('共 5 个时段')
+    expect(preview).toContain('报名时填写：姓名')
+    expect(preview).toContain('你的骑手工号？')
+    expect(lastButtons(telegram)).toEqual(expect.arrayContaining(['ea:c:publish', 'ea:c:draft', 'ea:c:discard']))
+    await tap('ea:c:publish')
+    expect(lastText(telegram)).toContain('已发布')
+
+    const [event] = await database.db.select().from(events).where(eq(events.title, '冬季免费体检'))
+    expect(event).toMatchObject({
+      status: 'published',
+      kind: 'health_check',
+      capacity: 100,
+      stationId,
+      city: '杭州',
+      asks: ['name'],
+      questions: ['你的骑手工号？'],
+      startsAt: new Date('2026-12-05T01:00:00Z'),
+      endsAt: new Date('2026-12-05T03:30:00Z'),
+      registrationClosesAt: new Date('2026-12-05T01:00:00Z'),
+      cancelClosesAt: new Date('2026-12-04T23:00:00Z'),
+      createdBy: adminId,
+    })
+    expect(await listSlots(database.db, event?.id ?? 0)).toHaveLength(5)
+  })
+
+  it('continues at the same step after a restart, takes a shared location and saves a draft', async () => {
+    const first = createTestBot(database.db, { now: () => now, env })
+    await first.bot.handleUpdate(textUpdate(admin, '/newevent'))
+    await first.bot.handleUpdate(callbackUpdate(admin, 'ea:c:kind:meal'))
+    await first.bot.handleUpdate(textUpdate(admin, '爱心午餐'))
+
+    // A new process on the same database: the conversation goes on at the description step.
+    const { bot, telegram } = createTestBot(database.db, { now: () => now, env })
+    const say = async (text: string) => bot.handleUpdate(textUpdate(admin, text))
+    const tap = async (data: string) => bot.handleUpdate(callbackUpdate(admin, data))
+    await say('每人一份热饭')
+    expect(lastText(telegram)).toContain('活动在哪里')
+    await bot.handleUpdate(locationUpdate(admin, 30.26, 120.164))
+    expect(lastText(telegram)).toContain('详细地址')
+    await say('湖滨路 8 号门口')
+    // The nearest station is in 杭州, so the city is not asked.
+    expect(lastText(telegram)).toContain('什么时候开始')
+    await say('12-06 11:00')
+    await say('13:00')
+    await say('70')
+    await tap('ea:c:noslots')
+    await say('12-06 10:00')
+    await say('12-06 09:00')
+    await tap('ea:c:done')
+    await tap('ea:c:done')
+    expect(lastText(telegram)).toContain('不分时段')
+    await tap('ea:c:draft')
+    const [event] = await database.db.select().from(events).where(eq(events.title, '爱心午餐'))
+    expect(event).toMatchObject({
+      status: 'draft',
+      description: '每人一份热饭',
+      address: '湖滨路 8 号门口',
+      city: '杭州',
+      stationId: null,
+      capacity: 70,
+      registrationClosesAt: new Date('2026-12-06T02:00:00Z'),
+      cancelClosesAt: new Date('2026-12-06T01:00:00Z'),
+    })
+  })
+
+  it('leaves with the 取消 button or /cancel, storing nothing', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now, env })
+    await bot.handleUpdate(textUpdate(admin, '/newevent'))
+    await bot.handleUpdate(callbackUpdate(admin, 'ea:c:kind:lecture'))
+    await bot.handleUpdate(callbackUpdate(admin, 'ea:c:stop'))
+    expect(lastText(telegram)).toContain('已退出')
+    await bot.handleUpdate(textUpdate(admin, '/newevent'))
+    await bot.handleUpdate(callbackUpdate(admin, 'ea:c:kind:lecture'))
+    await bot.handleUpdate(textUpdate(admin, '/cancel'))
+    expect(lastText(telegram)).toContain('已退出')
+    await bot.handleUpdate(textUpdate(admin, '不该成为标题'))
+    expect(await database.db.select().from(events).where(eq(events.kind, 'lecture'))).toHaveLength(0)
+  })
+
+  it('refuses workers, and offers a scoped organizer only stations in their area', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now, env })
+    await bot.handleUpdate(textUpdate({ id: 8002 }, '/newevent'))
+    expect(lastText(telegram)).toContain('只对负责该活动的组织者开放')
+    await bot.handleUpdate(callbackUpdate({ id: 8002 }, 'ea:n'))
+    expect(telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text).toContain('组织者')
+
+    const { addScope, setRole } = await import('../../../db/repositories/roles.js')
+    await bot.handleUpdate(textUpdate({ id: 8003 }, '/start'))
+    await setRole(database.db, { userId: 8003, role: 'organizer', changedBy: adminId, via: 'command' })
+    await addScope(database.db, { userId: 8003, city: '宁波', createdBy: adminId })
+    await bot.handleUpdate(textUpdate({ id: 8003 }, '/newevent'))
+    await bot.handleUpdate(callbackUpdate({ id: 8003 }, 'ea:c:kind:market'))
+    await bot.handleUpdate(textUpdate({ id: 8003 }, '周末市集'))
+    await bot.handleUpdate(callbackUpdate({ id: 8003 }, 'ea:c:skip'))
+    await bot.handleUpdate(textUpdate({ id: 8003 }, '湖滨'))
+    expect(lastText(telegram)).toContain('没找到')
+    // A forged station button for a station outside the scope changes nothing.
+    await bot.handleUpdate(callbackUpdate({ id: 8003 }, `ea:c:station:${stationId}`))
+    expect(lastText(telegram)).toContain('不在你负责的范围')
+  })
+})
