@@ -1,4 +1,126 @@
 import type { JobDeps } from '../bot/context.js'
+import { translate, userLocale, type Locale } from '../bot/i18n.js'
+import { escapeHtml } from '../bot/lib/html.js'
+import { shanghaiDate, shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../bot/lib/time.js'
+import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
+import {
+  findDueDayReminders,
+  findDueSoonReminders,
+  reminderStart,
+  type ReminderTarget,
+} from '../db/repositories/reminders.js'
 
-// UNBUILT: filled in by the feature that owns this job.
-export async function run(_deps: JobDeps): Promise<void> {}
+type Kind = 'day' | 'soon'
+
+/** "11月24日（周二）" / "Tue 24/11" in Asia/Shanghai, whatever the process time zone is. */
+export function formatShanghaiDate(locale: Locale, instant: Date): string {
+  const [, month, day] = shanghaiDate(instant).split('-').map(Number)
+  return translate(locale, 'reminders-date', {
+    month: month ?? 0,
+    day: day ?? 0,
+    weekday: translate(locale, `weekday-${shanghaiWeekday(instant)}`),
+  })
+}
+
+/** Date and time of a moment, e.g. a deadline: "11月24日（周二）18:00". */
+export const formatShanghaiMoment = (locale: Locale, instant: Date): string =>
+  `${formatShanghaiDate(locale, instant)} ${shanghaiTime(instant)}`
+
+function whenLine(locale: Locale, target: ReminderTarget): string {
+  const { slot, event } = target
+  if (slot !== null) {
+    return translate(locale, 'reminders-when-slot', {
+      date: formatShanghaiDate(locale, slot.startsAt),
+      start: shanghaiTime(slot.startsAt),
+      end: shanghaiTime(slot.endsAt),
+    })
+  }
+  const sameDay = shanghaiDate(event.startsAt) === shanghaiDate(event.endsAt)
+  return translate(locale, sameDay ? 'reminders-when' : 'reminders-when-span', {
+    date: formatShanghaiDate(locale, event.startsAt),
+    start: shanghaiTime(event.startsAt),
+    endDate: formatShanghaiDate(locale, event.endsAt),
+    end: shanghaiTime(event.endsAt),
+  })
+}
+
+function placeLine(locale: Locale, target: ReminderTarget): string | undefined {
+  const { station, event } = target
+  if (station !== null) {
+    const address = station.address.trim() || event.address.trim()
+    return translate(locale, 'reminders-place-station', {
+      name: escapeHtml(station.name),
+      address: address === '' ? 'none' : escapeHtml(address),
+    })
+  }
+  if (event.address.trim() === '') return undefined
+  return translate(locale, 'reminders-place-address', { address: escapeHtml(event.address) })
+}
+
+/** The reminder as the recipient reads it, in their language; the title is the organizer's text, so escaped. */
+export function reminderText(target: ReminderTarget, kind: Kind, now: Date): string {
+  const locale = userLocale(target.user)
+  const start = reminderStart(target)
+  const title =
+    kind === 'soon'
+      ? translate(locale, 'reminders-soon-title')
+      : translate(locale, 'reminders-day-title', { when: shanghaiDaysBetween(now, start) <= 0 ? 'today' : 'tomorrow' })
+  const cancel =
+    target.event.cancelClosesAt > now
+      ? translate(locale, 'reminders-cancel-until', { when: formatShanghaiMoment(locale, target.event.cancelClosesAt) })
+      : translate(locale, 'reminders-cancel-closed')
+  return [
+    title,
+    '',
+    `<b>${escapeHtml(target.event.title)}</b>`,
+    whenLine(locale, target),
+    placeLine(locale, target),
+    translate(locale, 'reminders-code', { code: escapeHtml(target.code) }),
+    target.status === 'offered' ? translate(locale, 'reminders-offered') : undefined,
+    '',
+    cancel,
+    translate(locale, 'reminders-myevents'),
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n')
+}
+
+const toMessage = (target: ReminderTarget, kind: Kind, now: Date): OutboxMessage => ({
+  userId: target.user.id,
+  kind: `reminder-${kind}`,
+  payload: { method: 'sendMessage', text: reminderText(target, kind, now), parseMode: 'HTML' },
+  // The sender drops it unsent once the worker's part has begun (e.g. it waited out quiet hours).
+  expiresAt: reminderStart(target),
+  dedupeKey: `reminder:${kind}:${target.registrationId}`,
+  registrationId: target.registrationId,
+})
+
+/**
+ * Queues the due event reminders: the day-before one from `reminderDayBeforeHour` (Shanghai) on the
+ * day before, and the "starts in about 2 hours" one. It keeps no state: it asks the database what
+ * is due and not yet queued, so after downtime it catches up with what is still useful (nothing
+ * once the start has passed), and the dedupe keys make a concurrent run on another instance queue
+ * nothing twice. Soon reminders go first so that, after downtime, a start two hours away gets only
+ * that one. Returns how many messages were queued.
+ */
+export async function run(deps: JobDeps): Promise<number> {
+  const now = deps.now()
+  let queued = 0
+  const batch = 500
+  for (const kind of ['soon', 'day'] as const) {
+    for (;;) {
+      const targets =
+        kind === 'soon'
+          ? await findDueSoonReminders(deps.db, now, batch)
+          : await findDueDayReminders(deps.db, now, deps.config.reminderDayBeforeHour, batch)
+      queued += await enqueueMessages(
+        deps.db,
+        targets.map((target) => toMessage(target, kind, now)),
+      )
+      // Queued rows (ours or another instance's) drop out of the next query, so this ends.
+      if (targets.length < batch) break
+    }
+  }
+  if (queued > 0) deps.logger.info({ queued }, 'event reminders queued')
+  return queued
+}

@@ -1,4 +1,46 @@
+import { InlineKeyboard } from 'grammy'
 import type { JobDeps } from '../bot/context.js'
+import { eventData } from '../bot/features/events/callback-data.js'
+import { translate, userLocale } from '../bot/i18n.js'
+import { escapeHtml } from '../bot/lib/html.js'
+import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
+import { findClosingSoonViewers, type ClosingTarget } from '../db/repositories/reminders.js'
+import { formatShanghaiMoment } from './event-reminders.js'
 
-// UNBUILT: filled in by the feature that owns this job.
-export async function run(_deps: JobDeps): Promise<void> {}
+function toMessage(target: ClosingTarget): OutboxMessage {
+  const locale = userLocale(target)
+  const text = translate(locale, 'reminders-closing', {
+    title: escapeHtml(target.title),
+    when: formatShanghaiMoment(locale, target.registrationClosesAt),
+  })
+  // The events feature's own card button, so the worker lands on the event and its register button.
+  const button = new InlineKeyboard().text(
+    translate(locale, 'reminders-closing-button'),
+    eventData({ kind: 'view', eventId: target.eventId }),
+  )
+  return {
+    userId: target.userId,
+    kind: 'registration-closing',
+    payload: { method: 'sendMessage', text, parseMode: 'HTML', replyMarkup: { inline_keyboard: button.inline_keyboard } },
+    expiresAt: target.registrationClosesAt,
+    dedupeKey: `closing:${target.eventId}:${target.userId}`,
+  }
+}
+
+/**
+ * Tells workers who opened an event's card but did not register that its registration closes
+ * within 24 hours; once per worker and event (dedupe key), never after the deadline. Returns how
+ * many notices were queued.
+ */
+export async function run(deps: JobDeps): Promise<number> {
+  const now = deps.now()
+  let queued = 0
+  const batch = 500
+  for (;;) {
+    const targets = await findClosingSoonViewers(deps.db, now, undefined, batch)
+    queued += await enqueueMessages(deps.db, targets.map(toMessage))
+    if (targets.length < batch) break
+  }
+  if (queued > 0) deps.logger.info({ queued }, 'registration-closing notices queued')
+  return queued
+}

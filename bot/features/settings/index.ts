@@ -1,6 +1,66 @@
-import { Composer } from 'grammy'
+import { createConversation } from '@grammyjs/conversations'
+import { Composer, GrammyError } from 'grammy'
+import { quietHoursOf, setQuietHours, type QuietHours } from '../../../db/repositories/user-settings.js'
 import type { BotContext, BotDeps } from '../../context.js'
+import { parseSettingsData } from './callback-data.js'
+import { createCustomQuietHours, customQuietHoursId } from './conversations.js'
+import { languageKeyboard } from '../start/index.js'
+import { settingsKeyboard } from './keyboards.js'
+import { formatMinutes, quietPresets } from './quiet-hours.js'
 
-export function createSettingsFeature(_deps: BotDeps): Composer<BotContext> {
-  return new Composer<BotContext>()
+function settingsText(ctx: BotContext, current: QuietHours | null): string {
+  const status =
+    current === null
+      ? ctx.t('settings-quiet-none')
+      : ctx.t('settings-quiet-current', { start: formatMinutes(current.start), end: formatMinutes(current.end) })
+  return [ctx.t('settings-title'), status, ctx.t('settings-quiet-explain'), ctx.t('settings-choose')].join('\n\n')
+}
+
+export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>()
+  composer.use(createConversation(createCustomQuietHours(deps), customQuietHoursId))
+  const privateChats = composer.chatType('private')
+
+  privateChats.command('settings', (ctx) => {
+    const current = ctx.user === undefined ? null : quietHoursOf(ctx.user)
+    return ctx.reply(settingsText(ctx, current), { parse_mode: 'HTML', reply_markup: settingsKeyboard(ctx.t, current) })
+  })
+
+  composer.callbackQuery(/^qh:/, async (ctx) => {
+    const action = parseSettingsData(ctx.callbackQuery.data)
+    if (action === undefined || ctx.user === undefined) return ctx.answerCallbackQuery({ text: ctx.t('settings-stale') })
+    // A button tapped while typing a custom range means the worker changed their mind.
+    await ctx.conversation.exit(customQuietHoursId)
+
+    if (action.type === 'language') {
+      await ctx.answerCallbackQuery()
+      return ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard() })
+    }
+    if (action.type === 'custom') {
+      await ctx.answerCallbackQuery()
+      // Another feature's form may still be open; the worker has moved on from it.
+      await ctx.conversation.exitAll()
+      return ctx.conversation.enter(customQuietHoursId)
+    }
+
+    const hours = action.type === 'off' ? null : (quietPresets[action.index] ?? null)
+    await setQuietHours(deps.db, ctx.user.id, hours)
+    await ctx.answerCallbackQuery({
+      text:
+        hours === null
+          ? ctx.t('settings-turned-off')
+          : ctx.t('settings-saved-short', { start: formatMinutes(hours.start), end: formatMinutes(hours.end) }),
+    })
+    const screen = { parse_mode: 'HTML', reply_markup: settingsKeyboard(ctx.t, hours) } as const
+    try {
+      await ctx.editMessageText(settingsText(ctx, hours), screen)
+    } catch (error) {
+      // A double tap leaves the text as it is, which Telegram refuses to "edit": nothing to show.
+      if (error instanceof GrammyError && error.description.includes('message is not modified')) return
+      // The old message cannot be edited (deleted, too old): show the new state in a fresh one.
+      await ctx.reply(settingsText(ctx, hours), screen)
+    }
+  })
+
+  return composer
 }

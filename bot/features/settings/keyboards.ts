@@ -1,0 +1,24 @@
+import { InlineKeyboard } from 'grammy'
+import type { QuietHours } from '../../../db/repositories/user-settings.js'
+import type { BotContext } from '../../context.js'
+import { customData, languageData, offData, presetData } from './callback-data.js'
+import { formatMinutes, quietPresets, sameHours } from './quiet-hours.js'
+
+type Translate = BotContext['t']
+
+export function settingsKeyboard(t: Translate, current: QuietHours | null): InlineKeyboard {
+  const keyboard = new InlineKeyboard()
+  quietPresets.forEach((preset, index) => {
+    keyboard.text(
+      t('settings-button-preset', {
+        start: formatMinutes(preset.start),
+        end: formatMinutes(preset.end),
+        current: sameHours(preset, current) ? 'yes' : 'no',
+      }),
+      presetData(index),
+    )
+  })
+  keyboard.row().text(t('settings-button-custom'), customData)
+  keyboard.text(t('settings-button-off', { current: current === null ? 'yes' : 'no' }), offData)
+  return keyboard.row().text(t('settings-button-language'), languageData)
+}
