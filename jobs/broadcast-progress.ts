@@ -1,4 +1,57 @@
+import {
+  broadcastCountsMany,
+  finishBroadcast,
+  listRunningBroadcasts,
+} from '../db/repositories/broadcasts.js'
+import { findUser } from '../db/repositories/users.js'
+import type { Database } from '../db/client.js'
 import type { JobDeps } from '../bot/context.js'
+import { reportText, type Translate } from '../bot/features/broadcast/format.js'
+import { editProgress, renderProgress } from '../bot/features/broadcast/progress.js'
+import { translate, userLocale } from '../bot/i18n.js'
 
-// UNBUILT: filled in by the feature that owns this job.
-export async function run(_deps: JobDeps): Promise<void> {}
+/**
+ * What each progress message last showed, so that a tick edits only messages whose counts
+ * changed. Only an optimisation: after a restart every message is edited once more, and
+ * Telegram's "message is not modified" is ignored.
+ */
+const shown = new WeakMap<Database, Map<number, string>>()
+
+/**
+ * Every few seconds: brings the organizers' progress messages of running and paused broadcasts up
+ * to date, and finishes broadcasts with nothing left to send: status done, a final edit without
+ * buttons, and a report to the organizer queued in the same transaction as the status change (so
+ * it is queued exactly once, whichever run or instance gets there first).
+ */
+export async function run(deps: JobDeps): Promise<void> {
+  const { db, api, logger } = deps
+  const running = await listRunningBroadcasts(db)
+  if (running.length === 0) return
+  let last = shown.get(db)
+  if (last === undefined) shown.set(db, (last = new Map()))
+  const counts = await broadcastCountsMany(db, running.map((broadcast) => broadcast.id))
+  for (const current of running) {
+    const count = counts.get(current.id)
+    if (count === undefined) continue
+    const organizer = await findUser(db, current.createdBy)
+    const locale = organizer === undefined ? 'zh' : userLocale(organizer)
+    const t: Translate = (key, variables) => translate(locale, key, variables)
+    let broadcast = current
+    if (count.remaining === 0) {
+      const done = await finishBroadcast(db, current.id, deps.now(), (finished) => ({
+        userId: finished.createdBy,
+        kind: 'broadcast-report',
+        payload: { method: 'sendMessage', text: reportText(t, finished, count) },
+      }))
+      // Another run finished it first and did the final edit.
+      if (done === undefined) continue
+      broadcast = done
+    }
+    const progress = await renderProgress(db, t, broadcast, count)
+    if (last.get(broadcast.id) === progress.text && broadcast.status !== 'done') continue
+    const failure = await editProgress(api, broadcast, progress)
+    if (failure !== undefined) logger.warn({ err: failure, broadcast: broadcast.id }, 'progress message not updated')
+    if (broadcast.status === 'done') last.delete(broadcast.id)
+    else last.set(broadcast.id, progress.text)
+  }
+}

@@ -1,6 +1,115 @@
+import { createConversation } from '@grammyjs/conversations'
 import { Composer } from 'grammy'
-import type { BotContext, BotDeps } from '../../context.js'
+import {
+  audienceNames,
+  broadcastCounts,
+  broadcastCountsMany,
+  cancelBroadcast,
+  findBroadcast,
+  listBroadcasts,
+  setBroadcastStatus,
+} from '../../../db/repositories/broadcasts.js'
+import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
+import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
+import { mayControl } from './access.js'
+import { parseControlData, type ControlAction } from './callback-data.js'
+import { COMPOSE_CONVERSATION, createComposeConversation } from './compose.js'
+import { describeAudience, historyItem, type Translate } from './format.js'
+import { cancelConfirmKeyboard } from './keyboards.js'
+import { editProgress, renderProgress } from './progress.js'
 
-export function createBroadcastFeature(_deps: BotDeps): Composer<BotContext> {
-  return new Composer<BotContext>()
+const HISTORY_SIZE = 10
+
+export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
+  const { db, logger } = deps
+  const composer = new Composer<BotContext>()
+  composer.use(createConversation<BotContext, ConversationContext>(createComposeConversation(deps), COMPOSE_CONVERSATION))
+  const privateChats = composer.chatType('private')
+
+  async function startComposing(ctx: BotContext) {
+    if (!isOrganizer(ctx.user)) return ctx.reply(ctx.t('broadcast-not-organizer'))
+    await ctx.conversation.exitAll()
+    await ctx.conversation.enter(COMPOSE_CONVERSATION)
+  }
+
+  privateChats.command('broadcast', startComposing)
+  composer.callbackQuery('hub:broadcast', async (ctx) => {
+    await ctx.answerCallbackQuery()
+    await startComposing(ctx)
+  })
+
+  privateChats.command('broadcasts', async (ctx) => {
+    if (!isOrganizer(ctx.user)) return ctx.reply(ctx.t('broadcast-not-organizer'))
+    const t: Translate = (key, variables) => ctx.t(key, variables)
+    const list = await listBroadcasts(db, { limit: HISTORY_SIZE, ...(isAdmin(ctx.user) ? {} : { createdBy: ctx.from.id }) })
+    if (list.length === 0) return ctx.reply(ctx.t('broadcast-history-empty'))
+    const counts = await broadcastCountsMany(db, list.map((broadcast) => broadcast.id))
+    const items: string[] = []
+    for (const broadcast of list) {
+      const audience = describeAudience(t, broadcast.audience, await audienceNames(db, broadcast.audience))
+      const count = counts.get(broadcast.id)
+      if (count !== undefined) items.push(historyItem(t, broadcast, count, audience))
+    }
+    await ctx.reply([ctx.t('broadcast-history-title'), ...items].join('\n\n'), { parse_mode: 'HTML' })
+  })
+
+  composer.on('callback_query:data', async (ctx, next) => {
+    const data = ctx.callbackQuery.data
+    if (!data.startsWith('b:')) return next()
+    const action = parseControlData(data)
+    // A compose button outside its conversation: the broadcast was sent, abandoned or timed out.
+    if (action === undefined) return ctx.answerCallbackQuery({ text: ctx.t('broadcast-stale') })
+    await control(ctx, action)
+  })
+
+  async function control(ctx: BotContext, action: ControlAction) {
+    const t: Translate = (key, variables) => ctx.t(key, variables)
+    const broadcast = await findBroadcast(db, action.broadcastId)
+    if (broadcast === undefined) return ctx.answerCallbackQuery({ text: t('broadcast-stale') })
+    if (!mayControl(ctx.user, broadcast)) return ctx.answerCallbackQuery({ text: t('broadcast-not-yours'), show_alert: true })
+    const ended = broadcast.status === 'done' || broadcast.status === 'cancelled'
+
+    if (action.kind === 'cancel-no') {
+      await ctx.answerCallbackQuery()
+      return ctx.editMessageText(t('broadcast-cancel-kept', { id: String(broadcast.id) }))
+    }
+    if (ended) {
+      await ctx.answerCallbackQuery({ text: t('broadcast-already-ended') })
+      // Brings the message that was tapped up to date (its buttons no longer apply).
+      if (action.kind === 'cancel-yes') return ctx.editMessageText(t('broadcast-already-ended'))
+      return refresh(ctx, broadcast.id)
+    }
+    switch (action.kind) {
+      case 'pause':
+      case 'resume': {
+        const to = action.kind === 'pause' ? 'paused' : 'sending'
+        await setBroadcastStatus(db, broadcast.id, action.kind === 'pause' ? ['sending'] : ['paused'], to)
+        await ctx.answerCallbackQuery({ text: t(action.kind === 'pause' ? 'broadcast-paused' : 'broadcast-resumed') })
+        return refresh(ctx, broadcast.id)
+      }
+      case 'cancel-ask': {
+        await ctx.answerCallbackQuery()
+        const counts = await broadcastCounts(db, broadcast.id)
+        return ctx.reply(t('broadcast-cancel-confirm', { id: String(broadcast.id), remaining: counts.remaining }), {
+          reply_markup: cancelConfirmKeyboard(t, broadcast.id),
+        })
+      }
+      case 'cancel-yes': {
+        await cancelBroadcast(db, broadcast.id, deps.now())
+        await ctx.answerCallbackQuery()
+        await ctx.editMessageText(t('broadcast-cancelled', { id: String(broadcast.id) }))
+        return refresh(ctx, broadcast.id)
+      }
+    }
+  }
+
+  /** Re-renders the broadcast's progress message (wherever it is) from the database. */
+  async function refresh(ctx: BotContext, id: number) {
+    const broadcast = await findBroadcast(db, id)
+    if (broadcast === undefined) return
+    const failure = await editProgress(ctx.api, broadcast, await renderProgress(db, (key, variables) => ctx.t(key, variables), broadcast))
+    if (failure !== undefined) logger.warn({ err: failure, broadcast: id }, 'progress message not updated')
+  }
+
+  return composer
 }

@@ -1,0 +1,132 @@
+import type { PhotoSize } from 'grammy/types'
+import { audienceNames, countAudience, createBroadcast, setProgressMessage, type BroadcastContent } from '../../../db/repositories/broadcasts.js'
+import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
+import { findUser } from '../../../db/repositories/users.js'
+import type { BroadcastAudience } from '../../../db/schema/index.js'
+import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { mayAddress } from './access.js'
+import { chooseAudience } from './audience-step.js'
+import { parseComposeData } from './callback-data.js'
+import { describeAudience, MAX_CAPTION, MAX_TEXT, type Translate } from './format.js'
+import { nextInput } from './input.js'
+import { previewKeyboard } from './keyboards.js'
+import { renderProgress } from './progress.js'
+
+export const COMPOSE_CONVERSATION = 'broadcast-compose'
+
+const largest = (sizes: readonly PhotoSize[]) =>
+  sizes.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best))
+
+/** Waits for the message to broadcast: a text or one photo with a caption, formatting kept. */
+async function askContent(conversation: BotConversation, t: Translate): Promise<BroadcastContent> {
+  for (;;) {
+    const ctx = await conversation.wait()
+    const data = ctx.callbackQuery?.data
+    if (data !== undefined) {
+      if (parseComposeData(data) === undefined) await conversation.skip({ next: true })
+      await ctx.answerCallbackQuery({ text: t('broadcast-use-latest-buttons') })
+      continue
+    }
+    const message = ctx.message
+    if (message === undefined) continue
+    if (message.text !== undefined) {
+      if (message.text.length > MAX_TEXT) await ctx.reply(t('broadcast-text-too-long', { length: String(message.text.length), max: String(MAX_TEXT) }))
+      else return { text: message.text, entities: message.entities ?? null, photoFileId: null }
+    } else if (message.photo !== undefined && message.photo.length > 0) {
+      const caption = message.caption ?? ''
+      if (caption.length > MAX_CAPTION) await ctx.reply(t('broadcast-caption-too-long', { length: String(caption.length), max: String(MAX_CAPTION) }))
+      else return { text: caption, entities: message.caption_entities ?? null, photoFileId: largest(message.photo).file_id }
+    } else await ctx.reply(t('broadcast-message-unsupported'))
+  }
+}
+
+/** Sends the message back exactly as the sender will send it to every recipient. */
+async function showAsRecipientsSee(ctx: ConversationContext, content: BroadcastContent) {
+  const entities = content.entities ?? undefined
+  if (content.photoFileId !== null) {
+    await ctx.replyWithPhoto(content.photoFileId, {
+      ...(content.text === '' ? {} : { caption: content.text }),
+      ...(entities === undefined ? {} : { caption_entities: entities }),
+    })
+  } else await ctx.reply(content.text, entities === undefined ? {} : { entities })
+}
+
+/**
+ * /broadcast: audience → message → preview → confirm. The state lives in the database, so a
+ * restart continues at the same step. Confirming ends the conversation, and createBroadcast
+ * refuses a second identical broadcast, so a double tap on 确认发送 sends once.
+ */
+export function createComposeConversation(deps: BotDeps) {
+  const { db } = deps
+  return async function compose(conversation: BotConversation, ctx: ConversationContext): Promise<void> {
+    const t: Translate = (key, variables) => ctx.t(key, variables)
+    const userId = ctx.from?.id ?? 0
+    const role = await conversation.external(async () => {
+      const user = await findUser(db, userId)
+      return { organizer: isOrganizer(user), admin: isAdmin(user) }
+    })
+    if (!role.organizer) {
+      await ctx.reply(t('broadcast-not-organizer'))
+      return
+    }
+    for (;;) {
+      const audience = await chooseAudience(deps, conversation, ctx, t, role.admin)
+      const label = describeAudience(t, audience, await conversation.external(() => audienceNames(db, audience)))
+      const count = await conversation.external(() => countAudience(db, audience))
+      await ctx.reply(t('broadcast-ask-message', { audience: label, count }), { parse_mode: 'HTML' })
+      const finished = await composeMessage(conversation, ctx, t, audience, label)
+      if (finished) return
+    }
+  }
+
+  /** Message, preview and decision; false when the organizer wants to pick the audience again. */
+  async function composeMessage(
+    conversation: BotConversation,
+    ctx: ConversationContext,
+    t: Translate,
+    audience: BroadcastAudience,
+    label: string,
+  ): Promise<boolean> {
+    const userId = ctx.from?.id ?? 0
+    for (;;) {
+      const content = await askContent(conversation, t)
+      const count = await conversation.external(() => countAudience(db, audience))
+      await ctx.reply(t('broadcast-preview-intro'))
+      await showAsRecipientsSee(ctx, content)
+      await ctx.reply(t(count > 0 ? 'broadcast-preview-summary' : 'broadcast-preview-empty', { audience: label, count }), {
+        parse_mode: 'HTML',
+        reply_markup: previewKeyboard(t, count > 0),
+      })
+      const choice = await nextInput(conversation, t, count > 0 ? ['send', 'edit', 'audience', 'abort'] : ['audience', 'abort'])
+      const action = choice.kind === 'action' ? choice.action.kind : undefined
+      if (action === 'abort') {
+        await ctx.reply(t('broadcast-aborted'))
+        return true
+      }
+      if (action === 'audience') return false
+      if (action === 'edit') {
+        await ctx.reply(t('broadcast-ask-message', { audience: label, count }), { parse_mode: 'HTML' })
+        continue
+      }
+      const result = await conversation.external(async () => {
+        if (!(await mayAddress(db, await findUser(db, userId), audience))) return { outcome: 'forbidden' as const }
+        const created = await createBroadcast(db, { ...content, createdBy: userId, audience, now: deps.now() })
+        if (created.outcome === 'empty') return { outcome: 'empty' as const }
+        const progress = await renderProgress(db, t, created.broadcast)
+        // Plain values only: the conversation stores what external returns as JSON.
+        return { outcome: created.outcome, id: created.broadcast.id, text: progress.text, keyboard: progress.replyMarkup?.inline_keyboard }
+      })
+      if (result.outcome === 'forbidden' || result.outcome === 'empty') {
+        await ctx.reply(t(result.outcome === 'forbidden' ? 'broadcast-not-allowed' : 'broadcast-empty-at-send'))
+        return false
+      }
+      if (result.outcome === 'duplicate') {
+        await ctx.reply(t('broadcast-duplicate'))
+        return true
+      }
+      const sent = await ctx.reply(result.text, { parse_mode: 'HTML', ...(result.keyboard === undefined ? {} : { reply_markup: { inline_keyboard: result.keyboard } }) })
+      await conversation.external(() => setProgressMessage(db, result.id, sent.chat.id, sent.message_id))
+      return true
+    }
+  }
+}

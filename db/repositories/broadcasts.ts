@@ -1,0 +1,314 @@
+import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import type { MessageEntity } from 'grammy/types'
+import type { Database } from '../client.js'
+import {
+  broadcasts,
+  events,
+  outbox,
+  registrations,
+  stations,
+  stationUses,
+  users,
+  type Broadcast,
+  type BroadcastAudience,
+  type BroadcastStatus,
+  type OutboxPayload,
+  type OutboxStatus,
+} from '../schema/index.js'
+import { enqueueMessages, type OutboxMessage } from './outbox.js'
+
+/** Registration statuses that count as "registered" for the event audiences. */
+const ONLY: Record<'all' | 'confirmed' | 'waitlisted', ('confirmed' | 'offered' | 'waitlisted')[]> = {
+  all: ['confirmed', 'offered', 'waitlisted'],
+  confirmed: ['confirmed', 'offered'],
+  waitlisted: ['waitlisted'],
+}
+
+/** The same content by the same organizer within this window is taken as a double tap on 确认发送. */
+const DUPLICATE_WINDOW_MS = 2 * 60_000
+
+/** The condition on `users` that selects an audience (blocked users are excluded by the callers). */
+async function audienceCondition(db: Database, audience: BroadcastAudience): Promise<SQL | undefined> {
+  switch (audience.type) {
+    case 'event':
+      return inArray(
+        users.id,
+        db
+          .select({ id: registrations.userId })
+          .from(registrations)
+          .where(and(eq(registrations.eventId, audience.eventId), inArray(registrations.status, ONLY[audience.only ?? 'all']))),
+      )
+    case 'city': {
+      const cityStations = db.select({ id: stations.id }).from(stations).where(eq(stations.city, audience.city))
+      return or(
+        inArray(users.id, db.select({ id: stationUses.userId }).from(stationUses).where(inArray(stationUses.stationId, cityStations))),
+        inArray(
+          users.id,
+          db
+            .select({ id: registrations.userId })
+            .from(registrations)
+            .innerJoin(events, eq(events.id, registrations.eventId))
+            .where(or(eq(events.city, audience.city), inArray(events.stationId, cityStations))),
+        ),
+      )
+    }
+    case 'near_station': {
+      const [station] = await db.select({ lat: stations.lat, lng: stations.lng }).from(stations).where(eq(stations.id, audience.stationId))
+      if (station === undefined) return sql`false`
+      return and(
+        isNotNull(users.lastLat),
+        isNotNull(users.lastLng),
+        sql`public.earth_distance(public.station_earth(${users.lastLat}, ${users.lastLng}), public.station_earth(${station.lat}::float8, ${station.lng}::float8)) <= ${audience.km * 1000}::float8`,
+      )
+    }
+    case 'everyone':
+      return undefined
+  }
+}
+
+/** The Telegram ids of everyone an audience reaches now, without users who blocked the bot. */
+export async function resolveAudience(db: Database, audience: BroadcastAudience): Promise<number[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(isNull(users.blockedAt), await audienceCondition(db, audience)))
+    .orderBy(users.id)
+  return rows.map((row) => row.id)
+}
+
+export async function countAudience(db: Database, audience: BroadcastAudience): Promise<number> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(users)
+    .where(and(isNull(users.blockedAt), await audienceCondition(db, audience)))
+  return row?.value ?? 0
+}
+
+export type BroadcastContent = { text: string; entities: MessageEntity[] | null; photoFileId: string | null }
+
+/** What the sender calls for a broadcast: the organizer's own text and formatting, unchanged. */
+export function broadcastPayload(content: BroadcastContent): OutboxPayload {
+  const entities = content.entities !== null && content.entities.length > 0 ? content.entities : undefined
+  if (content.photoFileId !== null) {
+    return {
+      method: 'sendPhoto',
+      photo: content.photoFileId,
+      ...(content.text === '' ? {} : { caption: content.text }),
+      ...(entities === undefined ? {} : { captionEntities: entities }),
+    }
+  }
+  return { method: 'sendMessage', text: content.text, ...(entities === undefined ? {} : { entities }) }
+}
+
+export type CreateBroadcastResult =
+  | { outcome: 'created' | 'duplicate'; broadcast: Broadcast }
+  | { outcome: 'empty' }
+
+/**
+ * Creates a broadcast and queues one outbox row per recipient, all in one transaction. The
+ * organizer's user row is locked first, so two confirms racing on two instances run one after the
+ * other; the second finds the first's broadcast (same content and audience moments ago) and
+ * returns it as a duplicate instead of sending everything twice. 'empty': nobody to send to.
+ */
+export async function createBroadcast(
+  db: Database,
+  input: BroadcastContent & { createdBy: number; audience: BroadcastAudience; now: Date },
+): Promise<CreateBroadcastResult> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.createdBy)).for('update')
+    const [duplicate] = await tx
+      .select()
+      .from(broadcasts)
+      .where(
+        and(
+          eq(broadcasts.createdBy, input.createdBy),
+          eq(broadcasts.text, input.text),
+          input.photoFileId === null ? isNull(broadcasts.photoFileId) : eq(broadcasts.photoFileId, input.photoFileId),
+          sql`${broadcasts.audience} = ${JSON.stringify(input.audience)}::jsonb`,
+          gt(broadcasts.createdAt, new Date(input.now.getTime() - DUPLICATE_WINDOW_MS)),
+        ),
+      )
+      .limit(1)
+    if (duplicate !== undefined) return { outcome: 'duplicate', broadcast: duplicate }
+    const recipients = await resolveAudience(tx, input.audience)
+    if (recipients.length === 0) return { outcome: 'empty' }
+    const [broadcast] = await tx
+      .insert(broadcasts)
+      .values({
+        createdBy: input.createdBy,
+        audience: input.audience,
+        text: input.text,
+        entities: input.entities,
+        photoFileId: input.photoFileId,
+        recipientCount: recipients.length,
+        status: 'sending',
+        createdAt: input.now,
+      })
+      .returning()
+    if (broadcast === undefined) throw new Error('insert of a broadcast returned nothing')
+    const payload = broadcastPayload(input)
+    await enqueueMessages(
+      tx,
+      recipients.map((userId) => ({ userId, kind: 'broadcast', payload, broadcastId: broadcast.id, dedupeKey: `broadcast:${broadcast.id}:${userId}` })),
+    )
+    return { outcome: 'created', broadcast }
+  })
+}
+
+export type BroadcastCounts = Record<OutboxStatus, number> & { remaining: number }
+
+const emptyCounts = (): BroadcastCounts => ({
+  pending: 0,
+  sending: 0,
+  sent: 0,
+  failed: 0,
+  blocked: 0,
+  expired: 0,
+  cancelled: 0,
+  remaining: 0,
+})
+
+/** Outbox rows per status for each broadcast; remaining = still pending or being sent. */
+export async function broadcastCountsMany(db: Database, ids: readonly number[]): Promise<Map<number, BroadcastCounts>> {
+  const result = new Map<number, BroadcastCounts>(ids.map((id) => [id, emptyCounts()]))
+  if (ids.length === 0) return result
+  const rows = await db
+    .select({ id: outbox.broadcastId, status: outbox.status, value: count() })
+    .from(outbox)
+    .where(inArray(outbox.broadcastId, [...ids]))
+    .groupBy(outbox.broadcastId, outbox.status)
+  for (const row of rows) {
+    const counts = row.id === null ? undefined : result.get(row.id)
+    if (counts !== undefined) counts[row.status] = row.value
+  }
+  for (const counts of result.values()) counts.remaining = counts.pending + counts.sending
+  return result
+}
+
+export async function broadcastCounts(db: Database, id: number): Promise<BroadcastCounts> {
+  return (await broadcastCountsMany(db, [id])).get(id) ?? emptyCounts()
+}
+
+export async function findBroadcast(db: Database, id: number): Promise<Broadcast | undefined> {
+  const [row] = await db.select().from(broadcasts).where(eq(broadcasts.id, id))
+  return row
+}
+
+/** Moves a broadcast from one of `from` to `to`; false when it was in another status (a double tap). */
+export async function setBroadcastStatus(
+  db: Database,
+  id: number,
+  from: readonly BroadcastStatus[],
+  to: 'sending' | 'paused',
+): Promise<boolean> {
+  const rows = await db
+    .update(broadcasts)
+    .set({ status: to })
+    .where(and(eq(broadcasts.id, id), inArray(broadcasts.status, [...from])))
+    .returning({ id: broadcasts.id })
+  return rows.length > 0
+}
+
+/** Cancels a running or paused broadcast and withdraws its unsent rows; false when it had already ended. */
+export async function cancelBroadcast(db: Database, id: number, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(broadcasts)
+      .set({ status: 'cancelled', finishedAt: now })
+      .where(and(eq(broadcasts.id, id), inArray(broadcasts.status, ['sending', 'paused'])))
+      .returning({ id: broadcasts.id })
+    if (rows.length === 0) return false
+    await tx.update(outbox).set({ status: 'cancelled' }).where(and(eq(outbox.broadcastId, id), eq(outbox.status, 'pending')))
+    return true
+  })
+}
+
+export async function setProgressMessage(db: Database, id: number, chatId: number, messageId: number): Promise<void> {
+  await db.update(broadcasts).set({ progressChatId: chatId, progressMessageId: messageId }).where(eq(broadcasts.id, id))
+}
+
+/** Broadcasts the progress job watches. */
+export async function listRunningBroadcasts(db: Database): Promise<Broadcast[]> {
+  return db.select().from(broadcasts).where(inArray(broadcasts.status, ['sending', 'paused'])).orderBy(broadcasts.id)
+}
+
+/**
+ * Marks a broadcast done once none of its rows is pending or being sent, and queues `report` in
+ * the same transaction. Only the call that actually flips the status gets the row back, so the
+ * report is queued once even when two job runs (or two instances) race.
+ */
+export async function finishBroadcast(
+  db: Database,
+  id: number,
+  now: Date,
+  report: (broadcast: Broadcast) => Omit<OutboxMessage, 'dedupeKey'>,
+): Promise<Broadcast | undefined> {
+  return db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(broadcasts)
+      .set({ status: 'done', finishedAt: now })
+      .where(
+        and(
+          eq(broadcasts.id, id),
+          inArray(broadcasts.status, ['sending', 'paused']),
+          sql`not exists (select 1 from ${outbox} where ${outbox.broadcastId} = ${broadcasts.id} and ${outbox.status} in ('pending', 'sending'))`,
+        ),
+      )
+      .returning()
+    if (done === undefined) return undefined
+    await enqueueMessages(tx, [{ ...report(done), dedupeKey: `broadcast-report:${id}` }])
+    return done
+  })
+}
+
+/** The latest broadcasts, newest first: one organizer's, or everyone's when `createdBy` is undefined. */
+export async function listBroadcasts(db: Database, options: { createdBy?: number; limit: number }): Promise<Broadcast[]> {
+  return db
+    .select()
+    .from(broadcasts)
+    .where(options.createdBy === undefined ? undefined : eq(broadcasts.createdBy, options.createdBy))
+    .orderBy(desc(broadcasts.createdAt), desc(broadcasts.id))
+    .limit(options.limit)
+}
+
+/** The names an audience is described with (the event's title, the station's name). */
+export async function audienceNames(db: Database, audience: BroadcastAudience): Promise<{ eventTitle?: string; stationName?: string }> {
+  if (audience.type === 'event') {
+    const [event] = await db.select({ title: events.title }).from(events).where(eq(events.id, audience.eventId))
+    return event === undefined ? {} : { eventTitle: event.title }
+  }
+  if (audience.type === 'near_station') {
+    const [station] = await db.select({ name: stations.name }).from(stations).where(eq(stations.id, audience.stationId))
+    return station === undefined ? {} : { stationName: station.name }
+  }
+  return {}
+}
+
+export type EventChoice = { id: number; title: string; startsAt: Date; city: string; stationId: number | null }
+
+/** Events an organizer may write to the registrants of: not drafts, ending after `since`, soonest first. */
+export async function listEventChoices(db: Database, since: Date, limit: number): Promise<EventChoice[]> {
+  return db
+    .select({ id: events.id, title: events.title, startsAt: events.startsAt, city: events.city, stationId: events.stationId })
+    .from(events)
+    .where(and(ne(events.status, 'draft'), gt(events.endsAt, since)))
+    .orderBy(events.startsAt, events.id)
+    .limit(limit)
+}
+
+/** Cities that have stations, those with most stations first. */
+export async function listStationCities(db: Database): Promise<string[]> {
+  const rows = await db
+    .select({ city: stations.city, value: count() })
+    .from(stations)
+    .where(ne(stations.city, ''))
+    .groupBy(stations.city)
+    .orderBy(desc(count()), stations.city)
+  return rows.map((row) => row.city)
+}
+
+/** Where an event takes place, for the organizer's scope check. */
+export async function eventPlace(db: Database, eventId: number): Promise<{ city: string; stationId: number | null } | undefined> {
+  const [event] = await db.select({ city: events.city, stationId: events.stationId }).from(events).where(eq(events.id, eventId))
+  return event
+}
