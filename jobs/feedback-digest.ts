@@ -1,4 +1,53 @@
+import { listOverdue, type InboxItem } from '../db/repositories/feedback.js'
+import { enqueueMessages } from '../db/repositories/outbox.js'
+import { findUser } from '../db/repositories/users.js'
 import type { JobDeps } from '../bot/context.js'
+import { translate, userLocale } from '../bot/i18n.js'
+import { escapeHtml } from '../bot/lib/html.js'
+import { shanghaiDate, shanghaiTime } from '../bot/lib/time.js'
+import { placeText, splitText } from '../bot/features/feedback/notices.js'
 
-// UNBUILT: filled in by the feature that owns this job.
-export async function run(_deps: JobDeps): Promise<void> {}
+/**
+ * The daily digest (at FEEDBACK_DIGEST_TIME, Asia/Shanghai): every owner of overdue open tickets
+ * gets one list of them through the outbox. Keyed per owner and Shanghai date, so a second run or
+ * a second instance on the same day queues nothing new. Lists only numbers, categories and
+ * places, never who wrote a ticket. The scheduler also runs every job at start-up: before the
+ * digest time of the day that run sends nothing, so a restart at night wakes nobody.
+ */
+export async function run(deps: JobDeps): Promise<void> {
+  const now = deps.now()
+  // Both are zero-padded "HH:MM", so comparing the strings compares the times.
+  if (shanghaiTime(now) < deps.config.feedbackDigestTime) return
+  const overdue = await listOverdue(deps.db, now)
+  const byOwner = new Map<number, InboxItem[]>()
+  for (const item of overdue) {
+    if (item.assigneeId === null) continue
+    byOwner.set(item.assigneeId, [...(byOwner.get(item.assigneeId) ?? []), item])
+  }
+  const date = shanghaiDate(now)
+  for (const [ownerId, items] of byOwner) {
+    const owner = await findUser(deps.db, ownerId)
+    const locale = owner === undefined ? 'zh' : userLocale(owner)
+    const lines = items.map((item) =>
+      translate(locale, 'feedback-digest-line', {
+        number: item.number,
+        category: translate(locale, `feedback-category-${item.category}`),
+        place: escapeHtml(placeText(locale, item)),
+        due: `${shanghaiDate(item.dueAt).slice(5)} ${shanghaiTime(item.dueAt)}`,
+      }),
+    )
+    const text = [translate(locale, 'feedback-digest-title', { count: items.length }), ...lines, translate(locale, 'feedback-digest-more')].join('\n')
+    // Lines never break inside an HTML tag, so splitting at newlines keeps each piece valid HTML.
+    const pieces = splitText(text)
+    await enqueueMessages(
+      deps.db,
+      pieces.map((piece, index) => ({
+        userId: ownerId,
+        kind: 'feedback-digest',
+        payload: { method: 'sendMessage' as const, text: piece, parseMode: 'HTML' as const },
+        dedupeKey: index === 0 ? `feedback-digest:${ownerId}:${date}` : `feedback-digest:${ownerId}:${date}:${index}`,
+      })),
+    )
+  }
+  deps.logger.info({ owners: byOwner.size, tickets: overdue.length }, 'feedback digest queued')
+}

@@ -1,6 +1,19 @@
 import { Composer } from 'grammy'
 import type { BotContext, BotDeps } from '../../context.js'
+import { createInboxFeature } from './inbox.js'
+import { createMineFeature } from './mine.js'
+import { createWorkerFeature } from './worker.js'
 
-export function createFeedbackFeature(_deps: BotDeps): Composer<BotContext> {
-  return new Composer<BotContext>()
+/**
+ * 我有话说: workers file tickets (text, photo or voice) about a station, an event or a city and
+ * follow them in /mytickets; organizers answer them from /inbox; answers go through the outbox.
+ */
+export function createFeedbackFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>()
+  composer.use(createWorkerFeature(deps))
+  composer.use(createMineFeature(deps))
+  composer.use(createInboxFeature(deps))
+  // A form button tapped after the form ended, or data nobody built: say so and change nothing.
+  composer.callbackQuery(/^f:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') }))
+  return composer
 }

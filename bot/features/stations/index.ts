@@ -115,7 +115,7 @@ export function createStationsFeature({ db, now }: BotDeps): Composer<BotContext
         address: formatAddress(station),
         phone: station.phone === '' ? 'none' : escapeHtml(station.phone),
       }),
-      { parse_mode: 'HTML', reply_markup: navigationKeyboard(ctx.t, navigationLinks(station)) },
+      { parse_mode: 'HTML', reply_markup: navigationKeyboard(ctx.t, navigationLinks(station), station.id) },
     )
   })
 

@@ -2,6 +2,7 @@ import { InlineKeyboard, Keyboard } from 'grammy'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import type { BotContext } from '../../context.js'
 import type { NavigationLinks } from '../../lib/geo.js'
+import { feedbackData } from '../feedback/callback-data.js'
 import { filterAmenities, type Amenity } from '../../lib/vocabulary.js'
 import { lastPage, listData, navigateData, placeData, type ListQuery } from './callback-data.js'
 import { PAGE_SIZE, type ListedStation } from './nearest.js'
@@ -57,13 +58,15 @@ export function listKeyboard(
   return keyboard
 }
 
-export function navigationKeyboard(t: Translate, links: NavigationLinks): InlineKeyboard {
+export function navigationKeyboard(t: Translate, links: NavigationLinks, stationId: number): InlineKeyboard {
   return new InlineKeyboard()
     .url(t('navigate-amap'), links.amap)
     .row()
     .url(t('navigate-baidu'), links.baidu)
     .row()
     .url(t('navigate-tencent'), links.tencent)
+    .row()
+    .text(t('feedback-said-button'), feedbackData.said(stationId))
 }
 
 export function searchResultsKeyboard(t: Translate, matches: readonly StationRecord[]): InlineKeyboard {

@@ -1,0 +1,153 @@
+import { createConversation } from '@grammyjs/conversations'
+import { Composer } from 'grammy'
+import { feedbackStats, findInboxItem, listInbox, listMessages } from '../../../db/repositories/feedback.js'
+import { isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
+import { findUser } from '../../../db/repositories/users.js'
+import type { User } from '../../../db/schema/index.js'
+import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { parseFeedbackData, type FeedbackAction } from './callback-data.js'
+import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
+import { inboxKeyboard, organizerTicketKeyboard, reassignKeyboard } from './keyboards.js'
+import { MESSAGE_LIMIT } from './notices.js'
+import { addNote, reassign, replyToTicket, setStatus, togglePublic, type OrganizerResult } from './organizer-ops.js'
+import { mayHandle } from './service.js'
+import { waitForContent } from './wait.js'
+
+const INBOX_SIZE = 15
+const MEDIA_SHOWN = 5
+
+export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
+  const { db, now } = deps
+  const composer = new Composer<BotContext>()
+
+  async function showInbox(ctx: BotContext) {
+    if (!isOrganizer(ctx.user) || ctx.user === undefined) return ctx.reply(ctx.t('feedback-not-organizer'))
+    const items = await listInbox(db, ctx.user, now(), INBOX_SIZE)
+    const lines = items.map((item) => formatInboxLine(ctx.t, item, now()))
+    await ctx.reply([ctx.t('feedback-inbox-title', { count: items.length }), ...lines].join('\n'), {
+      parse_mode: 'HTML',
+      reply_markup: inboxKeyboard(ctx.t, items),
+    })
+  }
+
+  async function showStats(ctx: BotContext) {
+    if (!isOrganizer(ctx.user) || ctx.user === undefined) return ctx.reply(ctx.t('feedback-not-organizer'))
+    await ctx.reply(formatStats(ctx.t, await feedbackStats(db, ctx.user)), { parse_mode: 'HTML' })
+  }
+
+  /** The ticket card, then the worker's photos and voice messages re-sent by file id (never downloaded). */
+  async function showTicket(ctx: BotContext, ticketId: number) {
+    const item = await findInboxItem(db, ticketId)
+    if (item === undefined) return ctx.reply(ctx.t('feedback-gone'))
+    if (!(await mayHandle(db, ctx.user, item))) return ctx.reply(ctx.t('feedback-forbidden'))
+    const messages = await listMessages(db, ticketId)
+    const ids = new Set([item.assigneeId, ...messages.filter((m) => m.author !== 'worker').map((m) => m.authorId)])
+    for (const message of messages) if (message.text.startsWith('assigned:')) ids.add(Number(message.text.slice(9)))
+    const names = new Map<number, string>()
+    for (const id of ids) {
+      const user = id === null ? undefined : await findUser(db, id)
+      if (user !== undefined) names.set(user.id, user.firstName || `@${user.username ?? ''}`)
+    }
+    const sender = item.anonymous ? undefined : await findUser(db, item.userId)
+    await ctx.reply(formatOrganizerCard(ctx.t, item, sender, messages, names, now()), {
+      parse_mode: 'HTML',
+      reply_markup: organizerTicketKeyboard(ctx.t, item),
+    })
+    const media = messages.filter((message) => message.author === 'worker' && message.fileId !== null).slice(-MEDIA_SHOWN)
+    for (const message of media) {
+      const caption = ctx.t('feedback-media-caption', { number: item.number })
+      if (message.kind === 'voice') await ctx.replyWithVoice(message.fileId ?? '', { caption })
+      else await ctx.replyWithPhoto(message.fileId ?? '', { caption })
+    }
+  }
+
+  async function answerResult(ctx: BotContext, result: OrganizerResult, done: string) {
+    if (result.ok) return ctx.answerCallbackQuery({ text: ctx.t(done) })
+    return ctx.answerCallbackQuery({ text: ctx.t(`feedback-result-${result.reason}`), show_alert: result.reason === 'forbidden' })
+  }
+
+  async function reply(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
+    await ctx.reply(ctx.t('feedback-reply-prompt'))
+    const content = await waitForContent(conversation, { maxText: MESSAGE_LIMIT, voice: false, photo: true })
+    const organizerId = ctx.from?.id ?? 0
+    const result = await conversation.external(async () => {
+      const organizer = await findUser(db, organizerId)
+      const outcome = await replyToTicket(deps, organizer, ticketId, content)
+      return outcome.ok ? 'ok' : outcome.reason
+    })
+    await ctx.reply(ctx.t(result === 'ok' ? 'feedback-reply-sent' : `feedback-result-${result}`))
+  }
+
+  async function note(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
+    await ctx.reply(ctx.t('feedback-note-prompt'))
+    const content = await waitForContent(conversation, { maxText: MESSAGE_LIMIT, voice: false, photo: false })
+    const organizerId = ctx.from?.id ?? 0
+    const result = await conversation.external(async () => {
+      const outcome = await addNote(deps, await findUser(db, organizerId), ticketId, content.text)
+      return outcome.ok ? 'ok' : outcome.reason
+    })
+    await ctx.reply(ctx.t(result === 'ok' ? 'feedback-note-saved' : `feedback-result-${result}`))
+  }
+
+  composer.use(createConversation(reply, 'feedback-reply'))
+  composer.use(createConversation(note, 'feedback-note'))
+
+  const privateChats = composer.chatType('private')
+  privateChats.command('inbox', showInbox)
+  privateChats.command('feedbackstats', showStats)
+
+  composer.callbackQuery('hub:inbox', async (ctx) => {
+    await ctx.answerCallbackQuery()
+    await showInbox(ctx)
+  })
+
+  /** Every organizer action re-checks the role and the ticket's scope: callback data can be forged. */
+  async function handle(ctx: BotContext, action: FeedbackAction): Promise<unknown> {
+    const user: User | undefined = ctx.user
+    if (!isOrganizer(user)) return ctx.answerCallbackQuery({ text: ctx.t('feedback-not-organizer'), show_alert: true })
+    switch (action.kind) {
+      case 'inbox':
+        await ctx.answerCallbackQuery()
+        return showInbox(ctx)
+      case 'stats':
+        await ctx.answerCallbackQuery()
+        return showStats(ctx)
+      case 'open':
+        await ctx.answerCallbackQuery()
+        return showTicket(ctx, action.ticketId)
+      case 'reply':
+      case 'note': {
+        const item = await findInboxItem(db, action.ticketId)
+        if (item === undefined || !(await mayHandle(db, user, item))) return ctx.answerCallbackQuery({ text: ctx.t('feedback-result-forbidden'), show_alert: true })
+        await ctx.answerCallbackQuery()
+        await ctx.conversation.exitAll()
+        return ctx.conversation.enter(action.kind === 'reply' ? 'feedback-reply' : 'feedback-note', action.ticketId)
+      }
+      case 'status':
+        return answerResult(ctx, await setStatus(deps, user, action.ticketId, action.status), 'feedback-status-changed')
+      case 'public':
+        return answerResult(ctx, await togglePublic(deps, user, action.ticketId), 'feedback-public-changed')
+      case 'reassign':
+        return answerResult(ctx, await reassign(deps, user, action.ticketId, action.userId), 'feedback-reassigned')
+      case 'reassign-menu': {
+        const item = await findInboxItem(db, action.ticketId)
+        if (item === undefined || !(await mayHandle(db, user, item))) return ctx.answerCallbackQuery({ text: ctx.t('feedback-result-forbidden'), show_alert: true })
+        const responsible = await responsibleOrganizers(db, { city: item.city, stationId: item.stationId })
+        const everyone = await listOrganizers(db)
+        const candidates = [...responsible, ...everyone].filter((candidate, index, all) => all.findIndex((other) => other.id === candidate.id) === index).slice(0, 12)
+        await ctx.answerCallbackQuery()
+        return ctx.reply(ctx.t('feedback-reassign-pick', { number: item.number }), { reply_markup: reassignKeyboard(ctx.t, item.id, candidates) })
+      }
+      default:
+        return ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })
+    }
+  }
+
+  const organizerKinds = new Set(['inbox', 'stats', 'open', 'reply', 'note', 'status', 'public', 'reassign', 'reassign-menu'])
+  composer.on('callback_query:data', async (ctx, next) => {
+    const action = parseFeedbackData(ctx.callbackQuery.data)
+    if (action === undefined || !organizerKinds.has(action.kind)) return next()
+    await handle(ctx, action)
+  })
+  return composer
+}

@@ -1,0 +1,92 @@
+import { Composer } from 'grammy'
+import { findInboxItem, listMessages, listPublicItems, listStationsWithPublicItems, listUserTickets } from '../../../db/repositories/feedback.js'
+import { findStation } from '../../../db/repositories/stations.js'
+import type { BotContext, BotDeps } from '../../context.js'
+import { feedbackData, parseFeedbackData, type FeedbackAction } from './callback-data.js'
+import { formatSaid, formatWorkerCard } from './format.js'
+import { choicesKeyboard, workerTicketKeyboard } from './keyboards.js'
+import { closeByWorker, rateAnswer } from './service.js'
+
+const LISTED = 10
+
+/** The worker's own tickets (/mytickets) and the public "you said → we did" lists (/said). */
+export function createMineFeature(deps: BotDeps): Composer<BotContext> {
+  const { db } = deps
+  const composer = new Composer<BotContext>()
+
+  async function showMine(ctx: BotContext) {
+    if (ctx.user === undefined) return
+    const tickets = await listUserTickets(db, ctx.user.id, LISTED)
+    if (tickets.length === 0) return ctx.reply(ctx.t('feedback-mine-empty'))
+    const keyboard = choicesKeyboard(
+      tickets.map((ticket) => ({ label: ctx.t('feedback-mine-button', { number: ticket.number, status: ctx.t(`feedback-status-${ticket.status}`) }), data: feedbackData.own(ticket.id) })),
+    )
+    await ctx.reply(ctx.t('feedback-mine-title', { count: tickets.length }), { reply_markup: keyboard })
+  }
+
+  async function showOwn(ctx: BotContext, ticketId: number) {
+    const item = await findInboxItem(db, ticketId)
+    if (item === undefined || item.userId !== ctx.user?.id) return ctx.reply(ctx.t('feedback-gone'))
+    await ctx.reply(formatWorkerCard(ctx.t, item, await listMessages(db, ticketId)), {
+      parse_mode: 'HTML',
+      reply_markup: workerTicketKeyboard(ctx.t, item),
+    })
+  }
+
+  async function showSaid(ctx: BotContext, stationId: number) {
+    const station = await findStation(db, stationId)
+    if (station === undefined) return ctx.reply(ctx.t('feedback-gone'))
+    await ctx.reply(formatSaid(ctx.t, station.name, await listPublicItems(db, stationId, LISTED)), { parse_mode: 'HTML' })
+  }
+
+  const privateChats = composer.chatType('private')
+  privateChats.command('mytickets', showMine)
+  privateChats.command('said', async (ctx) => {
+    const stations = await listStationsWithPublicItems(db, LISTED)
+    if (stations.length === 0) return ctx.reply(ctx.t('feedback-said-none'))
+    const keyboard = choicesKeyboard(stations.map((station) => ({ label: ctx.t('feedback-said-station', { name: station.name, count: station.items }), data: feedbackData.said(station.id) })))
+    await ctx.reply(ctx.t('feedback-said-pick'), { reply_markup: keyboard })
+  })
+
+  async function handle(ctx: BotContext, action: FeedbackAction): Promise<unknown> {
+    const user = ctx.user
+    if (user === undefined) return ctx.answerCallbackQuery()
+    switch (action.kind) {
+      case 'mine':
+        await ctx.answerCallbackQuery()
+        return showMine(ctx)
+      case 'own':
+        await ctx.answerCallbackQuery()
+        return showOwn(ctx, action.ticketId)
+      case 'said':
+        await ctx.answerCallbackQuery()
+        return showSaid(ctx, action.stationId)
+      case 'add': {
+        const item = await findInboxItem(db, action.ticketId)
+        if (item === undefined || item.userId !== user.id) return ctx.answerCallbackQuery({ text: ctx.t('feedback-gone') })
+        if (item.status === 'closed') return ctx.answerCallbackQuery({ text: ctx.t('feedback-add-closed') })
+        await ctx.answerCallbackQuery()
+        await ctx.conversation.exitAll()
+        return ctx.conversation.enter('feedback-add', action.ticketId)
+      }
+      case 'close':
+        return ctx.answerCallbackQuery({ text: ctx.t(`feedback-close-${await closeByWorker(deps, user, action.ticketId)}`) })
+      case 'satisfied':
+      case 'unsatisfied': {
+        const result = await rateAnswer(deps, user, action.ticketId, action.kind === 'satisfied')
+        await ctx.answerCallbackQuery({ text: ctx.t(result === 'ok' ? `feedback-rated-${action.kind}` : `feedback-rating-${result}`) })
+        return
+      }
+      default:
+        return ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })
+    }
+  }
+
+  const workerKinds = new Set(['mine', 'own', 'said', 'add', 'close', 'satisfied', 'unsatisfied'])
+  composer.on('callback_query:data', async (ctx, next) => {
+    const action = parseFeedbackData(ctx.callbackQuery.data)
+    if (action === undefined || !workerKinds.has(action.kind)) return next()
+    await handle(ctx, action)
+  })
+  return composer
+}

@@ -1,0 +1,131 @@
+import { InlineKeyboard } from 'grammy'
+import type { InlineKeyboardMarkup } from 'grammy/types'
+import type { Database } from '../../../db/client.js'
+import { findInboxItem, type InboxItem } from '../../../db/repositories/feedback.js'
+import { enqueueMessages, type OutboxMessage } from '../../../db/repositories/outbox.js'
+import { findUser } from '../../../db/repositories/users.js'
+import type { FeedbackTicket } from '../../../db/schema/index.js'
+import { translate, userLocale, type Locale } from '../../i18n.js'
+import { feedbackData } from './callback-data.js'
+
+/** Telegram's limits for a message text and a photo caption. */
+export const MESSAGE_LIMIT = 4096
+export const CAPTION_LIMIT = 1024
+
+/**
+ * Splits text into pieces of at most `limit` characters (code points, so no emoji is torn),
+ * preferring to break after a newline, so that a long answer arrives whole in several messages.
+ */
+export function splitText(text: string, limit = MESSAGE_LIMIT): string[] {
+  const chars = [...text]
+  const pieces: string[] = []
+  let start = 0
+  while (chars.length - start > limit) {
+    let end = start + limit
+    const newline = chars.lastIndexOf('\n', end - 1)
+    if (newline > start + limit / 2) end = newline + 1
+    pieces.push(chars.slice(start, end).join(''))
+    start = end
+  }
+  pieces.push(chars.slice(start).join(''))
+  return pieces
+}
+
+/** Where a ticket is, in the recipient's language (notices, digest, escalation). */
+export function placeText(locale: Locale, item: Pick<InboxItem, 'stationName' | 'eventTitle' | 'city'>): string {
+  if (item.eventTitle !== null) return translate(locale, 'feedback-place-event', { title: item.eventTitle })
+  if (item.stationName !== null) return translate(locale, 'feedback-place-station', { name: item.stationName })
+  return translate(locale, 'feedback-place-city', { city: item.city === '' ? '-' : item.city })
+}
+
+type Recipient = { locale: Locale }
+
+async function recipient(db: Database, userId: number): Promise<Recipient> {
+  const user = await findUser(db, userId)
+  return { locale: user === undefined ? 'zh' : userLocale(user) }
+}
+
+/**
+ * A notice to an organizer about a ticket, with a button that opens it. Built only from the ticket
+ * number and place: never the sender's id or name, whether or not the ticket is anonymous.
+ */
+export async function queueOrganizerNotice(
+  db: Database,
+  organizerId: number,
+  ticket: FeedbackTicket,
+  key: string,
+  dedupeKey: string,
+  vars: Record<string, string | number> = {},
+): Promise<void> {
+  const { locale } = await recipient(db, organizerId)
+  const item = await findInboxItem(db, ticket.id)
+  const about = {
+    category: translate(locale, `feedback-category-${ticket.category}`),
+    place: item === undefined ? '-' : placeText(locale, item),
+  }
+  const markup = new InlineKeyboard().text(translate(locale, 'feedback-button-open'), feedbackData.open(ticket.id))
+  await enqueueMessages(db, [
+    {
+      userId: organizerId,
+      kind: 'feedback-notice',
+      payload: { method: 'sendMessage', text: translate(locale, key, { number: ticket.number, ...about, ...vars }), replyMarkup: toMarkup(markup) },
+      dedupeKey,
+      urgent: false,
+    },
+  ])
+}
+
+/** A notice to the worker who wrote the ticket (status changes), with a button to open it. */
+export async function queueWorkerNotice(db: Database, ticket: FeedbackTicket, key: string, dedupeKey: string, vars: Record<string, string | number> = {}) {
+  const { locale } = await recipient(db, ticket.userId)
+  const markup = new InlineKeyboard().text(translate(locale, 'feedback-button-view'), feedbackData.own(ticket.id))
+  await enqueueMessages(db, [
+    {
+      userId: ticket.userId,
+      kind: 'feedback-status',
+      payload: { method: 'sendMessage', text: translate(locale, key, { number: ticket.number, ...vars }), replyMarkup: toMarkup(markup) },
+      dedupeKey,
+    },
+  ])
+}
+
+/**
+ * The organizer's answer to the worker: text split into as many messages as needed, or the photo
+ * (by file id) with the header as caption; the rating buttons come with the last piece.
+ */
+export async function queueAnswer(
+  db: Database,
+  ticket: FeedbackTicket,
+  answer: { messageId: number; text: string; photo: string | null },
+): Promise<void> {
+  const { locale } = await recipient(db, ticket.userId)
+  const header = translate(locale, 'feedback-answer-header', { number: ticket.number })
+  const rate = toMarkup(
+    new InlineKeyboard()
+      .text(translate(locale, 'feedback-button-satisfied'), feedbackData.satisfied(ticket.id))
+      .text(translate(locale, 'feedback-button-unsatisfied'), feedbackData.unsatisfied(ticket.id)),
+  )
+  const payloads: OutboxMessage['payload'][] = []
+  if (answer.photo !== null) {
+    const caption = answer.text === '' ? header : `${header}\n${answer.text}`
+    if ([...caption].length <= CAPTION_LIMIT) payloads.push({ method: 'sendPhoto', photo: answer.photo, caption })
+    else {
+      payloads.push({ method: 'sendPhoto', photo: answer.photo, caption: header })
+      for (const piece of splitText(answer.text)) payloads.push({ method: 'sendMessage', text: piece })
+    }
+  } else {
+    for (const piece of splitText(`${header}\n${answer.text}`)) payloads.push({ method: 'sendMessage', text: piece })
+  }
+  const last = payloads.length - 1
+  await enqueueMessages(
+    db,
+    payloads.map((payload, index) => ({
+      userId: ticket.userId,
+      kind: 'feedback-answer',
+      payload: index === last ? { ...payload, replyMarkup: rate } : payload,
+      dedupeKey: `feedback-answer:${answer.messageId}:${index}`,
+    })),
+  )
+}
+
+const toMarkup = (keyboard: InlineKeyboard): InlineKeyboardMarkup => ({ inline_keyboard: keyboard.inline_keyboard })

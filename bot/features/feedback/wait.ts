@@ -1,0 +1,67 @@
+import type { NewFeedbackMessage } from '../../../db/repositories/feedback.js'
+import type { BotConversation, ConversationContext } from '../../context.js'
+import { parseFeedbackData, type WizardChoice } from './callback-data.js'
+
+const mainKeyboardKeys = ['keyboard-feedback', 'keyboard-events', 'keyboard-search-place', 'keyboard-help', 'keyboard-share-location']
+
+/** A tap on the main reply keyboard is a request for another screen, not an answer to the form. */
+const isMainKeyboard = (ctx: ConversationContext, text: string) => mainKeyboardKeys.some((key) => ctx.t(key) === text)
+
+/**
+ * Waits for a tap on one of the form's buttons that `accept` takes. Buttons of other features
+ * (and 我有话说 buttons outside the form) pass on to the rest of the bot; taps on the form's older
+ * buttons and typed messages get a short hint and change nothing.
+ */
+export async function waitForChoice<T extends WizardChoice>(
+  conversation: BotConversation,
+  accept: (choice: WizardChoice) => choice is T,
+  onText?: (ctx: ConversationContext, text: string) => Promise<void>,
+): Promise<T> {
+  for (;;) {
+    const ctx = await conversation.wait()
+    const data = ctx.callbackQuery?.data
+    if (data !== undefined) {
+      const action = parseFeedbackData(data)
+      if (action?.kind !== 'wizard') await conversation.skip({ next: true })
+      else if (accept(action.choice)) {
+        await ctx.answerCallbackQuery()
+        return action.choice
+      } else await ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })
+      continue
+    }
+    const text = ctx.message?.text
+    if (text !== undefined && isMainKeyboard(ctx, text)) await conversation.skip({ next: true })
+    if (text !== undefined && onText !== undefined) await onText(ctx, text)
+    else await ctx.reply(ctx.t('feedback-use-buttons'))
+  }
+}
+
+/** Waits for the worker's or organizer's content: text (within `maxText`), a photo (with caption) or a voice message. */
+export async function waitForContent(
+  conversation: BotConversation,
+  options: { maxText: number; voice: boolean; photo: boolean },
+): Promise<NewFeedbackMessage> {
+  for (;;) {
+    const ctx = await conversation.wait()
+    if (ctx.callbackQuery !== undefined) {
+      const action = parseFeedbackData(ctx.callbackQuery.data ?? '')
+      if (action?.kind !== 'wizard') await conversation.skip({ next: true })
+      await ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })
+      continue
+    }
+    const message = ctx.message
+    if (message?.text !== undefined) {
+      if (isMainKeyboard(ctx, message.text)) await conversation.skip({ next: true })
+      const length = [...message.text].length
+      if (length > options.maxText) {
+        await ctx.reply(ctx.t('feedback-too-long', { max: String(options.maxText), length: String(length) }))
+        continue
+      }
+      if (message.text.trim() !== '') return { kind: 'text', text: message.text, fileId: null }
+    }
+    const photo = message?.photo?.at(-1)
+    if (photo !== undefined && options.photo) return { kind: 'photo', text: message?.caption ?? '', fileId: photo.file_id }
+    if (message?.voice !== undefined && options.voice) return { kind: 'voice', text: '', fileId: message.voice.file_id }
+    await ctx.reply(ctx.t(options.voice ? 'feedback-content-hint' : options.photo ? 'feedback-reply-hint' : 'feedback-note-hint'))
+  }
+}

@@ -1,0 +1,104 @@
+import { createConversation } from '@grammyjs/conversations'
+import { hears } from '@grammyjs/i18n'
+import { Composer } from 'grammy'
+import { listFeedbackEvents, listStationCities } from '../../../db/repositories/feedback.js'
+import { findNearestStations, searchStations } from '../../../db/repositories/stations.js'
+import type { FeedbackCategory } from '../../../db/schema/index.js'
+import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { cityFits, wizardData, type WizardChoice } from './callback-data.js'
+import { anonymousKeyboard, categoryKeyboard, choicesKeyboard, subjectKeyboard } from './keyboards.js'
+import { waitForChoice, waitForContent } from './wait.js'
+import { addToTicket, createTicket, MAX_WORKER_TEXT, overRateLimit, type Subject } from './service.js'
+
+const NEARBY = 3
+const LISTED = 8
+
+const isSubjectStep = (choice: WizardChoice): choice is Extract<WizardChoice, { kind: 'station' | 'search' | 'events' | 'event' | 'cities' | 'city' }> =>
+  ['station', 'search', 'events', 'event', 'cities', 'city'].includes(choice.kind)
+const isCategory = (choice: WizardChoice): choice is Extract<WizardChoice, { kind: 'category' }> => choice.kind === 'category'
+const isAnonymous = (choice: WizardChoice): choice is Extract<WizardChoice, { kind: 'anonymous' }> => choice.kind === 'anonymous'
+
+const contentOptions = { maxText: MAX_WORKER_TEXT, voice: true, photo: true }
+
+export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
+  const { db } = deps
+  const composer = new Composer<BotContext>()
+
+  /** Asks what the ticket is about until the worker picks a station, an event or a city. */
+  async function askSubject(conversation: BotConversation, ctx: ConversationContext): Promise<Subject> {
+    const user = ctx.user
+    const nearby = await conversation.external(async () =>
+      user?.lastLat == null || user.lastLng == null
+        ? []
+        : (await findNearestStations(db, { lat: user.lastLat, lng: user.lastLng }, { limit: NEARBY })).map(({ id, name }) => ({ id, name })),
+    )
+    await ctx.reply(ctx.t('feedback-ask-subject'), { reply_markup: subjectKeyboard(ctx.t, nearby) })
+    const search = async (replyCtx: ConversationContext, text: string) => {
+      const found = await conversation.external(async () => (await searchStations(db, text.slice(0, 40), LISTED)).map(({ id, name, district }) => ({ id, name, district })))
+      if (found.length === 0) return void (await replyCtx.reply(replyCtx.t('feedback-search-none')))
+      await replyCtx.reply(replyCtx.t('feedback-search-results'), {
+        reply_markup: choicesKeyboard(found.map((station) => ({ label: `${station.name} · ${station.district}`, data: wizardData.station(station.id) }))),
+      })
+    }
+    for (;;) {
+      const choice = await waitForChoice(conversation, isSubjectStep, search)
+      if (choice.kind === 'station') return { kind: 'station', stationId: choice.stationId }
+      if (choice.kind === 'event') return { kind: 'event', eventId: choice.eventId }
+      if (choice.kind === 'city') return { kind: 'city', city: choice.city }
+      if (choice.kind === 'search') await ctx.reply(ctx.t('feedback-search-prompt'))
+      if (choice.kind === 'events') {
+        const events = await conversation.external(async () => (await listFeedbackEvents(db, deps.now(), LISTED)).map(({ id, title }) => ({ id, title })))
+        if (events.length === 0) await ctx.reply(ctx.t('feedback-no-events'))
+        else await ctx.reply(ctx.t('feedback-pick-event'), { reply_markup: choicesKeyboard(events.map((event) => ({ label: event.title, data: wizardData.event(event.id) }))) })
+      }
+      if (choice.kind === 'cities') {
+        const cities = await conversation.external(async () => (await listStationCities(db, 12)).filter(cityFits))
+        await ctx.reply(ctx.t('feedback-pick-city'), { reply_markup: choicesKeyboard(cities.map((city) => ({ label: city, data: wizardData.city(city) }))) })
+      }
+    }
+  }
+
+  async function newTicket(conversation: BotConversation, ctx: ConversationContext) {
+    const subject = await askSubject(conversation, ctx)
+    await ctx.reply(ctx.t('feedback-ask-category'), { reply_markup: categoryKeyboard(ctx.t) })
+    const category: FeedbackCategory = (await waitForChoice(conversation, isCategory)).category
+    await ctx.reply(ctx.t('feedback-ask-anonymous'), { reply_markup: anonymousKeyboard(ctx.t) })
+    const { anonymous } = await waitForChoice(conversation, isAnonymous)
+    await ctx.reply(ctx.t('feedback-ask-content', { max: String(MAX_WORKER_TEXT) }))
+    const content = await waitForContent(conversation, contentOptions)
+    const sender = ctx.from?.id ?? 0
+    const result = await conversation.external(async () => {
+      const created = await createTicket(deps, { id: sender }, { subject, category, anonymous, content })
+      return created.ok ? { number: created.ticket.number } : { error: created.reason }
+    })
+    if ('error' in result) {
+      await ctx.reply(ctx.t(result.error === 'limited' ? 'feedback-rate-limited' : 'feedback-subject-gone', { max: deps.config.feedbackMaxPerHour }))
+      return
+    }
+    await ctx.reply(ctx.t('feedback-receipt', { number: result.number, hours: deps.config.feedbackFirstAnswerHours, anonymous: anonymous ? 'yes' : 'no' }), { parse_mode: 'HTML' })
+  }
+
+  async function addition(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
+    await ctx.reply(ctx.t('feedback-add-prompt', { max: String(MAX_WORKER_TEXT) }))
+    const content = await waitForContent(conversation, contentOptions)
+    const sender = ctx.from?.id ?? 0
+    const result = await conversation.external(() => addToTicket(deps, { id: sender }, ticketId, content))
+    await ctx.reply(ctx.t(`feedback-add-${result}`, { max: deps.config.feedbackMaxPerHour }))
+  }
+
+  composer.use(createConversation(newTicket, 'feedback-new'))
+  composer.use(createConversation(addition, 'feedback-add'))
+
+  const start = async (ctx: BotContext) => {
+    if (ctx.user !== undefined && (await overRateLimit(deps, ctx.user.id))) {
+      return ctx.reply(ctx.t('feedback-rate-limited', { max: deps.config.feedbackMaxPerHour }))
+    }
+    // Tapping 我有话说 again starts the form afresh instead of answering the open one.
+    await ctx.conversation.exitAll()
+    await ctx.conversation.enter('feedback-new')
+  }
+  const privateChats = composer.chatType('private')
+  privateChats.command('feedback', start)
+  privateChats.filter(hears('keyboard-feedback'), start)
+  return composer
+}

@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm'
+import { Api } from 'grammy'
+import pino from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseConfig } from '../../bot/config.js'
+import type { JobDeps } from '../../bot/context.js'
+import { createTicket } from '../../bot/features/feedback/service.js'
+import { addScope } from '../../db/repositories/roles.js'
+import { feedbackTickets, outbox } from '../../db/schema/index.js'
+import { run as digest } from '../../jobs/feedback-digest.js'
+import { run as escalate } from '../../jobs/feedback-escalation.js'
+import { createTestBot } from '../helpers/bot.js'
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { addUser, lastTextTo, seedStations } from '../helpers/feedback.js'
+import { textUpdate } from '../helpers/updates.js'
+
+const HOUR = 3_600_000
+/** Filed on Wednesday 2026-11-25 at 10:00 Shanghai time. */
+const filedAt = new Date('2026-11-25T02:00:00Z')
+const organizer = { id: 7201, first_name: '成都组织者' }
+const admins = [7301, 7302]
+const rider = { id: 5201, first_name: '秘密骑手乙', username: 'secret_rider_b' }
+const env = { FEEDBACK_FIRST_ANSWER_HOURS: '24', FEEDBACK_ESCALATE_HOURS: '48', FEEDBACK_MAX_PER_HOUR: '100' }
+const config = parseConfig(env)
+
+let database: TestDatabase
+let ids: Record<'A' | 'B' | 'X', number>
+let overdueId = 0
+let answeredId = 0
+
+const deps = (now: Date): JobDeps => ({ config, db: database.db, logger: pino({ level: 'silent' }), now: () => now, api: new Api('1:test') })
+const rowsOf = async (kind: string) => database.db.select().from(outbox).where(eq(outbox.kind, kind)).orderBy(outbox.id)
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+  ids = await seedStations(database.db)
+  await addUser(database.db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
+  await addScope(database.db, { userId: organizer.id, city: '成都', createdBy: null })
+  for (const id of admins) await addUser(database.db, { id, firstName: `管理员${id}`, role: 'admin' })
+  await addUser(database.db, { id: rider.id, firstName: rider.first_name, username: rider.username })
+  const file = async (anonymous: boolean) => {
+    const result = await createTicket({ db: database.db, config, now: () => filedAt }, { id: rider.id }, {
+      subject: { kind: 'station', stationId: ids.A },
+      category: 'need',
+      anonymous,
+      content: { kind: 'text', text: '需要热水', fileId: null },
+    })
+    if (!result.ok) throw new Error(result.reason)
+    return result.ticket.id
+  }
+  overdueId = await file(true)
+  answeredId = await file(false)
+  await database.db.update(feedbackTickets).set({ status: 'answered', firstAnsweredAt: filedAt, answeredAt: filedAt }).where(eq(feedbackTickets.id, answeredId))
+})
+afterAll(async () => database.close())
+
+describe('overdue tickets', () => {
+  it('are flagged and listed first in the inbox once the first-answer time has passed', async () => {
+    const early = createTestBot(database.db, { now: () => new Date(filedAt.getTime() + 23 * HOUR), env })
+    await early.bot.handleUpdate(textUpdate(organizer, '/inbox'))
+    expect(lastTextTo(early.telegram, organizer.id)).not.toContain('⏰')
+    const late = createTestBot(database.db, { now: () => new Date(filedAt.getTime() + 25 * HOUR), env })
+    await late.bot.handleUpdate(textUpdate(organizer, '/inbox'))
+    const lines = lastTextTo(late.telegram, organizer.id).split('\n')
+    expect(lines[1]).toMatch(/^⏰/)
+    expect(lines.filter((line) => line.startsWith('⏰'))).toHaveLength(1)
+  })
+})
+
+describe('the daily digest', () => {
+  it('queues nothing before anything is overdue', async () => {
+    await digest(deps(new Date(filedAt.getTime() + 23 * HOUR)))
+    expect(await rowsOf('feedback-digest')).toHaveLength(0)
+  })
+
+  it('sends each owner one list of their overdue tickets per Shanghai day from the digest time, without the sender', async () => {
+    // Thursday 09:00 Shanghai, 23 hours after filing: not yet due. Friday 09:00: overdue.
+    const friday = new Date('2026-11-27T01:00:00Z')
+    await digest(deps(new Date(friday.getTime() - 60_000)))
+    expect(await rowsOf('feedback-digest')).toHaveLength(0)
+    await digest(deps(friday))
+    await digest(deps(new Date(friday.getTime() + HOUR)))
+    const rows = await rowsOf('feedback-digest')
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ userId: organizer.id, dedupeKey: `feedback-digest:${organizer.id}:2026-11-27` })
+    const text = JSON.stringify(rows[0]?.payload)
+    const [overdue, answered] = await Promise.all([overdueId, answeredId].map(async (id) => (await database.db.select().from(feedbackTickets).where(eq(feedbackTickets.id, id)))[0]))
+    expect(text).toContain(`#${overdue?.number}`)
+    expect(text).not.toContain(`#${answered?.number}`)
+    for (const secret of [String(rider.id), rider.first_name, rider.username]) expect(text).not.toContain(secret)
+    await digest(deps(new Date('2026-11-28T01:00:00Z')))
+    expect(await rowsOf('feedback-digest')).toHaveLength(2)
+  })
+})
+
+describe('escalation', () => {
+  it('goes to every admin once, after the escalation limit, and records when', async () => {
+    const due = filedAt.getTime() + 24 * HOUR
+    await escalate(deps(new Date(due + 47 * HOUR)))
+    expect(await rowsOf('feedback-escalation')).toHaveLength(0)
+    const at = new Date(due + 49 * HOUR)
+    await escalate(deps(at))
+    await escalate(deps(new Date(due + 50 * HOUR)))
+    const rows = await rowsOf('feedback-escalation')
+    expect(rows.map((row) => row.userId).sort()).toEqual(admins)
+    expect(rows.map((row) => row.dedupeKey).sort()).toEqual(admins.map((id) => `feedback-escalation:${overdueId}:${id}`))
+    for (const secret of [String(rider.id), rider.first_name, rider.username]) expect(JSON.stringify(rows)).not.toContain(secret)
+    const [ticket] = await database.db.select().from(feedbackTickets).where(eq(feedbackTickets.id, overdueId))
+    expect(ticket?.escalatedAt).toEqual(at)
+  })
+})
