@@ -4,7 +4,7 @@
 //    registrations per second, p99 latency of one tap, confirmed/waitlisted/duplicates.
 // 2. The same burst straight against the repository, with the lock and with a bench-only variant
 //    that counts seats without FOR UPDATE: how many were confirmed there, and the speed ratio.
-// --driver postgres uses a temporary database next to DATABASE_URL's (dropped at the end).
+// With DATABASE_URL set (or --driver postgres) it uses a temporary database next to DATABASE_URL's, dropped at the end.
 // With --json the last line printed is one JSON object with the figures of part 1.
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
@@ -23,7 +23,7 @@ const { values: args } = parseArgs({
     json: { type: 'boolean', default: false },
     workers: { type: 'string', default: '500' },
     seats: { type: 'string', default: '70' },
-    driver: { type: 'string', default: 'pglite' },
+    driver: { type: 'string' },
   },
 })
 const positive = (value: string, name: string): number => {
@@ -33,7 +33,8 @@ const positive = (value: string, name: string): number => {
 }
 const workerCount = positive(args.workers, 'workers')
 const seats = positive(args.seats, 'seats')
-const driver = args.driver
+// Like the other benchmarks: PostgreSQL when DATABASE_URL is set, unless --driver says otherwise.
+const driver = args.driver ?? (process.env.DATABASE_URL ? 'postgres' : 'pglite')
 if (driver !== 'pglite' && driver !== 'postgres') throw new Error('--driver must be pglite or postgres')
 
 const clock = new Date('2026-11-25T02:00:00Z')
