@@ -69,7 +69,9 @@ export async function startApp(
     const senderApi = new Api(config.botToken ?? LOCAL_TOKEN, {
       ...(config.telegramApiRoot === undefined ? {} : { apiRoot: config.telegramApiRoot }),
     })
-    const sender = startOutboxSender({ db: database.db, api: senderApi, logger, now: deps.now, rate: config.outboxRate })
+    // The sender paces real requests to Telegram, so it always follows the wall clock, also when
+    // the bot's clock is pinned (the browser tests pin it to check opening hours).
+    const sender = startOutboxSender({ db: database.db, api: senderApi, logger, now: () => new Date(), rate: config.outboxRate })
     closers.push(sender.stop)
     const scheduler = startScheduler({ ...deps, api: bot.api })
     closers.push(scheduler.stop)
