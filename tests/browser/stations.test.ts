@@ -71,7 +71,13 @@ describe('web chat: finding a station', () => {
 
     const buttons = page.getByTestId('reply-button')
     await buttons.first().waitFor()
-    expect(await buttons.allInnerTexts()).toEqual([t('keyboard-share-location'), t('keyboard-search-place'), t('keyboard-help')])
+    expect(await buttons.allInnerTexts()).toEqual([
+      t('keyboard-share-location'),
+      t('keyboard-search-place'),
+      t('keyboard-events'),
+      t('keyboard-feedback'),
+      t('keyboard-help'),
+    ])
     expect(await buttons.first().getAttribute('data-request')).toBe('location')
     await page.close()
   })

@@ -32,7 +32,7 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
         ? []
         : (await findNearestStations(db, { lat: user.lastLat, lng: user.lastLng }, { limit: NEARBY })).map(({ id, name }) => ({ id, name })),
     )
-    await ctx.reply(ctx.t('feedback-ask-subject'), { reply_markup: subjectKeyboard(ctx.t, nearby) })
+    await ctx.reply(ctx.t('feedback-ask-subject'), { parse_mode: 'HTML', reply_markup: subjectKeyboard(ctx.t, nearby) })
     const search = async (replyCtx: ConversationContext, text: string) => {
       const found = await conversation.external(async () => (await searchStations(db, text.slice(0, 40), LISTED)).map(({ id, name, district }) => ({ id, name, district })))
       if (found.length === 0) return void (await replyCtx.reply(replyCtx.t('feedback-search-none')))
