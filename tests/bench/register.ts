@@ -121,7 +121,7 @@ try {
   const overbooked = Math.max(0, unlocked.confirmed - seats)
   log(
     `lock/no-lock registrations per second: ${round(perSecond(locked) / perSecond(unlocked), 2)}` +
-      ` · without the lock ${overbooked === 0 ? 'nothing was overbooked this time' : `${overbooked} seats were overbooked`}` +
+      ` · without the lock ${overbooked === 0 ? 'nothing was overbooked this time' : `${overbooked} ${overbooked === 1 ? 'seat was' : 'seats were'} overbooked`}` +
       (handle.driver === 'pglite' ? ' (PGlite runs one transaction at a time, so it cannot overbook either way)' : ''),
   )
   if (args.json) {
