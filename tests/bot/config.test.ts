@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../bot/config.js'
 
@@ -121,5 +122,15 @@ describe('parseConfig', () => {
     const password = 'hunter2-very-secret'
     expect(failure({ DATABASE_URL: `mysql://bot:${password}@db/nuanxin` }).message).not.toContain(password)
     expect(failure({ BOT_TOKEN: `123:${password}` }).message).not.toContain(password)
+  })
+
+  it('accepts .env.example as it is, and it lists every variable the config reads', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8')
+    const env = Object.fromEntries([...example.matchAll(/^([A-Z_]+)=(.*)$/gm)].map((match) => [match[1] ?? '', match[2] ?? '']))
+    expect(() => parseConfig(env)).not.toThrow()
+    expect(parseConfig(env)).toEqual(parseConfig({}))
+    const source = readFileSync(new URL('../../bot/config.ts', import.meta.url), 'utf8')
+    const read = [...source.matchAll(/^ {4}([A-Z][A-Z_]+):/gm)].map((match) => match[1])
+    expect(Object.keys(env).sort()).toEqual([...read].sort())
   })
 })
