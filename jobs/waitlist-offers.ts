@@ -1,5 +1,5 @@
 import type { JobDeps } from '../bot/context.js'
-import { expireOffers } from '../db/repositories/registrations.js'
+import { expireOffers } from '../db/repositories/waitlist.js'
 
 /**
  * Ends waitlist offers whose time is up and offers the seats to the next in line. Asks the

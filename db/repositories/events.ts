@@ -1,26 +1,21 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import {
   eventSlots,
   events,
   registrations,
-  users,
   type Event,
   type EventSlot,
   type NewEvent,
   type OutboxPayload,
-  type Registration,
-  type RegistrationStatus,
   type User,
 } from '../schema/index.js'
+import { activeRegistrants } from './event-registrants.js'
 import { cancelPendingForRegistrations, enqueueMessages } from './outbox.js'
-import { canManage, isAdmin, listScopes } from './roles.js'
+import { isAdmin, listScopes } from './roles.js'
 
 export type EventDraft = Omit<NewEvent, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'publishedAt' | 'cancelledAt'>
 export type SlotDraft = { startsAt: Date; endsAt: Date; capacity: number }
-
-/** Registrations that hold or wait for a seat; they hear about changes and cancellations. */
-const activeStatuses: RegistrationStatus[] = ['confirmed', 'offered', 'waitlisted']
 
 /** Creates an event with its slots in one transaction; with slots the capacity is their sum. */
 export async function createEvent(
@@ -124,15 +119,6 @@ export async function updateEvent(
     }
     return { ok: true, event, before }
   })
-}
-
-async function activeRegistrants(db: Database, eventId: number): Promise<{ user: User; registration: Registration }[]> {
-  return db
-    .select({ user: users, registration: registrations })
-    .from(registrations)
-    .innerJoin(users, eq(users.id, registrations.userId))
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, activeStatuses)))
-    .orderBy(asc(registrations.id))
 }
 
 /** Publishes a draft; undefined when it is no draft (already published, cancelled…). */
@@ -244,67 +230,6 @@ export async function eventCounts(db: Database, event: Pick<Event, 'id' | 'endsA
     checkedIn,
     noShows: event.endsAt <= now ? sum((row) => row.status === 'confirmed' && !row.checkedIn) : 0,
   }
-}
-
-export type Registrant = { registration: Registration; slot: EventSlot | null; firstName: string }
-
-/** Registrants for the export: confirmed, offered, then waitlisted, each in order of registering. */
-export async function listRegistrants(db: Database, eventId: number): Promise<Registrant[]> {
-  const rows = await db
-    .select({ registration: registrations, slot: eventSlots, firstName: users.firstName })
-    .from(registrations)
-    .innerJoin(users, eq(users.id, registrations.userId))
-    .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, activeStatuses)))
-    .orderBy(
-      sql`array_position(array['confirmed','offered','waitlisted']::text[], ${registrations.status}::text)`,
-      asc(registrations.createdAt),
-      asc(registrations.id),
-    )
-  return rows
-}
-
-export type CheckInResult =
-  | { kind: 'unknown' }
-  | { kind: 'forbidden' }
-  | { kind: 'other-event'; event: Event }
-  | { kind: 'event-cancelled'; event: Event }
-  | { kind: 'not-confirmed'; registration: Registration; event: Event }
-  | { kind: 'already'; registration: Registration; event: Event; slot: EventSlot | null }
-  | { kind: 'ok'; registration: Registration; event: Event; slot: EventSlot | null }
-
-/** Codes are shown in capitals; people type them in any case, with spaces. */
-export const normalizeCode = (text: string): string => text.replace(/\s+/g, '').toUpperCase()
-
-/**
- * Checks a registrant in by their code: only confirmed registrations of an event the organizer may
- * manage (and of `eventId`, when the organizer picked one). Idempotent: a second scan answers
- * "already" with the first time.
- */
-export async function checkIn(
-  db: Database,
-  input: { code: string; organizer: Pick<User, 'id' | 'role'>; now: Date; eventId?: number },
-): Promise<CheckInResult> {
-  const [row] = await db
-    .select({ registration: registrations, event: events, slot: eventSlots })
-    .from(registrations)
-    .innerJoin(events, eq(events.id, registrations.eventId))
-    .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
-    .where(eq(registrations.code, normalizeCode(input.code)))
-  if (row === undefined) return { kind: 'unknown' }
-  const { event, slot } = row
-  if (!(await canManage(db, input.organizer, { city: event.city, stationId: event.stationId }))) return { kind: 'forbidden' }
-  if (input.eventId !== undefined && input.eventId !== event.id) return { kind: 'other-event', event }
-  if (event.status === 'cancelled') return { kind: 'event-cancelled', event }
-  if (row.registration.status !== 'confirmed') return { kind: 'not-confirmed', registration: row.registration, event }
-  const [updated] = await db
-    .update(registrations)
-    .set({ checkedInAt: input.now, checkedInBy: input.organizer.id, updatedAt: input.now })
-    .where(and(eq(registrations.id, row.registration.id), isNull(registrations.checkedInAt)))
-    .returning()
-  if (updated !== undefined) return { kind: 'ok', registration: updated, event, slot }
-  const [current] = await db.select().from(registrations).where(and(eq(registrations.id, row.registration.id), isNotNull(registrations.checkedInAt)))
-  return { kind: 'already', registration: current ?? row.registration, event, slot }
 }
 
 /** Marks published events whose end has passed as finished; returns how many. */

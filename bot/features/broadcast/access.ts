@@ -2,7 +2,7 @@ import {
   eventPlace,
   listEventChoices,
   listStationCities,
-} from '../../../db/repositories/broadcasts.js'
+} from '../../../db/repositories/broadcast-audience.js'
 import { canManage, isAdmin, isOrganizer, listScopes } from '../../../db/repositories/roles.js'
 import { findStation, searchStations, type StationRecord } from '../../../db/repositories/stations.js'
 import type { Database } from '../../../db/client.js'

@@ -1,5 +1,6 @@
 import type { PhotoSize } from 'grammy/types'
-import { audienceNames, countAudience, createBroadcast, setProgressMessage, type BroadcastContent } from '../../../db/repositories/broadcasts.js'
+import { audienceNames, countAudience } from '../../../db/repositories/broadcast-audience.js'
+import { createBroadcast, setProgressMessage, type BroadcastContent } from '../../../db/repositories/broadcasts.js'
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience } from '../../../db/schema/index.js'

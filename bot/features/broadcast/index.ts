@@ -1,7 +1,7 @@
 import { createConversation } from '@grammyjs/conversations'
 import { Composer } from 'grammy'
+import { audienceNames } from '../../../db/repositories/broadcast-audience.js'
 import {
-  audienceNames,
   broadcastCounts,
   broadcastCountsMany,
   cancelBroadcast,

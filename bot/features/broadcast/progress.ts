@@ -1,6 +1,7 @@
 import { GrammyError, type Api } from 'grammy'
 import type { InlineKeyboard } from 'grammy'
-import { audienceNames, broadcastCounts, type BroadcastCounts } from '../../../db/repositories/broadcasts.js'
+import { audienceNames } from '../../../db/repositories/broadcast-audience.js'
+import { broadcastCounts, type BroadcastCounts } from '../../../db/repositories/broadcasts.js'
 import type { Database } from '../../../db/client.js'
 import type { Broadcast } from '../../../db/schema/index.js'
 import { describeAudience, progressText, type Translate } from './format.js'

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy'
-import { checkIn, normalizeCode, type CheckInResult } from '../../../db/repositories/events.js'
+import { checkIn, normalizeCode, type CheckInResult } from '../../../db/repositories/check-in.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'

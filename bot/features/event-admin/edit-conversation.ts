@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy'
 import { findEvent, updateEvent, type EventPatch } from '../../../db/repositories/events.js'
-import { promoteWaitlisted } from '../../../db/repositories/registrations.js'
+import { promoteWaitlisted } from '../../../db/repositories/waitlist.js'
 import { canManage } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import type { Registrant } from '../../../db/repositories/events.js'
+import type { Registrant } from '../../../db/repositories/event-registrants.js'
 import type { Event } from '../../../db/schema/index.js'
 import { shanghaiTime } from '../../lib/time.js'
 import { formatInstant, type Translate } from './format.js'

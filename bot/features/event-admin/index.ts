@@ -1,6 +1,7 @@
 import { createConversation } from '@grammyjs/conversations'
 import { Composer, InlineKeyboard, InputFile } from 'grammy'
-import { cancelEvent, closeRegistration, listManagedEvents, listRegistrants, publishEvent } from '../../../db/repositories/events.js'
+import { listRegistrants } from '../../../db/repositories/event-registrants.js'
+import { cancelEvent, closeRegistration, listManagedEvents, publishEvent } from '../../../db/repositories/events.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'

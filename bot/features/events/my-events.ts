@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import { findOwnRegistration, listMyRegistrations } from '../../../db/repositories/event-listing.js'
-import { acceptOffer, cancelRegistration, declineOffer, waitlistPosition } from '../../../db/repositories/registrations.js'
+import { cancelRegistration } from '../../../db/repositories/registrations.js'
+import { acceptOffer, declineOffer, waitlistPosition } from '../../../db/repositories/waitlist.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { eventData, parseEventData } from './callback-data.js'

@@ -1,4 +1,5 @@
-import { isOverdue, type FeedbackStats, type InboxItem, type PublicItem } from '../../../db/repositories/feedback.js'
+import type { FeedbackStats, PublicItem } from '../../../db/repositories/feedback-stats.js'
+import { isOverdue, type InboxItem } from '../../../db/repositories/feedback.js'
 import type { FeedbackMessage, User } from '../../../db/schema/index.js'
 import type { BotContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'

@@ -1,6 +1,7 @@
 import { createConversation } from '@grammyjs/conversations'
 import { Composer } from 'grammy'
-import { feedbackStats, findInboxItem, listInbox, listMessages } from '../../../db/repositories/feedback.js'
+import { feedbackStats } from '../../../db/repositories/feedback-stats.js'
+import { findInboxItem, listInbox, listMessages } from '../../../db/repositories/feedback.js'
 import { isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'

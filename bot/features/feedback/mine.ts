@@ -1,5 +1,6 @@
 import { Composer } from 'grammy'
-import { findInboxItem, listMessages, listPublicItems, listStationsWithPublicItems, listUserTickets } from '../../../db/repositories/feedback.js'
+import { listPublicItems, listStationsWithPublicItems } from '../../../db/repositories/feedback-stats.js'
+import { findInboxItem, listMessages, listUserTickets } from '../../../db/repositories/feedback.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { feedbackData, parseFeedbackData, type FeedbackAction } from './callback-data.js'

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy'
-import { createInvite, findInvite, findReusableInvite, isAdmin, redeemInvite, stationCities } from '../../../db/repositories/roles.js'
+import { createInvite, findInvite, findReusableInvite, redeemInvite } from '../../../db/repositories/invites.js'
+import { isAdmin, stationCities } from '../../../db/repositories/roles.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
 import { findStation, searchStations } from '../../../db/repositories/stations.js'
 import { findUser } from '../../../db/repositories/users.js'

@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { countAudience, resolveAudience } from '../../../db/repositories/broadcast-audience.js'
 import {
   broadcastCounts,
   cancelBroadcast,
-  countAudience,
   createBroadcast,
   finishBroadcast,
   listBroadcasts,
-  resolveAudience,
   setBroadcastStatus,
 } from '../../../db/repositories/broadcasts.js'
 import { broadcasts, outbox } from '../../../db/schema/index.js'

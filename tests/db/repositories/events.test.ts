@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkIn } from '../../../db/repositories/check-in.js'
+import { listRegistrants } from '../../../db/repositories/event-registrants.js'
 import {
   cancelEvent,
-  checkIn,
   closeRegistration,
   createEvent,
   eventCounts,
   finishEndedEvents,
   findEvent,
   listManagedEvents,
-  listRegistrants,
   listSlots,
   publishEvent,
   updateEvent,

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addMessage,
   countWorkerMessagesSince,
-  feedbackStats,
   insertTicket,
   listInbox,
   randomTicketNumber,
   updateTicket,
 } from '../../../db/repositories/feedback.js'
+import { feedbackStats } from '../../../db/repositories/feedback-stats.js'
 import { addScope } from '../../../db/repositories/roles.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { addUser, seedStations } from '../../helpers/feedback.js'

@@ -1,14 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  cancelRegistration,
-  deletePersonalData,
-  expireOffers,
-  generateCode,
-  promoteWaitlisted,
-  register,
-  waitlistPosition,
-} from '../../../db/repositories/registrations.js'
+import { cancelRegistration, deletePersonalData, generateCode, register } from '../../../db/repositories/registrations.js'
+import { expireOffers, promoteWaitlisted, waitlistPosition } from '../../../db/repositories/waitlist.js'
 import { findEventCard, listMyRegistrations, listPersonalData, listUpcomingEvents } from '../../../db/repositories/event-listing.js'
 import { setUserLocation, touchUser } from '../../../db/repositories/users.js'
 import { events, outbox, registrations, users } from '../../../db/schema/index.js'

@@ -1,13 +1,12 @@
 import { eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createInvite, redeemInvite } from '../../../db/repositories/invites.js'
 import {
   addScope,
   canManage,
-  createInvite,
   demoteToWorker,
   listScopes,
   listTeam,
-  redeemInvite,
   removeScope,
   responsibleOrganizers,
   setRole,

@@ -1,0 +1,137 @@
+import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm'
+import type { Database } from '../client.js'
+import { eventSlots, registrations, type Event, type Registration } from '../schema/index.js'
+import { cancelPendingForRegistration } from './outbox.js'
+import { lockEvent, lockOwnRegistration, seatStatuses } from './registration-locks.js'
+import { queueExpiredNotices, queueOffers, type Offer } from '../../bot/features/events/notices.js'
+
+/** How many are ahead in the waitlist (1 = next in line), in the same slot when there are slots. */
+export async function waitlistPosition(db: Database, registration: Registration): Promise<number> {
+  const [ahead] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.eventId, registration.eventId),
+        registration.slotId === null ? undefined : eq(registrations.slotId, registration.slotId),
+        eq(registrations.status, 'waitlisted'),
+        sql`(${registrations.waitlistedAt}, ${registrations.id}) < (${(registration.waitlistedAt ?? registration.updatedAt).toISOString()}::timestamptz, ${registration.id})`,
+      ),
+    )
+  return (ahead?.n ?? 0) + 1
+}
+
+/**
+ * Fills free seats (per slot) from the waitlist in order: each next in line gets an offer that
+ * holds the seat until min(now + offerHours, event start), and an urgent notice with 接受/放弃
+ * buttons queued in the same transaction. Called after a cancellation, a declined or expired
+ * offer, and by the organizer side after a capacity increase. Returns how many were offered.
+ */
+export async function promoteWaitlisted(db: Database, eventId: number, now: Date, offerHours: number): Promise<number> {
+  return db.transaction((tx) => promoteInTransaction(tx, eventId, now, offerHours))
+}
+
+export async function promoteInTransaction(tx: Database, eventId: number, now: Date, offerHours: number): Promise<number> {
+  const event = await lockEvent(tx, eventId)
+  // After the start nobody can still come in time; the waitlist simply stays as it is.
+  if (event === undefined || event.status !== 'published' || event.startsAt <= now) return 0
+  const slots = await tx.select().from(eventSlots).where(eq(eventSlots.eventId, eventId)).orderBy(asc(eventSlots.id)).for('update')
+  const buckets = slots.length === 0 ? [{ slotId: null, capacity: event.capacity }] : slots.map((slot) => ({ slotId: slot.id, capacity: slot.capacity }))
+  const expires = new Date(Math.min(now.getTime() + offerHours * 3_600_000, event.startsAt.getTime()))
+  const offers: Offer[] = []
+  for (const bucket of buckets) {
+    const inBucket = bucket.slotId === null ? undefined : eq(registrations.slotId, bucket.slotId)
+    const [taken] = await tx
+      .select({ n: count() })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, eventId), inBucket, inArray(registrations.status, [...seatStatuses])))
+    const free = bucket.capacity - (taken?.n ?? 0)
+    if (free <= 0) continue
+    const next = await tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, eventId), inBucket, eq(registrations.status, 'waitlisted')))
+      .orderBy(asc(registrations.waitlistedAt), asc(registrations.id))
+      .limit(free)
+      .for('update')
+    if (next.length === 0) continue
+    const offered = await tx
+      .update(registrations)
+      .set({ status: 'offered', offerExpiresAt: expires, updatedAt: now })
+      .where(inArray(registrations.id, next.map((row) => row.id)))
+      .returning()
+    offers.push(...offered.map((registration) => ({ registration, slot: slots.find((slot) => slot.id === registration.slotId) })))
+  }
+  await queueOffers(tx, event, offers, now)
+  return offers.length
+}
+
+export type OfferAnswer =
+  | { outcome: 'confirmed' | 'declined'; registration: Registration; event: Event }
+  | { outcome: 'not_found' | 'not_offered' | 'expired' }
+
+/** The worker takes the offered seat (only their own registration, only while the offer lasts). */
+export async function acceptOffer(db: Database, input: { registrationId: number; userId: number; now: Date }): Promise<OfferAnswer> {
+  return db.transaction(async (tx) => {
+    const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
+    if (found === undefined) return { outcome: 'not_found' }
+    const { event, registration } = found
+    if (registration.status !== 'offered') return { outcome: 'not_offered' }
+    if (registration.offerExpiresAt !== null && registration.offerExpiresAt <= input.now) return { outcome: 'expired' }
+    const [updated] = await tx
+      .update(registrations)
+      .set({ status: 'confirmed', confirmedAt: input.now, offerExpiresAt: null, updatedAt: input.now })
+      .where(eq(registrations.id, registration.id))
+      .returning()
+    return { outcome: 'confirmed', registration: updated ?? registration, event }
+  })
+}
+
+/** The worker passes on the offered seat; it goes to the next in line at once. */
+export async function declineOffer(
+  db: Database,
+  input: { registrationId: number; userId: number; now: Date; offerHours: number },
+): Promise<OfferAnswer> {
+  return db.transaction(async (tx) => {
+    const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
+    if (found === undefined) return { outcome: 'not_found' }
+    const { event, registration } = found
+    if (registration.status !== 'offered') return { outcome: 'not_offered' }
+    const [updated] = await tx
+      .update(registrations)
+      .set({ status: 'declined', offerExpiresAt: null, cancelledAt: input.now, updatedAt: input.now })
+      .where(eq(registrations.id, registration.id))
+      .returning()
+    await cancelPendingForRegistration(tx, registration.id)
+    await promoteInTransaction(tx, event.id, input.now, input.offerHours)
+    return { outcome: 'declined', registration: updated ?? registration, event }
+  })
+}
+
+/**
+ * Ends the offers whose time is up (→ expired, with a non-urgent notice) and offers those seats to
+ * the next in line. Each event in its own transaction; returns how many offers expired.
+ */
+export async function expireOffers(db: Database, now: Date, offerHours: number): Promise<number> {
+  const due = await db
+    .selectDistinct({ eventId: registrations.eventId })
+    .from(registrations)
+    .where(and(eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now)))
+  let expired = 0
+  for (const { eventId } of due) {
+    expired += await db.transaction(async (tx) => {
+      const event = await lockEvent(tx, eventId)
+      if (event === undefined) return 0
+      const rows = await tx
+        .update(registrations)
+        .set({ status: 'expired', updatedAt: now })
+        .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now)))
+        .returning()
+      for (const row of rows) await cancelPendingForRegistration(tx, row.id)
+      await queueExpiredNotices(tx, event, rows)
+      await promoteInTransaction(tx, eventId, now, offerHours)
+      return rows.length
+    })
+  }
+  return expired
+}
