@@ -54,7 +54,7 @@ export async function startLocalMode(port: number, i18n: I18n<BotContext>, logge
         users: [...state.users.values()].map(({ blocked, ...user }) => ({ ...user, blocked })),
         organizerId: LOCAL_ORGANIZER_ID,
         cities: sampleCities,
-        // Variables stay as {name} placeholders for the page to fill in.
+        // Variables stay as literal {name} markers; the page fills them in.
         strings: Object.fromEntries(webchatKeys.map((key) => [key, i18n.t(locale, key, { reason: '{reason}' })])),
       }
     },

@@ -18,6 +18,7 @@ import { RateLimiter } from '../../bot/local/emulator/rate-limits.js'
 import { createEmulatorServer } from '../../bot/local/emulator/server.js'
 import { EmulatorState } from '../../bot/local/emulator/state.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
+import { positiveInteger, positiveNumber } from './args.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -28,14 +29,9 @@ const { values: args } = parseArgs({
     instances: { type: 'string' },
   },
 })
-const positive = (value: string | undefined, fallback: number, name: string): number => {
-  const parsed = value === undefined ? fallback : Number(value)
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive number`)
-  return parsed
-}
-const recipients = Math.floor(positive(args.recipients, 10_000, 'recipients'))
-const rate = positive(args.rate, 25, 'rate')
-const instances = Math.floor(positive(args.instances, 1, 'instances'))
+const recipients = positiveInteger(args.recipients, 10_000, 'recipients')
+const rate = positiveNumber(args.rate, 25, 'rate')
+const instances = positiveInteger(args.instances, 1, 'instances')
 const baseUrl = process.env.DATABASE_URL
 const driver = args.driver ?? (baseUrl ? 'postgres' : 'pglite')
 if (driver !== 'pglite' && driver !== 'postgres') throw new Error('--driver must be pglite or postgres')

@@ -2,24 +2,7 @@
 import { amenities, stationKinds, type Amenity } from '../../bot/lib/vocabulary.js'
 import type { NewStation } from '../../db/schema/index.js'
 import type { Point } from '../../db/repositories/stations.js'
-
-/** mulberry32: small, fast and good enough to make the same data on every run. */
-export function createRandom(seed: number) {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-  const between = (low: number, high: number) => low + (high - low) * next()
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T
-  // Box–Muller: one standard normal value.
-  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next())
-  return { next, between, pick, normal }
-}
-export type Random = ReturnType<typeof createRandom>
+import { createRandom, type Random } from '../helpers/random.js'
 
 // Weight ≈ share of stations; the spread (degrees) grows with the size of the city.
 const cities: readonly { name: string; lat: number; lng: number; weight: number }[] = [

@@ -27,6 +27,7 @@ import {
 import * as schema from '../../db/schema/index.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { generateQueryPoints, generateStations } from './nearest-data.js'
+import { positiveInteger } from './args.js'
 
 type Search = (db: Database, point: Point, options: NearestOptions) => Promise<StationWithDistance[]>
 type Run = { times: number[]; ids: number[][] }
@@ -39,15 +40,10 @@ const { values: args } = parseArgs({
     'scan-queries': { type: 'string' },
   },
 })
-const positive = (value: string | undefined, fallback: number, name: string): number => {
-  const parsed = value === undefined ? fallback : Number(value)
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive integer`)
-  return parsed
-}
-const stationCount = positive(args.stations, 100_000, 'stations')
-const queryCount = positive(args.queries, 1_000, 'queries')
+const stationCount = positiveInteger(args.stations, 100_000, 'stations')
+const queryCount = positiveInteger(args.queries, 1_000, 'queries')
 const scanQueryCount = (driver: string) =>
-  Math.min(queryCount, positive(args['scan-queries'], driver === 'pglite' ? 100 : queryCount, 'scan-queries'))
+  Math.min(queryCount, positiveInteger(args['scan-queries'], driver === 'pglite' ? 100 : queryCount, 'scan-queries'))
 if (args['scan-queries'] !== undefined) scanQueryCount('')
 const LIMIT = 5
 const RARE = ['truck_parking'] as const

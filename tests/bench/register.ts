@@ -17,22 +17,18 @@ import { createTestBot } from '../helpers/bot.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { createTestEvent } from '../helpers/events.js'
 import { callbackUpdate } from '../helpers/updates.js'
+import { positiveInteger } from './args.js'
 
 const { values: args } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
-    workers: { type: 'string', default: '500' },
-    seats: { type: 'string', default: '70' },
+    workers: { type: 'string' },
+    seats: { type: 'string' },
     driver: { type: 'string' },
   },
 })
-const positive = (value: string, name: string): number => {
-  const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a positive integer`)
-  return parsed
-}
-const workerCount = positive(args.workers, 'workers')
-const seats = positive(args.seats, 'seats')
+const workerCount = positiveInteger(args.workers, 500, 'workers')
+const seats = positiveInteger(args.seats, 70, 'seats')
 // Like the other benchmarks: PostgreSQL when DATABASE_URL is set, unless --driver says otherwise.
 const driver = args.driver ?? (process.env.DATABASE_URL ? 'postgres' : 'pglite')
 if (driver !== 'pglite' && driver !== 'postgres') throw new Error('--driver must be pglite or postgres')

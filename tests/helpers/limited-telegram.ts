@@ -1,4 +1,5 @@
 import { RateLimiter } from '../../bot/local/emulator/rate-limits.js'
+import { createRandom } from './random.js'
 
 export type LimitedTelegramOptions = {
   /** Global messages per second (per chat it is always 1/s). */
@@ -14,18 +15,6 @@ export type LimitedTelegramOptions = {
 type Scripted = '429' | '5xx' | 'refused' | 'lost'
 type Answer = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: Record<string, unknown> }
 
-/** A small seeded RNG (mulberry32), so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * A fake Telegram at the fetch level that enforces the flood limits: 429 with retry_after when the
  * global rate or a chat's 1/s is exceeded, 403 for blocked chats, random 5xx. It counts deliveries
@@ -34,7 +23,7 @@ function seeded(seed: number): () => number {
 export function createLimitedTelegram(options: LimitedTelegramOptions) {
   const limiter = new RateLimiter({ perSecond: options.rate })
   const blocked = new Set(options.blocked ?? [])
-  const random = seeded(options.seed ?? 1)
+  const random = createRandom(options.seed ?? 1).next
   const delivered = new Map<string, number>()
   const stats = { calls: 0, tooManyRequests: 0, serverErrors: 0, forbidden: 0 }
   const scripted: Scripted[] = []

@@ -24,7 +24,7 @@ function t(key, vars = {}) {
 
 function localize() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n)
-  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder)
+  for (const node of document.querySelectorAll('[data-i18n-hint]')) node.placeholder = t(node.dataset.i18nHint)
   for (const node of document.querySelectorAll('[data-i18n-label]')) {
     node.setAttribute('aria-label', t(node.dataset.i18nLabel))
     node.title = t(node.dataset.i18nLabel)

@@ -20,7 +20,7 @@ export function createReplyKeyboard({ t, onLocation, onContact, onText }) {
     const container = $('reply-keyboard')
     const toggle = $('keyboard-toggle')
     container.replaceChildren()
-    $('composer').placeholder = keyboard?.input_field_placeholder || t('webchat-input-placeholder')
+    $('composer').placeholder = keyboard?.input_field_placeholder || t('webchat-input-hint')
     toggle.hidden = keyboard === null || disabled
     toggle.setAttribute('aria-pressed', String(keyboard !== null && !folded))
     container.hidden = keyboard === null || disabled || folded

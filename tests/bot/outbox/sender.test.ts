@@ -5,10 +5,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from '../../../db/client.js'
 import { INTERRUPTED_ERROR } from '../../../db/repositories/outbox-sender.js'
 import { enqueueMessages, type OutboxMessage } from '../../../db/repositories/outbox.js'
-import { broadcasts, outbox, outboxChats, outboxPacing, users } from '../../../db/schema/index.js'
+import { broadcasts, outbox, outboxPacing, users } from '../../../db/schema/index.js'
 import { createOutboxSender, type OutboxSenderOptions } from '../../../bot/outbox/sender.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { createLimitedTelegram, type LimitedTelegram } from '../../helpers/limited-telegram.js'
+import { clearOutbox } from '../../helpers/outbox.js'
 
 let handle: TestDatabase
 const RATE = 30
@@ -19,14 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle.close()
 })
-beforeEach(async () => {
-  const { db } = handle
-  await db.delete(outbox)
-  await db.delete(broadcasts)
-  await db.delete(outboxPacing)
-  await db.delete(outboxChats)
-  await db.delete(users)
-})
+beforeEach(() => clearOutbox(handle.db))
 
 /** A clock that starts at `iso` and runs with real time (slots are handed out relative to it). */
 const clockFrom = (iso: string) => {

@@ -10,8 +10,9 @@ import {
   shanghaiMinutes,
 } from '../../../db/repositories/outbox-sender.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
-import { broadcasts, outbox, outboxChats, outboxPacing, users } from '../../../db/schema/index.js'
+import { broadcasts, outbox, users } from '../../../db/schema/index.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
+import { clearOutbox } from '../../helpers/outbox.js'
 
 let handle: TestDatabase
 const noon = new Date('2026-11-23T04:00:00Z') // 12:00 in Shanghai
@@ -24,14 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle.close()
 })
-beforeEach(async () => {
-  const { db } = handle
-  await db.delete(outbox)
-  await db.delete(broadcasts)
-  await db.delete(outboxPacing)
-  await db.delete(outboxChats)
-  await db.delete(users)
-})
+beforeEach(() => clearOutbox(handle.db))
 
 const statuses = async () => Object.fromEntries((await handle.db.select().from(outbox)).map((row) => [row.kind, row.status]))
 

@@ -22,20 +22,9 @@ import {
 import * as schema from '../../../db/schema/index.js'
 import type { NewStation } from '../../../db/schema/index.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
+import { createRandom } from '../../helpers/random.js'
 
 const run = promisify(execFile)
-
-/** mulberry32: the same "random" stations and queries on every run. */
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const cities: (Point & { name: string })[] = [
   { name: '成都', lat: 30.66, lng: 104.07 },
@@ -46,7 +35,7 @@ const cities: (Point & { name: string })[] = [
   { name: '乌鲁木齐', lat: 43.83, lng: 87.62 },
 ]
 
-const next = random(20_261_125)
+const next = createRandom(20_261_125).next
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
 /** Somewhere within about `spread` degrees of a city. */
 const near = (city: Point, spread: number): Point => ({
