@@ -30,6 +30,9 @@ export function createI18n(): I18n<BotContext> {
   })
 }
 
+/** The shape of ctx.t, so formatting code serves the sender of an update and a queued recipient alike. */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string
+
 let shared: I18n<BotContext> | undefined
 
 /**
@@ -40,3 +43,9 @@ export function translate(locale: Locale, key: string, variables?: Record<string
   shared ??= createI18n()
   return shared.t(locale, key, variables as never)
 }
+
+/** `translate` bound to one locale: the `t` for text queued for someone else. */
+export const translatorFor =
+  (locale: Locale): Translate =>
+  (key, variables) =>
+    translate(locale, key, variables)

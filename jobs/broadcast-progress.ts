@@ -6,9 +6,9 @@ import {
 import { findUser } from '../db/repositories/users.js'
 import type { Database } from '../db/client.js'
 import type { JobDeps } from '../bot/context.js'
-import { reportText, type Translate } from '../bot/features/broadcast/format.js'
+import { reportText } from '../bot/features/broadcast/format.js'
 import { editProgress, renderProgress } from '../bot/features/broadcast/progress.js'
-import { translate, userLocale } from '../bot/i18n.js'
+import { translatorFor, userLocale } from '../bot/i18n.js'
 
 /**
  * What each progress message last showed, so that a tick edits only messages whose counts
@@ -35,7 +35,7 @@ export async function run(deps: JobDeps): Promise<void> {
     if (count === undefined) continue
     const organizer = await findUser(db, current.createdBy)
     const locale = organizer === undefined ? 'zh' : userLocale(organizer)
-    const t: Translate = (key, variables) => translate(locale, key, variables)
+    const t = translatorFor(locale)
     let broadcast = current
     if (count.remaining === 0) {
       const done = await finishBroadcast(db, current.id, deps.now(), (finished) => ({

@@ -4,7 +4,7 @@ import { findUser } from '../db/repositories/users.js'
 import type { JobDeps } from '../bot/context.js'
 import { translate, userLocale } from '../bot/i18n.js'
 import { escapeHtml } from '../bot/lib/html.js'
-import { shanghaiDate, shanghaiTime } from '../bot/lib/time.js'
+import { shanghaiDate, shanghaiShortDateTime, shanghaiTime } from '../bot/lib/time.js'
 import { placeText, splitText } from '../bot/features/feedback/notices.js'
 
 /**
@@ -33,7 +33,7 @@ export async function run(deps: JobDeps): Promise<void> {
         number: item.number,
         category: translate(locale, `feedback-category-${item.category}`),
         place: escapeHtml(placeText(locale, item)),
-        due: `${shanghaiDate(item.dueAt).slice(5)} ${shanghaiTime(item.dueAt)}`,
+        due: shanghaiShortDateTime(item.dueAt),
       }),
     )
     const text = [translate(locale, 'feedback-digest-title', { count: items.length }), ...lines, translate(locale, 'feedback-digest-more')].join('\n')

@@ -11,6 +11,12 @@ export const shanghaiTime = (instant: Date): string => clock.format(instant)
 /** The calendar date in Asia/Shanghai as "YYYY-MM-DD". */
 export const shanghaiDate = (instant: Date): string => day.format(instant)
 
+/** "YYYY-MM-DD HH:MM" in Asia/Shanghai (lists, exports, expiry times). */
+export const shanghaiDateTime = (instant: Date): string => `${shanghaiDate(instant)} ${shanghaiTime(instant)}`
+
+/** "MM-DD HH:MM" in Asia/Shanghai, where the year goes without saying (inbox lines, due times). */
+export const shanghaiShortDateTime = (instant: Date): string => `${shanghaiDate(instant).slice(5)} ${shanghaiTime(instant)}`
+
 /** 0 = Sunday … 6 = Saturday, in Asia/Shanghai. */
 export const shanghaiWeekday = (instant: Date): number => weekdays.indexOf(weekday.format(instant))
 

@@ -63,11 +63,6 @@ export async function addMessage(
   return row
 }
 
-export async function findTicket(db: Database, id: number): Promise<FeedbackTicket | undefined> {
-  const [row] = await db.select().from(feedbackTickets).where(eq(feedbackTickets.id, id))
-  return row
-}
-
 /** The ticket row locked for the rest of the transaction (status changes, replies, ratings). */
 export async function lockTicket(db: Database, id: number): Promise<FeedbackTicket | undefined> {
   const [row] = await db.select().from(feedbackTickets).where(eq(feedbackTickets.id, id)).for('update')

@@ -5,7 +5,7 @@ import type { BotConversation, BotDeps, ConversationContext } from '../../contex
 import { escapeHtml } from '../../lib/html.js'
 import { ONLY_CODES } from './callback-data.js'
 import { cityChoices, eventChoices, mayAddress, stationChoices } from './access.js'
-import type { Translate } from './format.js'
+import type { Translate } from '../../i18n.js'
 import { nextInput } from './input.js'
 import { audienceTypeKeyboard, citiesKeyboard, eventsKeyboard, kmKeyboard, onlyKeyboard, stationsKeyboard } from './keyboards.js'
 

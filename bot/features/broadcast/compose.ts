@@ -8,10 +8,11 @@ import type { BotConversation, BotDeps, ConversationContext } from '../../contex
 import { mayAddress } from './access.js'
 import { chooseAudience } from './audience-step.js'
 import { parseComposeData } from './callback-data.js'
-import { describeAudience, MAX_CAPTION, MAX_TEXT, type Translate } from './format.js'
+import { describeAudience, MAX_CAPTION, MAX_TEXT } from './format.js'
 import { nextInput } from './input.js'
 import { previewKeyboard } from './keyboards.js'
 import { renderProgress } from './progress.js'
+import type { Translate } from '../../i18n.js'
 
 export const COMPOSE_CONVERSATION = 'broadcast-compose'
 

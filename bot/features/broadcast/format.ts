@@ -1,10 +1,9 @@
 import type { BroadcastCounts } from '../../../db/repositories/broadcasts.js'
 import type { Broadcast, BroadcastAudience } from '../../../db/schema/index.js'
 import { escapeHtml } from '../../lib/html.js'
-import { shanghaiDate, shanghaiTime } from '../../lib/time.js'
+import { shanghaiDateTime } from '../../lib/time.js'
+import type { Translate } from '../../i18n.js'
 
-/** ctx.t in handlers, translate(locale, …) in jobs. */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string
 export type AudienceNames = { eventTitle?: string; stationName?: string }
 
 export const MAX_TEXT = 4096
@@ -57,7 +56,7 @@ function excerpt(t: Translate, broadcast: Broadcast): string {
 export function historyItem(t: Translate, broadcast: Broadcast, counts: BroadcastCounts, audience: string): string {
   return t('broadcast-history-item', {
     ...countVariables(broadcast, counts),
-    date: `${shanghaiDate(broadcast.createdAt)} ${shanghaiTime(broadcast.createdAt)}`,
+    date: shanghaiDateTime(broadcast.createdAt),
     status: t(`broadcast-status-${broadcast.status}`),
     audience,
     excerpt: excerpt(t, broadcast),

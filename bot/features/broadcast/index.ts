@@ -14,9 +14,10 @@ import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { mayControl } from './access.js'
 import { parseControlData, type ControlAction } from './callback-data.js'
 import { COMPOSE_CONVERSATION, createComposeConversation } from './compose.js'
-import { describeAudience, historyItem, type Translate } from './format.js'
+import { describeAudience, historyItem } from './format.js'
 import { cancelConfirmKeyboard } from './keyboards.js'
 import { editProgress, renderProgress } from './progress.js'
+import type { Translate } from '../../i18n.js'
 
 const HISTORY_SIZE = 10
 

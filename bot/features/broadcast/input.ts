@@ -1,6 +1,6 @@
 import type { BotConversation, ConversationContext } from '../../context.js'
 import { parseComposeData, type ComposeAction } from './callback-data.js'
-import type { Translate } from './format.js'
+import type { Translate } from '../../i18n.js'
 
 export type Input = { kind: 'action'; action: ComposeAction; ctx: ConversationContext } | { kind: 'text'; text: string; ctx: ConversationContext }
 

@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import type { Broadcast } from '../../../db/schema/index.js'
 import { composeData, controlData, RADII_KM } from './callback-data.js'
-import type { Translate } from './format.js'
+import type { Translate } from '../../i18n.js'
 
 const CITY_BUTTONS = 24
 const TITLE_CHARS = 30

@@ -4,8 +4,9 @@ import { audienceNames } from '../../../db/repositories/broadcast-audience.js'
 import { broadcastCounts, type BroadcastCounts } from '../../../db/repositories/broadcasts.js'
 import type { Database } from '../../../db/client.js'
 import type { Broadcast } from '../../../db/schema/index.js'
-import { describeAudience, progressText, type Translate } from './format.js'
+import { describeAudience, progressText } from './format.js'
 import { progressKeyboard } from './keyboards.js'
+import type { Translate } from '../../i18n.js'
 
 export type RenderedProgress = { text: string; replyMarkup: InlineKeyboard | undefined }
 

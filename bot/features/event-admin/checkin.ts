@@ -5,7 +5,7 @@ import type { BotConversation, BotDeps, ConversationContext } from '../../contex
 import { escapeHtml } from '../../lib/html.js'
 import { shanghaiTime } from '../../lib/time.js'
 import { stepData } from './callback-data.js'
-import type { Translate } from './format.js'
+import type { Translate } from '../../i18n.js'
 import { withCancel } from './steps.js'
 
 export const checkInConversationId = 'eventadmin-checkin'

@@ -8,9 +8,10 @@ import { escapeHtml } from '../../lib/html.js'
 import { translate, userLocale } from '../../i18n.js'
 import { panelData, type EditField } from './callback-data.js'
 import { parseCapacity } from './create-conversation.js'
-import { formatInstant, formatRange } from './format.js'
+import { formatRange } from './format.js'
 import { accept, ask, retry, textReader, type Answer } from './steps.js'
 import { parseDateTime, parseTimeOnDay } from './time-input.js'
+import { shanghaiDateTime } from '../../lib/time.js'
 
 export const editConversationId = 'eventadmin-edit'
 
@@ -54,7 +55,7 @@ export function createEditConversation(deps: BotDeps) {
         },
       },
       start: {
-        show: formatInstant(startsAt),
+        show: shanghaiDateTime(startsAt),
         read: async (update) => {
           const clock = await now()
           const value = update.message?.text === undefined ? undefined : parseDateTime(update.message.text, clock)
@@ -65,7 +66,7 @@ export function createEditConversation(deps: BotDeps) {
         },
       },
       end: {
-        show: formatInstant(endsAt),
+        show: shanghaiDateTime(endsAt),
         read: async (update) => {
           const value = update.message?.text === undefined ? undefined : parseTimeOnDay(update.message.text, startsAt, await now())
           if (value === undefined) return retry(t('eventadmin-bad-time'))
@@ -73,7 +74,7 @@ export function createEditConversation(deps: BotDeps) {
         },
       },
       closes: {
-        show: formatInstant(new Date(current.closesAt)),
+        show: shanghaiDateTime(new Date(current.closesAt)),
         read: async (update) => {
           const clock = await now()
           const value = update.message?.text === undefined ? undefined : parseTimeOnDay(update.message.text, startsAt, clock)

@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync'
 import type { Registrant } from '../../../db/repositories/event-registrants.js'
 import type { Event } from '../../../db/schema/index.js'
-import { shanghaiTime } from '../../lib/time.js'
-import { formatInstant, type Translate } from './format.js'
+import { shanghaiDateTime, shanghaiTime } from '../../lib/time.js'
+import {  } from './format.js'
+import type { Translate } from '../../i18n.js'
 
 /** Excel reads a CSV as the system's ANSI code page unless it starts with a UTF-8 byte order mark. */
 const BOM = '\uFEFF'
@@ -33,9 +34,9 @@ export function registrantsCsv(t: Translate, event: Pick<Event, 'questions'>, re
     registration.occupation ?? '',
     registration.platform ?? '',
     ...event.questions.map((_, question) => registration.answers[question] ?? ''),
-    slot === null ? '' : `${formatInstant(slot.startsAt)}–${shanghaiTime(slot.endsAt)}`,
-    formatInstant(registration.createdAt),
-    registration.checkedInAt === null ? '' : formatInstant(registration.checkedInAt),
+    slot === null ? '' : `${shanghaiDateTime(slot.startsAt)}–${shanghaiTime(slot.endsAt)}`,
+    shanghaiDateTime(registration.createdAt),
+    registration.checkedInAt === null ? '' : shanghaiDateTime(registration.checkedInAt),
     registration.code,
   ])
   const csv = stringify([header.map(neutralize), ...rows.map((row) => row.map(neutralize))])

@@ -1,17 +1,13 @@
 import type { EventCounts } from '../../../db/repositories/events.js'
 import type { EventAskField, EventKind, EventStatus } from '../../../db/schema/index.js'
 import { escapeHtml } from '../../lib/html.js'
-import { shanghaiDate, shanghaiTime } from '../../lib/time.js'
-
-export type Translate = (key: string, variables?: Record<string, string | number>) => string
-
-/** "2026-12-05 09:00". */
-export const formatInstant = (instant: Date): string => `${shanghaiDate(instant)} ${shanghaiTime(instant)}`
+import { shanghaiDate, shanghaiDateTime, shanghaiTime } from '../../lib/time.js'
+import type { Translate } from '../../i18n.js'
 
 /** "2026-12-05 09:00–11:30", with the end's date only when it is another day. */
 export function formatRange(startsAt: Date, endsAt: Date): string {
-  const end = shanghaiDate(endsAt) === shanghaiDate(startsAt) ? shanghaiTime(endsAt) : formatInstant(endsAt)
-  return `${formatInstant(startsAt)}–${end}`
+  const end = shanghaiDate(endsAt) === shanghaiDate(startsAt) ? shanghaiTime(endsAt) : shanghaiDateTime(endsAt)
+  return `${shanghaiDateTime(startsAt)}–${end}`
 }
 
 /** What the card shows; the same for a draft in the conversation and a stored event. */
@@ -35,8 +31,8 @@ export function cardText(t: Translate, card: CardData): string {
     when: formatRange(card.startsAt, card.endsAt),
     place: escapeHtml(card.place),
     capacity: card.capacity,
-    closes: formatInstant(card.registrationClosesAt),
-    cancelCloses: formatInstant(card.cancelClosesAt),
+    closes: shanghaiDateTime(card.registrationClosesAt),
+    cancelCloses: shanghaiDateTime(card.cancelClosesAt),
   })
   return card.description === '' ? text : `${text}\n\n${escapeHtml(card.description)}`
 }

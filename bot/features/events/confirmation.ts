@@ -6,7 +6,8 @@ import { waitlistPosition } from '../../../db/repositories/waitlist.js'
 import type { BaseContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { mainKeyboard } from '../stations/keyboards.js'
-import { formatMoment, formatPlace, formatSpan, type Translate } from './format.js'
+import { formatMoment, formatPlace, formatSpan } from './format.js'
+import type { Translate } from '../../i18n.js'
 
 /** What to tell the worker about their registration; plain JSON so a conversation can store it. */
 export type RegistrationSummary = { text: string; code: string | null }

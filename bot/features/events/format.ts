@@ -2,9 +2,7 @@ import type { EventCard } from '../../../db/repositories/event-listing.js'
 import type { Event, EventKind } from '../../../db/schema/index.js'
 import { escapeHtml } from '../../lib/html.js'
 import { shanghaiDate, shanghaiTime, shanghaiWeekday } from '../../lib/time.js'
-
-/** ctx.t, or translate() bound to a recipient's locale for queued notices. */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string
+import type { Translate } from '../../i18n.js'
 
 export const kindEmoji: Record<EventKind, string> = {
   skill_contest: '🏆',

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm'
 import type { Database } from '../../../db/client.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
 import { users, type Event, type EventSlot, type Registration } from '../../../db/schema/index.js'
-import { translate, userLocale, type Locale } from '../../i18n.js'
+import { translate, translatorFor, userLocale, type Locale } from '../../i18n.js'
 import { escapeHtml } from '../../lib/html.js'
 import { eventData } from './callback-data.js'
 import { formatMoment, formatSpan } from './format.js'
@@ -25,7 +25,7 @@ export async function queueOffers(db: Database, event: Event, offers: readonly O
     db,
     offers.map(({ registration, slot }) => {
       const locale = locales.get(registration.userId) ?? 'zh'
-      const t = (key: string, variables?: Record<string, string | number>) => translate(locale, key, variables)
+      const t = translatorFor(locale)
       const expires = registration.offerExpiresAt ?? event.startsAt
       return {
         userId: registration.userId,

@@ -7,8 +7,9 @@ import { escapeHtml } from '../../lib/html.js'
 import { mainKeyboard } from '../stations/keyboards.js'
 import { eventData, formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
-import { formatSpan, registrationWindow, type Translate } from './format.js'
+import { formatSpan, registrationWindow } from './format.js'
 import { choiceKeyboard, contactKeyboard, occupations, platforms, typingKeyboard } from './keyboards.js'
+import type { Translate } from '../../i18n.js'
 
 export const REGISTER_CONVERSATION = 'events-register'
 const MAX_NAME = 20

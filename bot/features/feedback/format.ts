@@ -3,12 +3,10 @@ import { isOverdue, type InboxItem } from '../../../db/repositories/feedback.js'
 import type { FeedbackMessage, User } from '../../../db/schema/index.js'
 import type { BotContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
-import { shanghaiDate, shanghaiTime } from '../../lib/time.js'
+import { shanghaiShortDateTime } from '../../lib/time.js'
 import { MESSAGE_LIMIT } from './notices.js'
 
 type Translate = BotContext['t']
-
-export const shortTime = (instant: Date) => `${shanghaiDate(instant).slice(5)} ${shanghaiTime(instant)}`
 
 export function placeLabel(t: Translate, item: Pick<InboxItem, 'stationName' | 'eventTitle' | 'city'>): string {
   if (item.eventTitle !== null) return t('feedback-place-event', { title: item.eventTitle })
@@ -18,7 +16,7 @@ export function placeLabel(t: Translate, item: Pick<InboxItem, 'stationName' | '
 
 /** One line of a ticket's history; organizer views include notes, the worker's never do. */
 function historyLine(t: Translate, message: FeedbackMessage, names: ReadonlyMap<number, string>, forWorker: boolean): string {
-  const when = shortTime(message.createdAt)
+  const when = shanghaiShortDateTime(message.createdAt)
   const media = message.kind === 'text' ? '' : t(`feedback-media-${message.kind}`)
   const body = `${media}${message.text === '' ? '' : ' ' + escapeHtml(message.text)}`.trim()
   const staff = forWorker ? t('feedback-staff') : (names.get(message.authorId ?? 0) ?? t('feedback-staff'))
@@ -63,8 +61,8 @@ export function formatOrganizerCard(
     place: escapeHtml(placeLabel(t, item)),
     from,
     assignee: escapeHtml(names.get(item.assigneeId ?? 0) ?? '-'),
-    created: shortTime(item.createdAt),
-    due: shortTime(item.dueAt),
+    created: shanghaiShortDateTime(item.createdAt),
+    due: shanghaiShortDateTime(item.dueAt),
     public: item.public ? 'yes' : 'no',
   })
   return fitHistory(t, header, messages.map((message) => historyLine(t, message, names, false)))
@@ -76,7 +74,7 @@ export function formatWorkerCard(t: Translate, item: InboxItem, messages: Feedba
     category: t(`feedback-category-${item.category}`),
     status: t(`feedback-status-${item.status}`),
     place: escapeHtml(placeLabel(t, item)),
-    created: shortTime(item.createdAt),
+    created: shanghaiShortDateTime(item.createdAt),
     anonymous: item.anonymous ? 'yes' : 'no',
   })
   const visible = messages.filter((message) => message.author !== 'note' && !message.text.startsWith('assigned:'))

@@ -1,14 +1,8 @@
 import type { User } from '../../../db/schema/index.js'
 import { escapeHtml } from '../../lib/html.js'
-import { shanghaiDate, shanghaiTime } from '../../lib/time.js'
-
-/** ctx.t, or `translate` bound to a recipient's locale for outbox notices. */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string
+import type { Translate } from '../../i18n.js'
 
 export type ScopeLike = { city: string | null; stationId: number | null; stationName?: string | null }
-
-/** "2026-11-23 14:05" in Asia/Shanghai. */
-export const shanghaiDateTime = (instant: Date): string => `${shanghaiDate(instant)} ${shanghaiTime(instant)}`
 
 /**
  * A scope for people: a city, a station by name, or "everywhere" when there is none. HTML-escaped

@@ -6,7 +6,7 @@ import { findStation, searchStations } from '../../../db/repositories/stations.j
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { translate, userLocale } from '../../i18n.js'
+import { translatorFor, userLocale } from '../../i18n.js'
 import { escapeHtml } from '../../lib/html.js'
 import {
   inviteAnyData,
@@ -15,7 +15,8 @@ import {
   inviteStationData,
   inviteStationPromptData,
 } from './callback-data.js'
-import { memberName, scopeLabel, shanghaiDateTime, type ScopeLike, type Translate } from './format.js'
+import { memberName, scopeLabel, type ScopeLike } from './format.js'
+import { shanghaiDateTime } from '../../lib/time.js'
 
 export const INVITE_HOURS = 72
 export const inviteStationConversationId = 'roles-invite-station'
@@ -147,7 +148,7 @@ export async function redeemInviteLink(ctx: BotContext, deps: BotDeps, code: str
     const scope: ScopeLike = { ...invite, stationName: station?.name ?? null }
     const inviter = await findUser(tx, invite.createdBy)
     if (inviter !== undefined) {
-      const t: Translate = (key, variables) => translate(userLocale(inviter), key, variables)
+      const t = translatorFor(userLocale(inviter))
       await enqueueMessages(tx, [
         {
           userId: inviter.id,

@@ -4,13 +4,11 @@ import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
 import type { Database } from '../../../db/client.js'
 import type { BotDeps } from '../../context.js'
-import { translate, userLocale } from '../../i18n.js'
-import { scopeLabel, type Translate } from './format.js'
+import { translatorFor, userLocale } from '../../i18n.js'
+import { scopeLabel } from './format.js'
+import type { Translate } from '../../i18n.js'
 
-const recipientT =
-  (user: User): Translate =>
-  (key, variables) =>
-    translate(userLocale(user), key, variables)
+const recipientT = (user: User): Translate => translatorFor(userLocale(user))
 
 const notice = (user: User, kind: string, text: string) => ({
   userId: user.id,

@@ -5,9 +5,11 @@ import type { User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { demoteData, removeScopeData, teamData } from './callback-data.js'
-import { buttonName, memberName, scopeLabel, scopesLabel, shanghaiDateTime, type Translate } from './format.js'
+import { buttonName, memberName, scopeLabel, scopesLabel } from './format.js'
 import { syncChatMenu } from '../start/commands.js'
 import { appointOrganizer, demoteOrganizer } from './membership.js'
+import type { Translate } from '../../i18n.js'
+import { shanghaiDateTime } from '../../lib/time.js'
 
 /** Keeps the list inside Telegram's 4096-character message limit. */
 const MAX_MEMBERS = 25
