@@ -4,14 +4,16 @@ import { Composer, type MiddlewareFn } from 'grammy'
 import { conversationStorage } from '../../db/repositories/conversations.js'
 import { findUser } from '../../db/repositories/users.js'
 import type { BaseContext, BotContext, BotDeps, ConversationContext } from '../context.js'
+import { mainKeyboardKeys } from '../features/stations/keyboards.js'
 
 /**
  * The conversations plugin with its state in the database (a restart continues a conversation at
  * the same step), plus the plugins every conversation needs: retries on its own API object, the
  * sender's user row and the locale.
  *
- * A command always leaves a running conversation: `/cancel` says so, any other command (say
- * `/start` or `/nearby`) then runs as usual, so nobody is ever stuck inside a form.
+ * A command or a tap on the main keyboard always leaves a running conversation: `/cancel` says
+ * so, anything else (say `/nearby` or 📅 活动报名) then runs as usual, so nobody is ever stuck
+ * inside a form.
  */
 export function createConversations(
   deps: BotDeps,
@@ -38,6 +40,11 @@ export function createConversations(
       await ctx.reply(ctx.t(active.length > 0 ? 'conversation-cancelled' : 'conversation-nothing-to-cancel'))
       return
     }
+    await next()
+  })
+  composer.on('message:text', async (ctx, next) => {
+    const menu = mainKeyboardKeys.some((key) => ctx.t(key) === ctx.message.text)
+    if (menu && Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll()
     await next()
   })
   return composer

@@ -51,10 +51,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
           await c.reply(c.t('events-form-quit'), { reply_markup: mainKeyboard(c.t) })
           return conversation.halt()
         }
-        // A main-keyboard button leaves the form and does what it says.
-        const text = c.message?.text
-        const menu = ['keyboard-events', 'keyboard-feedback', 'keyboard-help', 'keyboard-search-place'].map((key) => c.t(key))
-        if (text !== undefined && menu.includes(text)) return conversation.halt({ next: true })
+        // A main-keyboard tap never gets here: the conversations middleware ends the form first.
         if (c.message?.location !== undefined) return conversation.halt({ next: true })
         const value = read(c)
         if (data !== undefined) await c.answerCallbackQuery()

@@ -2,11 +2,6 @@ import type { NewFeedbackMessage } from '../../../db/repositories/feedback.js'
 import type { BotConversation, ConversationContext } from '../../context.js'
 import { parseFeedbackData, type WizardChoice } from './callback-data.js'
 
-const mainKeyboardKeys = ['keyboard-feedback', 'keyboard-events', 'keyboard-search-place', 'keyboard-help', 'keyboard-share-location']
-
-/** A tap on the main reply keyboard is a request for another screen, not an answer to the form. */
-const isMainKeyboard = (ctx: ConversationContext, text: string) => mainKeyboardKeys.some((key) => ctx.t(key) === text)
-
 /**
  * Waits for a tap on one of the form's buttons that `accept` takes. Buttons of other features
  * (and 我有话说 buttons outside the form) pass on to the rest of the bot; taps on the form's older
@@ -30,7 +25,6 @@ export async function waitForChoice<T extends WizardChoice>(
       continue
     }
     const text = ctx.message?.text
-    if (text !== undefined && isMainKeyboard(ctx, text)) await conversation.skip({ next: true })
     if (text !== undefined && onText !== undefined) await onText(ctx, text)
     else await ctx.reply(ctx.t('feedback-use-buttons'))
   }
@@ -51,7 +45,6 @@ export async function waitForContent(
     }
     const message = ctx.message
     if (message?.text !== undefined) {
-      if (isMainKeyboard(ctx, message.text)) await conversation.skip({ next: true })
       const length = [...message.text].length
       if (length > options.maxText) {
         await ctx.reply(ctx.t('feedback-too-long', { max: String(options.maxText), length: String(length) }))

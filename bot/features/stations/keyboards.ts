@@ -9,6 +9,9 @@ import { PAGE_SIZE, type ListedStation } from './nearest.js'
 
 type Translate = BotContext['t']
 
+/** The labels of the main reply keyboard (on a client without location support the first comes as text). */
+export const mainKeyboardKeys = ['keyboard-share-location', 'keyboard-search-place', 'keyboard-events', 'keyboard-feedback', 'keyboard-help'] as const
+
 /** The main reply keyboard: the location button first and widest, since it is the one riders use. */
 export function mainKeyboard(t: Translate): Keyboard {
   return new Keyboard()
