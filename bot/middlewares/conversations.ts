@@ -4,7 +4,7 @@ import { Composer, type MiddlewareFn } from 'grammy'
 import { conversationStorage } from '../../db/repositories/conversations.js'
 import { findUser } from '../../db/repositories/users.js'
 import type { BaseContext, BotContext, BotDeps, ConversationContext } from '../context.js'
-import { mainKeyboardKeys } from '../features/stations/keyboards.js'
+import { mainKeyboardKeys } from '../ui/main-keyboard.js'
 
 /**
  * The conversations plugin with its state in the database (a restart continues a conversation at

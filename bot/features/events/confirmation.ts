@@ -5,7 +5,7 @@ import { findOwnRegistration } from '../../../db/repositories/event-listing.js'
 import { waitlistPosition } from '../../../db/repositories/waitlist.js'
 import type { BaseContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
-import { mainKeyboard } from '../stations/keyboards.js'
+import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { formatMoment, formatPlace, formatSpan } from './format.js'
 import type { Translate } from '../../i18n.js'
 

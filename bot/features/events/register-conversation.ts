@@ -4,7 +4,7 @@ import { register, type RegisterInput } from '../../../db/repositories/registrat
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { translate } from '../../i18n.js'
 import { escapeHtml } from '../../lib/html.js'
-import { mainKeyboard } from '../stations/keyboards.js'
+import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { eventData, formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
 import { formatSpan, registrationWindow } from './format.js'

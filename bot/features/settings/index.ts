@@ -4,7 +4,7 @@ import { quietHoursOf, setQuietHours, type QuietHours } from '../../../db/reposi
 import type { BotContext, BotDeps } from '../../context.js'
 import { parseSettingsData } from './callback-data.js'
 import { createCustomQuietHours, customQuietHoursId } from './conversations.js'
-import { languageKeyboard } from '../start/index.js'
+import { languageKeyboard } from '../../ui/main-keyboard.js'
 import { settingsKeyboard } from './keyboards.js'
 import { formatMinutes, quietPresets } from './quiet-hours.js'
 

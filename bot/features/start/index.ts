@@ -1,12 +1,12 @@
 import { hears } from '@grammyjs/i18n'
-import { Composer, InlineKeyboard } from 'grammy'
+import { Composer } from 'grammy'
 import { markUserBlocked, setUserLocale } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { isLocale } from '../../i18n.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
 import { syncChatMenu } from './commands.js'
-import { mainKeyboard } from '../stations/keyboards.js'
+import { languageKeyboard, mainKeyboard } from '../../ui/main-keyboard.js'
 
 /** An organizer's chat menu follows their role and language; a failure must not spoil the answer. */
 async function refreshMenu(ctx: BotContext): Promise<void> {
@@ -16,12 +16,6 @@ async function refreshMenu(ctx: BotContext): Promise<void> {
 
 /** `/start` payloads handled by other features: organizer invites, check-in codes, shared events. */
 export const deepLinkPrefixes = ['org_', 'ci_', 'ev_'] as const
-
-const languageData = (locale: string) => `lang:${locale}`
-
-/** The language choice of /language (also offered in /settings); its buttons are handled here. */
-export const languageKeyboard = (): InlineKeyboard =>
-  new InlineKeyboard().text('中文', languageData('zh')).text('English', languageData('en'))
 
 export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()

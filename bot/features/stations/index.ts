@@ -8,7 +8,8 @@ import { openingState } from '../../lib/opening-hours.js'
 import { escapeHtml } from '../../lib/html.js'
 import { parseListData, parseStationData, type ListQuery } from './callback-data.js'
 import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
-import { listKeyboard, mainKeyboard, navigationKeyboard, searchResultsKeyboard } from './keyboards.js'
+import { mainKeyboard } from '../../ui/main-keyboard.js'
+import { listKeyboard, navigationKeyboard, searchResultsKeyboard } from './keyboards.js'
 import { nearestPage } from './nearest.js'
 
 export const MAX_PLACE_QUERY = 40

@@ -1,4 +1,4 @@
-import { InlineKeyboard, Keyboard } from 'grammy'
+import { InlineKeyboard } from 'grammy'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import type { BotContext } from '../../context.js'
 import type { NavigationLinks } from '../../lib/geo.js'
@@ -8,23 +8,6 @@ import { lastPage, listData, navigateData, placeData, type ListQuery } from './c
 import { PAGE_SIZE, type ListedStation } from './nearest.js'
 
 type Translate = BotContext['t']
-
-/** The labels of the main reply keyboard (on a client without location support the first comes as text). */
-export const mainKeyboardKeys = ['keyboard-share-location', 'keyboard-search-place', 'keyboard-events', 'keyboard-feedback', 'keyboard-help'] as const
-
-/** The main reply keyboard: the location button first and widest, since it is the one riders use. */
-export function mainKeyboard(t: Translate): Keyboard {
-  return new Keyboard()
-    .requestLocation(t('keyboard-share-location'))
-    .row()
-    .text(t('keyboard-search-place'))
-    .text(t('keyboard-events'))
-    .row()
-    .text(t('keyboard-feedback'))
-    .text(t('keyboard-help'))
-    .resized()
-    .persistent()
-}
 
 const toggle = (list: readonly Amenity[], amenity: Amenity) =>
   list.includes(amenity) ? list.filter((item) => item !== amenity) : [...list, amenity]
