@@ -33,6 +33,8 @@ export const isValidPoint = (point: Point): boolean =>
 const DETOUR_FACTOR = 1.3
 const WALK_METRES_PER_MINUTE = 75
 const EBIKE_METRES_PER_MINUTE = 250
+/** Beyond this a walking time is noise (nobody walks 17,000 minutes), so lists show the e-bike time alone. */
+export const MAX_WALK_MINUTES = 90
 
 export function travelMinutes(distanceMetres: number): { walk: number; ebike: number } {
   const road = distanceMetres * DETOUR_FACTOR

@@ -1,6 +1,6 @@
 import { hears } from '@grammyjs/i18n'
 import { Composer, GrammyError } from 'grammy'
-import { findStation, recordStationUse, searchStations } from '../../../db/repositories/stations.js'
+import { findNearestStations, findStation, recordStationUse, searchStations, type StationRecord } from '../../../db/repositories/stations.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { isValidPoint, navigationLinks, type Point } from '../../lib/geo.js'
@@ -20,26 +20,30 @@ const defaultFilters = { openNow: true, amenities: [] } as const
 const isNotModified = (error: unknown) =>
   error instanceof GrammyError && error.description.includes('message is not modified')
 
-export function createStationsFeature({ db, now }: BotDeps): Composer<BotContext> {
+/** A shared location farther than this from every station is not remembered (0,0, a GPS glitch, abroad). */
+const REMEMBER_WITHIN_METRES = 100_000
+
+export function createStationsFeature({ config, db, now }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
+  const radiusKm = config.nearbyRadiusKm
   const privateChats = composer.chatType('private')
 
   /** Renders a nearest list; undefined when its origin station no longer exists. */
   async function renderList(ctx: BotContext, query: ListQuery) {
     let point: Point | undefined = query.origin.kind === 'point' ? query.origin : undefined
-    let originName: string | undefined
+    let chosen: StationRecord | undefined
     if (query.origin.kind === 'station') {
-      const origin = await findStation(db, query.origin.stationId)
-      if (origin === undefined || !origin.active) return undefined
-      point = origin
-      originName = origin.name
+      chosen = await findStation(db, query.origin.stationId)
+      if (chosen === undefined || !chosen.active) return undefined
+      point = chosen
     }
     if (point === undefined) return undefined
     const at = now()
-    const result = await nearestPage(db, point, { page: query.page, filters: query.filters, now: at })
+    const { page, filters } = query
+    const result = await nearestPage(db, point, { page, filters, now: at, withinMetres: radiusKm * 1000, chosen })
     return {
-      text: formatList(ctx.t, { originName, page: query.page, filters: query.filters, result, now: at }),
-      reply_markup: listKeyboard(ctx.t, query, result.stations, result.hasMore),
+      text: formatList(ctx.t, { originName: chosen?.name, page, filters, result, now: at, radiusKm }),
+      reply_markup: listKeyboard(ctx.t, query, [...result.stations, ...result.notOpen], result.hasMore),
     }
   }
 
@@ -61,7 +65,8 @@ export function createStationsFeature({ db, now }: BotDeps): Composer<BotContext
   privateChats.on(':location', async (ctx) => {
     const { latitude: lat, longitude: lng } = ctx.msg.location
     if (!isValidPoint({ lat, lng })) return ctx.reply(ctx.t('location-invalid'))
-    if (ctx.user !== undefined) await setUserLocation(db, ctx.user.id, { lat, lng })
+    const anyStation = await findNearestStations(db, { lat, lng }, { limit: 1, withinMetres: REMEMBER_WITHIN_METRES })
+    if (ctx.user !== undefined && anyStation.length > 0) await setUserLocation(db, ctx.user.id, { lat, lng })
     await sendList(ctx, { origin: { kind: 'point', lat, lng }, page: 0, filters: defaultFilters })
   })
 
