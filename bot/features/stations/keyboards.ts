@@ -55,10 +55,16 @@ export function navigationKeyboard(t: Translate, links: NavigationLinks, station
     .text(t('feedback-said-button'), feedbackData.said(stationId))
 }
 
+/** City and district, since district names repeat across cities (高新区 is in both 成都 and 西安). */
+export function placeLabel(station: Pick<StationRecord, 'city' | 'district'>): string {
+  if (station.district === '' || station.district.startsWith(station.city)) return station.district || station.city
+  return station.city === '' ? station.district : `${station.city} ${station.district}`
+}
+
 export function searchResultsKeyboard(t: Translate, matches: readonly StationRecord[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   for (const station of matches) {
-    keyboard.text(t('search-result-button', { name: station.name, district: station.district || station.city }), placeData(station.id)).row()
+    keyboard.text(t('search-result-button', { name: station.name, place: placeLabel(station) }), placeData(station.id)).row()
   }
   return keyboard
 }

@@ -118,6 +118,15 @@ describe('a station chosen from a typed search (field issue, item 2)', () => {
   })
 })
 
+describe('search result buttons (field issue, item 3)', () => {
+  it('name the city as well as the district, since 高新区 is in both Chengdu and Xi\'an', async () => {
+    const { bot, telegram } = setup()
+    await bot.handleUpdate(textUpdate(rider, '高新'))
+    const buttons = JSON.stringify(telegram.callsOf('sendMessage')[0]?.payload.reply_markup)
+    expect(buttons).toContain('西安高新驿站 · 西安 高新区')
+  })
+})
+
 describe('impossible locations (field issue, item 26)', () => {
   it.each([
     [0, 0],
