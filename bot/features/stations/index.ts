@@ -6,6 +6,7 @@ import type { BotContext, BotDeps } from '../../context.js'
 import { isValidPoint, navigationLinks, type Point } from '../../lib/geo.js'
 import { openingState } from '../../lib/opening-hours.js'
 import { escapeHtml } from '../../lib/html.js'
+import { smallTalk, tooShortToSearch } from '../../lib/small-talk.js'
 import { parseListData, parseStationData, type ListQuery } from './callback-data.js'
 import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
@@ -70,10 +71,14 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     await sendList(ctx, { origin: { kind: 'point', lat, lng }, page: 0, filters: defaultFilters })
   })
 
-  // Free text that no other feature claimed: a typed place (road, district, landmark, station name).
+  // Free text that no other feature claimed: small talk gets a friendly word and the menu; anything
+  // else that could name a place (road, district, landmark, station name) is searched.
   privateChats.on('message:text', async (ctx, next) => {
     const query = ctx.msg.text.trim()
     if (query.startsWith('/')) return next()
+    const talk = smallTalk(query)
+    if (talk !== undefined) return ctx.reply(ctx.t(`small-talk-${talk}`), { reply_markup: mainKeyboard(ctx.t) })
+    if (tooShortToSearch(query)) return ctx.reply(ctx.t('search-too-short'))
     if ([...query].length > MAX_PLACE_QUERY) return ctx.reply(ctx.t('search-too-long', { max: MAX_PLACE_QUERY }))
     const matches = await searchStations(db, query, SEARCH_RESULTS)
     if (matches.length === 0) return ctx.reply(ctx.t('search-no-match', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
