@@ -3,7 +3,7 @@ import { Composer, GrammyError } from 'grammy'
 import { findNearestStations, findStation, recordStationUse, searchStations, type StationRecord } from '../../../db/repositories/stations.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { isValidPoint, navigationLinks, type Point } from '../../lib/geo.js'
+import { isValidPoint, type Point } from '../../lib/geo.js'
 import { openingState } from '../../lib/opening-hours.js'
 import { escapeHtml } from '../../lib/html.js'
 import { smallTalk, tooShortToSearch } from '../../lib/small-talk.js'
@@ -126,7 +126,7 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
         address: formatAddress(station),
         phone: station.phone === '' ? 'none' : escapeHtml(station.phone),
       }),
-      { parse_mode: 'HTML', reply_markup: navigationKeyboard(ctx.t, navigationLinks(station), station.id) },
+      { parse_mode: 'HTML', reply_markup: navigationKeyboard(ctx.t, station) },
     )
   })
 
