@@ -42,6 +42,7 @@ const configSchema = z
         message: 'must be a comma-separated list of numeric Telegram user ids',
       })
       .transform((ids) => ids.map(Number)),
+    NEARBY_RADIUS_KM: integerIn(20, 1, 100),
     OUTBOX_RATE: integerIn(25, 1, 30),
     REMINDER_DAY_BEFORE_HOUR: integerIn(20, 0, 23),
     WAITLIST_OFFER_HOURS: integerIn(12, 1, 72),
@@ -72,6 +73,8 @@ export type Config = {
   port: number
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   adminIds: ReadonlySet<number>
+  /** How far (km) nearest-station lists look; nothing beyond is listed, open or not. */
+  nearbyRadiusKm: number
   /** Outbox messages per second over all instances (Telegram allows about 30). */
   outboxRate: number
   /** Hour (Asia/Shanghai) of the day-before event reminder. */
@@ -109,6 +112,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: value.PORT,
     logLevel: value.LOG_LEVEL,
     adminIds: new Set(value.ADMIN_IDS),
+    nearbyRadiusKm: value.NEARBY_RADIUS_KM,
     outboxRate: value.OUTBOX_RATE,
     reminderDayBeforeHour: value.REMINDER_DAY_BEFORE_HOUR,
     waitlistOfferHours: value.WAITLIST_OFFER_HOURS,

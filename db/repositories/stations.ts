@@ -12,6 +12,8 @@ export type NearestOptions = {
   amenities?: readonly string[]
   limit: number
   offset?: number
+  /** Only stations at most this many metres away (great-circle); unset: anywhere on earth. */
+  withinMetres?: number
 }
 
 const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } =
@@ -25,46 +27,68 @@ const activeWith = (amenities: readonly string[] | undefined): SQL | undefined =
       : undefined,
   )
 
-function prepareNearest(db: Database) {
+/** The KNN walk: active stations with the amenities, nearest first, `limit` of them after `offset`. */
+function nearestWalk(db: Database) {
   const origin = stationEarth(sql`${sql.placeholder('lat')}::float8`, sql`${sql.placeholder('lng')}::float8`)
   const earth = stationEarth(sql`${stations.lat}`, sql`${stations.lng}`)
   return db
-    .select({ ...stationColumns, distance: sql<number>`public.earth_distance(${earth}, ${origin})`.mapWith(Number) })
+    .select({ ...stationColumns, distance: sql<number>`public.earth_distance(${earth}, ${origin})`.mapWith(Number).as('distance') })
     .from(stations)
     .where(and(eq(stations.active, true), sql`${stations.amenities} @> ${sql.placeholder('amenities')}::text[]`))
     .orderBy(sql`${earth} OPERATOR(public.<->) ${origin}`)
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))
-    .prepare('nearest_stations')
 }
 
-const preparedNearest = new WeakMap<Database, ReturnType<typeof prepareNearest>>()
+const prepareNearest = (db: Database) => nearestWalk(db).prepare('nearest_stations')
+
+/**
+ * The radius is a cut-off on the limited KNN walk, not a condition inside it: as a plain filter the
+ * walk would go on through every station of the country whenever fewer than `limit` lie inside
+ * (an origin at 0,0), and as an earth_box index condition the planner trades the ordered walk for a
+ * bitmap scan and a sort of everything in the box. The outer sort orders at most `limit` rows.
+ */
+function prepareNearestWithin(db: Database) {
+  const walk = nearestWalk(db).as('nearest')
+  return db
+    .select()
+    .from(walk)
+    .where(sql`${walk.distance} <= ${sql.placeholder('radius')}::float8`)
+    .orderBy(walk.distance)
+    .prepare('nearest_stations_within')
+}
+
+type Prepared = { anywhere: ReturnType<typeof prepareNearest>; within: ReturnType<typeof prepareNearestWithin> }
+const preparedNearest = new WeakMap<Database, Prepared>()
 
 /**
  * Active stations nearest to `point`, nearest first, with the great-circle distance in metres.
  * Ordered by the cube `<->` operator on the GiST index (KNN): the chord distance it sorts by is
  * monotonic in the great-circle distance, so the order is exact and no station is loaded that is
  * not returned. A prepared statement: planning the inlined earth expressions costs more than
- * running the index scan.
+ * running the index scan. With `withinMetres`, of those `limit` stations only the ones inside the
+ * radius are returned, so fewer than `limit` means there are no more inside it.
  */
 export async function findNearestStations(
   db: Database,
   point: Point,
   options: NearestOptions,
 ): Promise<StationWithDistance[]> {
-  let query = preparedNearest.get(db)
-  if (query === undefined) {
-    query = prepareNearest(db)
-    preparedNearest.set(db, query)
+  let prepared = preparedNearest.get(db)
+  if (prepared === undefined) {
+    prepared = { anywhere: prepareNearest(db), within: prepareNearestWithin(db) }
+    preparedNearest.set(db, prepared)
   }
   // An empty array is contained in every array, so "no amenity filter" is the same statement.
-  return query.execute({
+  const values = {
     lat: point.lat,
     lng: point.lng,
     amenities: [...(options.amenities ?? [])],
     limit: options.limit,
     offset: options.offset ?? 0,
-  })
+  }
+  if (options.withinMetres === undefined) return prepared.anywhere.execute(values)
+  return prepared.within.execute({ ...values, radius: options.withinMetres })
 }
 
 /**
@@ -80,7 +104,7 @@ export async function findNearestStationsByScan(
   return db
     .select({ ...stationColumns, distance: distance.mapWith(Number) })
     .from(stations)
-    .where(activeWith(options.amenities))
+    .where(and(activeWith(options.amenities), options.withinMetres === undefined ? undefined : sql`${distance} <= ${options.withinMetres}`))
     .orderBy(distance)
     .limit(options.limit)
     .offset(options.offset ?? 0)

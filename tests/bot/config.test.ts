@@ -31,6 +31,7 @@ describe('parseConfig', () => {
       port: 3000,
       logLevel: 'info',
       adminIds: new Set(),
+      nearbyRadiusKm: 20,
       outboxRate: 25,
       reminderDayBeforeHour: 20,
       waitlistOfferHours: 12,
@@ -40,6 +41,13 @@ describe('parseConfig', () => {
       feedbackDigestTime: '09:00',
       feedbackMaxPerHour: 6,
     })
+  })
+
+  it('takes a nearby radius in whole kilometres from 1 to 100', () => {
+    expect(parseConfig({ NEARBY_RADIUS_KM: '8' }).nearbyRadiusKm).toBe(8)
+    expect(() => parseConfig({ NEARBY_RADIUS_KM: '0' })).toThrow('Invalid NEARBY_RADIUS_KM: must be a whole number from 1 to 100')
+    expect(() => parseConfig({ NEARBY_RADIUS_KM: '2.5' })).toThrow('Invalid NEARBY_RADIUS_KM')
+    expect(() => parseConfig({ NEARBY_RADIUS_KM: '500' })).toThrow('Invalid NEARBY_RADIUS_KM')
   })
 
   it('refuses an outbox rate above what Telegram allows and a digest time that is not a time', () => {

@@ -42,12 +42,12 @@ export type WebChat = {
   close: () => Promise<void>
 }
 
-/** Starts the app in local mode on a free port with an in-memory database, and Chromium. */
-export async function startWebChat(): Promise<WebChat> {
+/** Starts the app in local mode on a free port with an in-memory database, and Chromium; its clock is noon unless `now` says otherwise. */
+export async function startWebChat(options: { now?: () => Date } = {}): Promise<WebChat> {
   if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's Chromium at ${CHROMIUM} (apt-get install chromium)`)
   const app = await startApp(parseConfig({ PORT: '0', LOG_LEVEL: 'silent' }), pino({ level: 'silent' }), {
     inMemoryDatabase: true,
-    now: () => noonInShanghai,
+    now: options.now ?? (() => noonInShanghai),
   })
   let browser: Browser
   try {

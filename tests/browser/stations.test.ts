@@ -9,6 +9,7 @@ import {
   listedDistances,
   listedNames,
   messageById,
+  noonInShanghai,
   nthBotMessage,
   send,
   startWebChat,
@@ -22,9 +23,10 @@ import {
 const chunxiRoad = { latitude: 30.65762, longitude: 104.08059 }
 
 let chat: WebChat
+let clock = noonInShanghai
 
 beforeAll(async () => {
-  chat = await startWebChat()
+  chat = await startWebChat({ now: () => clock })
 })
 afterAll(async () => chat?.close())
 afterEach(() => expect(chat.pageErrors).toEqual([]))
@@ -203,5 +205,37 @@ describe('web chat: finding a station', () => {
       await db.update(stations).set({ active: true }).where(eq(stations.name, first))
     }
     await page.close()
+  })
+})
+
+describe('web chat: finding a station at night (field issue, item 1)', () => {
+  it('stays within 20 km at 04:44, says only two are open, and offers the nearest closed ones with when they open', async () => {
+    clock = new Date('2026-06-09T20:44:00Z') // Wednesday 04:44 in Shanghai
+    try {
+      const { page, list } = await listFromBrowserLocation('小夜')
+      const text = await textOf(list)
+      expect(text).toContain(t('list-open-few', { radius: 20, count: 2 }))
+      expect(text).not.toMatch(/西安|漯河|肥城/)
+      const names = listedNames(text)
+      expect(names).toHaveLength(5)
+      const [open, closed] = text.split('附近休息中的驿站')
+      expect(listedNames(open ?? '')).toEqual(['蓉都大道货车司机之家', '西园街道合庆里清凉物资自取点'])
+      expect(listedNames(`\n${closed ?? ''}`.replace(/^[^\n]*\n/, ''))[0]).toBe('春熙路工会驿站')
+      expect(closed).toContain('🔴 休息中，09:30 开门')
+      // 13 km is no walk: the distance and the e-bike time only.
+      expect(open).not.toContain('🚶')
+      expect(open).toMatch(/📏 1\d 公里 · 🛵 约 \d+ 分钟/)
+      for (const index of [1, 2, 3, 4, 5]) {
+        await list.getByRole('button', { name: t('button-navigate', { index }), exact: true }).waitFor()
+      }
+
+      mkdirSync('/tmp/shots', { recursive: true })
+      await page.setViewportSize({ width: 390, height: 1600 })
+      await userMessages(page).last().evaluate((row) => row.scrollIntoView({ block: 'start' }))
+      await page.screenshot({ path: '/tmp/shots/night-list.png' })
+      await page.close()
+    } finally {
+      clock = noonInShanghai
+    }
   })
 })

@@ -9,6 +9,7 @@ import { escapeHtml } from '../../lib/html.js'
 import { formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary } from './confirmation.js'
 import { cardKeyboard, listKeyboard } from './keyboards.js'
+import { mapKeyboard } from '../../ui/navigation.js'
 import { createMyDataFeature } from './my-data.js'
 import { createMyEventsFeature } from './my-events.js'
 import { createRegisterConversation, REGISTER_CONVERSATION } from './register-conversation.js'
@@ -91,7 +92,8 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
       const lng = card.event.lng ?? card.station?.lng
       if (lat == null || lng == null) return ctx.answerCallbackQuery({ text: ctx.t('events-no-place') })
       await ctx.answerCallbackQuery()
-      await ctx.replyWithVenue(lat, lng, card.station?.name ?? card.event.title, card.event.address || card.event.city || card.event.title)
+      const place = { lat, lng, name: card.station?.name ?? card.event.title, address: card.event.address || card.event.city || card.event.title }
+      await ctx.replyWithVenue(lat, lng, place.name, place.address, { reply_markup: mapKeyboard(ctx.t, place) })
       return
     }
     const userId = ctx.from.id

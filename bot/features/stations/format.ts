@@ -1,6 +1,6 @@
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import type { BotContext } from '../../context.js'
-import { travelMinutes } from '../../lib/geo.js'
+import { MAX_WALK_MINUTES, travelMinutes } from '../../lib/geo.js'
 import { escapeHtml } from '../../lib/html.js'
 import type { OpeningState } from '../../lib/opening-hours.js'
 import { shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../../lib/time.js'
@@ -50,18 +50,26 @@ export function formatAddress(station: Pick<StationRecord, 'city' | 'address'>):
   return escapeHtml(station.address.startsWith(station.city) ? station.address : `${station.city}${station.address}`)
 }
 
+/** Walking time only where someone would walk; beyond that the e-bike time alone. */
+export function formatTravel(t: Translate, metres: number): string {
+  const minutes = travelMinutes(metres)
+  return minutes.walk <= MAX_WALK_MINUTES ? t('travel-walk-ebike', minutes) : t('travel-ebike', { ebike: minutes.ebike })
+}
+
 function formatItem(t: Translate, station: ListedStation, index: number, now: Date): string {
-  const minutes = travelMinutes(station.distance)
-  return t('list-item', {
+  const common = {
     index,
     name: escapeHtml(station.name),
     kind: kindLabel(t, station.kind),
-    distance: formatDistance(t, station.distance),
-    walk: minutes.walk,
-    ebike: minutes.ebike,
     status: formatStatus(t, station.state, now),
     amenities: formatAmenities(t, station.amenities),
     address: formatAddress(station),
+  }
+  if (station.chosen === true) return t('list-item-chosen', common)
+  return t('list-item', {
+    ...common,
+    distance: formatDistance(t, station.distance),
+    travel: formatTravel(t, station.distance),
   })
 }
 
@@ -73,9 +81,30 @@ export function formatFilterSummary(t: Translate, filters: Filters): string | un
   return labels.length === 0 ? undefined : t('list-filters', { filters: labels.join(' · ') })
 }
 
+function formatBody(t: Translate, input: { page: number; filters: Filters; result: NearestPage; now: Date; radiusKm: number }): string[] {
+  const { result, page, now } = input
+  const radius = input.radiusKm
+  if (result.nothingNear && input.filters.amenities.length === 0) return [t('list-nothing-near', { radius })]
+  if (result.stations.length === 0 && result.notOpen.length === 0) {
+    return [t(page === 0 ? 'list-empty' : 'list-empty-page', { radius })]
+  }
+  const first = page * PAGE_SIZE + 1
+  const body: string[] = []
+  if (page === 0 && result.openCount !== undefined && result.openCount < PAGE_SIZE) {
+    body.push(t('list-open-few', { radius, count: result.openCount }))
+  }
+  body.push(...result.stations.map((station, index) => formatItem(t, station, first + index, now)))
+  if (result.notOpen.length > 0) {
+    const next = first + result.stations.length
+    body.push(t('list-not-open-title'))
+    body.push(...result.notOpen.map((station, index) => formatItem(t, station, next + index, now)))
+  }
+  return body
+}
+
 export function formatList(
   t: Translate,
-  input: { originName: string | undefined; page: number; filters: Filters; result: NearestPage; now: Date },
+  input: { originName: string | undefined; page: number; filters: Filters; result: NearestPage; now: Date; radiusKm: number },
 ): string {
   const title =
     input.originName === undefined
@@ -84,10 +113,5 @@ export function formatList(
   const head = [`${title} · ${t('list-page', { page: input.page + 1 })}`]
   const summary = formatFilterSummary(t, input.filters)
   if (summary !== undefined) head.push(summary)
-  const first = input.page * PAGE_SIZE + 1
-  const body =
-    input.result.stations.length === 0
-      ? [t(input.page === 0 ? 'list-empty' : 'list-empty-page')]
-      : input.result.stations.map((station, index) => formatItem(t, station, first + index, input.now))
-  return [head.join('\n'), ...body].join('\n\n')
+  return [head.join('\n'), ...formatBody(t, input)].join('\n\n')
 }

@@ -1,11 +1,12 @@
 import { hears } from '@grammyjs/i18n'
 import { Composer, GrammyError } from 'grammy'
-import { findStation, recordStationUse, searchStations } from '../../../db/repositories/stations.js'
+import { findNearestStations, findStation, recordStationUse, searchStations, type StationRecord } from '../../../db/repositories/stations.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { isValidPoint, navigationLinks, type Point } from '../../lib/geo.js'
+import { isValidPoint, type Point } from '../../lib/geo.js'
 import { openingState } from '../../lib/opening-hours.js'
 import { escapeHtml } from '../../lib/html.js'
+import { smallTalk, tooShortToSearch } from '../../lib/small-talk.js'
 import { parseListData, parseStationData, type ListQuery } from './callback-data.js'
 import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
@@ -20,26 +21,30 @@ const defaultFilters = { openNow: true, amenities: [] } as const
 const isNotModified = (error: unknown) =>
   error instanceof GrammyError && error.description.includes('message is not modified')
 
-export function createStationsFeature({ db, now }: BotDeps): Composer<BotContext> {
+/** A shared location farther than this from every station is not remembered (0,0, a GPS glitch, abroad). */
+const REMEMBER_WITHIN_METRES = 100_000
+
+export function createStationsFeature({ config, db, now }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
+  const radiusKm = config.nearbyRadiusKm
   const privateChats = composer.chatType('private')
 
   /** Renders a nearest list; undefined when its origin station no longer exists. */
   async function renderList(ctx: BotContext, query: ListQuery) {
     let point: Point | undefined = query.origin.kind === 'point' ? query.origin : undefined
-    let originName: string | undefined
+    let chosen: StationRecord | undefined
     if (query.origin.kind === 'station') {
-      const origin = await findStation(db, query.origin.stationId)
-      if (origin === undefined || !origin.active) return undefined
-      point = origin
-      originName = origin.name
+      chosen = await findStation(db, query.origin.stationId)
+      if (chosen === undefined || !chosen.active) return undefined
+      point = chosen
     }
     if (point === undefined) return undefined
     const at = now()
-    const result = await nearestPage(db, point, { page: query.page, filters: query.filters, now: at })
+    const { page, filters } = query
+    const result = await nearestPage(db, point, { page, filters, now: at, withinMetres: radiusKm * 1000, chosen })
     return {
-      text: formatList(ctx.t, { originName, page: query.page, filters: query.filters, result, now: at }),
-      reply_markup: listKeyboard(ctx.t, query, result.stations, result.hasMore),
+      text: formatList(ctx.t, { originName: chosen?.name, page, filters, result, now: at, radiusKm }),
+      reply_markup: listKeyboard(ctx.t, query, [...result.stations, ...result.notOpen], result.hasMore),
     }
   }
 
@@ -61,14 +66,19 @@ export function createStationsFeature({ db, now }: BotDeps): Composer<BotContext
   privateChats.on(':location', async (ctx) => {
     const { latitude: lat, longitude: lng } = ctx.msg.location
     if (!isValidPoint({ lat, lng })) return ctx.reply(ctx.t('location-invalid'))
-    if (ctx.user !== undefined) await setUserLocation(db, ctx.user.id, { lat, lng })
+    const anyStation = await findNearestStations(db, { lat, lng }, { limit: 1, withinMetres: REMEMBER_WITHIN_METRES })
+    if (ctx.user !== undefined && anyStation.length > 0) await setUserLocation(db, ctx.user.id, { lat, lng })
     await sendList(ctx, { origin: { kind: 'point', lat, lng }, page: 0, filters: defaultFilters })
   })
 
-  // Free text that no other feature claimed: a typed place (road, district, landmark, station name).
+  // Free text that no other feature claimed: small talk gets a friendly word and the menu; anything
+  // else that could name a place (road, district, landmark, station name) is searched.
   privateChats.on('message:text', async (ctx, next) => {
     const query = ctx.msg.text.trim()
     if (query.startsWith('/')) return next()
+    const talk = smallTalk(query)
+    if (talk !== undefined) return ctx.reply(ctx.t(`small-talk-${talk}`), { reply_markup: mainKeyboard(ctx.t) })
+    if (tooShortToSearch(query)) return ctx.reply(ctx.t('search-too-short'))
     if ([...query].length > MAX_PLACE_QUERY) return ctx.reply(ctx.t('search-too-long', { max: MAX_PLACE_QUERY }))
     const matches = await searchStations(db, query, SEARCH_RESULTS)
     if (matches.length === 0) return ctx.reply(ctx.t('search-no-match', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
@@ -116,7 +126,7 @@ export function createStationsFeature({ db, now }: BotDeps): Composer<BotContext
         address: formatAddress(station),
         phone: station.phone === '' ? 'none' : escapeHtml(station.phone),
       }),
-      { parse_mode: 'HTML', reply_markup: navigationKeyboard(ctx.t, navigationLinks(station), station.id) },
+      { parse_mode: 'HTML', reply_markup: navigationKeyboard(ctx.t, station) },
     )
   })
 

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from 'grammy'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import type { BotContext } from '../../context.js'
-import type { NavigationLinks } from '../../lib/geo.js'
 import { feedbackData } from '../feedback/callback-data.js'
+import { mapKeyboard } from '../../ui/navigation.js'
 import { filterAmenities, type Amenity } from '../../lib/vocabulary.js'
 import { lastPage, listData, navigateData, placeData, type ListQuery } from './callback-data.js'
 import { PAGE_SIZE, type ListedStation } from './nearest.js'
@@ -44,21 +44,19 @@ export function listKeyboard(
   return keyboard
 }
 
-export function navigationKeyboard(t: Translate, links: NavigationLinks, stationId: number): InlineKeyboard {
-  return new InlineKeyboard()
-    .url(t('navigate-amap'), links.amap)
-    .row()
-    .url(t('navigate-baidu'), links.baidu)
-    .row()
-    .url(t('navigate-tencent'), links.tencent)
-    .row()
-    .text(t('feedback-said-button'), feedbackData.said(stationId))
+export const navigationKeyboard = (t: Translate, station: StationRecord): InlineKeyboard =>
+  mapKeyboard(t, station).text(t('feedback-said-button'), feedbackData.said(station.id))
+
+/** City and district, since district names repeat across cities (高新区 is in both 成都 and 西安). */
+export function placeLabel(station: Pick<StationRecord, 'city' | 'district'>): string {
+  if (station.district === '' || station.district.startsWith(station.city)) return station.district || station.city
+  return station.city === '' ? station.district : `${station.city} ${station.district}`
 }
 
 export function searchResultsKeyboard(t: Translate, matches: readonly StationRecord[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   for (const station of matches) {
-    keyboard.text(t('search-result-button', { name: station.name, district: station.district || station.city }), placeData(station.id)).row()
+    keyboard.text(t('search-result-button', { name: station.name, place: placeLabel(station) }), placeData(station.id)).row()
   }
   return keyboard
 }

@@ -62,21 +62,41 @@ group-use-private = To avoid disturbing others in the group, please chat with me
 
 nearby-prompt = Tap <b>📍 Send my location</b> below (works in the Telegram phone app), or just type a road, district, landmark or station name.
 search-prompt = Type a road, district, landmark or station name, e.g. “春熙路”, “雁塔区” or “漯河 源汇区”.
+search-too-short = To find stations by place, type a road, district, landmark or station name, e.g. “春熙路” or “雁塔区”; digits or a single character cannot be searched. Or tap “📍 Send my location”.
+small-talk-greeting = Hello! I'm the Nuanxin assistant 🧡 To find a station, tap “📍 Send my location” below, or type a road or landmark.
+small-talk-thanks = You're welcome, ride safe! 🧡 Tap the menu below whenever you need me.
+small-talk-ack = OK 👍 Tap the menu below whenever you need me.
 search-too-long = That name is too long (max { $max } characters). Just type a road, landmark or station name, e.g. “春熙路”.
 search-no-match = Nothing found for “{ $query }”. Try other words, e.g. just the road or district, or tap “📍 Send my location”.
 search-results = Places matching “{ $query }”. Pick one to see the stations near it:
-search-result-button = { $name } · { $district }
+search-result-button = { $name } · { $place }
 list-title-here = 📍 <b>Stations nearest to you</b>
 list-title-from = 📍 <b>Stations near “{ $origin }”</b>
 list-page = Page { $page }
 list-filters = Filters: { $filters }
-list-empty = No stations nearby match these filters. Tap the buttons below to remove some.
-list-empty-page = No more matching stations.
+list-empty = No stations within { $radius } km match these filters. Tap the buttons below to remove some.
+list-empty-page = No more matching stations within { $radius } km.
+list-nothing-near =
+    No stations listed within { $radius } km of here yet.
+    
+    If the location is wrong (e.g. the phone could not find its position), send it again; or type a road, district, landmark or station name, e.g. “春熙路” or “雁塔区”.
+list-open-few = { $count ->
+        [0] No station within { $radius } km is open right now.
+        [one] Only 1 station within { $radius } km is open right now.
+       *[other] Only { $count } stations within { $radius } km are open right now.
+    }
+list-not-open-title = 🕘 <b>Closed stations nearby</b>, and when they open:
 list-item =
     <b>{ $index }. { $name }</b> ({ $kind })
-    📏 { $distance } · 🚶 ~{ $walk } min · 🛵 ~{ $ebike } min
+    📏 { $distance } · { $travel }
     { $status }
     { $amenities }{ $address }
+list-item-chosen =
+    <b>{ $index }. { $name }</b> ({ $kind }) · the place you chose
+    { $status }
+    { $amenities }{ $address }
+travel-walk-ebike = 🚶 ~{ $walk } min · 🛵 ~{ $ebike } min
+travel-ebike = 🛵 ~{ $ebike } min
 distance-m = { $value } m
 distance-km = { $value } km
 status-open-24h = 🟢 Open 24 hours

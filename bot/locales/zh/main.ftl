@@ -62,21 +62,40 @@ group-use-private = 为了不打扰群里的其他人，请私聊我使用：点
 
 nearby-prompt = 请点下面的 <b>📍 发送位置找驿站</b>（手机 Telegram 可用），或者直接打字输入路名、区县、地标或驿站名。
 search-prompt = 请输入路名、区县、地标或驿站名，比如「春熙路」「雁塔区」「漯河 源汇区」。
+search-too-short = 想按地名找驿站，请输入路名、区县、地标或驿站名，比如「春熙路」「雁塔区」；只有数字或一个字没法搜。也可以点「📍 发送位置找驿站」。
+small-talk-greeting = 你好！我是暖新助手 🧡 想找驿站，点下面的「📍 发送位置找驿站」，或者直接打字告诉我路名、地标。
+small-talk-thanks = 不客气，跑单注意安全！🧡 需要时点下面的菜单就行。
+small-talk-ack = 好的 👍 需要时点下面的菜单就行。
 search-too-long = 地名太长了（最多 { $max } 个字）。请只写路名、地标或驿站名，比如「春熙路」。
 search-no-match = 没找到和「{ $query }」相关的地方。换个说法试试，比如只写路名或区县；也可以点「📍 发送位置找驿站」。
 search-results = 找到这些和「{ $query }」相关的地方，选一个，看它附近的驿站：
-search-result-button = { $name } · { $district }
+search-result-button = { $name } · { $place }
 list-title-here = 📍 <b>离你最近的驿站</b>
 list-title-from = 📍 <b>「{ $origin }」附近的驿站</b>
 list-page = 第 { $page } 页
 list-filters = 筛选：{ $filters }
-list-empty = 附近没有符合筛选条件的驿站。点下面的按钮去掉一些条件试试。
-list-empty-page = 后面没有更多符合条件的驿站了。
+list-empty = 附近 { $radius } 公里内没有符合筛选条件的驿站。点下面的按钮去掉一些条件试试。
+list-empty-page = { $radius } 公里内后面没有更多符合条件的驿站了。
+list-nothing-near =
+    附近 { $radius } 公里内还没有收录的驿站。
+    
+    如果位置不对（比如手机定位失败），请重新发送位置；也可以直接打字输入路名、区县、地标或驿站名，比如「春熙路」「雁塔区」。
+list-open-few = { $count ->
+        [0] 附近 { $radius } 公里内现在没有营业的驿站。
+       *[other] 附近 { $radius } 公里内现在营业的驿站只有 { $count } 个。
+    }
+list-not-open-title = 🕘 <b>附近休息中的驿站</b>，看看什么时候开门：
 list-item =
     <b>{ $index }. { $name }</b>（{ $kind }）
-    📏 { $distance } · 🚶 约 { $walk } 分钟 · 🛵 约 { $ebike } 分钟
+    📏 { $distance } · { $travel }
     { $status }
     { $amenities }{ $address }
+list-item-chosen =
+    <b>{ $index }. { $name }</b>（{ $kind }）· 你选的地点
+    { $status }
+    { $amenities }{ $address }
+travel-walk-ebike = 🚶 约 { $walk } 分钟 · 🛵 约 { $ebike } 分钟
+travel-ebike = 🛵 约 { $ebike } 分钟
 distance-m = { $value } 米
 distance-km = { $value } 公里
 status-open-24h = 🟢 24 小时营业

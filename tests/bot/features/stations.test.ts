@@ -120,7 +120,11 @@ describe('sharing a location', () => {
     clock = new Date('2026-11-28T02:00:00Z') // Saturday 10:00: D is closed at weekends
     const { bot, telegram } = setup()
     await bot.handleUpdate(callbackUpdate(rider, listData({ origin: { kind: 'point', ...origin }, page: 0, filters: { openNow: true, amenities: ['microwave'] } })))
-    expect(namesIn(telegram.callsOf('editMessageText')[0]?.payload.text)).toEqual([])
+    // None is open; the closed one is offered below with when it opens (field issue, item 1).
+    const [openNow, closed] = String(telegram.callsOf('editMessageText')[0]?.payload.text).split('附近休息中的驿站')
+    expect(namesIn(openNow)).toEqual([])
+    expect(openNow).toContain('附近 20 公里内现在没有营业的驿站')
+    expect(closed).toMatch(/测试驿站D[^]*周一 09:00 开门/)
     telegram.clear()
     await bot.handleUpdate(callbackUpdate(rider, listData({ origin: { kind: 'point', ...origin }, page: 0, filters: { openNow: false, amenities: ['microwave'] } })))
     expect(telegram.callsOf('editMessageText')[0]?.payload.text).toContain('周一 09:00 开门')

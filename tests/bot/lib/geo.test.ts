@@ -13,9 +13,9 @@ function expectNear(actual: Point, expected: Point, tolerance: number) {
   expect(Math.abs(actual.lng - expected.lng), `lng ${actual.lng} vs ${expected.lng}`).toBeLessThan(tolerance)
 }
 
-/** Reads `name=a,b` (or `name=latlng:a,b`) from a link as two numbers. */
+/** Reads `name=a,b` (or `name=coord:a,b`) from a link as two numbers. */
 function pair(link: string, name: string): [number, number] {
-  const match = new RegExp(`[?&]${name}=(?:latlng:)?(-?[\\d.]+),(-?[\\d.]+)`).exec(link)
+  const match = new RegExp(`[?&]${name}=(?:coord:)?(-?[\\d.]+),(-?[\\d.]+)`).exec(link)
   if (match === null) throw new Error(`${name} not found in ${link}`)
   return [Number(match[1]), Number(match[2])]
 }
@@ -67,17 +67,32 @@ describe('navigationLinks', () => {
     expect(links.amap).toContain('coordinate=gaode')
   })
 
-  it('gives Tencent the GCJ-02 point in lat,lng order', () => {
-    const [lat, lng] = pair(links.tencent, 'tocoord')
+  // Field issue, item 5: Tencent's web routeplan documents no type=bike, and Baidu's web direction
+  // needs an origin we do not have; both get their documented marker links instead.
+  it('gives Tencent a documented marker at the GCJ-02 point in lat,lng order', () => {
+    const [lat, lng] = pair(links.tencent, 'marker')
     expectNear({ lat, lng }, tiananmen.gcj02, 1e-4)
-    expect(links.tencent).toMatch(/^https:\/\/apis\.map\.qq\.com\/uri\/v1\/routeplan\?/)
+    expect(links.tencent).toMatch(/^https:\/\/apis\.map\.qq\.com\/uri\/v1\/marker\?marker=coord:/)
+    expect(links.tencent).toContain('coord_type=2')
+    expect(links.tencent).toMatch(/[?&]referer=\w+/)
+    expect(links.tencent).not.toContain('type=bike')
   })
 
-  it('gives Baidu the BD-09 point in lat,lng order with coord_type=bd09ll', () => {
-    const [lat, lng] = pair(links.baidu, 'destination')
+  it('gives Baidu a documented marker at the BD-09 point in lat,lng order, coord_type=bd09ll and a webapp.company.app src', () => {
+    const [lat, lng] = pair(links.baidu, 'location')
     expectNear({ lat, lng }, tiananmen.bd09, 1e-4)
-    expect(links.baidu).toMatch(/^https:\/\/api\.map\.baidu\.com\/direction\?/)
+    expect(links.baidu).toMatch(/^https:\/\/api\.map\.baidu\.com\/marker\?/)
     expect(links.baidu).toContain('coord_type=bd09ll')
+    expect(links.baidu).toContain('output=html')
+    expect(links.baidu).toMatch(/[?&]title=[^&]+&content=[^&]+/)
+    expect(links.baidu).toMatch(/[?&]src=webapp\.\w+\.\w+(&|$)/)
+  })
+
+  it('keeps a name from breaking the links\' own separators', () => {
+    const tricky = navigationLinks({ ...tiananmen.wgs84, name: '驿站,1;title:x|y', address: '东城区;2号' })
+    expect(decodeURIComponent(new URL(tricky.amap).searchParams.get('to') ?? '').split(',')).toHaveLength(3)
+    const marker = new URL(tricky.tencent).searchParams.get('marker') ?? ''
+    expect(marker.split(';').map((part) => part.split(':')[0])).toEqual(['coord', 'title', 'addr'])
   })
 
   it('puts the station name in every link, encoded so that spaces and & cannot break the URL', () => {

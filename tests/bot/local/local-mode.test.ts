@@ -55,9 +55,13 @@ describe('local mode', () => {
   it('answers a shared location with the nearest sample stations and edits the list when a filter is pressed', async () => {
     await post('/api/chats/10002/messages', { location: { latitude: 34.26101, longitude: 108.94269 } })
     const list = await waitFor(10002, (messages) => messages.find((m) => m.from.is_bot && m.text?.includes('离你最近的驿站')))
-    const distances = [...(list.text ?? '').matchAll(/📏 ([\d.]+) (米|公里)/g)].map((m) => Number(m[1]) * (m[2] === '公里' ? 1000 : 1))
-    expect(distances.length).toBeGreaterThan(0)
-    expect([...distances].sort((a, b) => a - b)).toEqual(distances)
+    // Nearest first, within the open ones and within the closed ones offered after them when few are open.
+    const sections = (list.text ?? '').split('附近休息中的驿站')
+    expect(sections.join('')).toMatch(/📏/)
+    for (const section of sections) {
+      const distances = [...section.matchAll(/📏 ([\d.]+) (米|公里)/g)].map((m) => Number(m[1]) * (m[2] === '公里' ? 1000 : 1))
+      expect([...distances].sort((a, b) => a - b)).toEqual(distances)
+    }
     const hotWater = list.reply_markup?.inline_keyboard.flat().find((button) => button.text.includes('热水'))
     await post('/api/chats/10002/callback', { message_id: list.message_id, data: hotWater?.callback_data })
     const edited = await waitFor(10002, (messages) => messages.find((m) => m.message_id === list.message_id && m.text?.includes('筛选：营业中 · ♨️ 热水')))

@@ -150,6 +150,24 @@ describe('findNearestStations', () => {
     }
   })
 
+  it('keeps within a radius: the same stations as a full scan inside it, and none far from every station', async () => {
+    let found = 0
+    for (const origin of queries) {
+      const within = 30_000
+      for (const options of [{ limit: 10, withinMetres: within }, { limit: 10, offset: 5, withinMetres: within, amenities: ['hot_water'] }] satisfies NearestOptions[]) {
+        const indexed = await findNearestStations(database.db, origin, options)
+        expectSameAnswer(indexed, await findNearestStationsByScan(database.db, origin, options))
+        expectTrueDistancesInOrder(origin, indexed)
+        for (const row of indexed) expect(row.distance).toBeLessThanOrEqual(within)
+        found += indexed.length
+      }
+    }
+    expect(found).toBeGreaterThan(100)
+    for (const far of [{ lat: 0, lng: 0 }, { lat: 90, lng: 180 }]) {
+      expect(await findNearestStations(database.db, far, { limit: 40, withinMetres: 20_000 })).toEqual([])
+    }
+  })
+
   it('never returns an inactive station, even one standing right at the rider', async () => {
     const inactive = fixture.find((station) => station.active === false)!
     const rows = await findNearestStations(database.db, { lat: inactive.lat, lng: inactive.lng }, { limit: 10 })
@@ -159,9 +177,9 @@ describe('findNearestStations', () => {
 })
 
 /** The query findNearestStations really sends, captured from drizzle. */
-async function nearestQuery(origin: Point) {
+async function nearestQuery(origin: Point, options: NearestOptions = { limit: 10 }) {
   recorded.length = 0
-  await findNearestStations(recording, origin, { limit: 10 })
+  await findNearestStations(recording, origin, options)
   const [query] = recorded
   if (query === undefined) throw new Error('findNearestStations sent no query')
   return query
@@ -178,6 +196,15 @@ describe('the nearest-stations query', () => {
     expect(text).toMatch(/Index Scan using stations_earth_gist/)
     expect(text).toMatch(/Order By:/)
     expect(text).not.toMatch(/Sort Key/)
+  })
+
+  it('with a radius, cuts off the same limited walk of the index: no bitmap scan of a box, no sort of the table', async () => {
+    const text = await plan(await nearestQuery(cities[0]!, { limit: 40, withinMetres: 20_000 }))
+    expect(text).toMatch(/Index Scan using stations_earth_gist/)
+    expect(text).toMatch(/Order By:/)
+    expect(text).not.toMatch(/Bitmap|Seq Scan/)
+    // The one sort orders the rows the Limit let through, above it in the plan.
+    expect(text.indexOf('Limit')).toBeGreaterThan(text.indexOf('Sort Key'))
   })
 
   it.skipIf(!process.env.DATABASE_URL)(
