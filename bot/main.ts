@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import pino from 'pino'
 import { DataDirLockedError } from '../db/client.js'
+import { describeFailure } from '../db/migrate.js'
 import { startApp } from './app.js'
 import { ConfigError, parseConfig } from './config.js'
 
@@ -30,7 +31,7 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message)
   } else {
-    console.error('暖新助手 could not start:', error instanceof Error ? error.message : error)
+    console.error('暖新助手 could not start:', describeFailure(error))
   }
   process.exit(1)
 })
