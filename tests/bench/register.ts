@@ -85,7 +85,7 @@ const workerIds = (offset: number) => Array.from({ length: workerCount }, (_, in
 
 async function handlerBurst(db: Database): Promise<Burst> {
   const event = await createTestEvent(db, { title: 'bench handlers', capacity: seats })
-  const { bot } = createTestBot(db, { now: () => clock })
+  const { bot } = createTestBot(db, { now: () => clock, lockChats: driver === 'postgres' })
   const { seconds, times } = await timed(
     workerIds(1_000_000).map((id) => () => bot.handleUpdate(callbackUpdate({ id, first_name: 'bench' }, `e:r:${event.id}`))),
   )
