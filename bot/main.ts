@@ -9,7 +9,8 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env')
   const config = parseConfig(process.env)
   const logger = pino({ level: config.logLevel })
-  const app = await startApp(config, logger)
+  // Updates failed for good (409: another poller): the app has already stopped gracefully.
+  const app = await startApp(config, logger, { onStopped: () => void (process.exitCode = 1) })
   if (app.localUrl !== undefined) {
     console.log(`\n  暖新助手 local mode: open ${app.localUrl} in your browser (no Telegram token needed).\n`)
   }

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises'
+import { sql } from 'drizzle-orm'
 import type { Sql } from 'postgres'
+import type { Database } from './client.js'
 
 /**
  * Any fixed 64-bit number, shared by every instance of the bot: the key of the session-level
@@ -46,4 +49,20 @@ export function describeFailure(error: unknown): string {
     }
   }
   return parts.join(' ← caused by: ')
+}
+
+const journalFile = new URL('./migrations/meta/_journal.json', import.meta.url)
+
+/**
+ * How many of this build's migrations the database has not applied yet (readiness: a database
+ * that was reset or restored from an old backup is not ready). drizzle applies a migration when its
+ * timestamp is newer than the last one recorded, so that is what is compared.
+ */
+export async function pendingMigrations(db: Database): Promise<number> {
+  const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: { when: number }[] }
+  const result = await db.execute(sql`select coalesce(max(created_at), 0)::text as last from drizzle.__drizzle_migrations`)
+  // postgres.js returns the rows themselves, PGlite an object holding them.
+  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { last: string }[]
+  const last = Number(rows[0]?.last ?? 0)
+  return journal.entries.filter((entry) => entry.when > last).length
 }

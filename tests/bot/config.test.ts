@@ -28,6 +28,7 @@ describe('parseConfig', () => {
       telegramApiRoot: undefined,
       webhookUrl: undefined,
       webhookSecret: undefined,
+      updatesMode: 'polling',
       port: 3000,
       logLevel: 'info',
       adminIds: new Set(),
@@ -130,6 +131,25 @@ describe('parseConfig', () => {
     const password = 'hunter2-very-secret'
     expect(failure({ DATABASE_URL: `mysql://bot:${password}@db/nuanxin` }).message).not.toContain(password)
     expect(failure({ BOT_TOKEN: `123:${password}` }).message).not.toContain(password)
+  })
+
+  it('takes updates by webhook when WEBHOOK_URL is set, by polling otherwise, or not at all with UPDATES_MODE=none', () => {
+    const webhook = { BOT_TOKEN: token, WEBHOOK_URL: 'https://bot.example.org/tg', WEBHOOK_SECRET: 's3cret' }
+    expect(parseConfig(webhook).updatesMode).toBe('webhook')
+    expect(parseConfig({ BOT_TOKEN: token }).updatesMode).toBe('polling')
+    expect(parseConfig({ BOT_TOKEN: token, UPDATES_MODE: 'none' }).updatesMode).toBe('none')
+    expect(parseConfig({ ...webhook, UPDATES_MODE: 'webhook' }).updatesMode).toBe('webhook')
+  })
+
+  it('refuses contradictory update settings with one line naming UPDATES_MODE', () => {
+    const webhook = { BOT_TOKEN: token, WEBHOOK_URL: 'https://bot.example.org/tg', WEBHOOK_SECRET: 's3cret' }
+    expect(failure({ BOT_TOKEN: token, UPDATES_MODE: 'webhook' }).message).toBe('Invalid UPDATES_MODE: is webhook, which needs WEBHOOK_URL')
+    expect(failure({ ...webhook, UPDATES_MODE: 'polling' }).message).toBe(
+      'Invalid UPDATES_MODE: is polling but WEBHOOK_URL is set: unset WEBHOOK_URL, or set UPDATES_MODE=webhook',
+    )
+    expect(failure({ ...webhook, UPDATES_MODE: 'none' }).message).toContain('Invalid UPDATES_MODE: is none but WEBHOOK_URL is set')
+    expect(failure({ UPDATES_MODE: 'none' }).message).toContain('Invalid UPDATES_MODE: is none, which needs BOT_TOKEN')
+    expect(failure({ BOT_TOKEN: token, UPDATES_MODE: 'sometimes' }).message).toMatch(/^Invalid UPDATES_MODE: /)
   })
 
   it('accepts .env.example as it is, and it lists every variable the config reads', () => {
