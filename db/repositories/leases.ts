@@ -26,11 +26,3 @@ export async function releaseLease(db: Database, key: string, holder: string): P
   await db.delete(leases).where(and(eq(leases.key, key), eq(leases.holder, holder)))
 }
 
-/** Forgets claims that expired more than a minute ago (chats that never came back, dead instances). */
-export async function deleteExpiredLeases(db: Database): Promise<number> {
-  const rows = await db
-    .delete(leases)
-    .where(sql`${leases.expiresAt} < now() - interval '1 minute'`)
-    .returning({ key: leases.key })
-  return rows.length
-}
