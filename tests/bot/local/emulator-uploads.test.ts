@@ -3,10 +3,11 @@ import { Bot, InputFile } from 'grammy'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmulatorServer } from '../../../bot/local/emulator/server.js'
 import { EmulatorState } from '../../../bot/local/emulator/state.js'
+import { botInfo as testBotInfo } from '../../helpers/bot.js'
 
 const token = '1000000001:TEST-emulator-token'
 const organizer = { id: 10001, is_bot: false, first_name: '王组织' }
-const botInfo = { id: 1_000_000_001, is_bot: true as const, first_name: '暖新助手', username: 'nuanxin_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false }
+const botInfo = { ...testBotInfo, id: 1_000_000_001 }
 
 let state: EmulatorState
 let server: ReturnType<typeof createEmulatorServer>
