@@ -8,6 +8,7 @@ import { createBot } from './bot.js'
 import type { Config } from './config.js'
 import { registerCommands } from './features/start/commands.js'
 import { createI18n } from './i18n.js'
+import { withSafeErrors } from './logger.js'
 import { startScheduler } from '../jobs/scheduler.js'
 import { startOutboxSender } from './outbox/sender.js'
 import { LOCAL_ORGANIZER_ID, LOCAL_TOKEN, startLocalMode, type LocalMode } from './local/index.js'
@@ -33,10 +34,11 @@ export type App = {
  */
 export async function startApp(
   initial: Config,
-  logger: Logger,
+  givenLogger: Logger,
   options: { inMemoryDatabase?: boolean; now?: () => Date } = {},
 ): Promise<App> {
   let config = initial
+  const logger = withSafeErrors(givenLogger)
   const database = await openDatabase(
     config.databaseUrl !== undefined
       ? { databaseUrl: config.databaseUrl }

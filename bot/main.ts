@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs'
-import pino from 'pino'
 import { DataDirLockedError } from '../db/client.js'
 import { startApp } from './app.js'
 import { ConfigError, parseConfig } from './config.js'
+import { createLogger } from './logger.js'
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env')
   const config = parseConfig(process.env)
-  const logger = pino({ level: config.logLevel })
+  const logger = createLogger(config.logLevel)
   const app = await startApp(config, logger)
   if (app.localUrl !== undefined) {
     console.log(`\n  暖新助手 local mode: open ${app.localUrl} in your browser (no Telegram token needed).\n`)
