@@ -15,6 +15,7 @@ import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
 import { createI18n } from './i18n.js'
 import { withSafeErrors } from './logger.js'
+import { answerUnreadable, cleanInput } from './middlewares/clean-input.js'
 import { createConversations } from './middlewares/conversations.js'
 import { privateChatsOnly } from './middlewares/private-only.js'
 import { trackUser } from './middlewares/track-user.js'
@@ -51,8 +52,10 @@ export function createBot(given: BotDeps, options: BotOptions) {
   // Updates of one chat are handled one at a time (double taps, quick successive messages).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
   const guarded = bot.errorBoundary(apologize(deps, i18n))
+  guarded.use(cleanInput)
   guarded.use(trackUser(deps))
   guarded.use(i18n)
+  guarded.use(answerUnreadable)
   guarded.use(privateChatsOnly)
   guarded.use(createConversations(deps, i18n, installApiTransformers))
   // Roles first: `/start org_<code>` invite links must not reach the plain /start.
