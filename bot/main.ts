@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { DataDirLockedError } from '../db/client.js'
 import { startApp, type App } from './app.js'
 import { ConfigError, parseConfig } from './config.js'
-import { createLogger } from './logger.js'
+import { createLogger, serializeError } from './logger.js'
 import { operatorMessages } from './operator-messages.js'
 
 async function main(): Promise<void> {
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(operatorMessages.configError(error))
   else if (error instanceof DataDirLockedError) console.error(operatorMessages.dataDirLocked(error))
-  else console.error(operatorMessages.couldNotStart(error instanceof Error ? error.message : String(error)))
+  // Through the log serializer: a failed migration's message would list its query parameters.
+  else console.error(operatorMessages.couldNotStart(serializeError(error).message))
   process.exit(1)
 })
