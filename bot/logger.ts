@@ -35,7 +35,11 @@ export function serializeError(value: unknown, depth = 0): SafeError {
   return safe
 }
 
-const serializers = { err: (value: unknown) => serializeError(value), error: (value: unknown) => serializeError(value) }
+const serializers = {
+  err: (value: unknown) => serializeError(value),
+  // `error` is also used for plain descriptions (the outbox sender's "Forbidden: bot was blocked…").
+  error: (value: unknown) => (value instanceof Error ? serializeError(value) : value),
+}
 
 /** The process's logger: errors logged under `err` (or `error`) go through serializeError. */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {

@@ -125,6 +125,15 @@ describe('logs of failing paths keep anonymous tickets anonymous', () => {
     expect(log).not.toContain('secret_rider')
   })
 
+  it('keeps a plain description logged under "error" (as the outbox sender does), and makes an Error under it safe', () => {
+    const captured = capturedLogger()
+    captured.logger.warn({ error: 'Forbidden: bot was blocked by the user' }, 'outbox message not sent')
+    captured.logger.warn({ error: new GrammyError('x', { ok: false, error_code: 400, description: 'Bad Request' }, 'sendMessage', { text: '#5N7AM' }) }, 'failed')
+    expect(captured.lines[0]).toContain('"error":"Forbidden: bot was blocked by the user"')
+    expect(captured.lines[1]).toContain('"error_code":400')
+    expect(captured.lines[1]).not.toContain('5N7AM')
+  })
+
   it('logs a Telegram error with method, code and description only', () => {
     const captured = capturedLogger()
     const error = new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 'sendMessage', {
