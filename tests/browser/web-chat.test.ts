@@ -93,25 +93,6 @@ describe('web chat', () => {
     await page.close()
   })
 
-  it('sends a location from the attach menu, as the prompts say (📎 → 位置)', async () => {
-    const page = await chat.open(await chat.newUser('小郑'))
-    await page.getByTestId('attach-button').click()
-    const item = page.getByTestId('attach-location')
-    expect(await item.innerText()).toBe(t('webchat-attach-location'))
-    expect(t('eventadmin-ask-place')).toContain(`📎 → ${t('webchat-attach-location').replace('📍 ', '')}`)
-    await page.screenshot({ path: 'tests/output/attach-sheet.png' })
-    await item.click()
-    await page.getByTestId('attach-sheet').waitFor({ state: 'hidden' })
-    const sheet = page.getByTestId('location-sheet')
-    await sheet.waitFor()
-    await page.getByTestId('location-input').fill('30.65762, 104.08059')
-    await page.getByTestId('location-send').click()
-    await sheet.waitFor({ state: 'hidden' })
-    expect(await userMessages(page).last().getByTestId('coordinates').innerText()).toBe('30.65762, 104.08059')
-    expect(await textOf(await nthBotMessage(page, 1))).toContain('离你最近')
-    await page.close()
-  })
-
   it('draws entities from UTF-16 offsets as DOM nodes, never as HTML, and follows edits, deletions and typing', async () => {
     const userId = await chat.newUser('小黄')
     const page = await chat.open(userId)
