@@ -8,6 +8,8 @@ import { createBot } from './bot.js'
 import type { Config } from './config.js'
 import { registerCommands } from './features/start/commands.js'
 import { createI18n } from './i18n.js'
+import { withSafeErrors } from './logger.js'
+import { operatorMessages } from './operator-messages.js'
 import { startScheduler } from '../jobs/scheduler.js'
 import { startOutboxSender } from './outbox/sender.js'
 import { LOCAL_ORGANIZER_ID, LOCAL_TOKEN, startLocalMode, type LocalMode } from './local/index.js'
@@ -33,10 +35,11 @@ export type App = {
  */
 export async function startApp(
   initial: Config,
-  logger: Logger,
+  givenLogger: Logger,
   options: { inMemoryDatabase?: boolean; now?: () => Date } = {},
 ): Promise<App> {
   let config = initial
+  const logger = withSafeErrors(givenLogger)
   const database = await openDatabase(
     config.databaseUrl !== undefined
       ? { databaseUrl: config.databaseUrl }
@@ -47,9 +50,9 @@ export async function startApp(
     for (const close of closers.reverse()) await close()
   }
   try {
-    logger.info({ driver: database.driver }, 'database ready')
+    logger.info({ driver: database.driver }, operatorMessages.databaseReady)
     const seeded = await seedSampleStations(database.db)
-    if (seeded > 0) logger.info({ stations: seeded }, 'loaded the sample stations into the empty database')
+    if (seeded > 0) logger.info({ stations: seeded }, operatorMessages.sampleStationsLoaded)
 
     let local: LocalMode | undefined
     if (config.botToken === undefined) {
@@ -62,7 +65,7 @@ export async function startApp(
     const { bot, i18n } = createBot(deps, { token: config.botToken ?? LOCAL_TOKEN })
     await bot.init()
     await registerCommands(bot.api, i18n)
-    logger.info({ username: bot.botInfo.username }, 'bot ready')
+    logger.info({ username: bot.botInfo.username }, operatorMessages.botReady)
 
     // The outbox sender gets an API object of its own, without auto-retry: it decides itself what
     // may be retried, so that no row is ever sent twice.
@@ -90,13 +93,13 @@ export async function startApp(
       // Closing the server refuses new updates and waits for the requests (updates) in flight.
       closers.push(() => new Promise((resolve) => server.close(() => resolve())))
       await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...allowedUpdates] })
-      logger.info({ url: config.webhookUrl, port: config.port }, 'webhook mode')
+      logger.info({ url: config.webhookUrl, port: config.port }, operatorMessages.webhookMode)
     } else {
       await bot.api.deleteWebhook()
       const runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } })
       // The runner's stop() resolves once the updates in flight are handled.
       closers.push(() => runner.stop())
-      logger.info(local === undefined ? 'long polling' : 'local mode')
+      logger.info(local === undefined ? operatorMessages.longPolling : operatorMessages.localMode)
     }
 
     return {

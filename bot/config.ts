@@ -91,6 +91,14 @@ export type Config = {
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
+  constructor(
+    /** The environment variable at fault. */
+    readonly variable: string,
+    /** What is wrong with it, in English (operator-messages.ts gives the Chinese). */
+    readonly problem: string,
+  ) {
+    super(`Invalid ${variable}: ${problem}`)
+  }
 }
 
 /** Parses the environment once; a bad value throws a ConfigError whose message is one line naming the variable. */
@@ -99,7 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const issue = result.error.issues[0]
     const variable = String(issue?.path[0] ?? 'environment')
-    throw new ConfigError(`Invalid ${variable}: ${issue?.message ?? 'bad value'}`)
+    throw new ConfigError(variable, issue?.message ?? 'bad value')
   }
   const value = result.data
   return {

@@ -1,4 +1,5 @@
 import { feedbackCategory, type FeedbackCategory } from '../../../db/schema/index.js'
+import { ownValue } from '../../lib/own.js'
 
 /**
  * Callback data of 我有话说 buttons, all under the prefix "f:". Anyone can send any bytes, so the
@@ -133,7 +134,7 @@ export function parseFeedbackData(data: string): FeedbackAction | undefined {
   const id = parseId(first)
   if (id === undefined) return undefined
   if (code === 's' && parts.length === 4) {
-    const status = statusCodes[second ?? '']
+    const status = ownValue(statusCodes, second)
     return status === undefined ? undefined : { kind: 'status', ticketId: id, status }
   }
   if (code === 'h' && parts.length === 4) {
@@ -142,6 +143,6 @@ export function parseFeedbackData(data: string): FeedbackAction | undefined {
   }
   if (parts.length !== 3) return undefined
   if (code === 'v') return { kind: 'said', stationId: id }
-  const kind = ticketKinds[code as keyof typeof ticketKinds] as (typeof ticketKinds)[keyof typeof ticketKinds] | undefined
+  const kind = ownValue(ticketKinds, code)
   return kind === undefined ? undefined : { kind, ticketId: id }
 }

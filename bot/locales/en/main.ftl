@@ -181,6 +181,7 @@ unhandled-media = I can't read photos or files. To find a station, tap “📍 S
 unhandled-other = I can't handle this yet. To find a station, tap “📍 Send my location” or type a place name; send /help for help.
 unhandled-command = Unknown command. Send /help to see what I can do.
 error-generic = Sorry, something went wrong. Please try again in a moment.
+input-unreadable = Your message had only characters I cannot read. Please type it again.
 
 ## Station import and export (command line)
 

@@ -180,6 +180,7 @@ unhandled-media = 我看不懂图片和文件。想找驿站，请点「📍 发
 unhandled-other = 这个我还处理不了。想找驿站，请点「📍 发送位置找驿站」或者打字输入地名；发送 /help 查看帮助。
 unhandled-command = 没有这个命令。发送 /help 查看我能做什么。
 error-generic = 抱歉，刚才出了点问题，请稍后再试一次。
+input-unreadable = 消息里只有无法识别的字符，我没看懂。请重新打字发送。
 
 ## Station import and export (command line)
 
