@@ -166,6 +166,20 @@ export async function lockEscalationDue(db: Database, cutoff: Date): Promise<Fee
     .for('update', { skipLocked: true })
 }
 
+/**
+ * Not-yet-closed tickets without an owner (filed before anyone could own them), locked with SKIP
+ * LOCKED: two instances assigning at once each take other tickets, never the same one twice.
+ */
+export async function lockUnownedTickets(db: Database, limit: number): Promise<FeedbackTicket[]> {
+  return db
+    .select()
+    .from(feedbackTickets)
+    .where(and(inArray(feedbackTickets.status, ['new', 'in_progress', 'answered']), isNull(feedbackTickets.assigneeId)))
+    .orderBy(asc(feedbackTickets.id))
+    .limit(limit)
+    .for('update', { skipLocked: true })
+}
+
 /** Published events from a week ago to a month ahead, soonest first, for "what is it about". */
 export async function listFeedbackEvents(db: Database, now: Date, limit: number): Promise<{ id: number; title: string; city: string; stationId: number | null }[]> {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000)

@@ -13,7 +13,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core'
-import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types'
+import type { InlineKeyboardMarkup, MessageEntity, ReplyKeyboardMarkup } from 'grammy/types'
 
 /** What the sender calls; rendered (in the recipient's language) when the row is queued. */
 export type OutboxPayload =
@@ -22,7 +22,8 @@ export type OutboxPayload =
       text: string
       parseMode?: 'HTML'
       entities?: MessageEntity[]
-      replyMarkup?: InlineKeyboardMarkup
+      /** Inline buttons, or a new main keyboard (a role change gives organizers 🧰 工作台 or takes it away). */
+      replyMarkup?: InlineKeyboardMarkup | ReplyKeyboardMarkup
     }
   | {
       method: 'sendPhoto'

@@ -1,8 +1,8 @@
 import { createConversation } from '@grammyjs/conversations'
 import { Composer } from 'grammy'
 import { feedbackStats } from '../../../db/repositories/feedback-stats.js'
-import { findInboxItem, listInbox, listMessages } from '../../../db/repositories/feedback.js'
-import { isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
+import { findInboxItem, listInbox, listMessages, type InboxItem } from '../../../db/repositories/feedback.js'
+import { isAdmin, isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
@@ -24,7 +24,14 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
   async function showInbox(ctx: BotContext) {
     if (!isOrganizer(ctx.user) || ctx.user === undefined) return ctx.reply(ctx.t('feedback-not-organizer'))
     const items = await listInbox(db, ctx.user, now(), INBOX_SIZE)
-    const lines = items.map((item) => formatInboxLine(ctx.t, item, now()))
+    const line = (item: InboxItem) => formatInboxLine(ctx.t, item, now())
+    // Admins see tickets nobody owns as their own group: they are the ones who can hand them out.
+    const unowned = isAdmin(ctx.user) ? items.filter((item) => item.assigneeId === null) : []
+    const owned = items.filter((item) => !unowned.includes(item))
+    const lines =
+      unowned.length === 0
+        ? owned.map(line)
+        : [ctx.t('feedback-inbox-unowned', { count: unowned.length }), ...unowned.map(line), ...(owned.length > 0 ? [ctx.t('feedback-inbox-owned'), ...owned.map(line)] : [])]
     await ctx.reply([ctx.t('feedback-inbox-title', { count: items.length }), ...lines].join('\n'), {
       parse_mode: 'HTML',
       reply_markup: inboxKeyboard(ctx.t, items),

@@ -8,7 +8,7 @@ import {
   updateTicket,
   type NewFeedbackMessage,
 } from '../../../db/repositories/feedback.js'
-import { canManage, isOrganizer, responsibleOrganizers } from '../../../db/repositories/roles.js'
+import { canManage, isOrganizer, responsibleOrganizers, type Place } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { FeedbackCategory, FeedbackTicket, User } from '../../../db/schema/index.js'
 import type { BotDeps } from '../../context.js'
@@ -42,6 +42,15 @@ async function resolvePlace(db: Database, subject: Subject) {
   return { stationId: null, eventId: null, city: subject.city }
 }
 
+/**
+ * Who owns a ticket at `place`: the first (lowest id) of the organizers responsible for it
+ * (scoped ones, else unscoped organizers, else admins); undefined while there is nobody.
+ */
+export async function routeTicket(db: Database, place: Place): Promise<User | undefined> {
+  const owners = await responsibleOrganizers(db, place)
+  return [...owners].sort((a, b) => a.id - b.id)[0]
+}
+
 export type CreateResult = { ok: true; ticket: FeedbackTicket } | { ok: false; reason: 'limited' | 'gone' }
 
 /**
@@ -55,8 +64,7 @@ export async function createTicket(deps: Deps, worker: Pick<User, 'id'>, draft: 
   return deps.db.transaction(async (tx) => {
     const place = await resolvePlace(tx, draft.subject)
     if (place === undefined) return { ok: false, reason: 'gone' } as const
-    const owners = await responsibleOrganizers(tx, { city: place.city, stationId: place.stationId })
-    const owner = [...owners].sort((a, b) => a.id - b.id)[0]
+    const owner = await routeTicket(tx, place)
     const ticket = await insertTicket(
       tx,
       {

@@ -111,6 +111,8 @@ feedback-not-organizer = Only organizers can use this.
 feedback-forbidden = You are not responsible for this message and cannot view it.
 feedback-gone = This message was not found.
 feedback-inbox-title = 📥 <b>Feedback inbox</b> ({ $count } not closed; overdue and new first)
+feedback-inbox-unowned = <b>Unassigned</b> ({ $count }, nobody owns them yet; open one to hand it over):
+feedback-inbox-owned = <b>Assigned</b>:
 feedback-inbox-line = { $overdue ->
         [yes] ⏰
        *[other] •
@@ -159,6 +161,7 @@ feedback-result-unchanged = Nothing changed (it may already have this status, or
 feedback-notice-new = 📨 New message #{ $number } ({ $category } · { $place }) for you; please answer it in time.
 feedback-notice-added = ➕ Message #{ $number } ({ $category } · { $place }) has an addition.
 feedback-notice-reopened = 😞 The rider is not satisfied with the answer to #{ $number }; it is open again.
+feedback-notice-unowned = 📨 Message #{ $number } ({ $category } · { $place }) came in before anyone could take it; it is yours now, please answer soon.
 feedback-notice-assigned = 👥 Message #{ $number } ({ $category } · { $place }) was handed to you.
 feedback-stats =
     📊 <b>Feedback statistics</b> ({ $total } in all)

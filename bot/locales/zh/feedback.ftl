@@ -111,6 +111,8 @@ feedback-not-organizer = 这个功能只有组织者可以用。
 feedback-forbidden = 这条留言不归你负责，你不能查看。
 feedback-gone = 找不到这条留言。
 feedback-inbox-title = 📥 <b>留言收件箱</b>（未关闭 { $count } 条，超时和新留言在前）
+feedback-inbox-unowned = <b>未分配</b>（{ $count } 条，还没有负责人，可以打开后「转交」）：
+feedback-inbox-owned = <b>已分配</b>：
 feedback-inbox-line = { $overdue ->
         [yes] ⏰
        *[other] •
@@ -159,6 +161,7 @@ feedback-result-unchanged = 没有变化（可能已经是这个状态，或留�
 feedback-notice-new = 📨 新留言 #{ $number }（{ $category } · { $place }），由你负责，请在期限内回复。
 feedback-notice-added = ➕ 留言 #{ $number }（{ $category } · { $place }）有新的补充。
 feedback-notice-reopened = 😞 留言 #{ $number } 的回复骑手不满意，已重新打开，请再处理。
+feedback-notice-unowned = 📨 留言 #{ $number }（{ $category } · { $place }）提交时还没有负责人，现在交给你负责了，请尽快回复。
 feedback-notice-assigned = 👥 留言 #{ $number }（{ $category } · { $place }）转交给你负责了。
 feedback-stats =
     📊 <b>留言统计</b>（共 { $total } 条）
