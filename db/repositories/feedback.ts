@@ -77,6 +77,17 @@ export async function listMessages(db: Database, ticketId: number): Promise<Feed
   return db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, ticketId)).orderBy(asc(feedbackMessages.id))
 }
 
+/** The first thing the worker wrote in each of these tickets, to quote it back (answers, /mytickets). */
+export async function firstWorkerMessages(db: Database, ticketIds: readonly number[]): Promise<Map<number, FeedbackMessage>> {
+  if (ticketIds.length === 0) return new Map()
+  const rows = await db
+    .selectDistinctOn([feedbackMessages.ticketId])
+    .from(feedbackMessages)
+    .where(and(inArray(feedbackMessages.ticketId, [...ticketIds]), eq(feedbackMessages.author, 'worker')))
+    .orderBy(feedbackMessages.ticketId, asc(feedbackMessages.id))
+  return new Map(rows.map((row) => [row.ticketId, row]))
+}
+
 /** Messages a worker wrote since `since` (new tickets and additions), for the per-hour limit. */
 export async function countWorkerMessagesSince(db: Database, userId: number, since: Date): Promise<number> {
   const [row] = await db

@@ -12,6 +12,7 @@ import { feedbackCategory, type FeedbackCategory } from '../../../db/schema/inde
  *   f:h:<id>:<userId>   organizer: reassign to
  *   f:l / f:m:<id>      worker: my tickets / open own ticket
  *   f:d|x|y|z:<id>      worker: add to, close, satisfied, not satisfied
+ *   f:a|b:<id>          worker: may / may not be shown in 你说我做
  *   f:v:<stationId>     anyone: "you said → we did" at a station
  */
 
@@ -37,7 +38,7 @@ export type FeedbackAction =
   | { kind: 'open' | 'reply' | 'note' | 'public' | 'reassign-menu'; ticketId: number }
   | { kind: 'status'; ticketId: number; status: StatusChange }
   | { kind: 'reassign'; ticketId: number; userId: number }
-  | { kind: 'own' | 'add' | 'close' | 'satisfied' | 'unsatisfied'; ticketId: number }
+  | { kind: 'own' | 'add' | 'close' | 'satisfied' | 'unsatisfied' | 'consent-yes' | 'consent-no'; ticketId: number }
   | { kind: 'said'; stationId: number }
 
 const MAX_ID = 2 ** 31 - 1
@@ -78,6 +79,8 @@ export const feedbackData = {
   close: (id: number) => `f:x:${id}`,
   satisfied: (id: number) => `f:y:${id}`,
   unsatisfied: (id: number) => `f:z:${id}`,
+  consentYes: (id: number) => `f:a:${id}`,
+  consentNo: (id: number) => `f:b:${id}`,
   said: (stationId: number) => `f:v:${stationId}`,
 }
 
@@ -114,6 +117,8 @@ const ticketKinds = {
   x: 'close',
   y: 'satisfied',
   z: 'unsatisfied',
+  a: 'consent-yes',
+  b: 'consent-no',
 } as const
 
 export function parseFeedbackData(data: string): FeedbackAction | undefined {

@@ -1,14 +1,14 @@
 import { createConversation } from '@grammyjs/conversations'
-import { Composer } from 'grammy'
+import { Composer, GrammyError } from 'grammy'
 import { feedbackStats } from '../../../db/repositories/feedback-stats.js'
 import { findInboxItem, listInbox, listMessages, type InboxItem } from '../../../db/repositories/feedback.js'
 import { isAdmin, isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
-import type { User } from '../../../db/schema/index.js'
+import type { FeedbackTicket, User } from '../../../db/schema/index.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
-import { inboxKeyboard, organizerTicketKeyboard, reassignKeyboard } from './keyboards.js'
+import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
 import { MESSAGE_LIMIT } from './notices.js'
 import { addNote, reassign, replyToTicket, setStatus, togglePublic, type OrganizerResult } from './organizer-ops.js'
 import { mayHandle } from './service.js'
@@ -69,6 +69,15 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     }
   }
 
+  async function refreshCardButtons(ctx: BotContext, ticket: FeedbackTicket) {
+    try {
+      await ctx.editMessageReplyMarkup({ reply_markup: organizerTicketKeyboard(ctx.t, ticket) })
+    } catch (error) {
+      // The card is gone or unchanged: the alert above already said what happened.
+      if (!(error instanceof GrammyError)) throw error
+    }
+  }
+
   async function answerResult(ctx: BotContext, result: OrganizerResult, done: string) {
     if (result.ok) return ctx.answerCallbackQuery({ text: ctx.t(done) })
     return ctx.answerCallbackQuery({ text: ctx.t(`feedback-result-${result.reason}`), show_alert: result.reason === 'forbidden' })
@@ -81,9 +90,10 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     const result = await conversation.external(async () => {
       const organizer = await findUser(db, organizerId)
       const outcome = await replyToTicket(deps, organizer, ticketId, content)
-      return outcome.ok ? 'ok' : outcome.reason
+      return outcome.ok ? { kind: 'ok' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.reason }
     })
-    await ctx.reply(ctx.t(result === 'ok' ? 'feedback-reply-sent' : `feedback-result-${result}`))
+    if (result.kind !== 'ok') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
+    await ctx.reply(ctx.t('feedback-reply-sent', { number: result.number }), { reply_markup: afterActionKeyboard(ctx.t, result) })
   }
 
   async function note(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
@@ -92,9 +102,10 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     const organizerId = ctx.from?.id ?? 0
     const result = await conversation.external(async () => {
       const outcome = await addNote(deps, await findUser(db, organizerId), ticketId, content.text)
-      return outcome.ok ? 'ok' : outcome.reason
+      return outcome.ok ? { kind: 'ok' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.reason }
     })
-    await ctx.reply(ctx.t(result === 'ok' ? 'feedback-note-saved' : `feedback-result-${result}`))
+    if (result.kind !== 'ok') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
+    await ctx.reply(ctx.t('feedback-note-saved'), { reply_markup: afterActionKeyboard(ctx.t, result) })
   }
 
   composer.use(createConversation(reply, 'feedback-reply'))
@@ -133,8 +144,13 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
       }
       case 'status':
         return answerResult(ctx, await setStatus(deps, user, action.ticketId, action.status), 'feedback-status-changed')
-      case 'public':
-        return answerResult(ctx, await togglePublic(deps, user, action.ticketId), 'feedback-public-changed')
+      case 'public': {
+        const result = await togglePublic(deps, user, action.ticketId)
+        if (!result.ok) return answerResult(ctx, result, '')
+        await ctx.answerCallbackQuery({ text: ctx.t(`feedback-public-now-${publicState(result.ticket)}`), show_alert: true })
+        // The card's buttons show the new state at once.
+        return refreshCardButtons(ctx, result.ticket)
+      }
       case 'reassign':
         return answerResult(ctx, await reassign(deps, user, action.ticketId, action.userId), 'feedback-reassigned')
       case 'reassign-menu': {

@@ -142,6 +142,28 @@ export async function rateAnswer(deps: Deps, worker: Pick<User, 'id'>, ticketId:
   })
 }
 
+export type ConsentResult = 'granted' | 'refused' | 'gone'
+
+/**
+ * The worker's answer to "may this be shown in 你说我做?". They may change it later; a no also
+ * takes the ticket out of the public list. The ticket's owner is told either way.
+ */
+export async function answerConsent(deps: Deps, worker: Pick<User, 'id'>, ticketId: number, granted: boolean): Promise<ConsentResult> {
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, ticketId)
+    if (ticket === undefined || ticket.userId !== worker.id || ticket.publicConsent === null) return 'gone'
+    const publicConsent = granted ? 'granted' : 'refused'
+    if (ticket.publicConsent === publicConsent) return publicConsent
+    await updateTicket(tx, ticketId, { publicConsent, ...(granted ? {} : { public: false }), updatedAt: now })
+    const message = await addMessage(tx, { ticketId, author: 'system', authorId: null, kind: 'text', text: `consent-${publicConsent}`, fileId: null, createdAt: now })
+    if (ticket.assigneeId !== null) {
+      await queueOrganizerNotice(tx, ticket.assigneeId, ticket, `feedback-notice-consent-${publicConsent}`, `feedback-consent:${message.id}`)
+    }
+    return publicConsent
+  })
+}
+
 /** Whether an organizer may handle this ticket: its owner, or responsible for its place. */
 export async function mayHandle(db: Database, user: Pick<User, 'id' | 'role'> | undefined, ticket: FeedbackTicket): Promise<boolean> {
   if (user === undefined || !isOrganizer(user)) return false
