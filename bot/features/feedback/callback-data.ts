@@ -14,6 +14,7 @@ import { feedbackCategory, type FeedbackCategory } from '../../../db/schema/inde
  *   f:d|x|y|z:<id>      worker: add to, close, satisfied, not satisfied
  *   f:a|b:<id>          worker: may / may not be shown in 你说我做
  *   f:v:<stationId>     anyone: "you said → we did" at a station
+ *   f:e[:<eventId>]     anyone: start a new ticket (about that event), from a broadcast reply hint
  */
 
 export type StatusChange = 'in_progress' | 'answered' | 'closed'
@@ -40,6 +41,7 @@ export type FeedbackAction =
   | { kind: 'reassign'; ticketId: number; userId: number }
   | { kind: 'own' | 'add' | 'close' | 'satisfied' | 'unsatisfied' | 'consent-yes' | 'consent-no'; ticketId: number }
   | { kind: 'said'; stationId: number }
+  | { kind: 'new-feedback'; eventId?: number }
 
 const MAX_ID = 2 ** 31 - 1
 
@@ -82,6 +84,7 @@ export const feedbackData = {
   consentYes: (id: number) => `f:a:${id}`,
   consentNo: (id: number) => `f:b:${id}`,
   said: (stationId: number) => `f:v:${stationId}`,
+  newFeedback: (eventId?: number) => (eventId === undefined ? 'f:e' : `f:e:${eventId}`),
 }
 
 function parseWizard(parts: string[]): WizardChoice | undefined {
@@ -133,6 +136,7 @@ export function parseFeedbackData(data: string): FeedbackAction | undefined {
     if (code === 'i') return { kind: 'inbox' }
     if (code === 't') return { kind: 'stats' }
     if (code === 'l') return { kind: 'mine' }
+    if (code === 'e') return { kind: 'new-feedback' }
     return undefined
   }
   const id = parseId(first)
@@ -147,6 +151,7 @@ export function parseFeedbackData(data: string): FeedbackAction | undefined {
   }
   if (parts.length !== 3) return undefined
   if (code === 'v') return { kind: 'said', stationId: id }
+  if (code === 'e') return { kind: 'new-feedback', eventId: id }
   const kind = ticketKinds[code as keyof typeof ticketKinds] as (typeof ticketKinds)[keyof typeof ticketKinds] | undefined
   return kind === undefined ? undefined : { kind, ticketId: id }
 }

@@ -98,6 +98,7 @@ export async function queueWorkerNotice(db: Database, ticket: FeedbackTicket, ke
       kind: 'feedback-status',
       payload: { method: 'sendMessage', text: translate(locale, key, { number: ticket.number, ...vars }), replyMarkup: toMarkup(markup) },
       dedupeKey,
+      ticketId: ticket.id,
     },
   ])
 }
@@ -140,6 +141,7 @@ export async function queueAnswer(
       kind: 'feedback-answer',
       payload: index === last ? { ...payload, replyMarkup: rate } : payload,
       dedupeKey: `feedback-answer:${answer.messageId}:${index}`,
+      ticketId: ticket.id,
     })),
   )
 }
@@ -155,6 +157,7 @@ export async function queueConsentQuestion(db: Database, ticket: FeedbackTicket)
     {
       userId: ticket.userId,
       kind: 'feedback-consent',
+      ticketId: ticket.id,
       payload: { method: 'sendMessage', text: translate(locale, 'feedback-consent-ask', { number: ticket.number, said: said === '' ? '-' : said }), replyMarkup: toMarkup(markup) },
       dedupeKey: `feedback-consent:${ticket.id}`,
     },

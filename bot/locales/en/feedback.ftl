@@ -34,6 +34,18 @@ feedback-receipt =
     }
     The staff in charge will answer within { $hours } hours. The answer comes here; send /mytickets any time to see the progress.
 
+## 我有话说: replies to what the bot sent
+
+feedback-reply-ok = ✅ Added to your message; the staff member in charge will see it.
+feedback-reply-gone = This message could not be found.
+feedback-reply-closed = This message is closed, so your reply was not added. If something new came up, tap below to write again.
+feedback-reply-limited = You have written { $max } times in the last hour. Please take a break 🙏 and try again a bit later.
+feedback-reply-not-answered = This message could not be found.
+feedback-button-new = 💬 Speak up
+feedback-button-new-event = 💬 Write to this event's organizers
+feedback-broadcast-reply = 📢 This is a broadcast: the organizers do not see replies to it here. To tell them something, tap “💬 Speak up” below; every message gets an owner and an answer.
+feedback-broadcast-reply-event = 📢 This is a broadcast about an event: the organizers do not see replies to it here. To tell the event's organizers something, tap below; every message gets an owner and an answer.
+
 ## 我有话说: the worker's tickets
 
 feedback-mine-empty = You have no messages yet. Tap "💬 我有话说" or send /feedback to tell us what you need.

@@ -34,6 +34,18 @@ feedback-receipt =
     }
     负责的工作人员会在 { $hours } 小时内回复你。回复会直接发到这里，也可以随时发 /mytickets 查看进度。
 
+## 我有话说: replies to what the bot sent
+
+feedback-reply-ok = ✅ 已经加到你的这条留言里了，负责的工作人员会看到。
+feedback-reply-gone = 找不到这条留言。
+feedback-reply-closed = 这条留言已经关闭了，回复没有加进去。有新情况请点下面的按钮重新留言。
+feedback-reply-limited = 你这一小时里已经留言 { $max } 次了，先歇一歇 🙏 过一会儿再发。
+feedback-reply-not-answered = 找不到这条留言。
+feedback-button-new = 💬 我有话说
+feedback-button-new-event = 💬 给这个活动的组织者留言
+feedback-broadcast-reply = 📢 这是一条群发通知，在这里回复，组织者是看不到的。有话想对组织者说，请点下面的「💬 我有话说」留言，每条留言都有人负责、有回复。
+feedback-broadcast-reply-event = 📢 这是活动的群发通知，在这里回复，组织者是看不到的。有话想对活动的组织者说，请点下面的按钮留言，每条留言都有人负责、有回复。
+
 ## 我有话说: the worker's tickets
 
 feedback-mine-empty = 你还没有留言。点「💬 我有话说」或发 /feedback 说说你的需求和建议。
