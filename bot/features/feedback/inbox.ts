@@ -63,7 +63,7 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     })
     const media = messages.filter((message) => message.author === 'worker' && message.fileId !== null).slice(-MEDIA_SHOWN)
     for (const message of media) {
-      const caption = ctx.t('feedback-media-caption', { number: item.number })
+      const caption = ctx.t('feedback-media-caption', { number: item.number, kind: message.kind })
       if (message.kind === 'voice') await ctx.replyWithVoice(message.fileId ?? '', { caption })
       else await ctx.replyWithPhoto(message.fileId ?? '', { caption })
     }

@@ -159,7 +159,10 @@ feedback-card =
     }
     {""}
     <b>History:</b>
-feedback-media-caption = #{ $number } from the rider
+feedback-media-caption = #{ $number }: { $kind ->
+        [voice] voice message
+       *[other] photo
+    } from the rider
 feedback-button-open = Open message
 feedback-button-reply = 💬 Reply
 feedback-button-note = 📝 Internal note

@@ -61,7 +61,7 @@ broadcast-audience-event-waitlisted = 活动「{ $title }」候补中的报名�
 broadcast-audience-city = { $city }用过驿站或报名过活动的人
 broadcast-audience-near = 「{ $station }」{ $km } 公里内的人
 broadcast-audience-everyone = 所有用户
-broadcast-audience-gone = （已删除）
+broadcast-audience-gone = 已删除
 
 ## Broadcast: progress
 

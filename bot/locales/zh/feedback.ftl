@@ -159,7 +159,10 @@ feedback-card =
     }
     {""}
     <b>记录：</b>
-feedback-media-caption = #{ $number } 骑手发来的
+feedback-media-caption = #{ $number } 骑手发来的{ $kind ->
+        [voice] 语音
+       *[other] 照片
+    }
 feedback-button-open = 打开留言
 feedback-button-reply = 💬 回复
 feedback-button-note = 📝 内部备注
