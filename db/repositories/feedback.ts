@@ -177,6 +177,16 @@ export async function lockEscalationDue(db: Database, cutoff: Date): Promise<Fee
     .for('update', { skipLocked: true })
 }
 
+/** Takes the user's not-yet-closed tickets off them (they are no longer an organizer); returns how many. */
+export async function releaseTickets(db: Database, userId: number, now: Date): Promise<number> {
+  const rows = await db
+    .update(feedbackTickets)
+    .set({ assigneeId: null, updatedAt: now })
+    .where(and(eq(feedbackTickets.assigneeId, userId), inArray(feedbackTickets.status, ['new', 'in_progress', 'answered'])))
+    .returning({ id: feedbackTickets.id })
+  return rows.length
+}
+
 /**
  * Not-yet-closed tickets without an owner (filed before anyone could own them), locked with SKIP
  * LOCKED: two instances assigning at once each take other tickets, never the same one twice.

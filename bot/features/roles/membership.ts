@@ -1,4 +1,5 @@
 import { addScope, demoteToWorker, isAdmin, isOrganizer, setRole } from '../../../db/repositories/roles.js'
+import { releaseTickets } from '../../../db/repositories/feedback.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
@@ -60,6 +61,8 @@ export async function demoteOrganizer(deps: BotDeps, admin: User, userId: number
     if (!isOrganizer(user)) return { outcome: 'not-organizer', user }
     const demoted = await demoteToWorker(tx, { userId, changedBy: admin.id, via: 'command' })
     if (!demoted) return { outcome: 'not-organizer', user }
+    // Their open 我有话说 tickets must not be left with someone who can no longer answer them.
+    if ((await releaseTickets(tx, userId, deps.now())) > 0) await assignUnownedTickets(tx, deps.now())
     await enqueueMessages(tx, [notice(user, 'role-demoted', recipientT(user)('roles-notice-demoted'), 'worker')])
     return { outcome: 'demoted', user }
   })

@@ -114,4 +114,25 @@ describe('feedback filed before any organizer or admin exists', () => {
     expect(text).toContain('未分配')
     expect(text.indexOf('未分配')).toBeLessThan(text.indexOf(filed.number))
   })
+
+  it('goes to the next responsible organizer when its owner is demoted', async () => {
+    const admin = 9_400_040
+    const first = 9_400_041
+    const second = 9_400_042
+    await addUser(db(), { id: admin, firstName: '管理员', role: 'admin' })
+    await addUser(db(), { id: first, firstName: '甲老师', role: 'organizer' })
+    await addUser(db(), { id: second, firstName: '乙老师', role: 'organizer' })
+    const result = await createTicket({ db: db(), config, now: () => now }, { id: RIDER }, {
+      subject: { kind: 'station', stationId: ids.A },
+      category: 'need',
+      anonymous: false,
+      content: { kind: 'text', text: '充电桩坏了', fileId: null },
+    })
+    if (!result.ok) throw new Error(result.reason)
+    expect(result.ticket.assigneeId).toBe(first)
+    const { bot } = setup()
+    await bot.handleUpdate(textUpdate({ id: admin }, `/demote ${first}`))
+    expect((await ticketRow(result.ticket.id))?.assigneeId).toBe(second)
+    expect(await noticesTo(second)).toHaveLength(1)
+  })
 })
