@@ -52,7 +52,7 @@ roles-invite-welcome =
     🎉 欢迎你成为暖新助手的组织者！
     负责范围：<b>{ $scope }</b>
     
-    发送 /organize 打开组织者工作台：发布活动、现场签到、群发通知、回复留言。
+    点下面的 🧰 工作台（或发送 /organize）打开组织者工作台：发布活动、现场签到、群发通知、回复留言。
 roles-invite-admin-kept = 你已经是管理员了。这个邀请链接没有被用掉，仍然可以发给要邀请的人。
 roles-invite-used-by-you = 你已经用过这个邀请链接了，现在就是组织者。发送 /organize 打开组织者工作台。
 roles-invite-used = 这个邀请链接已经被使用过了，每个链接只能用一次。请向管理员要一个新的。
@@ -81,7 +81,7 @@ roles-demote-not-organizer = { $name } 现在不是组织者，没有改动。
 roles-demote-config-admin = { $name } 是配置（ADMIN_IDS）里的管理员，不能在这里撤销；需要修改配置。
 roles-notice-appointed =
     🎉 你被任命为暖新助手的组织者，负责范围：<b>{ $scope }</b>。
-    发送 /organize 打开组织者工作台。
+    点下面的 🧰 工作台（或发送 /organize）打开组织者工作台。
 roles-notice-scope-added = 你的组织者负责范围新增了：<b>{ $scope }</b>。
 roles-notice-demoted = 你的组织者身份已被管理员撤销。谢谢你一直以来的付出！有疑问请联系你们的管理员。
 
