@@ -13,7 +13,6 @@ import {
 } from '../schema/index.js'
 import { resolveAudienceRecipients } from './broadcast-audience.js'
 import { enqueueMessages, type OutboxMessage } from './outbox.js'
-import { inQuietHours, shanghaiMinutes } from './outbox-sender.js'
 
 /** The same content by the same organizer within this window is taken as a double tap on 确认发送. */
 const DUPLICATE_WINDOW_MS = 2 * 60_000
@@ -147,33 +146,6 @@ export async function broadcastCountsMany(db: Database, ids: readonly number[]):
 
 export async function broadcastCounts(db: Database, id: number): Promise<BroadcastCounts> {
   return (await broadcastCountsMany(db, [id])).get(id) ?? emptyCounts()
-}
-
-export type QuietRecipients = {
-  /** Rows still waiting because their recipient is in quiet hours now. */
-  count: number
-  /** When the first of those quiet hours ends, minutes after midnight (Shanghai); undefined when count is 0. */
-  endsAt: number | undefined
-}
-
-/** How many of a broadcast's pending rows wait for their recipient's quiet hours to end, and until when. */
-export async function quietRecipients(db: Database, id: number, now: Date): Promise<QuietRecipients> {
-  const minutes = shanghaiMinutes(now)
-  const rows = await db
-    .select({ end: users.quietEnd, value: count() })
-    .from(outbox)
-    .innerJoin(users, eq(users.id, outbox.userId))
-    .where(and(eq(outbox.broadcastId, id), eq(outbox.status, 'pending'), eq(outbox.urgent, false), inQuietHours(minutes)))
-    .groupBy(users.quietEnd)
-  let total = 0
-  let endsAt: number | undefined
-  for (const row of rows) {
-    total += row.value
-    if (row.end === null) continue
-    const wait = (row.end - minutes + 1440) % 1440
-    if (endsAt === undefined || wait < (endsAt - minutes + 1440) % 1440) endsAt = row.end
-  }
-  return { count: total, endsAt: total === 0 ? undefined : endsAt }
 }
 
 export async function findBroadcast(db: Database, id: number): Promise<Broadcast | undefined> {

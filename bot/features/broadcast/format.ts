@@ -1,4 +1,5 @@
-import type { BroadcastCounts, QuietRecipients } from '../../../db/repositories/broadcasts.js'
+import type { QuietRecipients } from '../../../db/repositories/broadcast-quiet.js'
+import type { BroadcastCounts } from '../../../db/repositories/broadcasts.js'
 import type { Database } from '../../../db/client.js'
 import { listScopes } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
