@@ -46,7 +46,8 @@ export type PublicState = 'private' | 'asking' | 'public' | 'refused'
 /** Where a ticket stands with 你说我做: shown only when the organizer chose it and the worker agreed. */
 export function publicState(ticket: Pick<FeedbackTicket, 'public' | 'publicConsent'>): PublicState {
   if (ticket.publicConsent === 'refused') return 'refused'
-  if (!ticket.public) return 'private'
+  // Public from before riders were asked (consent null) shows nowhere: it counts as private.
+  if (!ticket.public || ticket.publicConsent === null) return 'private'
   return ticket.publicConsent === 'granted' ? 'public' : 'asking'
 }
 

@@ -102,7 +102,7 @@ export async function reassign(deps: Deps, organizer: Organizer | undefined, tic
 export async function togglePublic(deps: Deps, organizer: Organizer | undefined, ticketId: number): Promise<OrganizerResult> {
   return withTicket(deps, organizer, ticketId, async (tx, ticket, now) => {
     if (ticket.answeredAt === null) return { ok: false, reason: 'not-answered' }
-    if (ticket.public) {
+    if (ticket.public && ticket.publicConsent !== null) {
       await updateTicket(tx, ticketId, { public: false, updatedAt: now })
       return { ok: true, ticket: { ...ticket, public: false } }
     }

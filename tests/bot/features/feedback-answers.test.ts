@@ -131,3 +131,16 @@ describe('publishing the rider’s words (item 15)', () => {
     expect(String(telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text)).toContain('不同意')
   })
 })
+
+describe('tickets published before riders were asked', () => {
+  it('count as private, and one tap asks the rider', async () => {
+    const filed = await file('老的公开留言')
+    const { bot, telegram } = setup()
+    await answer(telegram, bot, filed.id, '老的答复')
+    await database.db.update(feedbackTickets).set({ public: true, publicConsent: null }).where(eq(feedbackTickets.id, filed.id))
+    await bot.handleUpdate(callbackUpdate(organizer, `f:o:${filed.id}`))
+    expect(lastButtons(telegram, organizer.id).map((button) => button.text)).toContain('🌐 你说我做：未公开 · 点此公开')
+    await bot.handleUpdate(callbackUpdate(organizer, `f:u:${filed.id}`))
+    expect(await ticket(filed.id)).toMatchObject({ public: true, publicConsent: 'asked' })
+  })
+})
