@@ -10,7 +10,7 @@ import { createEventsFeature } from './features/events/index.js'
 import { createFeedbackFeature } from './features/feedback/index.js'
 import { createRolesFeature } from './features/roles/index.js'
 import { createSettingsFeature } from './features/settings/index.js'
-import { createStartFeature } from './features/start/index.js'
+import { createStartFallback, createStartFeature } from './features/start/index.js'
 import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
 import { createI18n } from './i18n.js'
@@ -66,6 +66,8 @@ export function createBot(given: BotDeps, options: BotOptions) {
   guarded.use(createEventAdminFeature(deps))
   guarded.use(createBroadcastFeature(deps))
   guarded.use(createFeedbackFeature(deps))
+  // After every feature that takes `/start` payloads: a deep link none of them accepted.
+  guarded.use(createStartFallback())
   // Stations last: any other text is taken as a place to search for.
   guarded.use(createStationsFeature(deps))
   guarded.use(createUnhandledFeature())

@@ -47,7 +47,7 @@ export async function run(deps: JobDeps): Promise<void> {
       if (done === undefined) continue
       broadcast = done
     }
-    const progress = await renderProgress(db, t, broadcast, count)
+    const progress = await renderProgress(db, t, broadcast, deps.now(), count)
     if (last.get(broadcast.id) === progress.text && broadcast.status !== 'done') continue
     const failure = await editProgress(api, broadcast, progress)
     if (failure !== undefined) logger.warn({ err: failure, broadcast: broadcast.id }, 'progress message not updated')

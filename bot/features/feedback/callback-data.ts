@@ -13,7 +13,9 @@ import { ownValue } from '../../lib/own.js'
  *   f:h:<id>:<userId>   organizer: reassign to
  *   f:l / f:m:<id>      worker: my tickets / open own ticket
  *   f:d|x|y|z:<id>      worker: add to, close, satisfied, not satisfied
+ *   f:a|b:<id>          worker: may / may not be shown in 你说我做
  *   f:v:<stationId>     anyone: "you said → we did" at a station
+ *   f:e[:<eventId>]     anyone: start a new ticket (about that event), from a broadcast reply hint
  */
 
 export type StatusChange = 'in_progress' | 'answered' | 'closed'
@@ -38,8 +40,9 @@ export type FeedbackAction =
   | { kind: 'open' | 'reply' | 'note' | 'public' | 'reassign-menu'; ticketId: number }
   | { kind: 'status'; ticketId: number; status: StatusChange }
   | { kind: 'reassign'; ticketId: number; userId: number }
-  | { kind: 'own' | 'add' | 'close' | 'satisfied' | 'unsatisfied'; ticketId: number }
+  | { kind: 'own' | 'add' | 'close' | 'satisfied' | 'unsatisfied' | 'consent-yes' | 'consent-no'; ticketId: number }
   | { kind: 'said'; stationId: number }
+  | { kind: 'new-feedback'; eventId?: number }
 
 const MAX_ID = 2 ** 31 - 1
 
@@ -79,7 +82,10 @@ export const feedbackData = {
   close: (id: number) => `f:x:${id}`,
   satisfied: (id: number) => `f:y:${id}`,
   unsatisfied: (id: number) => `f:z:${id}`,
+  consentYes: (id: number) => `f:a:${id}`,
+  consentNo: (id: number) => `f:b:${id}`,
   said: (stationId: number) => `f:v:${stationId}`,
+  newFeedback: (eventId?: number) => (eventId === undefined ? 'f:e' : `f:e:${eventId}`),
 }
 
 function parseWizard(parts: string[]): WizardChoice | undefined {
@@ -115,6 +121,8 @@ const ticketKinds = {
   x: 'close',
   y: 'satisfied',
   z: 'unsatisfied',
+  a: 'consent-yes',
+  b: 'consent-no',
 } as const
 
 export function parseFeedbackData(data: string): FeedbackAction | undefined {
@@ -129,6 +137,7 @@ export function parseFeedbackData(data: string): FeedbackAction | undefined {
     if (code === 'i') return { kind: 'inbox' }
     if (code === 't') return { kind: 'stats' }
     if (code === 'l') return { kind: 'mine' }
+    if (code === 'e') return { kind: 'new-feedback' }
     return undefined
   }
   const id = parseId(first)
@@ -143,6 +152,7 @@ export function parseFeedbackData(data: string): FeedbackAction | undefined {
   }
   if (parts.length !== 3) return undefined
   if (code === 'v') return { kind: 'said', stationId: id }
+  if (code === 'e') return { kind: 'new-feedback', eventId: id }
   const kind = ownValue(ticketKinds, code)
   return kind === undefined ? undefined : { kind, ticketId: id }
 }

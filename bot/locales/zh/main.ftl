@@ -9,6 +9,18 @@ start-welcome =
     跑单累了、手机没电了、想喝口热水？点下面的 <b>📍 发送位置找驿站</b>，我马上告诉你最近的、现在开着门的暖新驿站，一键导航过去。
     
     没法发送位置（电脑版 Telegram、没有 GPS）？直接打字告诉我路名、区县、地标或驿站名就行。
+start-welcome-organizer =
+    你好{ $name ->
+        [none] {""}
+       *[other] ，{ $name }
+    }！我是 <b>暖新助手</b> 🧡 你是组织者，你的工具都在下面的 <b>🧰 工作台</b> 里（也可以发 /organize）：
+    
+    📅 发布和管理活动（/newevent、/manage），现场签到（/checkin）
+    📣 给报名者或附近的骑手群发通知（/broadcast）
+    📬 查看并回复「我有话说」留言（/inbox）
+    
+    骑手用的找驿站、活动报名、我有话说，你也照样可以用。
+start-link-broken = ⚠️ 你打开的链接无效：可能不完整，或者已经过期。请向发链接给你的人要一个新的。下面是主菜单。
 help-text =
     <b>暖新助手能帮你做什么</b>
     
@@ -22,12 +34,13 @@ help-text =
     
     命令：/start 主菜单 · /nearby 找驿站 · /events 活动 · /myevents 我的报名 · /feedback 我有话说 · /mytickets 我的留言 · /settings 免打扰 · /mydata 我的个人信息 · /language 切换语言 · /cancel 退出当前操作
 help-organizer =
-    <b>组织者</b>：/organize 打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
+    <b>组织者</b>：点下面的 🧰 工作台（或发 /organize）打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
 keyboard-share-location = 📍 发送位置找驿站
 keyboard-search-place = 🔎 输入地名找驿站
 keyboard-help = ❓ 帮助
 keyboard-events = 📅 活动报名
 keyboard-feedback = 💬 我有话说
+keyboard-organize = 🧰 工作台
 command-start = 主菜单
 command-nearby = 找最近的驿站
 command-language = 切换语言 / Language
