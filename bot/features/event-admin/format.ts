@@ -23,14 +23,23 @@ export type CardData = {
   cancelClosesAt: Date
 }
 
-/** The event as workers will see it. */
-export function cardText(t: Translate, card: CardData): string {
+/** How the total was made, when slots make it: "5 个时段 × 5 人". */
+function capacityBreakdown(t: Translate, slots: readonly { capacity: number }[]): string {
+  if (slots.length === 0) return 'none'
+  const [first] = slots
+  const even = first !== undefined && slots.every((slot) => slot.capacity === first.capacity)
+  return even ? t('eventadmin-capacity-breakdown', { count: slots.length, perSlot: first.capacity }) : t('eventadmin-capacity-slot-sum', { count: slots.length })
+}
+
+/** The event as riders will see it. */
+export function cardText(t: Translate, card: CardData, slots: readonly { capacity: number }[] = []): string {
   const text = t('eventadmin-card', {
     kind: t(`eventadmin-kind-${card.kind}`),
     title: escapeHtml(card.title),
     when: formatRange(card.startsAt, card.endsAt),
     place: escapeHtml(card.place),
     capacity: card.capacity,
+    breakdown: capacityBreakdown(t, slots),
     closes: shanghaiDateTime(card.registrationClosesAt),
     cancelCloses: shanghaiDateTime(card.cancelClosesAt),
   })

@@ -64,7 +64,7 @@ export async function showPanel(ctx: BotContext, deps: BotDeps, event: Event): P
   const place = placeLabel(station, event.address)
   const text = [
     statusText(ctx.t, event.status, event.registrationClosed),
-    cardText(ctx.t, { ...event, place }),
+    cardText(ctx.t, { ...event, place }, slots),
     slots.length > 0 ? slotsText(ctx.t, slots) : '',
     asksText(ctx.t, event.asks, event.questions),
     countsText(ctx.t, counts, event.capacity, event.endsAt <= now),

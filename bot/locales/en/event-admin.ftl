@@ -43,7 +43,10 @@ eventadmin-notice-changed = 📣 The time of “<b>{ $title }</b>” has changed
 eventadmin-card = <b>{ $kind } · { $title }</b>
     🕘 { $when }
     📍 { $place }
-    👥 { $capacity } seats
+    👥 { $capacity } seats{ $breakdown ->
+        [none] {""}
+       *[other] {" "}({ $breakdown })
+    }
     ⏳ Registration closes { $closes }; cancel until { $cancelCloses }
 eventadmin-kind-skill_contest = 🏆 Skill contest
 eventadmin-kind-health_check = 🩺 Free health check
@@ -101,6 +104,13 @@ eventadmin-ask-slots = Register by time slot? (e.g. health checks every 30 minut
     For slots, type “minutes per slot, people per slot”, e.g. 30 20
     The total seats become the sum of the slots. Tap the button for no slots.
 eventadmin-bad-slots = Type two numbers: minutes per slot (5–720) and people per slot, e.g. 30 20
+eventadmin-capacity-breakdown = { $count } slots × { $perSlot } people
+eventadmin-capacity-slot-sum = the seats of { $count } slots added up
+eventadmin-slots-total-differs = You typed { $capacity } seats in total, but the slots make { $count } slots × { $perSlot } people = { $total } seats.
+    With slots, the total is the sum of the slots' seats. Which do you mean?
+eventadmin-button-slots-sum = By slots: { $total } seats
+eventadmin-button-slots-even = { $capacity } seats: { $perSlot } per slot
+eventadmin-button-slots-again = Set the slots again
 eventadmin-slots-dont-fit = Those numbers give no usable slots (at least one must fit between start and end, at most 48). Try other numbers.
 eventadmin-ask-closes = When does registration close? By default at the start; or type a time (e.g. 12-04 18:00).
 eventadmin-closes-out-of-range = Registration must close after now and before the event ends.

@@ -43,7 +43,10 @@ eventadmin-notice-changed = 📣 活动“<b>{ $title }</b>”时间有变：
 eventadmin-card = <b>{ $kind } · { $title }</b>
     🕘 { $when }
     📍 { $place }
-    👥 名额 { $capacity } 人
+    👥 名额 { $capacity } 人{ $breakdown ->
+        [none] {""}
+       *[other] （{ $breakdown }）
+    }
     ⏳ 报名截止 { $closes }，{ $cancelCloses } 前可取消
 eventadmin-kind-skill_contest = 🏆 技能比武
 eventadmin-kind-health_check = 🩺 免费体检
@@ -98,6 +101,13 @@ eventadmin-ask-slots = 要分时段报名吗？（如体检每 30 分钟一批�
     分时段请输入“每段分钟数 每段人数”，例如：30 20
     总名额会按各时段人数相加。不分时段请点按钮。
 eventadmin-bad-slots = 请输入两个数字：每段分钟数（5–720）和每段人数，例如：30 20
+eventadmin-capacity-breakdown = { $count } 个时段 × { $perSlot } 人
+eventadmin-capacity-slot-sum = { $count } 个时段的名额相加
+eventadmin-slots-total-differs = 你填的总名额是 { $capacity } 人，但按时段算是 { $count } 个时段 × 每段 { $perSlot } 人 = { $total } 人。
+    分时段时，总名额就是各时段名额之和。要用哪个？
+eventadmin-button-slots-sum = 按时段：共 { $total } 人
+eventadmin-button-slots-even = 按总名额 { $capacity } 人：每段 { $perSlot } 人
+eventadmin-button-slots-again = 重新设置时段
 eventadmin-slots-dont-fit = 按这个间隔排不出时段（开始到结束之间至少要放下一段，最多 48 段）。请换个数字。
 eventadmin-ask-closes = 报名什么时候截止？默认活动开始时截止，也可以输入时间（如 12-04 18:00）。
 eventadmin-closes-out-of-range = 截止时间要在现在之后、活动结束之前。

@@ -73,6 +73,10 @@ describe('creating an event', () => {
     await say('30')
     expect(lastText(telegram)).toContain('分时段')
     await say('30 20')
+    // 30 typed as the total, but 5 slots × 20 make 100: the organizer is asked, not overruled.
+    expect(lastText(telegram)).toContain('5 个时段 × 每段 20 人 = 100 人')
+    expect(lastButtons(telegram)).toEqual(expect.arrayContaining(['ea:c:slotsum', 'ea:c:sloteven', 'ea:c:slotagain']))
+    await tap('ea:c:slotsum')
     await tap('ea:c:default')
     await tap('ea:c:default')
     expect(lastText(telegram)).toContain('需要填写哪些信息')
@@ -152,6 +156,38 @@ describe('creating an event', () => {
       registrationClosesAt: new Date('2026-12-06T02:00:00Z'),
       cancelClosesAt: new Date('2026-12-06T01:00:00Z'),
     })
+  })
+
+  it('asks which total is meant when the slots do not add up to the typed capacity, and shows how it was made', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now, env })
+    const say = async (text: string) => bot.handleUpdate(textUpdate(admin, text))
+    const tap = async (data: string) => bot.handleUpdate(callbackUpdate(admin, data))
+    await say('/newevent')
+    await tap('ea:c:kind:health_check')
+    await say('名额核对体检')
+    await tap('ea:c:skip')
+    await say('湖滨')
+    await tap(`ea:c:station:${stationId}`)
+    await say('12月5日 9:00')
+    await say('11:30')
+    await say('20')
+    await say('30 5')
+    expect(lastText(telegram)).toContain('你填的总名额是 20 人')
+    expect(lastText(telegram)).toContain('= 25 人')
+    // Setting the slots again asks the slot question once more.
+    await tap('ea:c:slotagain')
+    expect(lastText(telegram)).toContain('要分时段报名吗')
+    await say('30 5')
+    await tap('ea:c:sloteven')
+    await tap('ea:c:default')
+    await tap('ea:c:default')
+    await tap('ea:c:done')
+    await tap('ea:c:done')
+    expect(lastText(telegram)).toContain('名额 20 人（5 个时段 × 4 人）')
+    await tap('ea:c:draft')
+    const [event] = await database.db.select().from(events).where(eq(events.title, '名额核对体检'))
+    expect(event?.capacity).toBe(20)
+    expect((await listSlots(database.db, event?.id ?? 0)).map((slot) => slot.capacity)).toEqual([4, 4, 4, 4, 4])
   })
 
   it('leaves with the 取消 button or /cancel, storing nothing', async () => {
