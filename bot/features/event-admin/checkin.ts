@@ -1,5 +1,7 @@
 import { InlineKeyboard } from 'grammy'
 import { checkIn, normalizeCode, type CheckInResult } from '../../../db/repositories/check-in.js'
+import { eventCounts } from '../../../db/repositories/event-counts.js'
+import { findEvent } from '../../../db/repositories/events.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
@@ -64,7 +66,12 @@ export function createCheckInConversation(deps: BotDeps) {
       if (update.callbackQuery !== undefined) {
         if (update.callbackQuery.data !== stepData('stop')) await conversation.skip({ next: true })
         await update.answerCallbackQuery()
-        await update.reply(ctx.t('eventadmin-checkin-finished'))
+        const tally = await conversation.external(async () => {
+          const event = await findEvent(deps.db, eventId)
+          const counts = event === undefined ? undefined : await eventCounts(deps.db, event, deps.now())
+          return { checkedIn: counts?.checkedIn ?? 0, confirmed: counts?.confirmed ?? 0 }
+        })
+        await update.reply(ctx.t('eventadmin-checkin-finished', tally))
         return
       }
       const text = update.message?.text

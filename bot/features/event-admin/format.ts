@@ -1,4 +1,4 @@
-import type { EventCounts } from '../../../db/repositories/events.js'
+import type { EventCounts, SlotCounts } from '../../../db/repositories/event-counts.js'
 import type { EventAskField, EventKind, EventStatus } from '../../../db/schema/index.js'
 import { escapeHtml } from '../../lib/html.js'
 import { shanghaiDate, shanghaiDateTime, shanghaiTime } from '../../lib/time.js'
@@ -46,9 +46,19 @@ export function cardText(t: Translate, card: CardData, slots: readonly { capacit
   return card.description === '' ? text : `${text}\n\n${escapeHtml(card.description)}`
 }
 
-export function slotsText(t: Translate, slots: readonly { startsAt: Date; endsAt: Date; capacity: number }[]): string {
+/** The slots; with `counts` (the panel) each line says how it fills up. */
+export function slotsText(
+  t: Translate,
+  slots: readonly { id?: number; startsAt: Date; endsAt: Date; capacity: number }[],
+  counts?: ReadonlyMap<number, SlotCounts>,
+): string {
   if (slots.length === 0) return t('eventadmin-slots-none')
-  const lines = slots.map((slot) => t('eventadmin-slot-line', { range: `${shanghaiTime(slot.startsAt)}–${shanghaiTime(slot.endsAt)}`, capacity: slot.capacity }))
+  const lines = slots.map((slot) => {
+    const range = `${shanghaiTime(slot.startsAt)}–${shanghaiTime(slot.endsAt)}`
+    if (counts === undefined || slot.id === undefined) return t('eventadmin-slot-line', { range, capacity: slot.capacity })
+    const count = counts.get(slot.id) ?? { confirmed: 0, offered: 0, waitlisted: 0, checkedIn: 0 }
+    return t('eventadmin-slot-line-counts', { range, capacity: slot.capacity, ...count })
+  })
   return `${t('eventadmin-slots-header', { count: slots.length })}\n${lines.join('\n')}`
 }
 

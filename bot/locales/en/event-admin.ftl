@@ -61,6 +61,7 @@ eventadmin-slots-header = { $count ->
        *[other] { $count } time slots:
     }
 eventadmin-slot-line = · { $range }　{ $capacity } people
+eventadmin-slot-line-counts = · { $range }　{ $capacity } seats: { $confirmed } confirmed, { $offered } offered, { $waitlisted } waitlisted, { $checkedIn } checked in
 eventadmin-asks-line = Asked at registration: { $fields }
 eventadmin-asks-none = no personal details
 eventadmin-separator = {", "}
@@ -174,7 +175,7 @@ eventadmin-checkin-not-published = Only published events have check-in.
 eventadmin-checkin-start = <b>Check-in: { $title }</b>
     Type the registrants' 6-character codes one after another (any case). Tap “Finish check-in” when done.
 eventadmin-button-checkin-done = Finish check-in
-eventadmin-checkin-finished = Check-in finished.
+eventadmin-checkin-finished = Check-in finished: { $checkedIn } checked in / { $confirmed } confirmed.
 eventadmin-checkin-bad-code = A code has 6 letters or digits. Please type it again.
 eventadmin-checkin-no-name = (no name given)
 eventadmin-checkin-ok = ✅ Checked in: { $name }{ $slot ->

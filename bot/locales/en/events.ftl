@@ -9,7 +9,10 @@ events-list-item =
         [none] {""}
        *[other] {" "}({ $distance })
     }
-    🎟 { $left } seats left
+    { $left ->
+        [0] 🈵 Full, you can join the waitlist
+       *[other] 🎟 { $left } seats left
+    }
 events-list-empty = There are no events open for registration right now. Check again in a few days.
 events-list-empty-page = No more events.
 events-button-open = 📄 { $index }

@@ -58,6 +58,7 @@ eventadmin-kind-service_day = 🤝 服务日
 eventadmin-slots-none = 不分时段
 eventadmin-slots-header = 共 { $count } 个时段：
 eventadmin-slot-line = · { $range }　{ $capacity } 人
+eventadmin-slot-line-counts = · { $range }　名额 { $capacity }：已确认 { $confirmed }，待接受 { $offered }，候补 { $waitlisted }，已签到 { $checkedIn }
 eventadmin-asks-line = 报名时填写：{ $fields }
 eventadmin-asks-none = 无需填写个人信息
 eventadmin-separator = 、
@@ -171,7 +172,7 @@ eventadmin-checkin-not-published = 只有已发布的活动才能签到。
 eventadmin-checkin-start = <b>签到：{ $title }</b>
     请输入报名者的 6 位签到码，一个接一个输入即可（不分大小写）。签完点“结束签到”。
 eventadmin-button-checkin-done = 结束签到
-eventadmin-checkin-finished = 签到结束。
+eventadmin-checkin-finished = 签到结束：签到 { $checkedIn } / 已确认 { $confirmed }。
 eventadmin-checkin-bad-code = 签到码是 6 位字母或数字，请重新输入。
 eventadmin-checkin-no-name = （未填姓名）
 eventadmin-checkin-ok = ✅ 签到成功：{ $name }{ $slot ->

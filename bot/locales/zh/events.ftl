@@ -9,7 +9,10 @@ events-list-item =
         [none] {""}
        *[other] （{ $distance }）
     }
-    🎟 剩余 { $left } 个名额
+    { $left ->
+        [0] 🈵 已满，可候补
+       *[other] 🎟 剩余 { $left } 个名额
+    }
 events-list-empty = 最近没有可以报名的活动。过几天再来看看吧。
 events-list-empty-page = 后面没有更多活动了。
 events-button-open = 📄 { $index }

@@ -7,7 +7,7 @@ import { touchUser } from '../../../db/repositories/users.js'
 import { outbox, registrations, type Event, type RegistrationStatus } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import { createTestEvent } from '../../helpers/events.js'
+import { createTestEvent, createTestSlots } from '../../helpers/events.js'
 import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import type { UploadedFile } from '../../helpers/multipart.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
@@ -73,6 +73,32 @@ describe('the events panel', () => {
     expect(list).not.toContain('成都的活动')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:v:${event.id}`))
     expect(lastText(telegram)).toContain('已确认 1，待接受 1，候补 1，已签到 0')
+  })
+
+  it('counts every time slot, and once the event is over the no-shows', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now })
+    const event = await shaoxingEvent({ title: '分时段计数', capacity: 4 })
+    const [early, late] = await createTestSlots(database.db, event, [
+      { startsAt: hours(48), endsAt: hours(48.5), capacity: 2 },
+      { startsAt: hours(48.5), endsAt: hours(49), capacity: 2 },
+    ])
+    const inSlot = async (status: RegistrationStatus, slotId: number | undefined, checkedIn = false) => {
+      const row = await registrant(event, status)
+      await database.db.update(registrations).set({ slotId: slotId ?? null, checkedInAt: checkedIn ? now : null }).where(eq(registrations.id, row.id))
+    }
+    await inSlot('confirmed', early?.id, true)
+    await inSlot('confirmed', early?.id)
+    await inSlot('waitlisted', early?.id)
+    await inSlot('confirmed', late?.id)
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:v:${event.id}`))
+    const panel = lastText(telegram)
+    expect(panel).toContain('10:00–10:30　名额 2：已确认 2，待接受 0，候补 1，已签到 1')
+    expect(panel).toContain('10:30–11:00　名额 2：已确认 1，待接受 0，候补 0，已签到 0')
+    expect(panel).not.toContain('未到场')
+
+    const after = createTestBot(database.db, { now: () => hours(51) })
+    await after.bot.handleUpdate(callbackUpdate(organizer, `ea:v:${event.id}`))
+    expect(lastText(after.telegram)).toContain('未到场 2 人')
   })
 
   it('raises the capacity and offers seats to the waitlist; refuses to go below the seats taken', async () => {
@@ -210,7 +236,7 @@ describe('check-in', () => {
     await say('12')
     expect(lastText(telegram)).toContain('6 位')
     await bot.handleUpdate(callbackUpdate({ id: scopedId }, 'ea:c:stop'))
-    expect(lastText(telegram)).toContain('签到结束')
+    expect(lastText(telegram)).toContain('签到结束：签到 1 / 已确认 1')
     const [row] = await database.db.select().from(registrations).where(eq(registrations.id, anna.id))
     expect(row).toMatchObject({ checkedInAt: now, checkedInBy: scopedId })
     const [other] = await database.db.select().from(registrations).where(eq(registrations.id, elsewhere.id))

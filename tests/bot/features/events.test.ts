@@ -55,6 +55,18 @@ describe('browsing events', () => {
     expect(far.id).toBeGreaterThan(0)
   })
 
+  it('says a full event can still be waitlisted instead of "0 seats left"', async () => {
+    const full = await createTestEvent(database.db, { title: '满员的午餐', capacity: 1, startsAt: new Date('2026-11-28T01:00:00Z') })
+    await database.db.insert(users).values({ id: 6999, firstName: '先到' }).onConflictDoNothing()
+    await database.db.insert(registrations).values({ eventId: full.id, userId: 6999, status: 'confirmed', code: 'FULL01' })
+    const { bot, telegram } = setup()
+    await bot.handleUpdate(textUpdate(newRider(), '/events'))
+    const list = lastText(telegram)
+    const item = list.slice(list.indexOf('满员的午餐'))
+    expect(item.split('\n\n')[0]).toContain('已满，可候补')
+    expect(list).not.toContain('剩余 0 个名额')
+  })
+
   it('pages through many events', async () => {
     const { bot, telegram } = setup()
     for (let i = 0; i < 6; i++) await createTestEvent(database.db, { title: `分页活动${i}`, startsAt: new Date(`2027-01-0${i + 1}T01:00:00Z`) })

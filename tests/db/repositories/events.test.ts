@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkIn } from '../../../db/repositories/check-in.js'
+import { eventCounts } from '../../../db/repositories/event-counts.js'
 import { listRegistrants } from '../../../db/repositories/event-registrants.js'
 import {
   cancelEvent,
   closeRegistration,
   createEvent,
-  eventCounts,
   finishEndedEvents,
   findEvent,
   listManagedEvents,
