@@ -8,8 +8,8 @@ import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { shanghaiDate } from '../../lib/time.js'
 import { translate, userLocale } from '../../i18n.js'
-import { actionData, listData, newData, panelData, parseActionData, parseEditData, parsePanelData } from './callback-data.js'
-import { checkInCode, checkInConversationId, createCheckInConversation, isCode, outcomeText } from './checkin.js'
+import { actionData, listData, newData, panelData, parseActionData, parseEditData, parseForceCheckInData, parsePanelData } from './callback-data.js'
+import { checkInCode, checkInConversationId, createCheckInConversation, isCode, outcomeReply } from './checkin.js'
 import { createConversationId, createEventConversation } from './create-conversation.js'
 import { createEditConversation, editConversationId } from './edit-conversation.js'
 import { exportFileName, registrantsCsv } from './export.js'
@@ -67,7 +67,18 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
     if (ctx.user === undefined || !isOrganizer(ctx.user)) return ctx.reply(ctx.t('eventadmin-checkin-link-worker'))
     const code = ctx.match.slice(3)
     const outcome = isCode(code) ? await checkInCode(deps, ctx.user, code) : { kind: 'unknown' as const }
-    await ctx.reply(outcomeText(ctx.t, outcome, code), { parse_mode: 'HTML' })
+    const reply = outcomeReply(ctx.t, outcome, code)
+    await ctx.reply(reply.text, reply.options)
+  })
+
+  // 仍然签到 under a "check-in is not open" answer, from /checkin or from a scanned QR code.
+  composer.callbackQuery(/^ea:k:/, async (ctx) => {
+    const code = parseForceCheckInData(ctx.callbackQuery.data)
+    if (code === undefined) return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-button-stale') })
+    if (ctx.user === undefined || (await refuseUnlessOrganizer(ctx))) return
+    await ctx.answerCallbackQuery()
+    const reply = outcomeReply(ctx.t, await checkInCode(deps, ctx.user, code, { force: true }), code)
+    await ctx.reply(reply.text, reply.options)
   })
 
   composer.on('callback_query:data', async (ctx, next) => {

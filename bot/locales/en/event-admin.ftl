@@ -188,4 +188,9 @@ eventadmin-checkin-forbidden = 🚫 The code { $code } belongs to an event you a
 eventadmin-checkin-other-event = ⚠️ The code { $code } is for another event, “{ $title }”, not this one.
 eventadmin-checkin-event-cancelled = ✖️ The event of code { $code }, “{ $title }”, was cancelled.
 eventadmin-checkin-not-confirmed = ⚠️ The code { $code } is “{ $status }”, without a confirmed seat; it cannot check in.
+eventadmin-checkin-too-early = ⏰ Check-in has not opened: “{ $title }” opens check-in { $hours } hours before the start ({ $when }); code { $code } was not checked in.
+    Check this registrant in now anyway?
+eventadmin-checkin-too-late = ⏰ “{ $title }” ended at { $when }; check-in is closed and code { $code } was not checked in.
+    Check them in afterwards anyway?
+eventadmin-button-checkin-anyway = Check in anyway
 eventadmin-checkin-link-worker = This check-in link is for event staff to scan. At the event, just show your code to the staff.

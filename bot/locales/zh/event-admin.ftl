@@ -185,4 +185,9 @@ eventadmin-checkin-forbidden = 🚫 签到码 { $code } 属于不由你负责的
 eventadmin-checkin-other-event = ⚠️ 签到码 { $code } 是另一个活动“{ $title }”的，不是这个活动的。
 eventadmin-checkin-event-cancelled = ✖️ 签到码 { $code } 对应的活动“{ $title }”已取消。
 eventadmin-checkin-not-confirmed = ⚠️ 签到码 { $code } 的报名状态是“{ $status }”，没有确认的名额，不能签到。
+eventadmin-checkin-too-early = ⏰ 还没到签到时间：「{ $title }」在活动开始前 { $hours } 小时（{ $when }）开始签到，签到码 { $code } 没有签到。
+    确实要现在就给这位报名者签到吗？
+eventadmin-checkin-too-late = ⏰ 「{ $title }」已在 { $when } 结束，签到已关闭，签到码 { $code } 没有签到。
+    确实要补签吗？
+eventadmin-button-checkin-anyway = 仍然签到
 eventadmin-checkin-link-worker = 这个签到链接是给活动工作人员扫码用的。到场后请把签到码出示给工作人员就好。

@@ -243,6 +243,30 @@ describe('check-in', () => {
     expect(other?.checkedInAt).toBeNull()
   })
 
+  it('answers typed codes clearly outside the check-in window and checks in only after the organizer confirms', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now })
+    const tomorrow = await shaoxingEvent({ title: '明天的体检', startsAt: hours(28), registrationClosesAt: hours(27), cancelClosesAt: hours(26) })
+    const person = await registrant(tomorrow, 'confirmed', { name: '李明' })
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:a:checkin:${tomorrow.id}`))
+    await bot.handleUpdate(textUpdate(organizer, person.code))
+    expect(lastText(telegram)).toContain('还没到签到时间')
+    const [untouched] = await database.db.select().from(registrations).where(eq(registrations.id, person.id))
+    expect(untouched?.checkedInAt).toBeNull()
+    const forced = `ea:k:${person.code}`
+    expect(JSON.stringify(telegram.callsOf('sendMessage').at(-1)?.payload.reply_markup)).toContain(forced)
+    await bot.handleUpdate(callbackUpdate(worker, forced))
+    expect(alertText(telegram)).toContain('只对负责该活动的组织者开放')
+    await bot.handleUpdate(callbackUpdate(organizer, forced))
+    expect(lastText(telegram)).toContain('✅ 签到成功：李明')
+    await bot.handleUpdate(callbackUpdate(organizer, 'ea:c:stop'))
+    expect(lastText(telegram)).toContain('签到 1 / 已确认 1')
+
+    const over = createTestBot(database.db, { now: () => hours(40) })
+    const second = await registrant(tomorrow, 'confirmed')
+    await over.bot.handleUpdate(textUpdate(organizer, `/start ci_${second.code}`))
+    expect(lastText(over.telegram)).toContain('签到已关闭')
+  })
+
   it('lets the organizer pick the event from the hub when none or several are today', async () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => now })
     const event = await shaoxingEvent({ title: '选择签到活动' })
@@ -266,7 +290,13 @@ describe('check-in', () => {
     expect(lastText(telegram)).toContain('给活动工作人员扫码用的')
     const [untouched] = await database.db.select().from(registrations).where(eq(registrations.id, person.id))
     expect(untouched?.checkedInAt).toBeNull()
+    // The event starts in 48 hours: check-in is not open yet, so the organizer is asked first.
     await bot.handleUpdate(textUpdate(organizer, `/start ci_${person.code}`))
+    expect(lastText(telegram)).toContain('还没到签到时间')
+    expect(lastText(telegram)).toContain('开始前 2 小时（2026-12-03 08:00）')
+    const [notYet] = await database.db.select().from(registrations).where(eq(registrations.id, person.id))
+    expect(notYet?.checkedInAt).toBeNull()
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:k:${person.code}`))
     expect(lastText(telegram)).toContain('✅ 签到成功：王五')
     await bot.handleUpdate(textUpdate(organizer, `/start ci_${person.code}`))
     expect(lastText(telegram)).toContain('签到过了')
