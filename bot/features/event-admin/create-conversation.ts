@@ -8,7 +8,8 @@ import { asksText, cardText, slotsText } from './format.js'
 import { askPlace, type PlaceChoice } from './place-step.js'
 import { accept, ask, leave, retry, textReader } from './steps.js'
 import { askSlots } from './slots-step.js'
-import { parseDateTime, parseTimeOnDay } from './time-input.js'
+import { askStart } from './date-step.js'
+import { parseTimeOnDay } from './time-input.js'
 
 export const createConversationId = 'eventadmin-create'
 
@@ -39,14 +40,7 @@ export function createEventConversation(deps: BotDeps) {
     )
     const place: PlaceChoice = await askPlace(conversation, ctx, deps)
 
-    const startsAt = await ask<number>(conversation, ctx, { text: t('eventadmin-ask-start') }, async (update) => {
-      const text = update.message?.text
-      if (text === undefined) return retry(t('eventadmin-bad-datetime'))
-      const clock = await now(conversation)
-      const value = parseDateTime(text, clock)
-      if (value === undefined) return retry(t('eventadmin-bad-datetime'))
-      return value > clock ? accept(value.getTime()) : retry(t('eventadmin-start-past'))
-    }).then((ms) => new Date(ms))
+    const startsAt = await askStart(conversation, ctx, deps, t('eventadmin-ask-start'))
 
     const endsAt = await ask<number>(conversation, ctx, { text: t('eventadmin-ask-end') }, async (update) => {
       const text = update.message?.text

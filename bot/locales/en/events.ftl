@@ -193,3 +193,10 @@ events-mydata-deleted =
         [yes] ; your last shared location
        *[other] {""}
     }. The registrations themselves stay.
+
+## Event time (bot/ui/event-time.ts): one format wherever a rider sees an event's time
+
+event-time-day = { $weekday } { $day }/{ $month }
+event-time-moment = { $day } { $time }
+event-time-span = { $day } { $start }–{ $end }
+event-time-span-days = { $start } to { $end }

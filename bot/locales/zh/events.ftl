@@ -193,3 +193,10 @@ events-mydata-deleted =
         [yes] ；你最后发送的位置
        *[other] {""}
     }。报名本身保留。
+
+## Event time (bot/ui/event-time.ts): one format wherever a rider sees an event's time
+
+event-time-day = { $month }月{ $day }日（{ $weekday }）
+event-time-moment = { $day }{ $time }
+event-time-span = { $day }{ $start }–{ $end }
+event-time-span-days = { $start } 至 { $end }

@@ -140,6 +140,18 @@ describe('the events panel', () => {
     expect(text(en.userId)).toContain('has changed')
   })
 
+  it('takes a new start in words, echoing it back before anyone is told', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now })
+    const event = await shaoxingEvent({ title: '改期讲座' })
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:f:start:${event.id}`))
+    await bot.handleUpdate(textUpdate(organizer, '后天晚上7点半'))
+    expect(lastText(telegram)).toBe('开始时间是 12月3日（周四）19:30，对吗？')
+    expect((await findEvent(database.db, event.id))?.startsAt).toEqual(event.startsAt)
+    await bot.handleUpdate(callbackUpdate(organizer, 'ea:c:dateok'))
+    expect(lastText(telegram)).toContain('已保存')
+    expect((await findEvent(database.db, event.id))?.startsAt).toEqual(new Date('2026-12-03T11:30:00Z'))
+  })
+
   it('cancels after a confirmation, telling everyone urgently and withdrawing reminders', async () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => now })
     const event = await shaoxingEvent({ title: '要取消的活动' })
