@@ -5,10 +5,10 @@ import { canManage } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
-import { translate, userLocale } from '../../i18n.js'
+import { translatorFor, userLocale } from '../../i18n.js'
+import { formatEventSpan } from '../../ui/event-time.js'
 import { panelData, type EditField } from './callback-data.js'
 import { parseCapacity } from './create-conversation.js'
-import { formatRange } from './format.js'
 import { accept, ask, retry, textReader, type Answer } from './steps.js'
 import { confirmDate, readFutureDateTime } from './date-step.js'
 import { parseTimeOnDay } from './time-input.js'
@@ -124,13 +124,14 @@ async function applyEdit(deps: BotDeps, user: User | undefined, eventId: number,
 }
 
 function changeNotice(recipient: User, before: Event, updated: Event) {
+  const t = translatorFor(userLocale(recipient))
   return {
     method: 'sendMessage' as const,
     parseMode: 'HTML' as const,
-    text: translate(userLocale(recipient), 'eventadmin-notice-changed', {
+    text: t('eventadmin-notice-changed', {
       title: escapeHtml(updated.title),
-      before: formatRange(before.startsAt, before.endsAt),
-      after: formatRange(updated.startsAt, updated.endsAt),
+      before: formatEventSpan(t, before.startsAt, before.endsAt),
+      after: formatEventSpan(t, updated.startsAt, updated.endsAt),
     }),
   }
 }

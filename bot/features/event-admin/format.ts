@@ -3,6 +3,7 @@ import type { EventAskField, EventKind, EventStatus } from '../../../db/schema/i
 import { escapeHtml } from '../../lib/html.js'
 import { shanghaiDate, shanghaiDateTime, shanghaiTime } from '../../lib/time.js'
 import type { Translate } from '../../i18n.js'
+import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 
 /** "2026-12-05 09:00–11:30", with the end's date only when it is another day. */
 export function formatRange(startsAt: Date, endsAt: Date): string {
@@ -36,12 +37,12 @@ export function cardText(t: Translate, card: CardData, slots: readonly { capacit
   const text = t('eventadmin-card', {
     kind: t(`eventadmin-kind-${card.kind}`),
     title: escapeHtml(card.title),
-    when: formatRange(card.startsAt, card.endsAt),
+    when: formatEventSpan(t, card.startsAt, card.endsAt),
     place: escapeHtml(card.place),
     capacity: card.capacity,
     breakdown: capacityBreakdown(t, slots),
-    closes: shanghaiDateTime(card.registrationClosesAt),
-    cancelCloses: shanghaiDateTime(card.cancelClosesAt),
+    closes: formatEventMoment(t, card.registrationClosesAt),
+    cancelCloses: formatEventMoment(t, card.cancelClosesAt),
   })
   return card.description === '' ? text : `${text}\n\n${escapeHtml(card.description)}`
 }
@@ -81,4 +82,4 @@ export function countsText(t: Translate, counts: EventCounts, capacity: number, 
 
 /** A station's name, or the typed address; for the card and the panel. */
 export const placeLabel = (station: { name: string } | undefined, address: string): string =>
-  station === undefined ? address : address === '' ? station.name : `${station.name}（${address}）`
+  station === undefined ? address : address === '' ? station.name : `${station.name} · ${address}`

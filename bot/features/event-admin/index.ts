@@ -7,7 +7,8 @@ import type { Event, User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { shanghaiDate } from '../../lib/time.js'
-import { translate, userLocale } from '../../i18n.js'
+import { translatorFor, userLocale } from '../../i18n.js'
+import { formatEventSpan } from '../../ui/event-time.js'
 import { actionData, listData, newData, panelData, parseActionData, parseEditData, parseForceCheckInData, parsePanelData } from './callback-data.js'
 import { checkInCode, checkInConversationId, createCheckInConversation, isCode, outcomeReply } from './checkin.js'
 import { createConversationId, createEventConversation } from './create-conversation.js'
@@ -152,9 +153,10 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
 }
 
 function cancelNotice(user: User, event: Event) {
+  const t = translatorFor(userLocale(user))
   return {
     method: 'sendMessage' as const,
     parseMode: 'HTML' as const,
-    text: translate(userLocale(user), 'eventadmin-notice-cancelled', { title: escapeHtml(event.title), when: formatRange(event.startsAt, event.endsAt) }),
+    text: t('eventadmin-notice-cancelled', { title: escapeHtml(event.title), when: formatEventSpan(t, event.startsAt, event.endsAt) }),
   }
 }

@@ -7,7 +7,8 @@ import { escapeHtml } from '../../lib/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { eventData, formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
-import { formatSpan, registrationWindow } from './format.js'
+import { registrationWindow } from './format.js'
+import { formatEventSpan } from '../../ui/event-time.js'
 import { choiceKeyboard, contactKeyboard, occupations, platforms, typingKeyboard } from './keyboards.js'
 import type { Translate } from '../../i18n.js'
 
@@ -25,7 +26,7 @@ async function planForm(db: Database, t: Translate, eventId: number, now: Date):
   if (state === 'closed' || state === 'not_open') return { closed: true }
   const slots = card.slots.map((slot) => {
     const left = slot.capacity - slot.taken
-    const time = formatSpan(t, slot.startsAt, slot.endsAt)
+    const time = formatEventSpan(t, slot.startsAt, slot.endsAt)
     return { id: slot.id, label: left > 0 ? t('events-slot-button', { time, left }) : t('events-slot-button-full', { time }) }
   })
   return { title: card.event.title, asks: card.event.asks, questions: card.event.questions, slots }

@@ -17,14 +17,14 @@ eventadmin-button-checkin = ✅ Check-in
 eventadmin-button-export = 📄 Export list
 eventadmin-button-cancel-event = ✖️ Cancel event
 eventadmin-button-cancel-confirm = Cancel the event and tell the registrants
-eventadmin-status-draft = 📝 Draft (workers cannot see it yet)
+eventadmin-status-draft = 📝 Draft (riders cannot see it yet)
 eventadmin-status-published = 📅 Published, registration open
 eventadmin-status-closed = 📅 Published, registration closed
 eventadmin-status-finished = 🕘 Ended
 eventadmin-status-cancelled = ✖️ Cancelled
 eventadmin-counts = 👥 { $capacity } seats: { $confirmed } confirmed, { $offered } offered, { $waitlisted } waitlisted, { $checkedIn } checked in
 eventadmin-counts-noshows = No-shows: { $noShows }
-eventadmin-published = Published: workers can register now.
+eventadmin-published = Published: riders and other workers can register now.
 eventadmin-not-draft = This event is no longer a draft.
 eventadmin-closed = Registration closed.
 eventadmin-close-unchanged = Registration is already closed, or the event is not published.
@@ -32,7 +32,8 @@ eventadmin-not-editable = This event has ended or was cancelled; it can no longe
 eventadmin-cancel-confirm = Really cancel “{ $title }”?
     { $people } registrants (waitlist included) will be told at once. This cannot be undone.
 eventadmin-cancelled = “{ $title }” is cancelled; telling { $notified } registrants.
-eventadmin-notice-cancelled = ⚠️ Sorry, the event “<b>{ $title }</b>” ({ $when }) has been cancelled.
+eventadmin-notice-cancelled = ⚠️ Sorry, the event “<b>{ $title }</b>” has been cancelled.
+    It was planned for { $when }.
 eventadmin-notice-changed = 📣 The time of “<b>{ $title }</b>” has changed:
     Before: { $before }
     Now: { $after }
@@ -128,8 +129,8 @@ eventadmin-ask-question = Anything else to ask registrants? Type question { $num
 eventadmin-need-text = Please send text.
 eventadmin-bad-length = It must be 1–{ $max } characters long (this is { $length }). Please try again.
 eventadmin-pick-button = Please tap one of the buttons above.
-eventadmin-preview-header = <b>Preview</b>: this is the card workers will see. Publish when it looks right.
-eventadmin-created-published = 🎉 “{ $title }” is published: workers can register now.
+eventadmin-preview-header = <b>Preview</b>: this is the card riders will see. Publish when it looks right.
+eventadmin-created-published = 🎉 “{ $title }” is published: riders and other workers can register now.
 eventadmin-created-draft = 💾 “{ $title }” is saved as a draft; publish it from /manage.
 
 ## Event admin: editing

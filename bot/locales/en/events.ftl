@@ -7,7 +7,7 @@ events-list-item =
     🕘 { $time }
     📍 { $place }{ $distance ->
         [none] {""}
-       *[other] {" "}({ $distance })
+       *[other] {" "}· { $distance }
     }
     { $left ->
         [0] 🈵 Full, you can join the waitlist
@@ -16,10 +16,9 @@ events-list-item =
 events-list-empty = There are no events open for registration right now. Check again in a few days.
 events-list-empty-page = No more events.
 events-button-open = 📄 { $index }
-events-date = { $month }/{ $day } { $weekday }
 events-place-unknown = Place to be announced
 events-card =
-    { $emoji } <b>{ $title }</b> ({ $kind })
+    { $emoji } <b>{ $title }</b> · { $kind }
     🕘 { $time }
     📍 { $place }{ $description ->
         [none] {""}

@@ -6,7 +6,7 @@ eventadmin-button-stale = 这个按钮已经失效了，请重新打开 /manage�
 eventadmin-list-header = <b>活动管理</b>
     📝 草稿　📅 进行中/未开始　🕘 已结束　✖️ 已取消
     点一个活动查看报名情况和操作。
-eventadmin-list-empty = 还没有活动。点“新建活动”创建第一个。
+eventadmin-list-empty = 还没有活动。点「新建活动」创建第一个。
 eventadmin-button-new = ➕ 新建活动
 eventadmin-button-open = 打开活动面板
 eventadmin-button-back = ← 返回
@@ -17,26 +17,28 @@ eventadmin-button-checkin = ✅ 签到
 eventadmin-button-export = 📄 导出名单
 eventadmin-button-cancel-event = ✖️ 取消活动
 eventadmin-button-cancel-confirm = 确认取消活动并通知报名者
-eventadmin-status-draft = 📝 草稿（工人还看不到）
+eventadmin-status-draft = 📝 草稿（报名者还看不到）
 eventadmin-status-published = 📅 已发布，报名中
 eventadmin-status-closed = 📅 已发布，报名已截止
 eventadmin-status-finished = 🕘 已结束
 eventadmin-status-cancelled = ✖️ 已取消
 eventadmin-counts = 👥 名额 { $capacity }：已确认 { $confirmed }，待接受 { $offered }，候补 { $waitlisted }，已签到 { $checkedIn }
 eventadmin-counts-noshows = 未到场 { $noShows } 人
-eventadmin-published = 已发布，工人现在可以报名了。
+eventadmin-published = 已发布，劳动者现在可以报名了。
 eventadmin-not-draft = 这个活动已经不是草稿了。
 eventadmin-closed = 已截止报名。
 eventadmin-close-unchanged = 报名已经截止，或活动未发布。
 eventadmin-not-editable = 这个活动已结束或已取消，不能再修改。
-eventadmin-cancel-confirm = 确定要取消“{ $title }”吗？
+eventadmin-cancel-confirm = 确定要取消「{ $title }」吗？
     将马上通知 { $people } 位报名者（含候补），此操作不能撤销。
-eventadmin-cancelled = 已取消“{ $title }”，正在通知 { $notified } 位报名者。
-eventadmin-notice-cancelled = ⚠️ 很抱歉，活动“<b>{ $title }</b>”（{ $when }）已取消。给你带来不便，请谅解。
-eventadmin-notice-changed = 📣 活动“<b>{ $title }</b>”时间有变：
+eventadmin-cancelled = 已取消「{ $title }」，正在通知 { $notified } 位报名者。
+eventadmin-notice-cancelled = ⚠️ 很抱歉，活动「<b>{ $title }</b>」已取消。
+    原定时间：{ $when }
+    给你带来不便，请谅解。
+eventadmin-notice-changed = 📣 活动「<b>{ $title }</b>」时间有变：
     原来：{ $before }
     现在：{ $after }
-    如果来不了，可以在“我的报名”里取消，把名额让给别人。
+    如果来不了，可以在「我的报名」里取消，把名额让给别人。
 
 ## Event admin: the card
 
@@ -78,13 +80,13 @@ eventadmin-button-closes-default = 活动开始时截止
 eventadmin-button-cutoff-default = 开始前 2 小时
 eventadmin-button-save-draft = 💾 存为草稿
 eventadmin-button-discard = 🗑 放弃
-eventadmin-ask-kind = <b>新建活动</b>（随时可点“取消”或发 /cancel 退出）
+eventadmin-ask-kind = <b>新建活动</b>（随时可点「取消」或发 /cancel 退出）
     第 1 步：选择活动类型。
 eventadmin-ask-title = 活动名称是什么？（最多 60 字）
-eventadmin-ask-description = 简单介绍一下活动（最多 1000 字），或点“跳过”。
+eventadmin-ask-description = 简单介绍一下活动（最多 1000 字），或点「跳过」。
 eventadmin-ask-place = 活动在哪里？输入驿站名称搜索，或发送位置（📎 → 位置）。
 eventadmin-place-pick = 请选择驿站，或换个名称再搜：
-eventadmin-place-not-found = 没找到“{ $query }”相关的驿站（或不在你负责的范围内）。换个说法，或发送位置。
+eventadmin-place-not-found = 没找到「{ $query }」相关的驿站（或不在你负责的范围内）。换个说法，或发送位置。
 eventadmin-bad-place = 请输入驿站名称（60 字以内），或发送位置。
 eventadmin-place-out-of-scope = 这个地点不在你负责的范围内，请换一个。
 eventadmin-ask-address = 请输入详细地址（最多 100 字），方便大家找到。
@@ -105,7 +107,7 @@ eventadmin-too-long = 活动最长 31 天，请检查结束时间。
 eventadmin-ask-capacity = 一共多少个名额？（1–10000 的整数）
 eventadmin-bad-capacity = 名额请输入 1 到 10000 之间的整数。
 eventadmin-ask-slots = 要分时段报名吗？（如体检每 30 分钟一批）
-    分时段请输入“每段分钟数 每段人数”，例如：30 20
+    分时段请输入「每段分钟数 每段人数」，例如：30 20
     总名额会按各时段人数相加。不分时段请点按钮。
 eventadmin-bad-slots = 请输入两个数字：每段分钟数（5–720）和每段人数，例如：30 20
 eventadmin-capacity-breakdown = { $count } 个时段 × { $perSlot } 人
@@ -120,18 +122,18 @@ eventadmin-ask-closes = 报名什么时候截止？默认活动开始时截止�
 eventadmin-closes-out-of-range = 截止时间要在现在之后、活动结束之前。
 eventadmin-ask-cancel-cutoff = 报名者最晚什么时候可以自己取消？默认开始前 2 小时，也可以输入时间。
 eventadmin-cutoff-after-start = 取消截止时间不能晚于活动开始。
-eventadmin-ask-fields = 报名时需要填写哪些信息？点一下选中/取消，选好后点“完成”。只收集确实需要的信息。
+eventadmin-ask-fields = 报名时需要填写哪些信息？点一下选中/取消，选好后点「完成」。只收集确实需要的信息。
 eventadmin-ask-question = 还想问报名者什么问题吗？请输入第 { $number } 个问题（最多 3 个，每个 200 字以内），或点按钮结束。
 eventadmin-need-text = 请发送文字。
 eventadmin-bad-length = 长度要在 1–{ $max } 字之间（现在 { $length } 字），请重新输入。
 eventadmin-pick-button = 请点上面的按钮选择。
-eventadmin-preview-header = <b>预览</b>：工人看到的活动卡片如下，确认无误后发布。
-eventadmin-created-published = 🎉 “{ $title }”已发布，工人现在可以报名了。
-eventadmin-created-draft = 💾 “{ $title }”已存为草稿，可以在 /manage 里发布。
+eventadmin-preview-header = <b>预览</b>：报名者看到的活动卡片如下，确认无误后发布。
+eventadmin-created-published = 🎉 「{ $title }」已发布，劳动者现在可以报名了。
+eventadmin-created-draft = 💾 「{ $title }」已存为草稿，可以在 /manage 里发布。
 
 ## Event admin: editing
 
-eventadmin-edit-menu = 要修改“{ $title }”的哪一项？
+eventadmin-edit-menu = 要修改「{ $title }」的哪一项？
 eventadmin-edit-field-title = 名称
 eventadmin-edit-field-description = 介绍
 eventadmin-edit-field-capacity = 名额
@@ -176,7 +178,7 @@ eventadmin-checkin-none = 现在没有可以签到的活动。
 eventadmin-checkin-pick = 给哪个活动签到？
 eventadmin-checkin-not-published = 只有已发布的活动才能签到。
 eventadmin-checkin-start = <b>签到：{ $title }</b>
-    请输入报名者的 6 位签到码，一个接一个输入即可（不分大小写）。签完点“结束签到”。
+    请输入报名者的 6 位签到码，一个接一个输入即可（不分大小写）。签完点「结束签到」。
 eventadmin-button-checkin-done = 结束签到
 eventadmin-checkin-finished = 签到结束：签到 { $checkedIn } / 已确认 { $confirmed }。
 eventadmin-checkin-bad-code = 签到码是 6 位字母或数字，请重新输入。
@@ -188,9 +190,9 @@ eventadmin-checkin-ok = ✅ 签到成功：{ $name }{ $slot ->
 eventadmin-checkin-already = ☑️ { $name } 已在 { $at } 签到过了（{ $code }）。
 eventadmin-checkin-unknown = ❓ 没有找到签到码 { $code }，请核对后再输入。
 eventadmin-checkin-forbidden = 🚫 签到码 { $code } 属于不由你负责的活动。
-eventadmin-checkin-other-event = ⚠️ 签到码 { $code } 是另一个活动“{ $title }”的，不是这个活动的。
-eventadmin-checkin-event-cancelled = ✖️ 签到码 { $code } 对应的活动“{ $title }”已取消。
-eventadmin-checkin-not-confirmed = ⚠️ 签到码 { $code } 的报名状态是“{ $status }”，没有确认的名额，不能签到。
+eventadmin-checkin-other-event = ⚠️ 签到码 { $code } 是另一个活动「{ $title }」的，不是这个活动的。
+eventadmin-checkin-event-cancelled = ✖️ 签到码 { $code } 对应的活动「{ $title }」已取消。
+eventadmin-checkin-not-confirmed = ⚠️ 签到码 { $code } 的报名状态是「{ $status }」，没有确认的名额，不能签到。
 eventadmin-checkin-too-early = ⏰ 还没到签到时间：「{ $title }」在活动开始前 { $hours } 小时（{ $when }）开始签到，签到码 { $code } 没有签到。
     确实要现在就给这位报名者签到吗？
 eventadmin-checkin-too-late = ⏰ 「{ $title }」已在 { $when } 结束，签到已关闭，签到码 { $code } 没有签到。

@@ -7,7 +7,7 @@ events-list-item =
     🕘 { $time }
     📍 { $place }{ $distance ->
         [none] {""}
-       *[other] （{ $distance }）
+       *[other] {" "}· { $distance }
     }
     { $left ->
         [0] 🈵 已满，可候补
@@ -16,10 +16,9 @@ events-list-item =
 events-list-empty = 最近没有可以报名的活动。过几天再来看看吧。
 events-list-empty-page = 后面没有更多活动了。
 events-button-open = 📄 { $index }
-events-date = { $month }月{ $day }日 { $weekday }
 events-place-unknown = 地点待定
 events-card =
-    { $emoji } <b>{ $title }</b>（{ $kind }）
+    { $emoji } <b>{ $title }</b> · { $kind }
     🕘 { $time }
     📍 { $place }{ $description ->
         [none] {""}
@@ -126,7 +125,8 @@ events-registration-inactive = 「{ $title }」的报名已经取消或失效。
 events-qr-caption = 🎫 签到码 <b>{ $code }</b>：到场时给工作人员扫一下。
 events-offer-notice =
     🎉 <b>有名额空出来了！</b>
-    「{ $title }」（{ $time }）有人取消，轮到你了。
+    「{ $title }」有人取消，轮到你了。
+    🕘 { $time }
     请在 { $expires } 前点「接受」确认参加；不能来请点「放弃」，让给下一位。
 events-offer-expired-notice = 「{ $title }」的候补名额你没有在规定时间内接受，已经让给下一位了。下次再来报名吧！
 events-button-accept = ✅ 接受
@@ -160,7 +160,7 @@ events-cancel-ask = 确定要取消「{ $title }」的报名吗？名额会让�
 events-button-cancel-confirm = 确定取消
 events-button-cancel-keep = 不取消
 events-cancel-kept = 好的，报名保留。
-events-cancel-too-late = 已经过了取消截止时间（{ $cutoff }），不能在这里取消了。如有变化请直接联系主办方。
+events-cancel-too-late = 已经过了取消截止时间 { $cutoff }，不能在这里取消了。如有变化请直接联系主办方。
 events-cancelled = 已取消「{ $title }」的报名。欢迎下次再来！
 events-offer-expired = 抱歉，这个名额的接受时间已经过了。
 events-offer-gone = 这个名额已经不能接受了。
@@ -178,7 +178,7 @@ events-mydata-registration =
     职业：{ $occupation }
     平台：{ $platform }
     回答：{ $answers }
-events-mydata-location = <b>最后一次发送的位置</b>：{ $lat }, { $lng }（{ $when }）
+events-mydata-location = <b>最后一次发送的位置</b>：{ $lat }, { $lng }，{ $when }
 events-mydata-quiet = <b>免打扰时段</b>：{ $start }–{ $end }
 events-button-delete-data = 🗑 删除我的个人信息
 events-mydata-delete-ask = 确定删除吗？报名里的姓名、手机号、职业、平台、回答和你最后发送的位置都会被删除；报名本身保留，名额不会丢。

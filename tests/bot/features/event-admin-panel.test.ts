@@ -136,7 +136,7 @@ describe('the events panel', () => {
     const mine = notices.filter((row) => row.dedupeKey?.startsWith(`event-changed:${event.id}:`))
     expect(mine.map((row) => row.userId).sort()).toEqual([zh.userId, en.userId].sort())
     const text = (userId: number) => (mine.find((row) => row.userId === userId)?.payload as { text: string }).text
-    expect(text(zh.userId)).toContain('现在：2026-12-04 14:00')
+    expect(text(zh.userId)).toContain('现在：12月4日（周五）14:00')
     expect(text(en.userId)).toContain('has changed')
   })
 
@@ -242,7 +242,7 @@ describe('check-in', () => {
     await say(waiting.code)
     expect(lastText(telegram)).toContain('候补')
     await say(elsewhere.code)
-    expect(lastText(telegram)).toContain('另一个活动“下周的讲座”')
+    expect(lastText(telegram)).toContain('另一个活动「下周的讲座」')
     await say('ZZZZ99')
     expect(lastText(telegram)).toContain('没有找到')
     await say('12')

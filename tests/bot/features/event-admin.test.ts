@@ -93,7 +93,7 @@ describe('creating an event', () => {
     const preview = lastText(telegram)
     expect(preview).toContain('预览')
     expect(preview).toContain('冬季免费体检')
-    expect(preview).toContain('2026-12-05 09:00–11:30')
+    expect(preview).toContain('12月5日（周六）09:00–11:30')
     expect(preview).toContain('湖滨暖新驿站')
     expect(preview).toContain('共 5 个时段')
     expect(preview).toContain('报名时填写：姓名')
