@@ -61,7 +61,26 @@ events-field-phone = 手机号
 events-field-occupation = 职业
 events-field-platform = 所在平台
 events-list-separator = 、
-events-ask-consent = 主办方需要你的{ $fields }，只用于这次活动的报名和联系，你可以随时用 /mydata 查看或删除。同意吗？
+events-ask-consent = 报名要填写下面这些内容，只用于这次活动的报名和联系，你可以随时用 /mydata 查看或删除：{ $fields ->
+        [none] {""}
+       *[other] {"\u000A"}· 个人信息：{ $fields }
+    }{ $questions ->
+        [none] {""}
+       *[other] {"\u000A"}· 主办方的问题：{ $questions }
+    }{ $sensitive ->
+        [0] {""}
+       *[other] {"\u000A"}另有 { $sensitive } 个涉及敏感个人信息的问题，下一步单独问你是否同意。
+    }
+    同意吗？
+events-ask-sensitive-consent = 🔒 下面的问题涉及敏感个人信息（如健康状况、身份证号）：{ $questions }
+    只在你单独同意后才会问，回答只用于这次活动；主办方导出名单时默认不包含这些回答；你可以随时用 /mydata 删除。
+    愿意回答吗？不回答也可以照常报名。
+events-button-sensitive-yes = 同意回答
+events-button-sensitive-no = 不回答，继续报名
+events-ask-reuse = 用上次的信息：{ $summary }
+    要用这些信息报名吗？
+events-button-reuse-yes = ✅ 用这些信息
+events-button-reuse-no = ✏️ 重新填写
 events-ask-consent-again = 请点「同意」或「不同意」。
 events-consent-refused = 好的，没有报名，也没有保存你的任何信息。
 events-button-consent-yes = 同意
@@ -74,7 +93,9 @@ events-ask-phone-not-yours = 这是别人的名片。请点「📱 发送我的�
 events-ask-phone-again = 请点下面的「📱 发送我的手机号」按钮，或者点「取消」。
 events-button-share-phone = 📱 发送我的手机号
 events-ask-occupation = 你的职业是？
-events-ask-platform = 你在哪个平台跑单？
+events-ask-platform = 你在哪个平台跑单？可以选多个，选好后点「选好了」。
+events-ask-platform-none = 请至少选一个平台，再点「选好了」。
+events-button-platform-done = 选好了
 events-ask-choice-again = 请点上面的按钮选一个，或者点「取消」。
 events-occupation-rider = 外卖骑手
 events-occupation-courier = 快递员

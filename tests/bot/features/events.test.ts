@@ -172,6 +172,9 @@ describe('registering', () => {
     expect(lastText(telegram)).toContain('请点下面的按钮选一个时段')
     await send(callbackUpdate(rider, `e:s:${second?.id}`))
     expect(lastText(telegram)).toContain('同意吗')
+    // The consent screen lists every item asked, the organizer's question too.
+    expect(lastText(telegram)).toContain('姓名、手机号、职业、所在平台')
+    expect(lastText(telegram)).toContain('「有什么慢性病吗？」')
     await send(callbackUpdate(rider, 'e:y'))
     expect(lastText(telegram)).toContain('请输入你的姓名')
     await send(stickerUpdate(rider))
@@ -192,7 +195,13 @@ describe('registering', () => {
     expect(lastText(telegram)).toContain('请点上面的按钮')
     await send(callbackUpdate(rider, 'e:o:0'))
     expect(lastText(telegram)).toContain('哪个平台')
+    // Several platforms: taps toggle a ✅, 选好了 ends the choice.
+    await send(callbackUpdate(rider, 'e:pd'))
+    expect(lastText(telegram)).toContain('请至少选一个平台')
     await send(callbackUpdate(rider, 'e:p:1'))
+    await send(callbackUpdate(rider, 'e:p:0'))
+    expect(JSON.stringify(telegram.callsOf('editMessageReplyMarkup').at(-1)?.payload)).toContain('✅ 美团')
+    await send(callbackUpdate(rider, 'e:pd'))
     expect(lastText(telegram)).toContain('有什么慢性病吗？')
     await send(textUpdate(rider, '长'.repeat(201)))
     expect(lastText(telegram)).toContain('1–200 个字')
@@ -207,10 +216,44 @@ describe('registering', () => {
       name: '王小明',
       phone: '+8613811112222',
       occupation: '外卖骑手',
-      platform: '饿了么',
+      platform: '美团、饿了么',
       answers: ['没有'],
     })
     expect(stored?.consentAt).not.toBeNull()
+  })
+
+  it('offers the answers saved last time in one message, and asks again when the rider wants to change them', async () => {
+    const first = await createTestEvent(database.db, { title: '上次的活动', asks: ['name', 'phone', 'occupation', 'platform'] })
+    const next = await createTestEvent(database.db, { title: '这次的活动', asks: ['name', 'phone', 'occupation', 'platform'] })
+    const third = await createTestEvent(database.db, { title: '再下次', asks: ['name', 'platform'] })
+    const { bot, telegram } = setup()
+    const rider = newRider()
+    const send = (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update)
+    await send(callbackUpdate(rider, `e:r:${first.id}`))
+    await send(callbackUpdate(rider, 'e:y'))
+    await send(textUpdate(rider, '李明'))
+    await send(contactUpdate(rider, { phone_number: '+8613812345678', user_id: rider.id }))
+    await send(callbackUpdate(rider, 'e:o:0'))
+    await send(callbackUpdate(rider, 'e:p:0'))
+    await send(callbackUpdate(rider, 'e:pd'))
+    expect(lastText(telegram)).toContain('报名成功')
+
+    await send(callbackUpdate(rider, `e:r:${next.id}`))
+    await send(callbackUpdate(rider, 'e:y'))
+    expect(lastText(telegram)).toContain('用上次的信息：李明 · 138****5678 · 外卖骑手 · 美团')
+    await send(callbackUpdate(rider, 'e:u'))
+    expect(lastText(telegram)).toContain('报名成功')
+    expect(await registrationOf(next.id, rider.id)).toMatchObject({ name: '李明', phone: '+8613812345678', occupation: '外卖骑手', platform: '美团' })
+
+    await send(callbackUpdate(rider, `e:r:${third.id}`))
+    await send(callbackUpdate(rider, 'e:y'))
+    expect(lastText(telegram)).toContain('用上次的信息：李明 · 美团')
+    await send(callbackUpdate(rider, 'e:un'))
+    expect(lastText(telegram)).toContain('请输入你的姓名')
+    await send(textUpdate(rider, '李小明'))
+    await send(callbackUpdate(rider, 'e:p:1'))
+    await send(callbackUpdate(rider, 'e:pd'))
+    expect(await registrationOf(third.id, rider.id)).toMatchObject({ name: '李小明', platform: '饿了么' })
   })
 
   it('continues a form at the same step after a restart (a new bot on the same database)', async () => {
