@@ -86,6 +86,7 @@ export function createEventConversation(deps: BotDeps) {
 
     const asks = await askFields(conversation, ctx)
     const questions: string[] = []
+    const sensitiveQuestions: number[] = []
     while (questions.length < 3) {
       const done = new InlineKeyboard().text(t(questions.length === 0 ? 'eventadmin-button-skip' : 'eventadmin-button-done'), stepData('done'))
       const question = await ask(
@@ -96,10 +97,16 @@ export function createEventConversation(deps: BotDeps) {
       )
       if (question === '') break
       questions.push(question)
+      // Health, ID numbers and the like get their own consent from the rider (PIPL art. 29).
+      const kinds = new InlineKeyboard().text(t('eventadmin-button-question-plain'), stepData('qplain')).row().text(t('eventadmin-button-question-sensitive'), stepData('qsens'))
+      const isSensitive = await ask<boolean>(conversation, ctx, { text: t('eventadmin-ask-sensitive'), keyboard: kinds }, async (_update, button) =>
+        button?.step === 'qplain' ? accept(false) : button?.step === 'qsens' ? accept(true) : retry(t('eventadmin-pick-button')),
+      )
+      if (isSensitive) sensitiveQuestions.push(questions.length - 1)
     }
 
     const card = { kind, title, description, place: place.label, startsAt, endsAt, capacity, registrationClosesAt, cancelClosesAt }
-    const preview = [t('eventadmin-preview-header'), cardText(t, card, slots), slotsText(t, slots), asksText(t, asks, questions)].join('\n\n')
+    const preview = [t('eventadmin-preview-header'), cardText(t, card, slots), slotsText(t, slots), asksText(t, asks, questions, sensitiveQuestions)].join('\n\n')
     const finish = new InlineKeyboard()
       .text(t('eventadmin-button-publish'), stepData('publish'))
       .text(t('eventadmin-button-save-draft'), stepData('draft'))
@@ -132,6 +139,7 @@ export function createEventConversation(deps: BotDeps) {
           capacity,
           asks,
           questions,
+          sensitiveQuestions,
           createdBy: user?.id ?? 0,
         },
         slots,

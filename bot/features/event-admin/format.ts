@@ -63,10 +63,12 @@ export function slotsText(
   return `${t('eventadmin-slots-header', { count: slots.length })}\n${lines.join('\n')}`
 }
 
-export function asksText(t: Translate, asks: readonly EventAskField[], questions: readonly string[]): string {
+export function asksText(t: Translate, asks: readonly EventAskField[], questions: readonly string[], sensitive: readonly number[] = []): string {
   const fields = asks.length === 0 ? t('eventadmin-asks-none') : asks.map((field) => t(`eventadmin-field-${field}`)).join(t('eventadmin-separator'))
   const lines = [t('eventadmin-asks-line', { fields })]
-  questions.forEach((question, index) => lines.push(t('eventadmin-question-line', { number: index + 1, question: escapeHtml(question) })))
+  questions.forEach((question, index) =>
+    lines.push(t('eventadmin-question-line', { number: index + 1, question: escapeHtml(question), sensitive: sensitive.includes(index) ? 'yes' : 'no' })),
+  )
   return lines.join('\n')
 }
 

@@ -136,11 +136,17 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
         const back = new InlineKeyboard().text(ctx.t('eventadmin-button-open'), panelData(event.id))
         return ctx.reply(ctx.t('eventadmin-cancelled', { title: escapeHtml(event.title), notified: result.notified }), { parse_mode: 'HTML', reply_markup: back })
       }
-      case 'export': {
+      case 'export':
+      case 'exportall': {
         await ctx.answerCallbackQuery()
         const registrants = await listRegistrants(deps.db, event.id)
-        const file = new InputFile(registrantsCsv(ctx.t, event, registrants), exportFileName(ctx.t, event.title))
-        return ctx.replyWithDocument(file, { caption: ctx.t('eventadmin-export-caption', { count: registrants.length }) })
+        const includeSensitive = action === 'exportall'
+        const file = new InputFile(registrantsCsv(ctx.t, event, registrants, { includeSensitive }), exportFileName(ctx.t, event.title))
+        const sensitive = event.sensitiveQuestions.length
+        const caption = ctx.t('eventadmin-export-caption', { count: registrants.length, sensitive: sensitive === 0 ? 'none' : includeSensitive ? 'included' : 'left-out' })
+        // Sensitive answers only on a second, deliberate tap.
+        const more = sensitive > 0 && !includeSensitive ? new InlineKeyboard().text(ctx.t('eventadmin-button-export-sensitive'), actionData('exportall', event.id)) : undefined
+        return ctx.replyWithDocument(file, { caption, ...(more === undefined ? {} : { reply_markup: more }) })
       }
       case 'checkin':
         if (event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-checkin-not-published') })

@@ -68,7 +68,7 @@ export async function showPanel(ctx: BotContext, deps: BotDeps, event: Event): P
     statusText(ctx.t, event.status, event.registrationClosed),
     cardText(ctx.t, { ...event, place }, slots),
     slots.length > 0 ? slotsText(ctx.t, slots, bySlot) : '',
-    asksText(ctx.t, event.asks, event.questions),
+    asksText(ctx.t, event.asks, event.questions, event.sensitiveQuestions),
     countsText(ctx.t, counts, event.capacity, event.endsAt <= now),
   ]
     .filter((part) => part !== '')

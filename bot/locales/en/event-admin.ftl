@@ -66,7 +66,10 @@ eventadmin-slot-line-counts = · { $range }　{ $capacity } seats: { $confirmed 
 eventadmin-asks-line = Asked at registration: { $fields }
 eventadmin-asks-none = no personal details
 eventadmin-separator = {", "}
-eventadmin-question-line = Question { $number }: { $question }
+eventadmin-question-line = Question { $number }: { $question }{ $sensitive ->
+        [yes] {" "}🔒 sensitive: asked with its own consent, left out of exports by default
+       *[other] {""}
+    }
 eventadmin-field-name = Name
 eventadmin-field-phone = Phone
 eventadmin-field-occupation = Occupation
@@ -126,6 +129,9 @@ eventadmin-ask-cancel-cutoff = Until when may registrants cancel themselves? By 
 eventadmin-cutoff-after-start = The cancellation cut-off cannot be after the start.
 eventadmin-ask-fields = Which details should registrants give? Tap to select or unselect, then “Done”. Only ask what you really need.
 eventadmin-ask-question = Anything else to ask registrants? Type question { $number } (at most 3, up to 200 characters each), or tap the button to finish.
+eventadmin-ask-sensitive = Does this question touch sensitive personal information (health, medical history, ID number)? Sensitive questions get the registrant's separate consent, and their answers are left out of exports by default.
+eventadmin-button-question-plain = Ordinary question
+eventadmin-button-question-sensitive = 🔒 Sensitive (health, ID…)
 eventadmin-need-text = Please send text.
 eventadmin-bad-length = It must be 1–{ $max } characters long (this is { $length }). Please try again.
 eventadmin-pick-button = Please tap one of the buttons above.
@@ -156,7 +162,12 @@ eventadmin-capacity-below-taken = Cannot set { $capacity } seats: { $taken } sea
 ## Event admin: export
 
 eventadmin-export-filename = { $title }-list.csv
-eventadmin-export-caption = Registrants: { $count } (opens in Excel or WPS).
+eventadmin-button-export-sensitive = 🔒 Export with sensitive answers
+eventadmin-export-caption = Registrants: { $count } (opens in Excel or WPS).{ $sensitive ->
+        [left-out] {"\u000A"}🔒 Answers to sensitive questions are left out. Tap below only if you really need them; keep the file safe and delete it after use.
+        [included] {"\u000A"}🔒 Includes answers to sensitive questions: keep the file safe and delete it after use.
+       *[other] {""}
+    }
 eventadmin-csv-number = No.
 eventadmin-csv-status = Status
 eventadmin-csv-name = Name

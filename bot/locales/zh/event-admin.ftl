@@ -64,7 +64,10 @@ eventadmin-slot-line-counts = · { $range }　名额 { $capacity }：已确认 {
 eventadmin-asks-line = 报名时填写：{ $fields }
 eventadmin-asks-none = 无需填写个人信息
 eventadmin-separator = 、
-eventadmin-question-line = 问题 { $number }：{ $question }
+eventadmin-question-line = 问题 { $number }：{ $question }{ $sensitive ->
+        [yes] {" "}🔒 敏感，单独征得同意，导出时默认不含
+       *[other] {""}
+    }
 eventadmin-field-name = 姓名
 eventadmin-field-phone = 手机号
 eventadmin-field-occupation = 职业
@@ -124,6 +127,9 @@ eventadmin-ask-cancel-cutoff = 报名者最晚什么时候可以自己取消？�
 eventadmin-cutoff-after-start = 取消截止时间不能晚于活动开始。
 eventadmin-ask-fields = 报名时需要填写哪些信息？点一下选中/取消，选好后点「完成」。只收集确实需要的信息。
 eventadmin-ask-question = 还想问报名者什么问题吗？请输入第 { $number } 个问题（最多 3 个，每个 200 字以内），或点按钮结束。
+eventadmin-ask-sensitive = 这个问题涉及敏感个人信息吗（如健康状况、病史、身份证号）？敏感问题会单独征得报名者同意，导出名单时默认不包含回答。
+eventadmin-button-question-plain = 普通问题
+eventadmin-button-question-sensitive = 🔒 敏感信息（健康、证件号等）
 eventadmin-need-text = 请发送文字。
 eventadmin-bad-length = 长度要在 1–{ $max } 字之间（现在 { $length } 字），请重新输入。
 eventadmin-pick-button = 请点上面的按钮选择。
@@ -154,7 +160,12 @@ eventadmin-capacity-below-taken = 不能改成 { $capacity } 个名额：已经�
 ## Event admin: export
 
 eventadmin-export-filename = { $title }-名单.csv
-eventadmin-export-caption = 报名名单，共 { $count } 人（用 Excel 或 WPS 打开）。
+eventadmin-export-caption = 报名名单，共 { $count } 人（用 Excel 或 WPS 打开）。{ $sensitive ->
+        [left-out] {"\u000A"}🔒 不含敏感问题的回答。确有需要时点下面的按钮，请妥善保管、用完删除。
+        [included] {"\u000A"}🔒 含敏感问题的回答，请妥善保管、用完删除。
+       *[other] {""}
+    }
+eventadmin-button-export-sensitive = 🔒 导出含敏感信息的名单
 eventadmin-csv-number = 序号
 eventadmin-csv-status = 状态
 eventadmin-csv-name = 姓名

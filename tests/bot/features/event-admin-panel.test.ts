@@ -189,6 +189,26 @@ describe('the events panel', () => {
     expect(rows[2]?.slice(0, 3)).toEqual(['2', '候补', '李四'])
   })
 
+  it('leaves answers to sensitive questions out of the export unless the organizer asks for them', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now })
+    const event = await shaoxingEvent({ title: '敏感导出', asks: ['name'], questions: ['工号？', '有慢性病吗？'], sensitiveQuestions: [1] })
+    await registrant(event, 'confirmed', { name: '张三', answers: ['A12', '高血压'] })
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:a:export:${event.id}`))
+    const plain = telegram.callsOf('sendDocument').at(-1)?.payload
+    const plainCsv = (plain?.document as UploadedFile).data.toString('utf8')
+    expect(plainCsv).toContain('工号？')
+    expect(plainCsv).not.toContain('有慢性病吗？')
+    expect(plainCsv).not.toContain('高血压')
+    expect(String(plain?.caption)).toContain('不含敏感问题的回答')
+    expect(JSON.stringify(plain?.reply_markup)).toContain(`ea:a:exportall:${event.id}`)
+    await bot.handleUpdate(callbackUpdate(worker, `ea:a:exportall:${event.id}`))
+    expect(telegram.callsOf('sendDocument')).toHaveLength(1)
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:a:exportall:${event.id}`))
+    const full = (telegram.callsOf('sendDocument').at(-1)?.payload.document as UploadedFile).data.toString('utf8')
+    expect(full).toContain('有慢性病吗？')
+    expect(full).toContain('高血压')
+  })
+
   it('publishes a draft and closes registration, each once', async () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => now })
     const event = await shaoxingEvent({ status: 'draft', publishedAt: null })

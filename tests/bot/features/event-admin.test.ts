@@ -89,6 +89,8 @@ describe('creating an event', () => {
     expect(JSON.stringify(toggled?.payload)).toContain('✅ 姓名')
     await tap('ea:c:done')
     await say('你的骑手工号？')
+    expect(lastText(telegram)).toContain('敏感个人信息')
+    await tap('ea:c:qplain')
     await tap('ea:c:done')
     const preview = lastText(telegram)
     expect(preview).toContain('预览')
@@ -111,6 +113,7 @@ describe('creating an event', () => {
       city: '杭州',
       asks: ['name'],
       questions: ['你的骑手工号？'],
+      sensitiveQuestions: [],
       startsAt: new Date('2026-12-05T01:00:00Z'),
       endsAt: new Date('2026-12-05T03:30:00Z'),
       registrationClosesAt: new Date('2026-12-05T01:00:00Z'),
@@ -218,10 +221,18 @@ describe('creating an event', () => {
     await tap('ea:c:default')
     await tap('ea:c:default')
     await tap('ea:c:done')
+    // A health question is marked sensitive: riders consent to it separately.
+    await say('骑手工号')
+    await tap('ea:c:qplain')
+    await say('有慢性病吗？')
+    await tap('ea:c:qsens')
     await tap('ea:c:done')
+    expect(lastText(telegram)).toContain('问题 2：有慢性病吗？ 🔒 敏感')
+    expect(lastText(telegram)).not.toContain('问题 1：骑手工号 🔒')
     await tap('ea:c:draft')
     const [event] = await database.db.select().from(events).where(eq(events.title, '口语时间测试'))
     expect(event).toMatchObject({ startsAt: new Date('2026-12-12T06:00:00Z'), endsAt: new Date('2026-12-12T09:00:00Z') })
+    expect(event).toMatchObject({ questions: ['骑手工号', '有慢性病吗？'], sensitiveQuestions: [1] })
   })
 
   it('leaves with the 取消 button or /cancel, storing nothing', async () => {
