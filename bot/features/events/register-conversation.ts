@@ -5,7 +5,7 @@ import { register, type RegisterInput } from '../../../db/repositories/registrat
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
-import { eventData, formKinds, parseEventData, type EventAction } from './callback-data.js'
+import { eventData, formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
 import { registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
@@ -15,6 +15,16 @@ import { consentText, savedSummary, sensitiveConsentText } from './register-text
 import type { Translate } from '../../i18n.js'
 
 export const REGISTER_CONVERSATION = 'events-register'
+
+type TwoWay = 'consentYes' | 'consentNo' | 'sensitiveYes' | 'sensitiveNo' | 'reuseYes' | 'reuseNo'
+const twoWayLabels: Record<TwoWay, string> = {
+  consentYes: 'consent-yes',
+  consentNo: 'consent-no',
+  sensitiveYes: 'sensitive-yes',
+  sensitiveNo: 'sensitive-no',
+  reuseYes: 'reuse-yes',
+  reuseNo: 'reuse-no',
+}
 const MAX_NAME = 20
 const MAX_ANSWER = 200
 
@@ -93,54 +103,37 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     const ordinary = plan.questions.filter((_, index) => !plan.sensitive.includes(index))
     const sensitive = plan.questions.filter((_, index) => plan.sensitive.includes(index))
     const asksAnything = plan.asks.length > 0 || plan.questions.length > 0
-    const yesNo = (yes: EventAction['kind'], no: EventAction['kind'], yesLabel: string, noLabel: string) =>
-      ask(
+    /** A question with two buttons, asked again (with `again`) until one of them is tapped. */
+    const yesNo = async (question: string, [yes, no]: readonly [TwoWay, TwoWay], again: string) => {
+      const keyboard = (t: Translate) =>
+        choiceKeyboard(t, [
+          { label: t(`events-button-${twoWayLabels[yes]}`), data: eventData({ kind: yes }) },
+          { label: t(`events-button-${twoWayLabels[no]}`), data: eventData({ kind: no }) },
+        ])
+      await ctx.reply(question, { parse_mode: 'HTML', reply_markup: keyboard(ctx.t) })
+      return ask(
         (c) => {
           const kind = actionOf(c)?.kind
           return kind === yes ? true : kind === no ? false : undefined
         },
-        (c) => c.reply(c.t('events-ask-consent-again'), {
-          reply_markup: choiceKeyboard(c.t, [
-            { label: c.t(yesLabel), data: eventData({ kind: yes } as EventAction) },
-            { label: c.t(noLabel), data: eventData({ kind: no } as EventAction) },
-          ]),
-        }),
+        (c) => c.reply(c.t(again), { reply_markup: keyboard(c.t) }),
       )
+    }
     if (asksAnything) {
-      const consent = choiceKeyboard(ctx.t, [
-        { label: ctx.t('events-button-consent-yes'), data: eventData({ kind: 'consentYes' }) },
-        { label: ctx.t('events-button-consent-no'), data: eventData({ kind: 'consentNo' }) },
-      ])
-      await ctx.reply(consentText(ctx.t, plan.asks, ordinary, sensitive.length), { parse_mode: 'HTML', reply_markup: consent })
-      const agreed = await yesNo('consentYes', 'consentNo', 'events-button-consent-yes', 'events-button-consent-no')
+      const agreed = await yesNo(consentText(ctx.t, plan.asks, ordinary, sensitive.length), ['consentYes', 'consentNo'], 'events-ask-consent-again')
       if (!agreed) return ctx.reply(ctx.t('events-consent-refused'), { reply_markup: mainKeyboard(ctx.t) })
     }
     // Sensitive questions (health, ID…) need their own consent (PIPL art. 29); refusing skips them only.
-    let sensitiveConsent = false
-    if (sensitive.length > 0) {
-      const keyboard = choiceKeyboard(ctx.t, [
-        { label: ctx.t('events-button-sensitive-yes'), data: eventData({ kind: 'sensitiveYes' }) },
-        { label: ctx.t('events-button-sensitive-no'), data: eventData({ kind: 'sensitiveNo' }) },
-      ])
-      await ctx.reply(sensitiveConsentText(ctx.t, sensitive), { parse_mode: 'HTML', reply_markup: keyboard })
-      sensitiveConsent = await yesNo('sensitiveYes', 'sensitiveNo', 'events-button-sensitive-yes', 'events-button-sensitive-no')
-    }
+    const sensitiveConsent = sensitive.length > 0 && (await yesNo(sensitiveConsentText(ctx.t, sensitive), ['sensitiveYes', 'sensitiveNo'], 'events-ask-choice-again'))
 
     const saved = plan.asks.length === 0 ? undefined : await conversation.external(async () => {
       const profile = await findSavedProfile(db, userId)
       return profile === undefined ? undefined : { name: profile.name, phone: profile.phone, occupation: profile.occupation, platform: profile.platform }
     })
     const summary = savedSummary(saved, plan.asks)
-    let reuse = false
-    if (saved !== undefined && summary !== undefined) {
-      const keyboard = choiceKeyboard(ctx.t, [
-        { label: ctx.t('events-button-reuse-yes'), data: eventData({ kind: 'reuseYes' }) },
-        { label: ctx.t('events-button-reuse-no'), data: eventData({ kind: 'reuseNo' }) },
-      ])
-      await ctx.reply(ctx.t('events-ask-reuse', { summary }), { parse_mode: 'HTML', reply_markup: keyboard })
-      reuse = await yesNo('reuseYes', 'reuseNo', 'events-button-reuse-yes', 'events-button-reuse-no')
-      if (reuse) for (const field of plan.asks) fields[field] = saved[field]
-    }
+    const reuse =
+      saved !== undefined && summary !== undefined && (await yesNo(ctx.t('events-ask-reuse', { summary }), ['reuseYes', 'reuseNo'], 'events-ask-choice-again'))
+    if (reuse) for (const field of plan.asks) fields[field] = saved[field]
     if (!reuse) {
       if (plan.asks.includes('name')) {
         await ctx.reply(ctx.t('events-ask-name', { max: MAX_NAME }), { reply_markup: typingKeyboard(ctx.t) })
