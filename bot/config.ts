@@ -46,6 +46,7 @@ const configSchema = z
     OUTBOX_RATE: integerIn(25, 1, 30),
     REMINDER_DAY_BEFORE_HOUR: integerIn(20, 0, 23),
     WAITLIST_OFFER_HOURS: integerIn(12, 1, 72),
+    CHECKIN_OPENS_HOURS: integerIn(2, 0, 72),
     FEEDBACK_FIRST_ANSWER_HOURS: integerIn(24, 1, 720),
     FEEDBACK_RESOLVE_HOURS: integerIn(72, 1, 2160),
     FEEDBACK_ESCALATE_HOURS: integerIn(48, 1, 2160),
@@ -81,6 +82,8 @@ export type Config = {
   reminderDayBeforeHour: number
   /** How long a promoted waitlisted worker has to accept before the seat goes to the next. */
   waitlistOfferHours: number
+  /** Check-in opens this many hours before an event starts (and closes when it ends). */
+  checkInOpensHours: number
   feedbackFirstAnswerHours: number
   feedbackResolveHours: number
   feedbackEscalateHours: number
@@ -124,6 +127,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     outboxRate: value.OUTBOX_RATE,
     reminderDayBeforeHour: value.REMINDER_DAY_BEFORE_HOUR,
     waitlistOfferHours: value.WAITLIST_OFFER_HOURS,
+    checkInOpensHours: value.CHECKIN_OPENS_HOURS,
     feedbackFirstAnswerHours: value.FEEDBACK_FIRST_ANSWER_HOURS,
     feedbackResolveHours: value.FEEDBACK_RESOLVE_HOURS,
     feedbackEscalateHours: value.FEEDBACK_ESCALATE_HOURS,

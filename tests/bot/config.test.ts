@@ -35,6 +35,7 @@ describe('parseConfig', () => {
       outboxRate: 25,
       reminderDayBeforeHour: 20,
       waitlistOfferHours: 12,
+      checkInOpensHours: 2,
       feedbackFirstAnswerHours: 24,
       feedbackResolveHours: 72,
       feedbackEscalateHours: 48,
