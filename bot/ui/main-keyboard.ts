@@ -26,7 +26,7 @@ const isStaff = (viewer: KeyboardViewer) => viewer?.role === 'organizer' || view
  * Pass the user it is shown to (ctx.user), so that organizers keep 🧰 工作台 and a demoted
  * organizer gets the riders' keyboard back.
  */
-export function mainKeyboard(t: Translate, viewer?: KeyboardViewer): Keyboard {
+export function mainKeyboard(t: Translate, viewer: KeyboardViewer): Keyboard {
   const keyboard = new Keyboard()
     .requestLocation(t('keyboard-share-location'))
     .row()

@@ -45,7 +45,7 @@ export const checkInLink = (botUsername: string, code: string) => `https://t.me/
 
 /** Sends the summary, and for a seat the QR code that the organizer scans at the door. */
 export async function sendSummary(ctx: BaseContext, summary: RegistrationSummary): Promise<void> {
-  await ctx.reply(summary.text, { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t) })
+  await ctx.reply(summary.text, { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t, ctx.user) })
   if (summary.code !== null) await sendQr(ctx, summary.code)
 }
 

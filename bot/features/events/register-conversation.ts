@@ -54,7 +54,7 @@ async function planForm(db: Database, t: Translate, eventId: number, now: Date):
 export function createRegisterConversation({ db, now }: BotDeps) {
   return async function eventsRegister(conversation: BotConversation, ctx: ConversationContext, eventId: number) {
     const plan = await conversation.external(() => planForm(db, ctx.t, eventId, now()))
-    if ('closed' in plan) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t) })
+    if ('closed' in plan) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     const userId = ctx.from?.id
     if (userId === undefined) return
 
@@ -69,7 +69,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
         if (data === undefined && c.message === undefined) await conversation.skip({ next: true })
         if (action?.kind === 'quit' || c.message?.text === c.t('events-button-quit')) {
           if (data !== undefined) await c.answerCallbackQuery()
-          await c.reply(c.t('events-form-quit'), { reply_markup: mainKeyboard(c.t) })
+          await c.reply(c.t('events-form-quit'), { reply_markup: mainKeyboard(c.t, c.user) })
           return conversation.halt()
         }
         // A main-keyboard tap never gets here: the conversations middleware ends the form first.
@@ -121,7 +121,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     }
     if (asksAnything) {
       const agreed = await yesNo(consentText(ctx.t, plan.asks, ordinary, sensitive.length), ['consentYes', 'consentNo'], 'events-ask-consent-again')
-      if (!agreed) return ctx.reply(ctx.t('events-consent-refused'), { reply_markup: mainKeyboard(ctx.t) })
+      if (!agreed) return ctx.reply(ctx.t('events-consent-refused'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     }
     // Sensitive questions (health, ID…) need their own consent (PIPL art. 29); refusing skips them only.
     const sensitiveConsent = sensitive.length > 0 && (await yesNo(sensitiveConsentText(ctx.t, sensitive), ['sensitiveYes', 'sensitiveNo'], 'events-ask-choice-again'))
@@ -172,7 +172,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
       const outcome = registered.outcome === 'already' ? 'already' : undefined
       return (await describeRegistration(db, ctx.t, { registrationId: registered.registration.id, userId, outcome })) ?? { outcome: 'closed' }
     })
-    if ('outcome' in result) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t) })
+    if ('outcome' in result) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     await sendSummary(ctx, result)
   }
 }
