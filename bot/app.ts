@@ -7,6 +7,8 @@ import type { Config, UpdatesMode } from './config.js'
 import { registerCommands } from './features/start/commands.js'
 import { createHealth } from './health.js'
 import { createI18n } from './i18n.js'
+import { withSafeErrors } from './logger.js'
+import { operatorMessages } from './operator-messages.js'
 import { startUpdates } from './updates-mode.js'
 import { startScheduler } from '../jobs/scheduler.js'
 import { startOutboxSender } from './outbox/sender.js'
@@ -32,7 +34,7 @@ export type App = {
  */
 export async function startApp(
   initial: Config,
-  logger: Logger,
+  givenLogger: Logger,
   options: {
     inMemoryDatabase?: boolean
     now?: () => Date
@@ -41,6 +43,7 @@ export async function startApp(
   } = {},
 ): Promise<App> {
   let config = initial
+  const logger = withSafeErrors(givenLogger)
   const database = await openDatabase(
     config.databaseUrl !== undefined
       ? { databaseUrl: config.databaseUrl }
@@ -56,9 +59,9 @@ export async function startApp(
       for (const close of closers.reverse()) await close()
     })())
   try {
-    logger.info({ driver: database.driver }, 'database ready')
+    logger.info({ driver: database.driver }, operatorMessages.databaseReady)
     const seeded = await seedSampleStations(database.db)
-    if (seeded > 0) logger.info({ stations: seeded }, 'loaded the sample stations into the empty database')
+    if (seeded > 0) logger.info({ stations: seeded }, operatorMessages.sampleStationsLoaded)
 
     let local: LocalMode | undefined
     if (config.botToken === undefined) {
@@ -71,7 +74,7 @@ export async function startApp(
     const { bot, i18n } = createBot(deps, { token: config.botToken ?? LOCAL_TOKEN })
     await bot.init()
     await registerCommands(bot.api, i18n)
-    logger.info({ username: bot.botInfo.username }, 'bot ready')
+    logger.info({ username: bot.botInfo.username }, operatorMessages.botReady)
 
     // The outbox sender gets an API object of its own, without auto-retry: it decides itself what
     // may be retried, so that no row is ever sent twice.
@@ -93,14 +96,14 @@ export async function startApp(
         closeAll().then(
           () => options.onStopped?.(error),
           (closeError: unknown) => {
-            logger.error({ err: closeError }, 'stopping after the failure did not finish cleanly')
+            logger.error({ err: closeError }, operatorMessages.stopFailed)
             options.onStopped?.(error)
           },
         )
       },
     })
     closers.push(updates.stop)
-    if (local !== undefined) logger.info('local mode')
+    if (local !== undefined) logger.info(operatorMessages.localMode)
     const webhookPort = updates.webhookPort
 
     return {

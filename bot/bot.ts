@@ -10,11 +10,13 @@ import { createEventsFeature } from './features/events/index.js'
 import { createFeedbackFeature } from './features/feedback/index.js'
 import { createRolesFeature } from './features/roles/index.js'
 import { createSettingsFeature } from './features/settings/index.js'
-import { createStartFeature } from './features/start/index.js'
+import { createStartFallback, createStartFeature } from './features/start/index.js'
 import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
 import { createI18n } from './i18n.js'
+import { withSafeErrors } from './logger.js'
 import { chatLock } from './middlewares/chat-lock.js'
+import { answerUnreadable, cleanInput } from './middlewares/clean-input.js'
 import { createConversations } from './middlewares/conversations.js'
 import { privateChatsOnly } from './middlewares/private-only.js'
 import { trackUser } from './middlewares/track-user.js'
@@ -41,7 +43,8 @@ export function installApiTransformers(api: Api<RawApi>): void {
 }
 
 /** The composition root of the bot: error boundary first, features in order, `unhandled` last. */
-export function createBot(deps: BotDeps, options: BotOptions) {
+export function createBot(given: BotDeps, options: BotOptions) {
+  const deps = { ...given, logger: withSafeErrors(given.logger) }
   const i18n = createI18n()
   const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo === undefined ? {} : { botInfo: options.botInfo }),
@@ -56,8 +59,10 @@ export function createBot(deps: BotDeps, options: BotOptions) {
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
   const guarded = bot.errorBoundary(apologize(deps, i18n))
   if (options.lockChats ?? deps.config.databaseUrl !== undefined) guarded.use(chatLock(deps))
+  guarded.use(cleanInput)
   guarded.use(trackUser(deps))
   guarded.use(i18n)
+  guarded.use(answerUnreadable)
   guarded.use(privateChatsOnly)
   guarded.use(createConversations(deps, i18n, installApiTransformers))
   // Roles first: `/start org_<code>` invite links must not reach the plain /start.
@@ -68,6 +73,8 @@ export function createBot(deps: BotDeps, options: BotOptions) {
   guarded.use(createEventAdminFeature(deps))
   guarded.use(createBroadcastFeature(deps))
   guarded.use(createFeedbackFeature(deps))
+  // After every feature that takes `/start` payloads: a deep link none of them accepted.
+  guarded.use(createStartFallback())
   // Stations last: any other text is taken as a place to search for.
   guarded.use(createStationsFeature(deps))
   guarded.use(createUnhandledFeature())
@@ -75,17 +82,32 @@ export function createBot(deps: BotDeps, options: BotOptions) {
   return { bot, i18n }
 }
 
-/** Logs a failed update and tells the user something went wrong, instead of leaving them waiting. */
+/**
+ * Logs a failed update (with its id, errors serialized without payloads) and tells the person in
+ * their language that it did not work. A button press gets a message in the chat as well as the
+ * callback answer: the answer is a toast that is easily missed, and after a long failure the
+ * callback query may be too old to answer at all.
+ */
 function apologize(deps: BotDeps, i18n: I18n<BotContext>) {
   return async ({ ctx, error }: BotError<BotContext>) => {
     deps.logger.error({ err: error, update_id: ctx.update.update_id }, 'update failed')
-    try {
-      // ctx.t is missing when the failure came before the i18n middleware (e.g. the database is down).
-      const text = typeof ctx.t === 'function' ? ctx.t('error-generic') : i18n.t('zh', 'error-generic')
-      if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery({ text })
-      else if (ctx.chat?.type === 'private') await ctx.reply(text)
-    } catch {
-      // The apology failed too (network down or the chat is gone): the log line above is enough.
+    // ctx.t is missing when the failure came before the i18n middleware (e.g. the database is down).
+    const locale = ctx.from?.language_code?.startsWith('en') === true ? 'en' : 'zh'
+    const text = typeof ctx.t === 'function' ? ctx.t('error-generic') : i18n.t(locale, 'error-generic')
+    const tell = async (what: string, send: () => Promise<unknown>) => {
+      try {
+        await send()
+      } catch (apologyError) {
+        deps.logger.warn({ err: apologyError, update_id: ctx.update.update_id }, `could not ${what} after a failed update`)
+      }
+    }
+    if (ctx.callbackQuery !== undefined) {
+      await tell('answer the button', () => ctx.answerCallbackQuery({ text }))
+      // A button in a private chat: the chat is the person's own, even when its message is gone.
+      const chatId = ctx.chat?.type === 'private' ? ctx.chat.id : ctx.chat === undefined ? ctx.callbackQuery.from.id : undefined
+      if (chatId !== undefined) await tell('apologize', () => ctx.api.sendMessage(chatId, text))
+    } else if (ctx.chat?.type === 'private') {
+      await tell('apologize', () => ctx.reply(text))
     }
   }
 }

@@ -47,6 +47,7 @@ const configSchema = z
     OUTBOX_RATE: integerIn(25, 1, 30),
     REMINDER_DAY_BEFORE_HOUR: integerIn(20, 0, 23),
     WAITLIST_OFFER_HOURS: integerIn(12, 1, 72),
+    CHECKIN_OPENS_HOURS: integerIn(2, 0, 72),
     FEEDBACK_FIRST_ANSWER_HOURS: integerIn(24, 1, 720),
     FEEDBACK_RESOLVE_HOURS: integerIn(72, 1, 2160),
     FEEDBACK_ESCALATE_HOURS: integerIn(48, 1, 2160),
@@ -89,6 +90,8 @@ export type Config = {
   reminderDayBeforeHour: number
   /** How long a promoted waitlisted worker has to accept before the seat goes to the next. */
   waitlistOfferHours: number
+  /** Check-in opens this many hours before an event starts (and closes when it ends). */
+  checkInOpensHours: number
   feedbackFirstAnswerHours: number
   feedbackResolveHours: number
   feedbackEscalateHours: number
@@ -111,6 +114,14 @@ function contradictoryUpdatesMode(mode: UpdatesMode | undefined, webhookUrl: str
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
+  constructor(
+    /** The environment variable at fault. */
+    readonly variable: string,
+    /** What is wrong with it, in English (operator-messages.ts gives the Chinese). */
+    readonly problem: string,
+  ) {
+    super(`Invalid ${variable}: ${problem}`)
+  }
 }
 
 /** Parses the environment once; a bad value throws a ConfigError whose message is one line naming the variable. */
@@ -119,7 +130,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const issue = result.error.issues[0]
     const variable = String(issue?.path[0] ?? 'environment')
-    throw new ConfigError(`Invalid ${variable}: ${issue?.message ?? 'bad value'}`)
+    throw new ConfigError(variable, issue?.message ?? 'bad value')
   }
   const value = result.data
   return {
@@ -137,6 +148,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     outboxRate: value.OUTBOX_RATE,
     reminderDayBeforeHour: value.REMINDER_DAY_BEFORE_HOUR,
     waitlistOfferHours: value.WAITLIST_OFFER_HOURS,
+    checkInOpensHours: value.CHECKIN_OPENS_HOURS,
     feedbackFirstAnswerHours: value.FEEDBACK_FIRST_ANSWER_HOURS,
     feedbackResolveHours: value.FEEDBACK_RESOLVE_HOURS,
     feedbackEscalateHours: value.FEEDBACK_ESCALATE_HOURS,

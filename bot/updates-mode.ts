@@ -5,6 +5,7 @@ import type { Logger } from 'pino'
 import type { Config } from './config.js'
 import type { BotContext } from './context.js'
 import { serveHealth, type Health } from './health.js'
+import { operatorMessages } from './operator-messages.js'
 
 const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const
 
@@ -29,7 +30,7 @@ export async function startUpdates(
 ): Promise<Updates> {
   const { logger } = deps
   if (config.updatesMode === 'none') {
-    logger.info('taking no updates (UPDATES_MODE=none): sending the outbox and running jobs only')
+    logger.info(operatorMessages.noUpdates)
     return { webhookPort: undefined, stop: async () => {} }
   }
   if (config.updatesMode === 'webhook' && config.webhookUrl !== undefined) {
@@ -44,7 +45,7 @@ export async function startUpdates(
     const address = server.address()
     const webhookPort = typeof address === 'object' && address !== null ? address.port : config.port
     await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...allowedUpdates] })
-    logger.info({ url: config.webhookUrl, port: webhookPort }, 'webhook mode')
+    logger.info({ url: config.webhookUrl, port: webhookPort }, operatorMessages.webhookMode)
     // Closing the server refuses new updates and waits for the requests (updates) in flight.
     return { webhookPort, stop: () => new Promise((resolve) => server.close(() => resolve())) }
   }
@@ -53,15 +54,10 @@ export async function startUpdates(
   const runner = run(bot, { runner: { silent: true, fetch: { allowed_updates: [...allowedUpdates] } } })
   void runner.task()?.catch((error: unknown) => {
     const conflict = error instanceof GrammyError && error.error_code === 409
-    logger.error(
-      { err: error },
-      conflict
-        ? 'another process takes this bot\'s updates (409 Conflict): stopping. Run one poller; set UPDATES_MODE=none on the other instances'
-        : 'long polling failed for good: stopping',
-    )
+    logger.error({ err: error }, conflict ? operatorMessages.pollingConflict : operatorMessages.pollingFailed)
     deps.onFailed(error instanceof Error ? error : new Error(String(error)))
   })
-  logger.info('long polling')
+  logger.info(operatorMessages.longPolling)
   // The runner's stop() resolves once the updates in flight are handled.
   return { webhookPort: undefined, stop: async () => void (await runner.stop()) }
 }

@@ -26,6 +26,19 @@ export type DatabaseHandle = {
 
 export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError'
+  readonly lockDir: string
+  constructor(
+    readonly dataDir: string,
+    /** The pid in the lock (0 when it could not be read). */
+    readonly owner: number,
+  ) {
+    const lockDir = `${dataDir}.lock`
+    super(
+      `The database in ${dataDir} is in use by another process (pid ${owner}). ` +
+        `Stop that process first, or set DATA_DIR to another folder. If no such process is running, delete ${lockDir}.`,
+    )
+    this.lockDir = lockDir
+  }
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
@@ -102,11 +115,7 @@ const heldLocks = new Set<string>()
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const lockDir = `${dataDir}.lock`
   const pidFile = path.join(lockDir, 'pid')
-  const locked = (owner: number) =>
-    new DataDirLockedError(
-      `The database in ${dataDir} is in use by another process (pid ${owner}). ` +
-        `Stop that process first, or set DATA_DIR to another folder. If no such process is running, delete ${lockDir}.`,
-    )
+  const locked = (owner: number) => new DataDirLockedError(dataDir, owner)
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await mkdir(lockDir)

@@ -75,7 +75,7 @@ export async function run(deps: JobDeps): Promise<void> {
     if (broadcast.status !== 'done' && !(await takeLease(db, `broadcast-progress:${broadcast.id}`, instanceOf(api), EDITOR_LEASE_SECONDS))) {
       continue
     }
-    const progress = await renderProgress(db, t, broadcast, count)
+    const progress = await renderProgress(db, t, broadcast, deps.now(), count)
     if (last.get(broadcast.id) === progress.text && broadcast.status !== 'done') continue
     const failure = await editProgress(api, broadcast, progress)
     if (failure !== undefined) logger.warn({ err: failure, broadcast: broadcast.id }, 'progress message not updated')

@@ -1,7 +1,8 @@
 import type { JobDeps } from '../bot/context.js'
-import { translate, userLocale, type Locale } from '../bot/i18n.js'
+import { translate, translatorFor, userLocale, type Locale } from '../bot/i18n.js'
 import { escapeHtml } from '../bot/lib/html.js'
-import { shanghaiDate, shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../bot/lib/time.js'
+import { shanghaiDaysBetween } from '../bot/lib/time.js'
+import { formatEventMoment, formatEventSpan } from '../bot/ui/event-time.js'
 import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
 import {
   findDueDayReminders,
@@ -12,36 +13,14 @@ import {
 
 type Kind = 'day' | 'soon'
 
-/** "11月24日（周二）" / "Tue 24/11" in Asia/Shanghai, whatever the process time zone is. */
-export function formatShanghaiDate(locale: Locale, instant: Date): string {
-  const [, month, day] = shanghaiDate(instant).split('-').map(Number)
-  return translate(locale, 'reminders-date', {
-    month: month ?? 0,
-    day: day ?? 0,
-    weekday: translate(locale, `weekday-${shanghaiWeekday(instant)}`),
-  })
-}
-
-/** Date and time of a moment, e.g. a deadline: "11月24日（周二）18:00". */
-export const formatShanghaiMoment = (locale: Locale, instant: Date): string =>
-  `${formatShanghaiDate(locale, instant)} ${shanghaiTime(instant)}`
+/** Date and time of a moment, e.g. a deadline: "11月24日（周二）18:00", as everywhere else. */
+export const formatShanghaiMoment = (locale: Locale, instant: Date): string => formatEventMoment(translatorFor(locale), instant)
 
 function whenLine(locale: Locale, target: ReminderTarget): string {
+  const t = translatorFor(locale)
   const { slot, event } = target
-  if (slot !== null) {
-    return translate(locale, 'reminders-when-slot', {
-      date: formatShanghaiDate(locale, slot.startsAt),
-      start: shanghaiTime(slot.startsAt),
-      end: shanghaiTime(slot.endsAt),
-    })
-  }
-  const sameDay = shanghaiDate(event.startsAt) === shanghaiDate(event.endsAt)
-  return translate(locale, sameDay ? 'reminders-when' : 'reminders-when-span', {
-    date: formatShanghaiDate(locale, event.startsAt),
-    start: shanghaiTime(event.startsAt),
-    endDate: formatShanghaiDate(locale, event.endsAt),
-    end: shanghaiTime(event.endsAt),
-  })
+  if (slot !== null) return t('reminders-when-slot', { time: formatEventSpan(t, slot.startsAt, slot.endsAt) })
+  return t('reminders-when', { time: formatEventSpan(t, event.startsAt, event.endsAt) })
 }
 
 function placeLine(locale: Locale, target: ReminderTarget): string | undefined {

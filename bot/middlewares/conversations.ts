@@ -13,8 +13,37 @@ import { mainKeyboardKeys } from '../ui/main-keyboard.js'
  *
  * A command or a tap on the main keyboard always leaves a running conversation: `/cancel` says
  * so, anything else (say `/nearby` or 📅 活动报名) then runs as usual, so nobody is ever stuck
- * inside a form.
+ * inside a form. Leaving a form that holds typed answers this way is never silent: the person is
+ * told which form ended and that its answers were not saved, then the command or button runs.
  */
+/**
+ * Conversations whose answers are typed by hand and lost when they are left; each has its name in
+ * main.ftl as `conversation-form-<id>`. Check-in and quiet hours hold nothing worth warning about.
+ */
+export const formsWithAnswers = [
+  'eventadmin-create',
+  'eventadmin-edit',
+  'events-register',
+  'feedback-new',
+  'feedback-add',
+  'feedback-reply',
+  'feedback-note',
+  'broadcast-compose',
+] as const
+
+/** Leaves every running conversation; tells the person about each form whose answers were dropped. */
+async function leaveAll(ctx: BotContext, notify: boolean): Promise<string[]> {
+  const active = Object.keys(ctx.conversation.active())
+  if (active.length === 0) return active
+  await ctx.conversation.exitAll()
+  if (!notify) return active
+  for (const id of active) {
+    const form = formsWithAnswers.find((known) => known === id)
+    if (form !== undefined) await ctx.reply(ctx.t('conversation-left-form', { form: ctx.t(`conversation-form-${form}`) }))
+  }
+  return active
+}
+
 export function createConversations(
   deps: BotDeps,
   i18n: I18n<BotContext>,
@@ -33,9 +62,8 @@ export function createConversations(
     }),
   )
   composer.on('message:entities:bot_command', async (ctx, next) => {
-    const active = Object.keys(ctx.conversation.active())
     const command = ctx.message.text?.split(/[\s@]/)[0]
-    if (active.length > 0) await ctx.conversation.exitAll()
+    const active = await leaveAll(ctx, command !== '/cancel')
     if (command === '/cancel') {
       await ctx.reply(ctx.t(active.length > 0 ? 'conversation-cancelled' : 'conversation-nothing-to-cancel'))
       return
@@ -44,7 +72,7 @@ export function createConversations(
   })
   composer.on('message:text', async (ctx, next) => {
     const menu = mainKeyboardKeys.some((key) => ctx.t(key) === ctx.message.text)
-    if (menu && Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll()
+    if (menu) await leaveAll(ctx, true)
     await next()
   })
   return composer

@@ -58,6 +58,18 @@ export async function resolveAudience(db: Database, audience: BroadcastAudience)
   return rows.map((row) => row.id)
 }
 
+/** The recipients with what their language is chosen from (the header of a broadcast is in theirs). */
+export async function resolveAudienceRecipients(
+  db: Database,
+  audience: BroadcastAudience,
+): Promise<{ id: number; locale: string | null; languageCode: string | null }[]> {
+  return db
+    .select({ id: users.id, locale: users.locale, languageCode: users.languageCode })
+    .from(users)
+    .where(and(isNull(users.blockedAt), await audienceCondition(db, audience)))
+    .orderBy(users.id)
+}
+
 export async function countAudience(db: Database, audience: BroadcastAudience): Promise<number> {
   const [row] = await db
     .select({ value: count() })

@@ -11,7 +11,7 @@ import {
   type OutboxPayload,
   type OutboxStatus,
 } from '../schema/index.js'
-import { resolveAudience } from './broadcast-audience.js'
+import { resolveAudienceRecipients } from './broadcast-audience.js'
 import { enqueueMessages, type OutboxMessage } from './outbox.js'
 
 /** The same content by the same organizer within this window is taken as a double tap on 确认发送. */
@@ -19,18 +19,25 @@ const DUPLICATE_WINDOW_MS = 2 * 60_000
 
 export type BroadcastContent = { text: string; entities: MessageEntity[] | null; photoFileId: string | null }
 
-/** What the sender calls for a broadcast: the organizer's own text and formatting, unchanged. */
-export function broadcastPayload(content: BroadcastContent): OutboxPayload {
-  const entities = content.entities !== null && content.entities.length > 0 ? content.entities : undefined
+/**
+ * What the sender calls for a broadcast: the organizer's own text and formatting, below a one-line
+ * `header` saying who sends it. Entity offsets move down by the header's length in UTF-16 code
+ * units, which is how Telegram counts them.
+ */
+export function broadcastPayload(content: BroadcastContent, header = ''): OutboxPayload {
+  const prefix = header === '' ? '' : content.text === '' ? header : `${header}\n`
+  const shifted = content.entities?.map((entity) => ({ ...entity, offset: entity.offset + prefix.length }))
+  const entities = shifted !== undefined && shifted.length > 0 ? shifted : undefined
+  const text = prefix + content.text
   if (content.photoFileId !== null) {
     return {
       method: 'sendPhoto',
       photo: content.photoFileId,
-      ...(content.text === '' ? {} : { caption: content.text }),
+      ...(text === '' ? {} : { caption: text }),
       ...(entities === undefined ? {} : { captionEntities: entities }),
     }
   }
-  return { method: 'sendMessage', text: content.text, ...(entities === undefined ? {} : { entities }) }
+  return { method: 'sendMessage', text, ...(entities === undefined ? {} : { entities }) }
 }
 
 export type CreateBroadcastResult =
@@ -45,7 +52,13 @@ export type CreateBroadcastResult =
  */
 export async function createBroadcast(
   db: Database,
-  input: BroadcastContent & { createdBy: number; audience: BroadcastAudience; now: Date },
+  input: BroadcastContent & {
+    createdBy: number
+    audience: BroadcastAudience
+    now: Date
+    /** The line above the message naming who sends it, in each recipient's language. */
+    header?: (recipient: { locale: string | null; languageCode: string | null }) => string
+  },
 ): Promise<CreateBroadcastResult> {
   return db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, input.createdBy)).for('update')
@@ -63,7 +76,7 @@ export async function createBroadcast(
       )
       .limit(1)
     if (duplicate !== undefined) return { outcome: 'duplicate', broadcast: duplicate }
-    const recipients = await resolveAudience(tx, input.audience)
+    const recipients = await resolveAudienceRecipients(tx, input.audience)
     if (recipients.length === 0) return { outcome: 'empty' }
     const [broadcast] = await tx
       .insert(broadcasts)
@@ -79,10 +92,23 @@ export async function createBroadcast(
       })
       .returning()
     if (broadcast === undefined) throw new Error('insert of a broadcast returned nothing')
-    const payload = broadcastPayload(input)
+    // One payload per header text (per language), shared by every recipient who reads it.
+    const payloads = new Map<string, OutboxPayload>()
+    const payloadFor = (recipient: (typeof recipients)[number]) => {
+      const header = input.header?.(recipient) ?? ''
+      let payload = payloads.get(header)
+      if (payload === undefined) payloads.set(header, (payload = broadcastPayload(input, header)))
+      return payload
+    }
     await enqueueMessages(
       tx,
-      recipients.map((userId) => ({ userId, kind: 'broadcast', payload, broadcastId: broadcast.id, dedupeKey: `broadcast:${broadcast.id}:${userId}` })),
+      recipients.map((recipient) => ({
+        userId: recipient.id,
+        kind: 'broadcast',
+        payload: payloadFor(recipient),
+        broadcastId: broadcast.id,
+        dedupeKey: `broadcast:${broadcast.id}:${recipient.id}`,
+      })),
     )
     return { outcome: 'created', broadcast }
   })

@@ -9,6 +9,8 @@ export type CheckInResult =
   | { kind: 'other-event'; event: Event }
   | { kind: 'event-cancelled'; event: Event }
   | { kind: 'not-confirmed'; registration: Registration; event: Event }
+  | { kind: 'too-early'; registration: Registration; event: Event; opensAt: Date }
+  | { kind: 'too-late'; registration: Registration; event: Event }
   | { kind: 'already'; registration: Registration; event: Event; slot: EventSlot | null }
   | { kind: 'ok'; registration: Registration; event: Event; slot: EventSlot | null }
 
@@ -17,12 +19,13 @@ export const normalizeCode = (text: string): string => text.replace(/\s+/g, '').
 
 /**
  * Checks a registrant in by their code: only confirmed registrations of an event the organizer may
- * manage (and of `eventId`, when the organizer picked one). Idempotent: a second scan answers
- * "already" with the first time.
+ * manage (and of `eventId`, when the organizer picked one), from `opensHours` before the start until
+ * the end, unless the organizer confirmed (`force`) a check-in outside that window. Idempotent: a
+ * second scan answers "already" with the first time.
  */
 export async function checkIn(
   db: Database,
-  input: { code: string; organizer: Pick<User, 'id' | 'role'>; now: Date; eventId?: number },
+  input: { code: string; organizer: Pick<User, 'id' | 'role'>; now: Date; opensHours: number; eventId?: number; force?: boolean },
 ): Promise<CheckInResult> {
   const [row] = await db
     .select({ registration: registrations, event: events, slot: eventSlots })
@@ -36,6 +39,11 @@ export async function checkIn(
   if (input.eventId !== undefined && input.eventId !== event.id) return { kind: 'other-event', event }
   if (event.status === 'cancelled') return { kind: 'event-cancelled', event }
   if (row.registration.status !== 'confirmed') return { kind: 'not-confirmed', registration: row.registration, event }
+  if (row.registration.checkedInAt === null && input.force !== true) {
+    const opensAt = new Date(event.startsAt.getTime() - input.opensHours * 3_600_000)
+    if (input.now < opensAt) return { kind: 'too-early', registration: row.registration, event, opensAt }
+    if (input.now > event.endsAt) return { kind: 'too-late', registration: row.registration, event }
+  }
   const [updated] = await db
     .update(registrations)
     .set({ checkedInAt: input.now, checkedInBy: input.organizer.id, updatedAt: input.now })

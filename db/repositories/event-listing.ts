@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { eventSlots, eventViews, events, registrations, stations, type Event, type EventSlot, type Registration } from '../schema/index.js'
 
@@ -159,4 +159,27 @@ export async function listPersonalData(db: Database, userId: number): Promise<Pe
     .where(eq(registrations.userId, userId))
     .orderBy(asc(registrations.id))
   return rows.filter((row) => [row.name, row.phone, row.occupation, row.platform].some((v) => v !== null) || row.answers.length > 0)
+}
+
+export type SavedProfile = Pick<Registration, 'name' | 'phone' | 'occupation' | 'platform'>
+
+/**
+ * The personal fields the worker gave with consent at their latest registration that has any, to
+ * offer them again instead of asking everything anew. /mydata's deletion clears them, so nothing
+ * deleted comes back.
+ */
+export async function findSavedProfile(db: Database, userId: number): Promise<SavedProfile | undefined> {
+  const [row] = await db
+    .select({ name: registrations.name, phone: registrations.phone, occupation: registrations.occupation, platform: registrations.platform })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.userId, userId),
+        isNotNull(registrations.consentAt),
+        or(isNotNull(registrations.name), isNotNull(registrations.phone), isNotNull(registrations.occupation), isNotNull(registrations.platform)),
+      ),
+    )
+    .orderBy(desc(registrations.consentAt), desc(registrations.id))
+    .limit(1)
+  return row
 }

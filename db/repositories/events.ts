@@ -210,28 +210,6 @@ export async function listManagedEvents(
   return { drafts, upcoming, recent }
 }
 
-export type EventCounts = { confirmed: number; offered: number; waitlisted: number; checkedIn: number; noShows: number }
-
-/** Seat counts of an event; no-shows (confirmed, never checked in) only once the event has ended. */
-export async function eventCounts(db: Database, event: Pick<Event, 'id' | 'endsAt'>, now: Date): Promise<EventCounts> {
-  const rows = await db
-    .select({ status: registrations.status, checkedIn: sql<boolean>`${registrations.checkedInAt} is not null`, value: count() })
-    .from(registrations)
-    .where(eq(registrations.eventId, event.id))
-    .groupBy(registrations.status, sql`${registrations.checkedInAt} is not null`)
-  const sum = (match: (row: (typeof rows)[number]) => boolean) =>
-    rows.filter(match).reduce((total, row) => total + Number(row.value), 0)
-  const confirmed = sum((row) => row.status === 'confirmed')
-  const checkedIn = sum((row) => row.checkedIn)
-  return {
-    confirmed,
-    offered: sum((row) => row.status === 'offered'),
-    waitlisted: sum((row) => row.status === 'waitlisted'),
-    checkedIn,
-    noShows: event.endsAt <= now ? sum((row) => row.status === 'confirmed' && !row.checkedIn) : 0,
-  }
-}
-
 /** Marks published events whose end has passed as finished; returns how many. */
 export async function finishEndedEvents(db: Database, now: Date): Promise<number> {
   const rows = await db

@@ -18,7 +18,7 @@ export async function listPublicItems(db: Database, stationId: number, limit: nu
   const tickets = await db
     .select()
     .from(feedbackTickets)
-    .where(and(eq(feedbackTickets.stationId, stationId), eq(feedbackTickets.public, true), isNotNull(feedbackTickets.answeredAt)))
+    .where(and(eq(feedbackTickets.stationId, stationId), eq(feedbackTickets.public, true), eq(feedbackTickets.publicConsent, 'granted'), isNotNull(feedbackTickets.answeredAt)))
     .orderBy(desc(feedbackTickets.answeredAt))
     .limit(limit)
   if (tickets.length === 0) return []
@@ -45,7 +45,7 @@ export async function listStationsWithPublicItems(db: Database, limit: number): 
     .select({ id: stations.id, name: stations.name, items: count() })
     .from(feedbackTickets)
     .innerJoin(stations, eq(stations.id, feedbackTickets.stationId))
-    .where(and(eq(feedbackTickets.public, true), isNotNull(feedbackTickets.answeredAt)))
+    .where(and(eq(feedbackTickets.public, true), eq(feedbackTickets.publicConsent, 'granted'), isNotNull(feedbackTickets.answeredAt)))
     .groupBy(stations.id, stations.name)
     .orderBy(desc(count()), asc(stations.id))
     .limit(limit)

@@ -77,6 +77,17 @@ export async function listMessages(db: Database, ticketId: number): Promise<Feed
   return db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, ticketId)).orderBy(asc(feedbackMessages.id))
 }
 
+/** The first thing the worker wrote in each of these tickets, to quote it back (answers, /mytickets). */
+export async function firstWorkerMessages(db: Database, ticketIds: readonly number[]): Promise<Map<number, FeedbackMessage>> {
+  if (ticketIds.length === 0) return new Map()
+  const rows = await db
+    .selectDistinctOn([feedbackMessages.ticketId])
+    .from(feedbackMessages)
+    .where(and(inArray(feedbackMessages.ticketId, [...ticketIds]), eq(feedbackMessages.author, 'worker')))
+    .orderBy(feedbackMessages.ticketId, asc(feedbackMessages.id))
+  return new Map(rows.map((row) => [row.ticketId, row]))
+}
+
 /** Messages a worker wrote since `since` (new tickets and additions), for the per-hour limit. */
 export async function countWorkerMessagesSince(db: Database, userId: number, since: Date): Promise<number> {
   const [row] = await db
@@ -163,6 +174,30 @@ export async function lockEscalationDue(db: Database, cutoff: Date): Promise<Fee
     .where(and(inArray(feedbackTickets.status, OPEN), lt(feedbackTickets.dueAt, cutoff), isNull(feedbackTickets.escalatedAt)))
     .orderBy(asc(feedbackTickets.id))
     .limit(200)
+    .for('update', { skipLocked: true })
+}
+
+/** Takes the user's not-yet-closed tickets off them (they are no longer an organizer); returns how many. */
+export async function releaseTickets(db: Database, userId: number, now: Date): Promise<number> {
+  const rows = await db
+    .update(feedbackTickets)
+    .set({ assigneeId: null, updatedAt: now })
+    .where(and(eq(feedbackTickets.assigneeId, userId), inArray(feedbackTickets.status, ['new', 'in_progress', 'answered'])))
+    .returning({ id: feedbackTickets.id })
+  return rows.length
+}
+
+/**
+ * Not-yet-closed tickets without an owner (filed before anyone could own them), locked with SKIP
+ * LOCKED: two instances assigning at once each take other tickets, never the same one twice.
+ */
+export async function lockUnownedTickets(db: Database, limit: number): Promise<FeedbackTicket[]> {
+  return db
+    .select()
+    .from(feedbackTickets)
+    .where(and(inArray(feedbackTickets.status, ['new', 'in_progress', 'answered']), isNull(feedbackTickets.assigneeId)))
+    .orderBy(asc(feedbackTickets.id))
+    .limit(limit)
     .for('update', { skipLocked: true })
 }
 

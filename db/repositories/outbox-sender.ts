@@ -34,6 +34,11 @@ const SHANGHAI_OFFSET_MINUTES = 8 * 60
 export const shanghaiMinutes = (now: Date): number =>
   (Math.floor(now.getTime() / 60_000) + SHANGHAI_OFFSET_MINUTES) % 1440
 
+/** Whether the joined recipient (users) is in their quiet hours at `minutes` after midnight, Shanghai time. */
+export const inQuietHours = (minutes: number) => sql`(${users.quietStart} is not null and ${users.quietEnd} is not null and (
+      (${users.quietStart} < ${users.quietEnd} and ${minutes} >= ${users.quietStart} and ${minutes} < ${users.quietEnd})
+      or (${users.quietStart} > ${users.quietEnd} and (${minutes} >= ${users.quietStart} or ${minutes} < ${users.quietEnd}))))`
+
 /**
  * Claims the rows to send next, in one transaction. The single outbox_pacing row is locked first,
  * so concurrent instances take turns and hand out slots of one shared rate; rows are locked with
@@ -61,10 +66,7 @@ export async function claimDue(db: Database, options: ClaimOptions): Promise<Cla
     const wanted = Math.min(options.limit, fit)
     if (wanted <= 0) return { claimed: [], dropped: 0 }
 
-    const minutes = shanghaiMinutes(now)
-    const inQuietHours = sql`(${users.quietStart} is not null and ${users.quietEnd} is not null and (
-      (${users.quietStart} < ${users.quietEnd} and ${minutes} >= ${users.quietStart} and ${minutes} < ${users.quietEnd})
-      or (${users.quietStart} > ${users.quietEnd} and (${minutes} >= ${users.quietStart} or ${minutes} < ${users.quietEnd}))))`
+    const quiet = inQuietHours(shanghaiMinutes(now))
     const candidates = await tx
       .select({
         id: outbox.id,
@@ -86,7 +88,7 @@ export async function claimDue(db: Database, options: ClaimOptions): Promise<Cla
           lte(outbox.notBefore, now),
           or(isNull(broadcasts.status), ne(broadcasts.status, 'paused')),
           or(isNull(outboxChats.nextAt), lte(outboxChats.nextAt, now), gt(outboxChats.nextAt, new Date(now.getTime() + CLOCK_JUMP_MS))),
-          or(eq(outbox.urgent, true), sql`not ${inQuietHours}`, isNull(users.id)),
+          or(eq(outbox.urgent, true), sql`not ${quiet}`, isNull(users.id)),
         ),
       )
       .orderBy(asc(outbox.notBefore), asc(outbox.id))

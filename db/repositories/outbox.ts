@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { outbox, type OutboxPayload } from '../schema/index.js'
+import { broadcastReplyHints, outbox, type OutboxPayload } from '../schema/index.js'
 
 export type OutboxMessage = {
   /** The recipient's Telegram id. */
@@ -18,6 +18,8 @@ export type OutboxMessage = {
   dedupeKey?: string
   broadcastId?: number
   registrationId?: number
+  /** The 我有话说 ticket it is about: a worker's reply to it is added to that ticket. */
+  ticketId?: number
 }
 
 /**
@@ -43,6 +45,7 @@ export async function enqueueMessages(db: Database, messages: readonly OutboxMes
           dedupeKey: message.dedupeKey ?? null,
           broadcastId: message.broadcastId ?? null,
           registrationId: message.registrationId ?? null,
+          ticketId: message.ticketId ?? null,
         })),
       )
       .onConflictDoNothing({ target: outbox.dedupeKey })
@@ -71,4 +74,25 @@ export async function cancelPendingForRegistrations(db: Database, registrationId
     .where(and(inArray(outbox.registrationId, [...registrationIds]), eq(outbox.status, 'pending')))
     .returning({ id: outbox.id })
   return rows.length
+}
+
+export type SentMessage = { kind: string; ticketId: number | null; broadcastId: number | null }
+
+/**
+ * What the bot sent as message `messageId` to `userId`'s private chat through the outbox, if it
+ * did: a worker's Telegram reply names the message it answers, and this says what that was.
+ */
+export async function findSentMessage(db: Database, userId: number, messageId: number): Promise<SentMessage | undefined> {
+  const [row] = await db
+    .select({ kind: outbox.kind, ticketId: outbox.ticketId, broadcastId: outbox.broadcastId })
+    .from(outbox)
+    .where(and(eq(outbox.userId, userId), eq(outbox.telegramMessageId, messageId)))
+    .limit(1)
+  return row
+}
+
+/** Records that the worker was told how to reach a broadcast's organizer; false when they already were. */
+export async function rememberBroadcastReplyHint(db: Database, broadcastId: number, userId: number): Promise<boolean> {
+  const rows = await db.insert(broadcastReplyHints).values({ broadcastId, userId }).onConflictDoNothing().returning({ userId: broadcastReplyHints.userId })
+  return rows.length > 0
 }

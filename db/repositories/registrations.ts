@@ -18,6 +18,8 @@ export type RegisterInput = {
   answers?: readonly string[]
   /** The worker agreed to store the personal fields above (required when any is given). */
   consent: boolean
+  /** The worker separately agreed to answer the event's sensitive questions. */
+  sensitiveConsent?: boolean
   now: Date
 }
 
@@ -106,8 +108,9 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
         platform: input.platform ?? null,
         answers: [...(input.answers ?? [])],
         consentAt: now,
+        sensitiveConsentAt: input.sensitiveConsent === true ? now : null,
       }
-    : { name: null, phone: null, occupation: null, platform: null, answers: [...(input.answers ?? [])], consentAt: null }
+    : { name: null, phone: null, occupation: null, platform: null, answers: [...(input.answers ?? [])], consentAt: null, sensitiveConsentAt: null }
   const values = {
     slotId,
     status,
@@ -172,7 +175,7 @@ export async function deletePersonalData(db: Database, userId: number): Promise<
     if (before.length > 0) {
       await tx
         .update(registrations)
-        .set({ name: null, phone: null, occupation: null, platform: null, answers: [], consentAt: null })
+        .set({ name: null, phone: null, occupation: null, platform: null, answers: [], consentAt: null, sensitiveConsentAt: null })
         .where(eq(registrations.userId, userId))
     }
     const located = await tx

@@ -61,6 +61,11 @@ export const events = pgTable(
     asks: text().array().$type<EventAskField[]>().notNull().default(sql`'{}'::text[]`),
     /** Free-form questions asked at registration, answered in `registrations.answers`. */
     questions: text().array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Positions in `questions` of the sensitive ones (health, ID number…): asked only after their own
+     * consent (PIPL art. 29) and left out of exports unless the organizer asks for them.
+     */
+    sensitiveQuestions: integer().array().notNull().default(sql`'{}'::integer[]`),
     status: eventStatus().notNull().default('draft'),
     createdBy: bigint({ mode: 'number' }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -120,6 +125,8 @@ export const registrations = pgTable(
     platform: text(),
     answers: text().array().notNull().default(sql`'{}'::text[]`),
     consentAt: timestamp({ withTimezone: true }),
+    /** When the worker separately agreed to answer the event's sensitive questions. */
+    sensitiveConsentAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp({ withTimezone: true }),

@@ -9,6 +9,10 @@ export type FeedbackCategory = (typeof feedbackCategory.enumValues)[number]
 export const feedbackStatus = pgEnum('feedback_status', ['new', 'in_progress', 'answered', 'closed'])
 export type FeedbackStatus = (typeof feedbackStatus.enumValues)[number]
 
+/** The worker's answer to "may this be shown in 你说我做?": asked (no answer yet, which counts as no), granted, refused. */
+export const feedbackConsent = pgEnum('feedback_consent', ['asked', 'granted', 'refused'])
+export type FeedbackConsent = (typeof feedbackConsent.enumValues)[number]
+
 export const feedbackRating = pgEnum('feedback_rating', ['satisfied', 'unsatisfied'])
 export type FeedbackRating = (typeof feedbackRating.enumValues)[number]
 
@@ -29,6 +33,8 @@ export const feedbackTickets = pgTable(
     assigneeId: bigint({ mode: 'number' }),
     /** The organizer marked it for the public "you said → we did" list (shown without the sender). */
     public: boolean().notNull().default(false),
+    /** Shown in public only once the worker granted it: their words are theirs (null: never asked). */
+    publicConsent: feedbackConsent(),
     firstAnsweredAt: timestamp({ withTimezone: true }),
     answeredAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),

@@ -8,12 +8,13 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
   timestamp,
 } from 'drizzle-orm/pg-core'
-import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types'
+import type { InlineKeyboardMarkup, MessageEntity, ReplyKeyboardMarkup } from 'grammy/types'
 
 /** What the sender calls; rendered (in the recipient's language) when the row is queued. */
 export type OutboxPayload =
@@ -22,7 +23,8 @@ export type OutboxPayload =
       text: string
       parseMode?: 'HTML'
       entities?: MessageEntity[]
-      replyMarkup?: InlineKeyboardMarkup
+      /** Inline buttons, or a new main keyboard (a role change gives organizers 🧰 工作台 or takes it away). */
+      replyMarkup?: InlineKeyboardMarkup | ReplyKeyboardMarkup
     }
   | {
       method: 'sendPhoto'
@@ -89,6 +91,8 @@ export const outbox = pgTable(
     broadcastId: integer().references(() => broadcasts.id, { onDelete: 'cascade' }),
     /** The registration a notice is about, so cancelling it withdraws its pending reminders. */
     registrationId: integer(),
+    /** The 我有话说 ticket a message is about (answers, status notices), so a reply to it finds the ticket. */
+    ticketId: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     claimedAt: timestamp({ withTimezone: true }),
     claimedBy: text(),
@@ -99,7 +103,22 @@ export const outbox = pgTable(
     index('outbox_user_status').on(table.userId, table.status),
     index('outbox_broadcast_status').on(table.broadcastId, table.status),
     index('outbox_registration').on(table.registrationId),
+    // A worker's Telegram reply names the message it answers: (chat, message id) finds what that was.
+    index('outbox_sent_message').on(table.userId, table.telegramMessageId).where(sql`telegram_message_id is not null`),
   ],
+)
+
+/** Workers already told, after replying to a broadcast, how to reach its organizer: they are told once. */
+export const broadcastReplyHints = pgTable(
+  'broadcast_reply_hints',
+  {
+    broadcastId: integer()
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: 'cascade' }),
+    userId: bigint({ mode: 'number' }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.broadcastId, table.userId] })],
 )
 
 /**

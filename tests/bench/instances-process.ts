@@ -35,7 +35,7 @@ export function startInstance(name: string, databaseUrl: string, telegram: Bench
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     output += chunk
-    const match = /"port":(\d+),[^\n]*"msg":"webhook mode"/.exec(output)
+    const match = /"port":(\d+),[^\n]*webhook mode/.exec(output)
     if (match !== null) port = Number(match[1])
   })
   let done = false

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../bot/config.js'
+import { configProblemInChinese } from '../../bot/operator-messages.js'
 
 const token = '123456:TEST-token-for-the-fake-telegram-xyz'
 
@@ -36,6 +37,7 @@ describe('parseConfig', () => {
       outboxRate: 25,
       reminderDayBeforeHour: 20,
       waitlistOfferHours: 12,
+      checkInOpensHours: 2,
       feedbackFirstAnswerHours: 24,
       feedbackResolveHours: 72,
       feedbackEscalateHours: 48,
@@ -150,6 +152,11 @@ describe('parseConfig', () => {
     expect(failure({ ...webhook, UPDATES_MODE: 'none' }).message).toContain('Invalid UPDATES_MODE: is none but WEBHOOK_URL is set')
     expect(failure({ UPDATES_MODE: 'none' }).message).toContain('Invalid UPDATES_MODE: is none, which needs BOT_TOKEN')
     expect(failure({ BOT_TOKEN: token, UPDATES_MODE: 'sometimes' }).message).toMatch(/^Invalid UPDATES_MODE: /)
+    // The operator reads it in Chinese first.
+    expect(configProblemInChinese('is none but WEBHOOK_URL is set: unset WEBHOOK_URL, or set UPDATES_MODE=webhook')).toBe(
+      '是 none，但设置了 WEBHOOK_URL：请去掉 WEBHOOK_URL，或设为 UPDATES_MODE=webhook',
+    )
+    expect(configProblemInChinese('is webhook, which needs WEBHOOK_URL')).toBe('是 webhook，需要同时设置 WEBHOOK_URL')
   })
 
   it('accepts .env.example as it is, and it lists every variable the config reads', () => {

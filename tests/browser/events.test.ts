@@ -22,7 +22,7 @@ describe('web chat: registering for an event', () => {
     await list.getByTestId('inline-button').filter({ hasText: t('events-button-open', { index: 1 }) }).click()
 
     const card = await nthBotMessage(page, 2)
-    expect(await textOf(card)).toContain('6月20日 周六 09:00–11:30')
+    expect(await textOf(card)).toContain('6月20日（周六）09:00–11:30')
     expect(await textOf(card)).toContain('剩余名额：35 / 35')
     await card.getByTestId('inline-button').filter({ hasText: t('events-button-register') }).click()
 

@@ -104,7 +104,7 @@ async function openTicketAsOrganizer(page: Page, number: string): Promise<{ card
   await tap(inbox, `#${number} · ${t('feedback-category-need')}`)
 
   const card = await botMessageWith(page, `📨 #${number}`)
-  const voice = (await botMessageWith(page, t('feedback-media-caption', { number }))).getByTestId('voice')
+  const voice = (await botMessageWith(page, t('feedback-media-caption', { number, kind: 'voice' }))).getByTestId('voice')
   await voice.waitFor()
   return { card, voice }
 }
@@ -141,7 +141,7 @@ describe('web chat: 我有话说 with a voice message, answered by the organizer
     await botMessageWith(organizer, firstLine(t('feedback-reply-prompt')))
     const answer = '谢谢反馈！成都的驿站从下周起延长到晚上 10 点。'
     await send(organizer, answer)
-    await botMessageWith(organizer, t('feedback-reply-sent'))
+    await botMessageWith(organizer, t('feedback-reply-sent', { number }))
 
     const delivered = await botMessageWith(rider, answer, 20_000)
     expect(await textOf(delivered)).toContain(t('feedback-answer-header', { number }))

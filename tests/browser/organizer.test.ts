@@ -43,10 +43,16 @@ async function registerAndReadCode(page: Page, title: string): Promise<string> {
 
 describe('web chat: 王老师 at the door', () => {
   it('checks a rider in with /checkin and the code from the rider’s confirmation', async () => {
-    // The harness clock is 2026-06-10 12:00 in Shanghai; the event starts at 15:00 the same day,
-    // registration stays open until 13:00.
+    // The harness clock is 2026-06-10 12:00 in Shanghai; the event starts at 13:30 the same day, so
+    // check-in (open from 2 hours before the start) is open; registration stays open until 13:00.
     const title = '午后热饮站'
-    await createTestEvent(chat.app.database.db, { title, kind: 'market', startsAt: new Date('2026-06-10T07:00:00Z'), capacity: 20 })
+    await createTestEvent(chat.app.database.db, {
+      title,
+      kind: 'market',
+      startsAt: new Date('2026-06-10T05:30:00Z'),
+      registrationClosesAt: new Date('2026-06-10T05:00:00Z'),
+      capacity: 20,
+    })
     const rider = await chat.open(await chat.newUser('韩小北'))
     const code = await registerAndReadCode(rider, title)
 
@@ -75,7 +81,7 @@ describe('web chat: 王老师 at the door', () => {
     expect(await textOf(again)).toContain(`（${code}）`)
 
     await start.getByTestId('inline-button').filter({ hasText: t('eventadmin-button-checkin-done') }).click()
-    await botMessageWith(organizer, t('eventadmin-checkin-finished'))
+    await botMessageWith(organizer, shown('eventadmin-checkin-finished', { checkedIn: 1, confirmed: 1 }))
     await rider.close()
     await organizer.close()
   })

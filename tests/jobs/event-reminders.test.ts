@@ -51,10 +51,10 @@ describe('the day-before reminder', () => {
     const text = payload?.method === 'sendMessage' ? payload.text : ''
     expect(text).toContain('明天')
     expect(text).toContain('爱心&lt;午餐&gt;')
-    expect(text).toContain('12月2日（周三） 09:00–11:00')
-    expect(text).toContain('徐汇暖新驿站（漕溪北路 88 号）')
+    expect(text).toContain('12月2日（周三）09:00–11:00')
+    expect(text).toContain('徐汇暖新驿站 · 漕溪北路 88 号')
     expect(text).toMatch(/<code>R\d+<\/code>/)
-    expect(text).toContain('请在 12月2日（周三） 06:00 前取消')
+    expect(text).toContain('请在 12月2日（周三）06:00 前取消')
     expect(text).toContain('/myevents')
 
     await runAt('2026-12-01T20:01')
@@ -80,7 +80,7 @@ describe('the day-before reminder', () => {
     const [row] = await queued(database.db, `reminder:day:${morning.registrationId}`)
     const text = row?.payload.method === 'sendMessage' ? row.payload.text : ''
     expect(text).toContain('You have an event today')
-    expect(text).toContain('Tue 8/12, 10:00–12:00')
+    expect(text).toContain('Tue 8/12 10:00–12:00')
 
     // First run after the start: nothing at all.
     const afterStart = await registered(sh('2026-12-08T07:30'))
@@ -124,7 +124,7 @@ describe('the day-before reminder', () => {
       expect(await queued(database.db, `reminder:day:${registrationId}`)).toHaveLength(0)
       await runAt('2026-12-17T20:00')
       const [row] = await queued(database.db, `reminder:day:${registrationId}`)
-      expect(row?.payload.method === 'sendMessage' && row.payload.text).toContain('12月18日（周五） 08:00–10:00')
+      expect(row?.payload.method === 'sendMessage' && row.payload.text).toContain('12月18日（周五）08:00–10:00')
     } finally {
       if (saved === undefined) delete process.env.TZ
       else process.env.TZ = saved
@@ -165,7 +165,7 @@ describe('the two-hour reminder', () => {
     const [row] = await queued(database.db, `reminder:soon:${registrationId}`)
     expect(row?.expiresAt?.toISOString()).toBe(sh('2026-12-26T14:00').toISOString())
     const text = row?.payload.method === 'sendMessage' ? row.payload.text : ''
-    expect(text).toContain('你的时段 14:00–14:30')
+    expect(text).toContain('你的时段：12月26日（周六）14:00–14:30')
     expect(text).not.toContain('📍')
     expect(text).toContain('已过取消截止时间')
   })

@@ -61,7 +61,7 @@ describe('the "registration closes soon" notice', () => {
       return payload?.method === 'sendMessage' ? payload.text : ''
     }
     expect(text(onlyLooked)).toContain('匠星&lt;大赛&gt;')
-    expect(text(onlyLooked)).toContain('1月5日（周二） 18:00')
+    expect(text(onlyLooked)).toContain('1月5日（周二）18:00')
     expect(text(english)).toContain('Registration for')
   })
 

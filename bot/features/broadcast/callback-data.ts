@@ -1,3 +1,5 @@
+import { ownValue } from '../../lib/own.js'
+
 /**
  * Callback data of the broadcast feature, all under "b:". Anyone can send any bytes, so every
  * parser accepts only what the builders produce; handlers still re-check who may do it.
@@ -57,7 +59,7 @@ const SIMPLE: Record<string, ComposeAction> = {
 }
 
 export function parseComposeData(data: string): ComposeAction | undefined {
-  const simple = SIMPLE[data]
+  const simple = ownValue(SIMPLE, data)
   if (simple !== undefined) return simple
   const [prefix, kind, value, ...rest] = data.split(':')
   if (prefix !== 'b' || value === undefined || rest.length > 0) return undefined

@@ -1,6 +1,6 @@
 import type { PhotoSize } from 'grammy/types'
 import { audienceNames, countAudience } from '../../../db/repositories/broadcast-audience.js'
-import { createBroadcast, setProgressMessage, type BroadcastContent } from '../../../db/repositories/broadcasts.js'
+import { broadcastPayload, createBroadcast, setProgressMessage, type BroadcastContent } from '../../../db/repositories/broadcasts.js'
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience } from '../../../db/schema/index.js'
@@ -8,7 +8,8 @@ import type { BotConversation, BotDeps, ConversationContext } from '../../contex
 import { mayAddress } from './access.js'
 import { chooseAudience } from './audience-step.js'
 import { parseComposeData } from './callback-data.js'
-import { describeAudience, MAX_CAPTION, MAX_TEXT } from './format.js'
+import { broadcastHeader, describeAudience, headerParts, MAX_CAPTION, MAX_TEXT } from './format.js'
+import { translatorFor, userLocale } from '../../i18n.js'
 import { nextInput } from './input.js'
 import { previewKeyboard } from './keyboards.js'
 import { renderProgress } from './progress.js'
@@ -42,15 +43,15 @@ async function askContent(conversation: BotConversation, t: Translate): Promise<
   }
 }
 
-/** Sends the message back exactly as the sender will send it to every recipient. */
-async function showAsRecipientsSee(ctx: ConversationContext, content: BroadcastContent) {
-  const entities = content.entities ?? undefined
-  if (content.photoFileId !== null) {
-    await ctx.replyWithPhoto(content.photoFileId, {
-      ...(content.text === '' ? {} : { caption: content.text }),
-      ...(entities === undefined ? {} : { caption_entities: entities }),
+/** Sends the message back exactly as the sender will send it to every recipient, header included. */
+async function showAsRecipientsSee(ctx: ConversationContext, content: BroadcastContent, header: string) {
+  const payload = broadcastPayload(content, header)
+  if (payload.method === 'sendPhoto') {
+    await ctx.replyWithPhoto(payload.photo, {
+      ...(payload.caption === undefined ? {} : { caption: payload.caption }),
+      ...(payload.captionEntities === undefined ? {} : { caption_entities: payload.captionEntities }),
     })
-  } else await ctx.reply(content.text, entities === undefined ? {} : { entities })
+  } else await ctx.reply(payload.text, payload.entities === undefined ? {} : { entities: payload.entities })
 }
 
 /**
@@ -93,8 +94,9 @@ export function createComposeConversation(deps: BotDeps) {
     for (;;) {
       const content = await askContent(conversation, t)
       const count = await conversation.external(() => countAudience(db, audience))
+      const header = await conversation.external(async () => headerParts(db, userId, audience, await audienceNames(db, audience)))
       await ctx.reply(t('broadcast-preview-intro'))
-      await showAsRecipientsSee(ctx, content)
+      await showAsRecipientsSee(ctx, content, broadcastHeader(t, header))
       await ctx.reply(t(count > 0 ? 'broadcast-preview-summary' : 'broadcast-preview-empty', { audience: label, count }), {
         parse_mode: 'HTML',
         reply_markup: previewKeyboard(t, count > 0),
@@ -112,9 +114,15 @@ export function createComposeConversation(deps: BotDeps) {
       }
       const result = await conversation.external(async () => {
         if (!(await mayAddress(db, await findUser(db, userId), audience))) return { outcome: 'forbidden' as const }
-        const created = await createBroadcast(db, { ...content, createdBy: userId, audience, now: deps.now() })
+        const created = await createBroadcast(db, {
+          ...content,
+          createdBy: userId,
+          audience,
+          now: deps.now(),
+          header: (recipient) => broadcastHeader(translatorFor(userLocale(recipient)), header),
+        })
         if (created.outcome === 'empty') return { outcome: 'empty' as const }
-        const progress = await renderProgress(db, t, created.broadcast)
+        const progress = await renderProgress(db, t, created.broadcast, deps.now())
         // Plain values only: the conversation stores what external returns as JSON.
         return { outcome: created.outcome, id: created.broadcast.id, text: progress.text, keyboard: progress.replyMarkup?.inline_keyboard }
       })

@@ -1,4 +1,8 @@
+import type { QuietRecipients } from '../../../db/repositories/broadcast-quiet.js'
 import type { BroadcastCounts } from '../../../db/repositories/broadcasts.js'
+import type { Database } from '../../../db/client.js'
+import { listScopes } from '../../../db/repositories/roles.js'
+import { findStation } from '../../../db/repositories/stations.js'
 import type { Broadcast, BroadcastAudience } from '../../../db/schema/index.js'
 import { escapeHtml } from '../../lib/html.js'
 import { shanghaiDateTime } from '../../lib/time.js'
@@ -6,8 +10,9 @@ import type { Translate } from '../../i18n.js'
 
 export type AudienceNames = { eventTitle?: string; stationName?: string }
 
-export const MAX_TEXT = 4096
-export const MAX_CAPTION = 1024
+/** Telegram's limits less room for the one-line header above the organizer's words. */
+export const MAX_TEXT = 4096 - 100
+export const MAX_CAPTION = 1024 - 100
 
 /** Who an audience is, as HTML (names are escaped). */
 export function describeAudience(t: Translate, audience: BroadcastAudience, names: AudienceNames): string {
@@ -34,9 +39,15 @@ const countVariables = (broadcast: Broadcast, counts: BroadcastCounts) => ({
   remaining: counts.remaining,
 })
 
-export function progressText(t: Translate, broadcast: Broadcast, counts: BroadcastCounts, audience: string): string {
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+
+/** Recipients in quiet hours are counted apart, with when they get it, so "waiting" never looks stuck. */
+export function progressText(t: Translate, broadcast: Broadcast, counts: BroadcastCounts, audience: string, quiet: QuietRecipients): string {
   return t('broadcast-progress', {
     ...countVariables(broadcast, counts),
+    waiting: counts.remaining - quiet.count,
+    quiet: quiet.count,
+    until: quiet.endsAt === undefined ? '-' : clock(quiet.endsAt),
     status: t(`broadcast-status-${broadcast.status}`),
     audience,
   })
@@ -44,6 +55,33 @@ export function progressText(t: Translate, broadcast: Broadcast, counts: Broadca
 
 export const reportText = (t: Translate, broadcast: Broadcast, counts: BroadcastCounts): string =>
   t('broadcast-report', countVariables(broadcast, counts))
+
+/** What the one-line header of a broadcast says: the event it is about, or the organizer's team. */
+export type HeaderParts = { kind: 'event'; title: string } | { kind: 'team'; team: string } | { kind: 'everywhere' }
+
+/** Plain text (broadcasts go out with entities, not HTML), in the recipient's language. */
+export function broadcastHeader(t: Translate, parts: HeaderParts): string {
+  if (parts.kind === 'event') return t('broadcast-header-event', { title: parts.title })
+  if (parts.kind === 'team') return t('broadcast-header-team', { team: parts.team })
+  return t('broadcast-header-everywhere')
+}
+
+/**
+ * Who a broadcast comes from: the event for an event's registrants, else the places the organizer
+ * looks after (their scopes' cities and stations), else the bot's own team.
+ */
+export async function headerParts(db: Database, organizerId: number, audience: BroadcastAudience, names: AudienceNames): Promise<HeaderParts> {
+  if (audience.type === 'event' && names.eventTitle !== undefined) return { kind: 'event', title: names.eventTitle }
+  const places: string[] = []
+  for (const scope of await listScopes(db, organizerId)) {
+    if (scope.city !== null) places.push(scope.city)
+    else if (scope.stationId !== null) {
+      const station = await findStation(db, scope.stationId)
+      if (station !== undefined) places.push(station.name)
+    }
+  }
+  return places.length === 0 ? { kind: 'everywhere' } : { kind: 'team', team: places.slice(0, 2).join('、') }
+}
 
 const EXCERPT = 30
 

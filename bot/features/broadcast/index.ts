@@ -108,7 +108,7 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   async function refresh(ctx: BotContext, id: number) {
     const broadcast = await findBroadcast(db, id)
     if (broadcast === undefined) return
-    const failure = await editProgress(ctx.api, broadcast, await renderProgress(db, (key, variables) => ctx.t(key, variables), broadcast))
+    const failure = await editProgress(ctx.api, broadcast, await renderProgress(db, (key, variables) => ctx.t(key, variables), broadcast, deps.now()))
     if (failure !== undefined) logger.warn({ err: failure, broadcast: id }, 'progress message not updated')
   }
 

@@ -1,6 +1,7 @@
 import { GrammyError, type Api } from 'grammy'
 import type { InlineKeyboard } from 'grammy'
 import { audienceNames } from '../../../db/repositories/broadcast-audience.js'
+import { quietRecipients } from '../../../db/repositories/broadcast-quiet.js'
 import { broadcastCounts, type BroadcastCounts } from '../../../db/repositories/broadcasts.js'
 import type { Database } from '../../../db/client.js'
 import type { Broadcast } from '../../../db/schema/index.js'
@@ -15,11 +16,13 @@ export async function renderProgress(
   db: Database,
   t: Translate,
   broadcast: Broadcast,
+  now: Date,
   counts?: BroadcastCounts,
 ): Promise<RenderedProgress> {
   const audience = describeAudience(t, broadcast.audience, await audienceNames(db, broadcast.audience))
+  const quiet = await quietRecipients(db, broadcast.id, now)
   return {
-    text: progressText(t, broadcast, counts ?? (await broadcastCounts(db, broadcast.id)), audience),
+    text: progressText(t, broadcast, counts ?? (await broadcastCounts(db, broadcast.id)), audience, quiet),
     replyMarkup: progressKeyboard(t, broadcast),
   }
 }

@@ -8,9 +8,10 @@
  *   ea:a:<act>:<id>       an action on an event (see `actions`)
  *   ea:f:<field>:<id>     edit one field (see `editFields`)
  *   ea:c:<step>[:<arg>]   a button inside the create/edit/check-in conversations
+ *   ea:k:<code>           check a code in although check-in is not open (the organizer confirmed)
  */
 
-export const actions = ['edit', 'publish', 'close', 'cancel', 'cancelok', 'export', 'checkin'] as const
+export const actions = ['edit', 'publish', 'close', 'cancel', 'cancelok', 'export', 'exportall', 'checkin'] as const
 export type Action = (typeof actions)[number]
 
 export const editFields = ['title', 'description', 'capacity', 'start', 'end', 'closes'] as const
@@ -48,6 +49,12 @@ export function parseEditData(data: string): { field: EditField; eventId: number
   const field = editFields.find((known) => known === match?.[1])
   const eventId = parseId(match?.[2])
   return field === undefined || eventId === undefined ? undefined : { field, eventId }
+}
+
+export const forceCheckInData = (code: string) => `ea:k:${code}`
+
+export function parseForceCheckInData(data: string): string | undefined {
+  return /^ea:k:([A-Z0-9]{6})$/.exec(data)?.[1]
 }
 
 /** A conversation button: its step name and argument, only when both are well-formed. */

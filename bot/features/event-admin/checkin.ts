@@ -1,23 +1,29 @@
 import { InlineKeyboard } from 'grammy'
 import { checkIn, normalizeCode, type CheckInResult } from '../../../db/repositories/check-in.js'
+import { eventCounts } from '../../../db/repositories/event-counts.js'
+import { findEvent } from '../../../db/repositories/events.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
-import { shanghaiTime } from '../../lib/time.js'
-import { stepData } from './callback-data.js'
+import { shanghaiDateTime, shanghaiTime } from '../../lib/time.js'
+import { forceCheckInData, stepData } from './callback-data.js'
 import type { Translate } from '../../i18n.js'
 import { withCancel } from './steps.js'
 
 export const checkInConversationId = 'eventadmin-checkin'
 
 /** A check-in answer as plain data, so it can be kept in the conversation's stored state. */
-type Outcome = { kind: CheckInResult['kind']; name?: string; slot?: string; at?: string; title?: string; status?: string }
+type Outcome = { kind: CheckInResult['kind']; name?: string; slot?: string; at?: string; title?: string; status?: string; when?: string; hours?: number }
 
 export const isCode = (text: string): boolean => /^[A-Z0-9]{6}$/.test(normalizeCode(text))
 
-export async function checkInCode(deps: BotDeps, organizer: User, code: string, eventId?: number): Promise<Outcome> {
-  const result = await checkIn(deps.db, { code, organizer, now: deps.now(), ...(eventId === undefined ? {} : { eventId }) })
+export async function checkInCode(deps: BotDeps, organizer: User, code: string, options: { eventId?: number; force?: boolean } = {}): Promise<Outcome> {
+  const result = await checkIn(deps.db, { code, organizer, now: deps.now(), opensHours: deps.config.checkInOpensHours, ...options })
   switch (result.kind) {
+    case 'too-early':
+      return { kind: result.kind, title: result.event.title, when: shanghaiDateTime(result.opensAt), hours: deps.config.checkInOpensHours }
+    case 'too-late':
+      return { kind: result.kind, title: result.event.title, when: shanghaiDateTime(result.event.endsAt) }
     case 'unknown':
     case 'forbidden':
       return { kind: result.kind }
@@ -38,13 +44,23 @@ export async function checkInCode(deps: BotDeps, organizer: User, code: string, 
   }
 }
 
-export function outcomeText(t: Translate, outcome: Outcome, code: string): string {
+/** The answer to a code, with a button to check in anyway when check-in is not open. */
+export function outcomeReply(t: Translate, outcome: Outcome, code: string): { text: string; options: { parse_mode: 'HTML'; reply_markup?: InlineKeyboard } } {
+  const text = outcomeText(t, outcome, code)
+  if (outcome.kind !== 'too-early' && outcome.kind !== 'too-late') return { text, options: { parse_mode: 'HTML' } }
+  const keyboard = new InlineKeyboard().text(t('eventadmin-button-checkin-anyway'), forceCheckInData(normalizeCode(code)))
+  return { text, options: { parse_mode: 'HTML', reply_markup: keyboard } }
+}
+
+function outcomeText(t: Translate, outcome: Outcome, code: string): string {
   const vars = {
     code: escapeHtml(normalizeCode(code)),
     name: escapeHtml(outcome.name || t('eventadmin-checkin-no-name')),
     slot: outcome.slot ?? 'none',
     at: outcome.at ?? '',
     title: escapeHtml(outcome.title ?? ''),
+    when: outcome.when ?? '',
+    hours: outcome.hours ?? 0,
     status: outcome.status === undefined ? '' : t(`eventadmin-registration-${outcome.status}`),
   }
   return t(`eventadmin-checkin-${outcome.kind}`, vars)
@@ -64,7 +80,12 @@ export function createCheckInConversation(deps: BotDeps) {
       if (update.callbackQuery !== undefined) {
         if (update.callbackQuery.data !== stepData('stop')) await conversation.skip({ next: true })
         await update.answerCallbackQuery()
-        await update.reply(ctx.t('eventadmin-checkin-finished'))
+        const tally = await conversation.external(async () => {
+          const event = await findEvent(deps.db, eventId)
+          const counts = event === undefined ? undefined : await eventCounts(deps.db, event, deps.now())
+          return { checkedIn: counts?.checkedIn ?? 0, confirmed: counts?.confirmed ?? 0 }
+        })
+        await update.reply(ctx.t('eventadmin-checkin-finished', tally))
         return
       }
       const text = update.message?.text
@@ -73,9 +94,10 @@ export function createCheckInConversation(deps: BotDeps) {
         continue
       }
       const outcome = await conversation.external((outside) =>
-        outside.user === undefined ? { kind: 'forbidden' as const } : checkInCode(deps, outside.user, text, eventId),
+        outside.user === undefined ? { kind: 'forbidden' as const } : checkInCode(deps, outside.user, text, { eventId }),
       )
-      await update.reply(outcomeText(ctx.t.bind(ctx), outcome, text), { parse_mode: 'HTML' })
+      const reply = outcomeReply(ctx.t.bind(ctx), outcome, text)
+      await update.reply(reply.text, reply.options)
     }
   }
 }

@@ -7,7 +7,9 @@ import { panelData, stepData } from './callback-data.js'
 import { asksText, cardText, slotsText } from './format.js'
 import { askPlace, type PlaceChoice } from './place-step.js'
 import { accept, ask, leave, retry, textReader } from './steps.js'
-import { generateSlots, parseDateTime, parseSlotRule, parseTimeOnDay } from './time-input.js'
+import { askSlots } from './slots-step.js'
+import { askStart } from './date-step.js'
+import { parseTimeOnDay } from './time-input.js'
 
 export const createConversationId = 'eventadmin-create'
 
@@ -38,14 +40,7 @@ export function createEventConversation(deps: BotDeps) {
     )
     const place: PlaceChoice = await askPlace(conversation, ctx, deps)
 
-    const startsAt = await ask<number>(conversation, ctx, { text: t('eventadmin-ask-start') }, async (update) => {
-      const text = update.message?.text
-      if (text === undefined) return retry(t('eventadmin-bad-datetime'))
-      const clock = await now(conversation)
-      const value = parseDateTime(text, clock)
-      if (value === undefined) return retry(t('eventadmin-bad-datetime'))
-      return value > clock ? accept(value.getTime()) : retry(t('eventadmin-start-past'))
-    }).then((ms) => new Date(ms))
+    const startsAt = await askStart(conversation, ctx, deps, t('eventadmin-ask-start'))
 
     const endsAt = await ask<number>(conversation, ctx, { text: t('eventadmin-ask-end') }, async (update) => {
       const text = update.message?.text
@@ -56,23 +51,11 @@ export function createEventConversation(deps: BotDeps) {
       return accept(value.getTime())
     }).then((ms) => new Date(ms))
 
-    let capacity = await ask<number>(conversation, ctx, { text: t('eventadmin-ask-capacity') }, async (update) => {
+    const typedCapacity = await ask<number>(conversation, ctx, { text: t('eventadmin-ask-capacity') }, async (update) => {
       const value = parseCapacity(update.message?.text)
       return value === undefined ? retry(t('eventadmin-bad-capacity')) : accept(value)
     })
-
-    const noSlots = new InlineKeyboard().text(t('eventadmin-button-no-slots'), stepData('noslots'))
-    const slots = await ask<{ startsAt: number; endsAt: number; capacity: number }[]>(conversation, ctx, { text: t('eventadmin-ask-slots'), keyboard: noSlots }, async (update, button) => {
-      if (button?.step === 'noslots') return accept([])
-      const rule = update.message?.text === undefined ? undefined : parseSlotRule(update.message.text)
-      if (rule === undefined) return retry(t('eventadmin-bad-slots'))
-      const generated = generateSlots(startsAt, endsAt, rule)
-      if (generated === undefined) return retry(t('eventadmin-slots-dont-fit'))
-      const total = generated.reduce((sum, slot) => sum + slot.capacity, 0)
-      if (total > 10_000) return retry(t('eventadmin-bad-capacity'))
-      return accept(generated.map((slot) => ({ startsAt: slot.startsAt.getTime(), endsAt: slot.endsAt.getTime(), capacity: slot.capacity })))
-    }).then((list) => list.map((slot) => ({ startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt), capacity: slot.capacity })))
-    if (slots.length > 0) capacity = slots.reduce((sum, slot) => sum + slot.capacity, 0)
+    const { slots, capacity } = await askSlots(conversation, ctx, { startsAt, endsAt, capacity: typedCapacity })
 
     const byDefault = (label: string) => new InlineKeyboard().text(label, stepData('default'))
     const registrationClosesAt = await ask<number>(
@@ -103,6 +86,7 @@ export function createEventConversation(deps: BotDeps) {
 
     const asks = await askFields(conversation, ctx)
     const questions: string[] = []
+    const sensitiveQuestions: number[] = []
     while (questions.length < 3) {
       const done = new InlineKeyboard().text(t(questions.length === 0 ? 'eventadmin-button-skip' : 'eventadmin-button-done'), stepData('done'))
       const question = await ask(
@@ -113,10 +97,16 @@ export function createEventConversation(deps: BotDeps) {
       )
       if (question === '') break
       questions.push(question)
+      // Health, ID numbers and the like get their own consent from the rider (PIPL art. 29).
+      const kinds = new InlineKeyboard().text(t('eventadmin-button-question-plain'), stepData('qplain')).row().text(t('eventadmin-button-question-sensitive'), stepData('qsens'))
+      const isSensitive = await ask<boolean>(conversation, ctx, { text: t('eventadmin-ask-sensitive'), keyboard: kinds }, async (_update, button) =>
+        button?.step === 'qplain' ? accept(false) : button?.step === 'qsens' ? accept(true) : retry(t('eventadmin-pick-button')),
+      )
+      if (isSensitive) sensitiveQuestions.push(questions.length - 1)
     }
 
     const card = { kind, title, description, place: place.label, startsAt, endsAt, capacity, registrationClosesAt, cancelClosesAt }
-    const preview = [t('eventadmin-preview-header'), cardText(t, card), slotsText(t, slots), asksText(t, asks, questions)].join('\n\n')
+    const preview = [t('eventadmin-preview-header'), cardText(t, card, slots), slotsText(t, slots), asksText(t, asks, questions, sensitiveQuestions)].join('\n\n')
     const finish = new InlineKeyboard()
       .text(t('eventadmin-button-publish'), stepData('publish'))
       .text(t('eventadmin-button-save-draft'), stepData('draft'))
@@ -149,6 +139,7 @@ export function createEventConversation(deps: BotDeps) {
           capacity,
           asks,
           questions,
+          sensitiveQuestions,
           createdBy: user?.id ?? 0,
         },
         slots,

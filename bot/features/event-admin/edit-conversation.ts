@@ -5,12 +5,13 @@ import { canManage } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
-import { translate, userLocale } from '../../i18n.js'
+import { translatorFor, userLocale } from '../../i18n.js'
+import { formatEventSpan } from '../../ui/event-time.js'
 import { panelData, type EditField } from './callback-data.js'
 import { parseCapacity } from './create-conversation.js'
-import { formatRange } from './format.js'
 import { accept, ask, retry, textReader, type Answer } from './steps.js'
-import { parseDateTime, parseTimeOnDay } from './time-input.js'
+import { confirmDate, readFutureDateTime } from './date-step.js'
+import { parseTimeOnDay } from './time-input.js'
 import { shanghaiDateTime } from '../../lib/time.js'
 
 export const editConversationId = 'eventadmin-edit'
@@ -57,12 +58,9 @@ export function createEditConversation(deps: BotDeps) {
       start: {
         show: shanghaiDateTime(startsAt),
         read: async (update) => {
-          const clock = await now()
-          const value = update.message?.text === undefined ? undefined : parseDateTime(update.message.text, clock)
-          if (value === undefined) return retry(t('eventadmin-bad-datetime'))
-          if (value <= clock) return retry(t('eventadmin-start-past'))
+          const typed = await readFutureDateTime(ctx, update.message?.text, await now())
           // The event keeps its length when the start moves.
-          return accept({ startsAt: value.getTime(), endsAt: value.getTime() + current.endsAt - current.startsAt })
+          return typed.ok ? accept({ startsAt: typed.value.at, endsAt: typed.value.at + current.endsAt - current.startsAt, natural: typed.value.natural }) : typed
         },
       },
       end: {
@@ -84,12 +82,12 @@ export function createEditConversation(deps: BotDeps) {
       },
     }
     const reader = readers[field]
-    const value = await ask(
-      conversation,
-      ctx,
-      { text: t('eventadmin-edit-ask', { field: t(`eventadmin-edit-field-${field}`), current: reader.show }) },
-      (update) => reader.read(update),
-    )
+    let value: EditValue
+    for (let question = t('eventadmin-edit-ask', { field: t(`eventadmin-edit-field-${field}`), current: reader.show }); ; question = t('eventadmin-ask-start-again')) {
+      value = await ask(conversation, ctx, { text: question }, (update) => reader.read(update))
+      // A start typed in words is echoed back before anyone is told about the new time.
+      if (value.natural !== true || value.startsAt === undefined || (await confirmDate(conversation, ctx, new Date(value.startsAt)))) break
+    }
 
     const outcome = await conversation.external((outside) => applyEdit(deps, outside.user, eventId, value))
     const back = new InlineKeyboard().text(t('eventadmin-button-open'), panelData(eventId))
@@ -99,7 +97,7 @@ export function createEditConversation(deps: BotDeps) {
   }
 }
 
-type EditValue = { title?: string; description?: string; capacity?: number; startsAt?: number; endsAt?: number; closesAt?: number }
+type EditValue = { title?: string; description?: string; capacity?: number; startsAt?: number; endsAt?: number; closesAt?: number; natural?: boolean }
 type EditOutcome =
   | { kind: 'saved' | 'not-allowed' | 'not-editable' | 'has-slots'; promoted?: number }
   | { kind: 'below-taken'; taken: number; promoted?: number }
@@ -126,13 +124,14 @@ async function applyEdit(deps: BotDeps, user: User | undefined, eventId: number,
 }
 
 function changeNotice(recipient: User, before: Event, updated: Event) {
+  const t = translatorFor(userLocale(recipient))
   return {
     method: 'sendMessage' as const,
     parseMode: 'HTML' as const,
-    text: translate(userLocale(recipient), 'eventadmin-notice-changed', {
+    text: t('eventadmin-notice-changed', {
       title: escapeHtml(updated.title),
-      before: formatRange(before.startsAt, before.endsAt),
-      after: formatRange(updated.startsAt, updated.endsAt),
+      before: formatEventSpan(t, before.startsAt, before.endsAt),
+      after: formatEventSpan(t, updated.startsAt, updated.endsAt),
     }),
   }
 }

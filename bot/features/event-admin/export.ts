@@ -2,7 +2,6 @@ import { stringify } from 'csv-stringify/sync'
 import type { Registrant } from '../../../db/repositories/event-registrants.js'
 import type { Event } from '../../../db/schema/index.js'
 import { shanghaiDateTime, shanghaiTime } from '../../lib/time.js'
-import {  } from './format.js'
 import type { Translate } from '../../i18n.js'
 
 /** Excel reads a CSV as the system's ANSI code page unless it starts with a UTF-8 byte order mark. */
@@ -11,8 +10,17 @@ const BOM = '\uFEFF'
 /** Spreadsheet apps run cells starting with these as formulas; a worker's answer must stay text. */
 const neutralize = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
 
-/** The registrants of an event as a CSV file Excel opens with Chinese intact. */
-export function registrantsCsv(t: Translate, event: Pick<Event, 'questions'>, registrants: readonly Registrant[]): Buffer {
+/**
+ * The registrants of an event as a CSV file Excel opens with Chinese intact. Answers to sensitive
+ * questions are left out unless the organizer asked for them (`includeSensitive`).
+ */
+export function registrantsCsv(
+  t: Translate,
+  event: Pick<Event, 'questions' | 'sensitiveQuestions'>,
+  registrants: readonly Registrant[],
+  options: { includeSensitive: boolean } = { includeSensitive: false },
+): Buffer {
+  const asked = event.questions.flatMap((question, index) => (options.includeSensitive || !event.sensitiveQuestions.includes(index) ? [{ question, index }] : []))
   const header = [
     t('eventadmin-csv-number'),
     t('eventadmin-csv-status'),
@@ -20,7 +28,7 @@ export function registrantsCsv(t: Translate, event: Pick<Event, 'questions'>, re
     t('eventadmin-csv-phone'),
     t('eventadmin-csv-occupation'),
     t('eventadmin-csv-platform'),
-    ...event.questions,
+    ...asked.map(({ question }) => question),
     t('eventadmin-csv-slot'),
     t('eventadmin-csv-registered'),
     t('eventadmin-csv-checked-in'),
@@ -33,7 +41,7 @@ export function registrantsCsv(t: Translate, event: Pick<Event, 'questions'>, re
     registration.phone ?? '',
     registration.occupation ?? '',
     registration.platform ?? '',
-    ...event.questions.map((_, question) => registration.answers[question] ?? ''),
+    ...asked.map(({ index }) => registration.answers[index] ?? ''),
     slot === null ? '' : `${shanghaiDateTime(slot.startsAt)}–${shanghaiTime(slot.endsAt)}`,
     shanghaiDateTime(registration.createdAt),
     registration.checkedInAt === null ? '' : shanghaiDateTime(registration.checkedInAt),

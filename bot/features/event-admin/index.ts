@@ -7,9 +7,10 @@ import type { Event, User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { shanghaiDate } from '../../lib/time.js'
-import { translate, userLocale } from '../../i18n.js'
-import { actionData, listData, newData, panelData, parseActionData, parseEditData, parsePanelData } from './callback-data.js'
-import { checkInCode, checkInConversationId, createCheckInConversation, isCode, outcomeText } from './checkin.js'
+import { translatorFor, userLocale } from '../../i18n.js'
+import { formatEventSpan } from '../../ui/event-time.js'
+import { actionData, listData, newData, panelData, parseActionData, parseEditData, parseForceCheckInData, parsePanelData } from './callback-data.js'
+import { checkInCode, checkInConversationId, createCheckInConversation, isCode, outcomeReply } from './checkin.js'
 import { createConversationId, createEventConversation } from './create-conversation.js'
 import { createEditConversation, editConversationId } from './edit-conversation.js'
 import { exportFileName, registrantsCsv } from './export.js'
@@ -67,7 +68,18 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
     if (ctx.user === undefined || !isOrganizer(ctx.user)) return ctx.reply(ctx.t('eventadmin-checkin-link-worker'))
     const code = ctx.match.slice(3)
     const outcome = isCode(code) ? await checkInCode(deps, ctx.user, code) : { kind: 'unknown' as const }
-    await ctx.reply(outcomeText(ctx.t, outcome, code), { parse_mode: 'HTML' })
+    const reply = outcomeReply(ctx.t, outcome, code)
+    await ctx.reply(reply.text, reply.options)
+  })
+
+  // 仍然签到 under a "check-in is not open" answer, from /checkin or from a scanned QR code.
+  composer.callbackQuery(/^ea:k:/, async (ctx) => {
+    const code = parseForceCheckInData(ctx.callbackQuery.data)
+    if (code === undefined) return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-button-stale') })
+    if (ctx.user === undefined || (await refuseUnlessOrganizer(ctx))) return
+    await ctx.answerCallbackQuery()
+    const reply = outcomeReply(ctx.t, await checkInCode(deps, ctx.user, code, { force: true }), code)
+    await ctx.reply(reply.text, reply.options)
   })
 
   composer.on('callback_query:data', async (ctx, next) => {
@@ -124,11 +136,17 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
         const back = new InlineKeyboard().text(ctx.t('eventadmin-button-open'), panelData(event.id))
         return ctx.reply(ctx.t('eventadmin-cancelled', { title: escapeHtml(event.title), notified: result.notified }), { parse_mode: 'HTML', reply_markup: back })
       }
-      case 'export': {
+      case 'export':
+      case 'exportall': {
         await ctx.answerCallbackQuery()
         const registrants = await listRegistrants(deps.db, event.id)
-        const file = new InputFile(registrantsCsv(ctx.t, event, registrants), exportFileName(ctx.t, event.title))
-        return ctx.replyWithDocument(file, { caption: ctx.t('eventadmin-export-caption', { count: registrants.length }) })
+        const includeSensitive = action === 'exportall'
+        const file = new InputFile(registrantsCsv(ctx.t, event, registrants, { includeSensitive }), exportFileName(ctx.t, event.title))
+        const sensitive = event.sensitiveQuestions.length
+        const caption = ctx.t('eventadmin-export-caption', { count: registrants.length, sensitive: sensitive === 0 ? 'none' : includeSensitive ? 'included' : 'left-out' })
+        // Sensitive answers only on a second, deliberate tap.
+        const more = sensitive > 0 && !includeSensitive ? new InlineKeyboard().text(ctx.t('eventadmin-button-export-sensitive'), actionData('exportall', event.id)) : undefined
+        return ctx.replyWithDocument(file, { caption, ...(more === undefined ? {} : { reply_markup: more }) })
       }
       case 'checkin':
         if (event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-checkin-not-published') })
@@ -141,9 +159,10 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
 }
 
 function cancelNotice(user: User, event: Event) {
+  const t = translatorFor(userLocale(user))
   return {
     method: 'sendMessage' as const,
     parseMode: 'HTML' as const,
-    text: translate(userLocale(user), 'eventadmin-notice-cancelled', { title: escapeHtml(event.title), when: formatRange(event.startsAt, event.endsAt) }),
+    text: t('eventadmin-notice-cancelled', { title: escapeHtml(event.title), when: formatEventSpan(t, event.startsAt, event.endsAt) }),
   }
 }

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy'
-import { eventCounts, findEvent, listManagedEvents, listSlots } from '../../../db/repositories/events.js'
+import { eventCounts, slotCounts } from '../../../db/repositories/event-counts.js'
+import { findEvent, listManagedEvents, listSlots } from '../../../db/repositories/events.js'
 import { canManage, isOrganizer } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { Event } from '../../../db/schema/index.js'
@@ -56,17 +57,18 @@ export async function showList(ctx: BotContext, deps: BotDeps): Promise<void> {
 
 export async function showPanel(ctx: BotContext, deps: BotDeps, event: Event): Promise<void> {
   const now = deps.now()
-  const [counts, slots, station] = await Promise.all([
+  const [counts, slots, bySlot, station] = await Promise.all([
     eventCounts(deps.db, event, now),
     listSlots(deps.db, event.id),
+    slotCounts(deps.db, event.id),
     event.stationId === null ? undefined : findStation(deps.db, event.stationId),
   ])
   const place = placeLabel(station, event.address)
   const text = [
     statusText(ctx.t, event.status, event.registrationClosed),
-    cardText(ctx.t, { ...event, place }),
-    slots.length > 0 ? slotsText(ctx.t, slots) : '',
-    asksText(ctx.t, event.asks, event.questions),
+    cardText(ctx.t, { ...event, place }, slots),
+    slots.length > 0 ? slotsText(ctx.t, slots, bySlot) : '',
+    asksText(ctx.t, event.asks, event.questions, event.sensitiveQuestions),
     countsText(ctx.t, counts, event.capacity, event.endsAt <= now),
   ]
     .filter((part) => part !== '')

@@ -8,7 +8,8 @@
  *   e:cc:<regId>     confirm cancelling               e:ck            keep the registration
  *   e:a:<regId>      accept an offer                  e:d:<regId>     decline an offer
  *   e:del / e:dely / e:deln   delete my personal data: ask / confirm / keep
- * Inside the registration form: e:s:<slotId>, e:o:<index>, e:p:<index>, e:y / e:no (consent), e:x (quit).
+ * Inside the registration form: e:s:<slotId>, e:o:<index>, e:p:<index> (toggle) and e:pd (done), e:y / e:no
+ * (consent), e:sy / e:sn (consent to sensitive questions), e:u / e:un (reuse the saved answers or not), e:x (quit).
  */
 export type EventAction =
   | { kind: 'list'; page: number }
@@ -17,11 +18,25 @@ export type EventAction =
   | { kind: 'slot'; slotId: number }
   | { kind: 'occupation' | 'platform'; index: number }
   | { kind: 'cancelKeep' | 'consentYes' | 'consentNo' | 'quit' | 'deleteAsk' | 'deleteConfirm' | 'deleteKeep' }
+  | { kind: 'platformDone' | 'sensitiveYes' | 'sensitiveNo' | 'reuseYes' | 'reuseNo' }
 
 const MAX_ID = 2 ** 31 - 1
 const idCodes = { v: 'view', r: 'register', n: 'navigate' } as const
 const registrationCodes = { q: 'qr', c: 'cancel', cc: 'cancelConfirm', a: 'accept', d: 'decline' } as const
-const bareCodes = { ck: 'cancelKeep', y: 'consentYes', no: 'consentNo', x: 'quit', del: 'deleteAsk', dely: 'deleteConfirm', deln: 'deleteKeep' } as const
+const bareCodes = {
+  ck: 'cancelKeep',
+  y: 'consentYes',
+  no: 'consentNo',
+  x: 'quit',
+  del: 'deleteAsk',
+  dely: 'deleteConfirm',
+  deln: 'deleteKeep',
+  pd: 'platformDone',
+  sy: 'sensitiveYes',
+  sn: 'sensitiveNo',
+  u: 'reuseYes',
+  un: 'reuseNo',
+} as const
 
 const reverse = <T extends Record<string, string>>(codes: T) =>
   Object.fromEntries(Object.entries(codes).map(([code, kind]) => [kind, code])) as Record<T[keyof T], string>
@@ -64,4 +79,16 @@ export function parseEventData(data: string): EventAction | undefined {
 }
 
 /** Buttons that only mean something inside a running registration form. */
-export const formKinds: ReadonlySet<EventAction['kind']> = new Set(['slot', 'occupation', 'platform', 'consentYes', 'consentNo', 'quit'])
+export const formKinds: ReadonlySet<EventAction['kind']> = new Set([
+  'slot',
+  'occupation',
+  'platform',
+  'platformDone',
+  'consentYes',
+  'consentNo',
+  'sensitiveYes',
+  'sensitiveNo',
+  'reuseYes',
+  'reuseNo',
+  'quit',
+])

@@ -6,7 +6,8 @@ import { waitlistPosition } from '../../../db/repositories/waitlist.js'
 import type { BaseContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
-import { formatMoment, formatPlace, formatSpan } from './format.js'
+import { formatPlace } from './format.js'
+import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 import type { Translate } from '../../i18n.js'
 
 /** What to tell the worker about their registration; plain JSON so a conversation can store it. */
@@ -23,10 +24,10 @@ export async function describeRegistration(
   const { registration, event, slot, stationName } = found
   const base = {
     title: escapeHtml(event.title),
-    time: slot === null ? formatSpan(t, event.startsAt, event.endsAt) : formatSpan(t, slot.startsAt, slot.endsAt),
+    time: slot === null ? formatEventSpan(t, event.startsAt, event.endsAt) : formatEventSpan(t, slot.startsAt, slot.endsAt),
     place: formatPlace(t, event, stationName),
     code: registration.code,
-    cutoff: formatMoment(t, event.cancelClosesAt),
+    cutoff: formatEventMoment(t, event.cancelClosesAt),
     already: input.outcome === 'already' ? 'yes' : 'no',
   }
   if (registration.status === 'confirmed') return { text: t('events-confirmed', base), code: registration.code }
@@ -34,7 +35,7 @@ export async function describeRegistration(
     return { text: t('events-waitlisted', { ...base, position: await waitlistPosition(db, registration) }), code: null }
   }
   if (registration.status === 'offered') {
-    return { text: t('events-offered', { ...base, expires: formatMoment(t, registration.offerExpiresAt ?? event.startsAt) }), code: null }
+    return { text: t('events-offered', { ...base, expires: formatEventMoment(t, registration.offerExpiresAt ?? event.startsAt) }), code: null }
   }
   return { text: t('events-registration-inactive', base), code: null }
 }
@@ -44,7 +45,7 @@ export const checkInLink = (botUsername: string, code: string) => `https://t.me/
 
 /** Sends the summary, and for a seat the QR code that the organizer scans at the door. */
 export async function sendSummary(ctx: BaseContext, summary: RegistrationSummary): Promise<void> {
-  await ctx.reply(summary.text, { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t) })
+  await ctx.reply(summary.text, { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t, ctx.user) })
   if (summary.code !== null) await sendQr(ctx, summary.code)
 }
 

@@ -1,7 +1,7 @@
 import type { EventCard } from '../../../db/repositories/event-listing.js'
 import type { Event, EventKind } from '../../../db/schema/index.js'
 import { escapeHtml } from '../../lib/html.js'
-import { shanghaiDate, shanghaiTime, shanghaiWeekday } from '../../lib/time.js'
+import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 import type { Translate } from '../../i18n.js'
 
 export const kindEmoji: Record<EventKind, string> = {
@@ -14,20 +14,9 @@ export const kindEmoji: Record<EventKind, string> = {
   service_day: '🤝',
 }
 
-/** "12月5日 周六" in Asia/Shanghai. */
-export function formatDay(t: Translate, at: Date): string {
-  const [, month, day] = shanghaiDate(at).split('-')
-  return t('events-date', { month: String(Number(month)), day: String(Number(day)), weekday: t(`weekday-${shanghaiWeekday(at)}`) })
-}
-
-/** "12月5日 周六 09:00" */
-export const formatMoment = (t: Translate, at: Date): string => `${formatDay(t, at)} ${shanghaiTime(at)}`
-
-/** "12月5日 周六 09:00–11:30", with the end's day too when it ends on another day. */
-export function formatSpan(t: Translate, start: Date, end: Date): string {
-  const sameDay = shanghaiDate(start) === shanghaiDate(end)
-  return `${formatMoment(t, start)}–${sameDay ? shanghaiTime(end) : formatMoment(t, end)}`
-}
+/** "慢性病？ 没有", "工号：123": no colon after a question that ends in its own punctuation. */
+export const questionAndAnswer = (question: string, answer: string): string =>
+  /[？?：:。.！!]$/.test(question.trim()) ? `${question.trim()} ${answer}` : `${question.trim()}：${answer}`
 
 /** The place as people look for it: station name and address, or just the address (escaped). */
 export function formatPlace(t: Translate, event: Pick<Event, 'address' | 'city'>, stationName: string | null | undefined): string {
@@ -48,9 +37,9 @@ export function registrationWindow(card: EventCard, now: Date): RegistrationWind
 function formatWindow(t: Translate, card: EventCard, now: Date): string {
   const state = registrationWindow(card, now)
   const { event } = card
-  if (state === 'not_open' && event.registrationOpensAt !== null) return t('events-window-not-open', { when: formatMoment(t, event.registrationOpensAt) })
-  if (state === 'open') return t('events-window-open', { when: formatMoment(t, event.registrationClosesAt) })
-  if (state === 'full') return t('events-window-full', { when: formatMoment(t, event.registrationClosesAt) })
+  if (state === 'not_open' && event.registrationOpensAt !== null) return t('events-window-not-open', { when: formatEventMoment(t, event.registrationOpensAt) })
+  if (state === 'open') return t('events-window-open', { when: formatEventMoment(t, event.registrationClosesAt) })
+  if (state === 'full') return t('events-window-full', { when: formatEventMoment(t, event.registrationClosesAt) })
   return t('events-window-closed')
 }
 
@@ -59,7 +48,7 @@ function formatSeats(t: Translate, card: EventCard): string {
     return t('events-seats', { left: Math.max(0, card.event.capacity - card.taken), capacity: card.event.capacity })
   }
   const lines = card.slots.map((slot) =>
-    t('events-slot-line', { time: formatSpan(t, slot.startsAt, slot.endsAt), left: Math.max(0, slot.capacity - slot.taken) }),
+    t('events-slot-line', { time: formatEventSpan(t, slot.startsAt, slot.endsAt), left: Math.max(0, slot.capacity - slot.taken) }),
   )
   return [t('events-seats-by-slot'), ...lines].join('\n')
 }
@@ -71,7 +60,7 @@ export function formatCard(t: Translate, card: EventCard, now: Date): string {
     emoji: kindEmoji[event.kind],
     kind: t(`events-kind-${event.kind}`),
     title: escapeHtml(event.title),
-    time: formatSpan(t, event.startsAt, event.endsAt),
+    time: formatEventSpan(t, event.startsAt, event.endsAt),
     place: formatPlace(t, event, card.station?.name),
     description: event.description === '' ? 'none' : escapeHtml(event.description),
     seats: formatSeats(t, card),

@@ -4,7 +4,8 @@ import { Composer } from 'grammy'
 import { findEventCard, findRegistrationFor, listUpcomingEvents, recordEventView } from '../../../db/repositories/event-listing.js'
 import { register } from '../../../db/repositories/registrations.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
-import { formatDistance, formatCard, formatPlace, formatSpan, kindEmoji, registrationWindow } from './format.js'
+import { formatDistance, formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
+import { formatEventSpan } from '../../ui/event-time.js'
 import { escapeHtml } from '../../lib/html.js'
 import { formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary } from './confirmation.js'
@@ -33,7 +34,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
         index: first + index,
         emoji: kindEmoji[item.event.kind],
         title: escapeHtml(item.event.title),
-        time: formatSpan(ctx.t, item.event.startsAt, item.event.endsAt),
+        time: formatEventSpan(ctx.t, item.event.startsAt, item.event.endsAt),
         place: formatPlace(ctx.t, item.event, item.stationName),
         distance: item.distance === null ? 'none' : formatDistance(ctx.t, item.distance),
         left: Math.max(0, item.event.capacity - item.taken),

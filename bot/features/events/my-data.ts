@@ -5,7 +5,8 @@ import { deletePersonalData } from '../../../db/repositories/registrations.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { eventData, parseEventData } from './callback-data.js'
-import { formatMoment } from './format.js'
+import { formatEventMoment } from '../../ui/event-time.js'
+import { questionAndAnswer } from './format.js'
 
 const minutes = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`
 
@@ -27,7 +28,7 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
         answers:
           row.answers.length === 0
             ? ctx.t('events-mydata-none')
-            : row.answers.map((answer, i) => `${escapeHtml(row.questions[i] ?? '?')}：${escapeHtml(answer)}`).join('\n'),
+            : row.answers.map((answer, i) => escapeHtml(questionAndAnswer(row.questions[i] ?? '?', answer))).join('\n'),
       }),
     )
     if (user?.lastLat != null && user.lastLng != null) {
@@ -35,7 +36,7 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
         ctx.t('events-mydata-location', {
           lat: user.lastLat.toFixed(4),
           lng: user.lastLng.toFixed(4),
-          when: user.lastLocatedAt === null ? '' : formatMoment(ctx.t, user.lastLocatedAt),
+          when: user.lastLocatedAt === null ? '' : formatEventMoment(ctx.t, user.lastLocatedAt),
         }),
       )
     }

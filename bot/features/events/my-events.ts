@@ -6,7 +6,7 @@ import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { eventData, parseEventData } from './callback-data.js'
 import { describeRegistration, sendQr, sendSummary } from './confirmation.js'
-import { formatMoment, formatSpan } from './format.js'
+import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 import { myEventsKeyboard } from './keyboards.js'
 
 /** /myevents and the buttons on a registration: QR again, cancel (with a confirm step), accept/decline an offer. */
@@ -21,10 +21,10 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
         ctx.t('events-mine-item', {
           n: index + 1,
           title: escapeHtml(event.title),
-          time: slot === null ? formatSpan(ctx.t, event.startsAt, event.endsAt) : formatSpan(ctx.t, slot.startsAt, slot.endsAt),
+          time: slot === null ? formatEventSpan(ctx.t, event.startsAt, event.endsAt) : formatEventSpan(ctx.t, slot.startsAt, slot.endsAt),
           status: ctx.t(`events-status-${registration.status}`, {
             position: registration.status === 'waitlisted' ? await waitlistPosition(db, registration) : 0,
-            expires: registration.offerExpiresAt === null ? '' : formatMoment(ctx.t, registration.offerExpiresAt),
+            expires: registration.offerExpiresAt === null ? '' : formatEventMoment(ctx.t, registration.offerExpiresAt),
           }),
           code: registration.status === 'confirmed' ? registration.code : 'none',
           ended: event.endsAt <= now() ? 'yes' : 'no',
@@ -58,7 +58,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     if (action.kind === 'cancel') {
       if (!['confirmed', 'offered', 'waitlisted'].includes(registration.status)) return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
       if (now() >= event.cancelClosesAt) {
-        return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatMoment(ctx.t, event.cancelClosesAt) }), show_alert: true })
+        return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, event.cancelClosesAt) }), show_alert: true })
       }
       await ctx.answerCallbackQuery()
       const keyboard = new InlineKeyboard()
@@ -70,7 +70,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     if (action.kind === 'cancelConfirm') {
       const result = await cancelRegistration(db, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
       if (result.outcome === 'too_late') {
-        return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatMoment(ctx.t, result.cancelClosesAt) }), show_alert: true })
+        return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, result.cancelClosesAt) }), show_alert: true })
       }
       if (result.outcome !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
       await ctx.answerCallbackQuery()

@@ -5,7 +5,7 @@ import { users, type Event, type EventSlot, type Registration } from '../../../d
 import { translate, translatorFor, userLocale, type Locale } from '../../i18n.js'
 import { escapeHtml } from '../../lib/html.js'
 import { eventData } from './callback-data.js'
-import { formatMoment, formatSpan } from './format.js'
+import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 
 export type Offer = { registration: Registration; slot: EventSlot | undefined }
 
@@ -39,8 +39,8 @@ export async function queueOffers(db: Database, event: Event, offers: readonly O
           parseMode: 'HTML' as const,
           text: t('events-offer-notice', {
             title: escapeHtml(event.title),
-            time: slot === undefined ? formatSpan(t, event.startsAt, event.endsAt) : formatSpan(t, slot.startsAt, slot.endsAt),
-            expires: formatMoment(t, expires),
+            time: slot === undefined ? formatEventSpan(t, event.startsAt, event.endsAt) : formatEventSpan(t, slot.startsAt, slot.endsAt),
+            expires: formatEventMoment(t, expires),
           }),
           replyMarkup: {
             inline_keyboard: [

@@ -1,22 +1,37 @@
 import type { Database } from '../../../db/client.js'
-import { findEventCard } from '../../../db/repositories/event-listing.js'
+import { findEventCard, findSavedProfile } from '../../../db/repositories/event-listing.js'
+import type { EventAskField } from '../../../db/schema/index.js'
 import { register, type RegisterInput } from '../../../db/repositories/registrations.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { translate } from '../../i18n.js'
 import { escapeHtml } from '../../lib/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { eventData, formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
-import { formatSpan, registrationWindow } from './format.js'
-import { choiceKeyboard, contactKeyboard, occupations, platforms, typingKeyboard } from './keyboards.js'
+import { registrationWindow } from './format.js'
+import { formatEventSpan } from '../../ui/event-time.js'
+import { choiceKeyboard, contactKeyboard, typingKeyboard } from './keyboards.js'
+import { pickOccupation, pickPlatforms } from './pick-steps.js'
+import { consentText, savedSummary, sensitiveConsentText } from './register-texts.js'
 import type { Translate } from '../../i18n.js'
 
 export const REGISTER_CONVERSATION = 'events-register'
+
+type TwoWay = 'consentYes' | 'consentNo' | 'sensitiveYes' | 'sensitiveNo' | 'reuseYes' | 'reuseNo'
+const twoWayLabels: Record<TwoWay, string> = {
+  consentYes: 'consent-yes',
+  consentNo: 'consent-no',
+  sensitiveYes: 'sensitive-yes',
+  sensitiveNo: 'sensitive-no',
+  reuseYes: 'reuse-yes',
+  reuseNo: 'reuse-no',
+}
 const MAX_NAME = 20
 const MAX_ANSWER = 200
 
 /** What the form needs to know about the event; plain JSON because the conversation log stores it. */
-type FormPlan = { title: string; asks: string[]; questions: string[]; slots: { id: number; label: string }[] } | { closed: true }
+type FormPlan =
+  | { title: string; asks: EventAskField[]; questions: string[]; sensitive: number[]; slots: { id: number; label: string }[] }
+  | { closed: true }
 
 async function planForm(db: Database, t: Translate, eventId: number, now: Date): Promise<FormPlan> {
   const card = await findEventCard(db, eventId)
@@ -25,17 +40,23 @@ async function planForm(db: Database, t: Translate, eventId: number, now: Date):
   if (state === 'closed' || state === 'not_open') return { closed: true }
   const slots = card.slots.map((slot) => {
     const left = slot.capacity - slot.taken
-    const time = formatSpan(t, slot.startsAt, slot.endsAt)
+    const time = formatEventSpan(t, slot.startsAt, slot.endsAt)
     return { id: slot.id, label: left > 0 ? t('events-slot-button', { time, left }) : t('events-slot-button-full', { time }) }
   })
-  return { title: card.event.title, asks: card.event.asks, questions: card.event.questions, slots }
+  const sensitive = card.event.sensitiveQuestions.filter((index) => index >= 0 && index < card.event.questions.length)
+  return { title: card.event.title, asks: card.event.asks, questions: card.event.questions, sensitive, slots }
 }
 
-/** The registration form: slot → consent → personal fields → questions → register. */
+/**
+ * The registration form: slot → consent to every item asked → separate consent to sensitive
+ * questions → the saved answers offered again, or the personal fields → questions → register.
+ */
 export function createRegisterConversation({ db, now }: BotDeps) {
   return async function eventsRegister(conversation: BotConversation, ctx: ConversationContext, eventId: number) {
     const plan = await conversation.external(() => planForm(db, ctx.t, eventId, now()))
-    if ('closed' in plan) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t) })
+    if ('closed' in plan) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
+    const userId = ctx.from?.id
+    if (userId === undefined) return
 
     /** Waits until `read` accepts an update; other features' buttons keep working meanwhile. */
     async function ask<T>(read: (c: ConversationContext) => T | undefined, reask: (c: ConversationContext) => Promise<unknown>): Promise<T> {
@@ -48,7 +69,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
         if (data === undefined && c.message === undefined) await conversation.skip({ next: true })
         if (action?.kind === 'quit' || c.message?.text === c.t('events-button-quit')) {
           if (data !== undefined) await c.answerCallbackQuery()
-          await c.reply(c.t('events-form-quit'), { reply_markup: mainKeyboard(c.t) })
+          await c.reply(c.t('events-form-quit'), { reply_markup: mainKeyboard(c.t, c.user) })
           return conversation.halt()
         }
         // A main-keyboard tap never gets here: the conversations middleware ends the form first.
@@ -79,69 +100,79 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     }
 
     const fields: Pick<RegisterInput, 'name' | 'phone' | 'occupation' | 'platform'> = {}
-    if (plan.asks.length > 0) {
-      const consent = choiceKeyboard(ctx.t, [
-        { label: ctx.t('events-button-consent-yes'), data: eventData({ kind: 'consentYes' }) },
-        { label: ctx.t('events-button-consent-no'), data: eventData({ kind: 'consentNo' }) },
-      ])
-      const fieldNames = plan.asks.map((field) => ctx.t(`events-field-${field}`)).join(ctx.t('events-list-separator'))
-      await ctx.reply(ctx.t('events-ask-consent', { fields: fieldNames }), { reply_markup: consent })
-      const agreed = await ask(
+    const ordinary = plan.questions.filter((_, index) => !plan.sensitive.includes(index))
+    const sensitive = plan.questions.filter((_, index) => plan.sensitive.includes(index))
+    const asksAnything = plan.asks.length > 0 || plan.questions.length > 0
+    /** A question with two buttons, asked again (with `again`) until one of them is tapped. */
+    const yesNo = async (question: string, [yes, no]: readonly [TwoWay, TwoWay], again: string) => {
+      const keyboard = (t: Translate) =>
+        choiceKeyboard(t, [
+          { label: t(`events-button-${twoWayLabels[yes]}`), data: eventData({ kind: yes }) },
+          { label: t(`events-button-${twoWayLabels[no]}`), data: eventData({ kind: no }) },
+        ])
+      await ctx.reply(question, { parse_mode: 'HTML', reply_markup: keyboard(ctx.t) })
+      return ask(
         (c) => {
           const kind = actionOf(c)?.kind
-          return kind === 'consentYes' ? true : kind === 'consentNo' ? false : undefined
+          return kind === yes ? true : kind === no ? false : undefined
         },
-        (c) => c.reply(c.t('events-ask-consent-again'), { reply_markup: consent }),
-      )
-      if (!agreed) return ctx.reply(ctx.t('events-consent-refused'), { reply_markup: mainKeyboard(ctx.t) })
-    }
-    if (plan.asks.includes('name')) {
-      await ctx.reply(ctx.t('events-ask-name', { max: MAX_NAME }), { reply_markup: typingKeyboard(ctx.t) })
-      fields.name = await ask((c) => typed(c, MAX_NAME), (c) => c.reply(c.t('events-ask-name-again', { max: MAX_NAME })))
-    }
-    if (plan.asks.includes('phone')) {
-      await ctx.reply(ctx.t('events-ask-phone'), { reply_markup: contactKeyboard(ctx.t) })
-      fields.phone = await ask(
-        (c) => {
-          const contact = c.message?.contact
-          return contact !== undefined && contact.user_id === c.from?.id ? contact.phone_number : undefined
-        },
-        (c) => {
-          const key = c.message?.contact !== undefined ? 'events-ask-phone-not-yours' : /\d{5,}/.test(c.message?.text ?? '') ? 'events-ask-phone-typed' : 'events-ask-phone-again'
-          return c.reply(c.t(key), { reply_markup: contactKeyboard(c.t) })
-        },
+        (c) => c.reply(c.t(again), { reply_markup: keyboard(c.t) }),
       )
     }
-    const pick = async (field: 'occupation' | 'platform', options: readonly string[]) => {
-      const keyboard = choiceKeyboard(ctx.t, options.map((option, index) => ({ label: ctx.t(`events-${field}-${option}`), data: eventData({ kind: field, index }) })), 3)
-      await ctx.reply(ctx.t(`events-ask-${field}`), { reply_markup: keyboard })
-      const index = await ask(
-        (c) => {
-          const action = actionOf(c)
-          return action?.kind === field && action.index < options.length ? action.index : undefined
-        },
-        (c) => c.reply(c.t('events-ask-choice-again'), { reply_markup: keyboard }),
-      )
-      // Stored as the Chinese label, the form organizers read in lists and exports.
-      return translate('zh', `events-${field}-${options[index]}`)
+    if (asksAnything) {
+      const agreed = await yesNo(consentText(ctx.t, plan.asks, ordinary, sensitive.length), ['consentYes', 'consentNo'], 'events-ask-consent-again')
+      if (!agreed) return ctx.reply(ctx.t('events-consent-refused'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     }
-    if (plan.asks.includes('occupation')) fields.occupation = await pick('occupation', occupations)
-    if (plan.asks.includes('platform')) fields.platform = await pick('platform', platforms)
+    // Sensitive questions (health, ID…) need their own consent (PIPL art. 29); refusing skips them only.
+    const sensitiveConsent = sensitive.length > 0 && (await yesNo(sensitiveConsentText(ctx.t, sensitive), ['sensitiveYes', 'sensitiveNo'], 'events-ask-choice-again'))
+
+    const saved = plan.asks.length === 0 ? undefined : await conversation.external(async () => {
+      const profile = await findSavedProfile(db, userId)
+      return profile === undefined ? undefined : { name: profile.name, phone: profile.phone, occupation: profile.occupation, platform: profile.platform }
+    })
+    const summary = savedSummary(saved, plan.asks)
+    const reuse =
+      saved !== undefined && summary !== undefined && (await yesNo(ctx.t('events-ask-reuse', { summary }), ['reuseYes', 'reuseNo'], 'events-ask-choice-again'))
+    if (reuse) for (const field of plan.asks) fields[field] = saved[field]
+    if (!reuse) {
+      if (plan.asks.includes('name')) {
+        await ctx.reply(ctx.t('events-ask-name', { max: MAX_NAME }), { reply_markup: typingKeyboard(ctx.t) })
+        fields.name = await ask((c) => typed(c, MAX_NAME), (c) => c.reply(c.t('events-ask-name-again', { max: MAX_NAME })))
+      }
+      if (plan.asks.includes('phone')) {
+        await ctx.reply(ctx.t('events-ask-phone'), { reply_markup: contactKeyboard(ctx.t) })
+        fields.phone = await ask(
+          (c) => {
+            const contact = c.message?.contact
+            return contact !== undefined && contact.user_id === c.from?.id ? contact.phone_number : undefined
+          },
+          (c) => {
+            const key = c.message?.contact !== undefined ? 'events-ask-phone-not-yours' : /\d{5,}/.test(c.message?.text ?? '') ? 'events-ask-phone-typed' : 'events-ask-phone-again'
+            return c.reply(c.t(key), { reply_markup: contactKeyboard(c.t) })
+          },
+        )
+      }
+      if (plan.asks.includes('occupation')) fields.occupation = await pickOccupation(ctx, ask, actionOf)
+      if (plan.asks.includes('platform')) fields.platform = await pickPlatforms(ctx, ask, actionOf)
+    }
 
     const answers: string[] = []
-    for (const question of plan.questions) {
+    for (const [index, question] of plan.questions.entries()) {
+      if (plan.sensitive.includes(index) && !sensitiveConsent) {
+        answers.push('')
+        continue
+      }
       await ctx.reply(ctx.t('events-ask-question', { question: escapeHtml(question), max: MAX_ANSWER }), { parse_mode: 'HTML', reply_markup: typingKeyboard(ctx.t) })
       answers.push(await ask((c) => typed(c, MAX_ANSWER), (c) => c.reply(c.t('events-ask-question-again', { max: MAX_ANSWER }))))
     }
 
-    const userId = ctx.from?.id ?? 0
-    const summary = await conversation.external(async (): Promise<RegistrationSummary | { outcome: 'closed' | 'not_open' }> => {
-      const result = await register(db, { eventId, slotId, userId, ...fields, answers, consent: plan.asks.length > 0, now: now() })
-      if (!('registration' in result)) return { outcome: result.outcome }
-      const outcome = result.outcome === 'already' ? 'already' : undefined
-      return (await describeRegistration(db, ctx.t, { registrationId: result.registration.id, userId, outcome })) ?? { outcome: 'closed' }
+    const result = await conversation.external(async (): Promise<RegistrationSummary | { outcome: 'closed' | 'not_open' }> => {
+      const registered = await register(db, { eventId, slotId, userId, ...fields, answers, consent: asksAnything, sensitiveConsent, now: now() })
+      if (!('registration' in registered)) return { outcome: registered.outcome }
+      const outcome = registered.outcome === 'already' ? 'already' : undefined
+      return (await describeRegistration(db, ctx.t, { registrationId: registered.registration.id, userId, outcome })) ?? { outcome: 'closed' }
     })
-    if ('outcome' in summary) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t) })
-    await sendSummary(ctx, summary)
+    if ('outcome' in result) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
+    await sendSummary(ctx, result)
   }
 }

@@ -1,4 +1,5 @@
 import { feedbackCategory, type FeedbackCategory } from '../../../db/schema/index.js'
+import { ownValue } from '../../lib/own.js'
 
 /**
  * Callback data of 我有话说 buttons, all under the prefix "f:". Anyone can send any bytes, so the
@@ -12,7 +13,9 @@ import { feedbackCategory, type FeedbackCategory } from '../../../db/schema/inde
  *   f:h:<id>:<userId>   organizer: reassign to
  *   f:l / f:m:<id>      worker: my tickets / open own ticket
  *   f:d|x|y|z:<id>      worker: add to, close, satisfied, not satisfied
+ *   f:a|b:<id>          worker: may / may not be shown in 你说我做
  *   f:v:<stationId>     anyone: "you said → we did" at a station
+ *   f:e[:<eventId>]     anyone: start a new ticket (about that event), from a broadcast reply hint
  */
 
 export type StatusChange = 'in_progress' | 'answered' | 'closed'
@@ -37,8 +40,9 @@ export type FeedbackAction =
   | { kind: 'open' | 'reply' | 'note' | 'public' | 'reassign-menu'; ticketId: number }
   | { kind: 'status'; ticketId: number; status: StatusChange }
   | { kind: 'reassign'; ticketId: number; userId: number }
-  | { kind: 'own' | 'add' | 'close' | 'satisfied' | 'unsatisfied'; ticketId: number }
+  | { kind: 'own' | 'add' | 'close' | 'satisfied' | 'unsatisfied' | 'consent-yes' | 'consent-no'; ticketId: number }
   | { kind: 'said'; stationId: number }
+  | { kind: 'new-feedback'; eventId?: number }
 
 const MAX_ID = 2 ** 31 - 1
 
@@ -78,7 +82,10 @@ export const feedbackData = {
   close: (id: number) => `f:x:${id}`,
   satisfied: (id: number) => `f:y:${id}`,
   unsatisfied: (id: number) => `f:z:${id}`,
+  consentYes: (id: number) => `f:a:${id}`,
+  consentNo: (id: number) => `f:b:${id}`,
   said: (stationId: number) => `f:v:${stationId}`,
+  newFeedback: (eventId?: number) => (eventId === undefined ? 'f:e' : `f:e:${eventId}`),
 }
 
 function parseWizard(parts: string[]): WizardChoice | undefined {
@@ -114,6 +121,8 @@ const ticketKinds = {
   x: 'close',
   y: 'satisfied',
   z: 'unsatisfied',
+  a: 'consent-yes',
+  b: 'consent-no',
 } as const
 
 export function parseFeedbackData(data: string): FeedbackAction | undefined {
@@ -128,12 +137,13 @@ export function parseFeedbackData(data: string): FeedbackAction | undefined {
     if (code === 'i') return { kind: 'inbox' }
     if (code === 't') return { kind: 'stats' }
     if (code === 'l') return { kind: 'mine' }
+    if (code === 'e') return { kind: 'new-feedback' }
     return undefined
   }
   const id = parseId(first)
   if (id === undefined) return undefined
   if (code === 's' && parts.length === 4) {
-    const status = statusCodes[second ?? '']
+    const status = ownValue(statusCodes, second)
     return status === undefined ? undefined : { kind: 'status', ticketId: id, status }
   }
   if (code === 'h' && parts.length === 4) {
@@ -142,6 +152,7 @@ export function parseFeedbackData(data: string): FeedbackAction | undefined {
   }
   if (parts.length !== 3) return undefined
   if (code === 'v') return { kind: 'said', stationId: id }
-  const kind = ticketKinds[code as keyof typeof ticketKinds] as (typeof ticketKinds)[keyof typeof ticketKinds] | undefined
+  if (code === 'e') return { kind: 'new-feedback', eventId: id }
+  const kind = ownValue(ticketKinds, code)
   return kind === undefined ? undefined : { kind, ticketId: id }
 }

@@ -4,6 +4,7 @@ import type { FeedbackMessage, User } from '../../../db/schema/index.js'
 import type { BotContext } from '../../context.js'
 import { escapeHtml } from '../../lib/html.js'
 import { shanghaiShortDateTime } from '../../lib/time.js'
+import { publicState } from './keyboards.js'
 import { MESSAGE_LIMIT } from './notices.js'
 
 type Translate = BotContext['t']
@@ -63,7 +64,7 @@ export function formatOrganizerCard(
     assignee: escapeHtml(names.get(item.assigneeId ?? 0) ?? '-'),
     created: shanghaiShortDateTime(item.createdAt),
     due: shanghaiShortDateTime(item.dueAt),
-    public: item.public ? 'yes' : 'no',
+    public: publicState(item),
   })
   return fitHistory(t, header, messages.map((message) => historyLine(t, message, names, false)))
 }
@@ -88,6 +89,7 @@ export function formatInboxLine(t: Translate, item: InboxItem, now: Date): strin
     category: t(`feedback-category-${item.category}`),
     status: t(`feedback-status-${item.status}`),
     place: escapeHtml(placeLabel(t, item)),
+    public: publicState(item),
   })
 }
 

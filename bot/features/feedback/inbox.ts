@@ -1,14 +1,14 @@
 import { createConversation } from '@grammyjs/conversations'
-import { Composer } from 'grammy'
+import { Composer, GrammyError } from 'grammy'
 import { feedbackStats } from '../../../db/repositories/feedback-stats.js'
-import { findInboxItem, listInbox, listMessages } from '../../../db/repositories/feedback.js'
-import { isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
+import { findInboxItem, listInbox, listMessages, type InboxItem } from '../../../db/repositories/feedback.js'
+import { isAdmin, isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
-import type { User } from '../../../db/schema/index.js'
+import type { FeedbackTicket, User } from '../../../db/schema/index.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
-import { inboxKeyboard, organizerTicketKeyboard, reassignKeyboard } from './keyboards.js'
+import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
 import { MESSAGE_LIMIT } from './notices.js'
 import { addNote, reassign, replyToTicket, setStatus, togglePublic, type OrganizerResult } from './organizer-ops.js'
 import { mayHandle } from './service.js'
@@ -24,7 +24,14 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
   async function showInbox(ctx: BotContext) {
     if (!isOrganizer(ctx.user) || ctx.user === undefined) return ctx.reply(ctx.t('feedback-not-organizer'))
     const items = await listInbox(db, ctx.user, now(), INBOX_SIZE)
-    const lines = items.map((item) => formatInboxLine(ctx.t, item, now()))
+    const line = (item: InboxItem) => formatInboxLine(ctx.t, item, now())
+    // Admins see tickets nobody owns as their own group: they are the ones who can hand them out.
+    const unowned = isAdmin(ctx.user) ? items.filter((item) => item.assigneeId === null) : []
+    const owned = items.filter((item) => !unowned.includes(item))
+    const lines =
+      unowned.length === 0
+        ? owned.map(line)
+        : [ctx.t('feedback-inbox-unowned', { count: unowned.length }), ...unowned.map(line), ...(owned.length > 0 ? [ctx.t('feedback-inbox-owned'), ...owned.map(line)] : [])]
     await ctx.reply([ctx.t('feedback-inbox-title', { count: items.length }), ...lines].join('\n'), {
       parse_mode: 'HTML',
       reply_markup: inboxKeyboard(ctx.t, items),
@@ -56,9 +63,18 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     })
     const media = messages.filter((message) => message.author === 'worker' && message.fileId !== null).slice(-MEDIA_SHOWN)
     for (const message of media) {
-      const caption = ctx.t('feedback-media-caption', { number: item.number })
+      const caption = ctx.t('feedback-media-caption', { number: item.number, kind: message.kind })
       if (message.kind === 'voice') await ctx.replyWithVoice(message.fileId ?? '', { caption })
       else await ctx.replyWithPhoto(message.fileId ?? '', { caption })
+    }
+  }
+
+  async function refreshCardButtons(ctx: BotContext, ticket: FeedbackTicket) {
+    try {
+      await ctx.editMessageReplyMarkup({ reply_markup: organizerTicketKeyboard(ctx.t, ticket) })
+    } catch (error) {
+      // The card is gone or unchanged: the alert above already said what happened.
+      if (!(error instanceof GrammyError)) throw error
     }
   }
 
@@ -74,9 +90,10 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     const result = await conversation.external(async () => {
       const organizer = await findUser(db, organizerId)
       const outcome = await replyToTicket(deps, organizer, ticketId, content)
-      return outcome.ok ? 'ok' : outcome.reason
+      return outcome.ok ? { kind: 'ok' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.reason }
     })
-    await ctx.reply(ctx.t(result === 'ok' ? 'feedback-reply-sent' : `feedback-result-${result}`))
+    if (result.kind !== 'ok') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
+    await ctx.reply(ctx.t('feedback-reply-sent', { number: result.number }), { reply_markup: afterActionKeyboard(ctx.t, result) })
   }
 
   async function note(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
@@ -85,9 +102,10 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     const organizerId = ctx.from?.id ?? 0
     const result = await conversation.external(async () => {
       const outcome = await addNote(deps, await findUser(db, organizerId), ticketId, content.text)
-      return outcome.ok ? 'ok' : outcome.reason
+      return outcome.ok ? { kind: 'ok' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.reason }
     })
-    await ctx.reply(ctx.t(result === 'ok' ? 'feedback-note-saved' : `feedback-result-${result}`))
+    if (result.kind !== 'ok') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
+    await ctx.reply(ctx.t('feedback-note-saved'), { reply_markup: afterActionKeyboard(ctx.t, result) })
   }
 
   composer.use(createConversation(reply, 'feedback-reply'))
@@ -126,8 +144,13 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
       }
       case 'status':
         return answerResult(ctx, await setStatus(deps, user, action.ticketId, action.status), 'feedback-status-changed')
-      case 'public':
-        return answerResult(ctx, await togglePublic(deps, user, action.ticketId), 'feedback-public-changed')
+      case 'public': {
+        const result = await togglePublic(deps, user, action.ticketId)
+        if (!result.ok) return answerResult(ctx, result, '')
+        await ctx.answerCallbackQuery({ text: ctx.t(`feedback-public-now-${publicState(result.ticket)}`), show_alert: true })
+        // The card's buttons show the new state at once.
+        return refreshCardButtons(ctx, result.ticket)
+      }
       case 'reassign':
         return answerResult(ctx, await reassign(deps, user, action.ticketId, action.userId), 'feedback-reassigned')
       case 'reassign-menu': {

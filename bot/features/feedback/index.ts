@@ -2,6 +2,7 @@ import { Composer } from 'grammy'
 import type { BotContext, BotDeps } from '../../context.js'
 import { createInboxFeature } from './inbox.js'
 import { createMineFeature } from './mine.js'
+import { createRepliesFeature } from './replies.js'
 import { createWorkerFeature } from './worker.js'
 
 /**
@@ -10,6 +11,8 @@ import { createWorkerFeature } from './worker.js'
  */
 export function createFeedbackFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
+  // Before anything that takes free text (stations, after this feature): a reply to an answer belongs to its ticket.
+  composer.use(createRepliesFeature(deps))
   composer.use(createWorkerFeature(deps))
   composer.use(createMineFeature(deps))
   composer.use(createInboxFeature(deps))

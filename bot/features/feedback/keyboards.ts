@@ -41,7 +41,24 @@ export function workerTicketKeyboard(t: Translate, ticket: Pick<FeedbackTicket, 
   return keyboard.text(t('feedback-button-mine'), feedbackData.mine)
 }
 
-export function organizerTicketKeyboard(t: Translate, ticket: Pick<FeedbackTicket, 'id' | 'status' | 'public' | 'answeredAt'>): InlineKeyboard {
+export type PublicState = 'private' | 'asking' | 'public' | 'refused'
+
+/** Where a ticket stands with 你说我做: shown only when the organizer chose it and the worker agreed. */
+export function publicState(ticket: Pick<FeedbackTicket, 'public' | 'publicConsent'>): PublicState {
+  if (ticket.publicConsent === 'refused') return 'refused'
+  // Public from before riders were asked (consent null) shows nowhere: it counts as private.
+  if (!ticket.public || ticket.publicConsent === null) return 'private'
+  return ticket.publicConsent === 'granted' ? 'public' : 'asking'
+}
+
+/** After an organizer's reply or note: back to the ticket, or on to the inbox. */
+export const afterActionKeyboard = (t: Translate, ticket: Pick<FeedbackTicket, 'id' | 'number'>) =>
+  new InlineKeyboard().text(t('feedback-button-back-to', { number: ticket.number }), feedbackData.open(ticket.id)).text(t('feedback-button-inbox'), feedbackData.inbox)
+
+export function organizerTicketKeyboard(
+  t: Translate,
+  ticket: Pick<FeedbackTicket, 'id' | 'status' | 'public' | 'publicConsent' | 'answeredAt'>,
+): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   if (ticket.status !== 'closed') keyboard.text(t('feedback-button-reply'), feedbackData.reply(ticket.id))
   keyboard.text(t('feedback-button-note'), feedbackData.note(ticket.id)).row()
@@ -49,7 +66,8 @@ export function organizerTicketKeyboard(t: Translate, ticket: Pick<FeedbackTicke
     if (ticket.status !== status) keyboard.text(t(`feedback-set-${status}`), feedbackData.status(ticket.id, status))
   }
   keyboard.row().text(t('feedback-button-reassign'), feedbackData.reassignMenu(ticket.id))
-  if (ticket.answeredAt !== null) keyboard.text(t(ticket.public ? 'feedback-button-unpublish' : 'feedback-button-publish'), feedbackData.public(ticket.id))
+  // The button says where the ticket stands now, and what a tap does.
+  if (ticket.answeredAt !== null) keyboard.text(t(`feedback-button-public-${publicState(ticket)}`), feedbackData.public(ticket.id))
   return keyboard.row().text(t('feedback-button-inbox'), feedbackData.inbox)
 }
 

@@ -1,14 +1,26 @@
-import { Composer } from 'grammy'
+import { Composer, GrammyError } from 'grammy'
 import { listPublicItems, listStationsWithPublicItems } from '../../../db/repositories/feedback-stats.js'
-import { findInboxItem, listMessages, listUserTickets } from '../../../db/repositories/feedback.js'
+import { findInboxItem, firstWorkerMessages, listMessages, listUserTickets } from '../../../db/repositories/feedback.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { feedbackData, parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatSaid, formatWorkerCard } from './format.js'
 import { choicesKeyboard, workerTicketKeyboard } from './keyboards.js'
-import { closeByWorker, rateAnswer } from './service.js'
+import { excerpt } from './notices.js'
+import { answerConsent, closeByWorker, rateAnswer } from './service.js'
 
 const LISTED = 10
+
+/** Takes the buttons off the message tapped; Telegram refusing (already gone, too old) changes nothing. */
+async function clearButtons(ctx: BotContext): Promise<void> {
+  try {
+    await ctx.editMessageReplyMarkup()
+  } catch (error) {
+    if (!(error instanceof GrammyError)) throw error
+  }
+}
+/** A few words of each ticket on its /mytickets button: enough to tell them apart on a phone. */
+const BUTTON_WORDS = 10
 
 /** The worker's own tickets (/mytickets) and the public "you said → we did" lists (/said). */
 export function createMineFeature(deps: BotDeps): Composer<BotContext> {
@@ -19,9 +31,14 @@ export function createMineFeature(deps: BotDeps): Composer<BotContext> {
     if (ctx.user === undefined) return
     const tickets = await listUserTickets(db, ctx.user.id, LISTED)
     if (tickets.length === 0) return ctx.reply(ctx.t('feedback-mine-empty'))
-    const keyboard = choicesKeyboard(
-      tickets.map((ticket) => ({ label: ctx.t('feedback-mine-button', { number: ticket.number, status: ctx.t(`feedback-status-${ticket.status}`) }), data: feedbackData.own(ticket.id) })),
-    )
+    const first = await firstWorkerMessages(db, tickets.map((ticket) => ticket.id))
+    const label = (ticket: (typeof tickets)[number]) =>
+      ctx.t('feedback-mine-button', {
+        number: ticket.number,
+        status: ctx.t(`feedback-status-${ticket.status}`),
+        words: excerpt((key) => ctx.t(key), first.get(ticket.id), BUTTON_WORDS) || '-',
+      })
+    const keyboard = choicesKeyboard(tickets.map((ticket) => ({ label: label(ticket), data: feedbackData.own(ticket.id) })))
     await ctx.reply(ctx.t('feedback-mine-title', { count: tickets.length }), { reply_markup: keyboard })
   }
 
@@ -78,12 +95,19 @@ export function createMineFeature(deps: BotDeps): Composer<BotContext> {
         await ctx.answerCallbackQuery({ text: ctx.t(result === 'ok' ? `feedback-rated-${action.kind}` : `feedback-rating-${result}`) })
         return
       }
+      case 'consent-yes':
+      case 'consent-no': {
+        const result = await answerConsent(deps, user, action.ticketId, action.kind === 'consent-yes')
+        await ctx.answerCallbackQuery({ text: ctx.t(`feedback-consent-${result}`) })
+        if (result !== 'gone') await clearButtons(ctx)
+        return
+      }
       default:
         return ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })
     }
   }
 
-  const workerKinds = new Set(['mine', 'own', 'said', 'add', 'close', 'satisfied', 'unsatisfied'])
+  const workerKinds = new Set(['mine', 'own', 'said', 'add', 'close', 'satisfied', 'unsatisfied', 'consent-yes', 'consent-no'])
   composer.on('callback_query:data', async (ctx, next) => {
     const action = parseFeedbackData(ctx.callbackQuery.data)
     if (action === undefined || !workerKinds.has(action.kind)) return next()

@@ -1,16 +1,18 @@
 import { InlineKeyboard } from 'grammy'
 import type { InlineKeyboardMarkup } from 'grammy/types'
 import type { Database } from '../../../db/client.js'
-import { findInboxItem, type InboxItem } from '../../../db/repositories/feedback.js'
+import { findInboxItem, firstWorkerMessages, type InboxItem } from '../../../db/repositories/feedback.js'
 import { enqueueMessages, type OutboxMessage } from '../../../db/repositories/outbox.js'
 import { findUser } from '../../../db/repositories/users.js'
-import type { FeedbackTicket } from '../../../db/schema/index.js'
+import type { FeedbackMessage, FeedbackTicket } from '../../../db/schema/index.js'
 import { translate, userLocale, type Locale } from '../../i18n.js'
 import { feedbackData } from './callback-data.js'
 
 /** Telegram's limits for a message text and a photo caption. */
 export const MESSAGE_LIMIT = 4096
 export const CAPTION_LIMIT = 1024
+/** How much of the rider's words an answer quotes back. */
+const QUOTE_LENGTH = 40
 
 /**
  * Splits text into pieces of at most `limit` characters (code points, so no emoji is torn),
@@ -29,6 +31,17 @@ export function splitText(text: string, limit = MESSAGE_LIMIT): string[] {
   }
   pieces.push(chars.slice(start).join(''))
   return pieces
+}
+
+/**
+ * The start of what the worker wrote, on one line (`max` characters, then …), so that an answer or
+ * a list says which message it is about; a photo or voice message without words is named as such.
+ */
+export function excerpt(translateKey: (key: string) => string, message: Pick<FeedbackMessage, 'kind' | 'text'> | undefined, max: number): string {
+  if (message === undefined) return ''
+  const chars = [...message.text.replace(/\s+/g, ' ').trim()]
+  if (chars.length === 0) return message.kind === 'text' ? '' : translateKey(`feedback-media-${message.kind}`)
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('')
 }
 
 /** Where a ticket is, in the recipient's language (notices, digest, escalation). */
@@ -85,6 +98,7 @@ export async function queueWorkerNotice(db: Database, ticket: FeedbackTicket, ke
       kind: 'feedback-status',
       payload: { method: 'sendMessage', text: translate(locale, key, { number: ticket.number, ...vars }), replyMarkup: toMarkup(markup) },
       dedupeKey,
+      ticketId: ticket.id,
     },
   ])
 }
@@ -99,7 +113,10 @@ export async function queueAnswer(
   answer: { messageId: number; text: string; photo: string | null },
 ): Promise<void> {
   const { locale } = await recipient(db, ticket.userId)
-  const header = translate(locale, 'feedback-answer-header', { number: ticket.number })
+  // The rider may have several tickets open: the answer starts with what it answers.
+  const said = excerpt((key) => translate(locale, key), (await firstWorkerMessages(db, [ticket.id])).get(ticket.id), QUOTE_LENGTH)
+  const quote = said === '' ? '' : `${translate(locale, 'feedback-answer-quote', { said })}\n`
+  const header = quote + translate(locale, 'feedback-answer-header', { number: ticket.number })
   const rate = toMarkup(
     new InlineKeyboard()
       .text(translate(locale, 'feedback-button-satisfied'), feedbackData.satisfied(ticket.id))
@@ -124,8 +141,27 @@ export async function queueAnswer(
       kind: 'feedback-answer',
       payload: index === last ? { ...payload, replyMarkup: rate } : payload,
       dedupeKey: `feedback-answer:${answer.messageId}:${index}`,
+      ticketId: ticket.id,
     })),
   )
+}
+
+/** Asks the worker, once per ticket, whether their words may be shown in 你说我做 (without their name). */
+export async function queueConsentQuestion(db: Database, ticket: FeedbackTicket): Promise<void> {
+  const { locale } = await recipient(db, ticket.userId)
+  const said = excerpt((key) => translate(locale, key), (await firstWorkerMessages(db, [ticket.id])).get(ticket.id), QUOTE_LENGTH)
+  const markup = new InlineKeyboard()
+    .text(translate(locale, 'feedback-consent-yes'), feedbackData.consentYes(ticket.id))
+    .text(translate(locale, 'feedback-consent-no'), feedbackData.consentNo(ticket.id))
+  await enqueueMessages(db, [
+    {
+      userId: ticket.userId,
+      kind: 'feedback-consent',
+      ticketId: ticket.id,
+      payload: { method: 'sendMessage', text: translate(locale, 'feedback-consent-ask', { number: ticket.number, said: said === '' ? '-' : said }), replyMarkup: toMarkup(markup) },
+      dedupeKey: `feedback-consent:${ticket.id}`,
+    },
+  ])
 }
 
 const toMarkup = (keyboard: InlineKeyboard): InlineKeyboardMarkup => ({ inline_keyboard: keyboard.inline_keyboard })

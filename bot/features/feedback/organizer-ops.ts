@@ -4,14 +4,16 @@ import { findUser } from '../../../db/repositories/users.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
 import type { BotDeps } from '../../context.js'
 import type { StatusChange } from './callback-data.js'
-import { queueAnswer, queueOrganizerNotice, queueWorkerNotice } from './notices.js'
+import { queueAnswer, queueConsentQuestion, queueOrganizerNotice, queueWorkerNotice } from './notices.js'
 import { mayHandle } from './service.js'
 
 const HOUR = 3_600_000
 type Deps = Pick<BotDeps, 'db' | 'config' | 'now'>
 type Organizer = Pick<User, 'id' | 'role'>
 
-export type OrganizerResult = { ok: true; ticket: FeedbackTicket } | { ok: false; reason: 'forbidden' | 'gone' | 'not-answered' | 'unchanged' }
+export type OrganizerResult =
+  | { ok: true; ticket: FeedbackTicket }
+  | { ok: false; reason: 'forbidden' | 'gone' | 'not-answered' | 'unchanged' | 'refused' }
 
 /** Runs `change` on the locked ticket after re-checking that the organizer may handle it. */
 async function withTicket(
@@ -92,11 +94,22 @@ export async function reassign(deps: Deps, organizer: Organizer | undefined, tic
   })
 }
 
-/** Shows or hides an answered ticket in the station's public "you said → we did" list. */
+/**
+ * Shows or hides an answered ticket in the station's public "you said → we did" list. The worker's
+ * words go public only once they said yes: the first time, they are asked (one tap, no answer
+ * counts as no) through the outbox, once per ticket; a worker who said no is never asked again.
+ */
 export async function togglePublic(deps: Deps, organizer: Organizer | undefined, ticketId: number): Promise<OrganizerResult> {
   return withTicket(deps, organizer, ticketId, async (tx, ticket, now) => {
     if (ticket.answeredAt === null) return { ok: false, reason: 'not-answered' }
-    await updateTicket(tx, ticketId, { public: !ticket.public, updatedAt: now })
-    return { ok: true, ticket: { ...ticket, public: !ticket.public } }
+    if (ticket.public && ticket.publicConsent !== null) {
+      await updateTicket(tx, ticketId, { public: false, updatedAt: now })
+      return { ok: true, ticket: { ...ticket, public: false } }
+    }
+    if (ticket.publicConsent === 'refused') return { ok: false, reason: 'refused' }
+    const publicConsent = ticket.publicConsent ?? 'asked'
+    await updateTicket(tx, ticketId, { public: true, publicConsent, updatedAt: now })
+    if (ticket.publicConsent === null) await queueConsentQuestion(tx, ticket)
+    return { ok: true, ticket: { ...ticket, public: true, publicConsent } }
   })
 }

@@ -8,7 +8,7 @@ import {
   updateTicket,
   type NewFeedbackMessage,
 } from '../../../db/repositories/feedback.js'
-import { canManage, isOrganizer, responsibleOrganizers } from '../../../db/repositories/roles.js'
+import { canManage, isOrganizer, responsibleOrganizers, type Place } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { FeedbackCategory, FeedbackTicket, User } from '../../../db/schema/index.js'
 import type { BotDeps } from '../../context.js'
@@ -42,6 +42,15 @@ async function resolvePlace(db: Database, subject: Subject) {
   return { stationId: null, eventId: null, city: subject.city }
 }
 
+/**
+ * Who owns a ticket at `place`: the first (lowest id) of the organizers responsible for it
+ * (scoped ones, else unscoped organizers, else admins); undefined while there is nobody.
+ */
+export async function routeTicket(db: Database, place: Place): Promise<User | undefined> {
+  const owners = await responsibleOrganizers(db, place)
+  return [...owners].sort((a, b) => a.id - b.id)[0]
+}
+
 export type CreateResult = { ok: true; ticket: FeedbackTicket } | { ok: false; reason: 'limited' | 'gone' }
 
 /**
@@ -55,8 +64,7 @@ export async function createTicket(deps: Deps, worker: Pick<User, 'id'>, draft: 
   return deps.db.transaction(async (tx) => {
     const place = await resolvePlace(tx, draft.subject)
     if (place === undefined) return { ok: false, reason: 'gone' } as const
-    const owners = await responsibleOrganizers(tx, { city: place.city, stationId: place.stationId })
-    const owner = [...owners].sort((a, b) => a.id - b.id)[0]
+    const owner = await routeTicket(tx, place)
     const ticket = await insertTicket(
       tx,
       {
@@ -131,6 +139,28 @@ export async function rateAnswer(deps: Deps, worker: Pick<User, 'id'>, ticketId:
       await queueOrganizerNotice(tx, ticket.assigneeId, ticket, 'feedback-notice-reopened', `feedback-reopened:${message.id}`)
     }
     return 'ok'
+  })
+}
+
+export type ConsentResult = 'granted' | 'refused' | 'gone'
+
+/**
+ * The worker's answer to "may this be shown in 你说我做?". They may change it later; a no also
+ * takes the ticket out of the public list. The ticket's owner is told either way.
+ */
+export async function answerConsent(deps: Deps, worker: Pick<User, 'id'>, ticketId: number, granted: boolean): Promise<ConsentResult> {
+  const now = deps.now()
+  return deps.db.transaction(async (tx) => {
+    const ticket = await lockTicket(tx, ticketId)
+    if (ticket === undefined || ticket.userId !== worker.id || ticket.publicConsent === null) return 'gone'
+    const publicConsent = granted ? 'granted' : 'refused'
+    if (ticket.publicConsent === publicConsent) return publicConsent
+    await updateTicket(tx, ticketId, { publicConsent, ...(granted ? {} : { public: false }), updatedAt: now })
+    const message = await addMessage(tx, { ticketId, author: 'system', authorId: null, kind: 'text', text: `consent-${publicConsent}`, fileId: null, createdAt: now })
+    if (ticket.assigneeId !== null) {
+      await queueOrganizerNotice(tx, ticket.assigneeId, ticket, `feedback-notice-consent-${publicConsent}`, `feedback-consent:${message.id}`)
+    }
+    return publicConsent
   })
 }
 

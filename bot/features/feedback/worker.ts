@@ -5,7 +5,7 @@ import { listFeedbackEvents, listStationCities } from '../../../db/repositories/
 import { findNearestStations, searchStations } from '../../../db/repositories/stations.js'
 import type { FeedbackCategory } from '../../../db/schema/index.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { cityFits, wizardData, type WizardChoice } from './callback-data.js'
+import { cityFits, parseFeedbackData, wizardData, type WizardChoice } from './callback-data.js'
 import { anonymousKeyboard, categoryKeyboard, choicesKeyboard, subjectKeyboard } from './keyboards.js'
 import { waitForChoice, waitForContent } from './wait.js'
 import { addToTicket, createTicket, MAX_WORKER_TEXT, overRateLimit, type Subject } from './service.js'
@@ -58,8 +58,9 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     }
   }
 
-  async function newTicket(conversation: BotConversation, ctx: ConversationContext) {
-    const subject = await askSubject(conversation, ctx)
+  /** `preset`: the subject is known already (an event, from the hint after a reply to its broadcast). */
+  async function newTicket(conversation: BotConversation, ctx: ConversationContext, preset?: Subject) {
+    const subject = preset ?? (await askSubject(conversation, ctx))
     await ctx.reply(ctx.t('feedback-ask-category'), { reply_markup: categoryKeyboard(ctx.t) })
     const category: FeedbackCategory = (await waitForChoice(conversation, isCategory)).category
     await ctx.reply(ctx.t('feedback-ask-anonymous'), { reply_markup: anonymousKeyboard(ctx.t) })
@@ -89,16 +90,23 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
   composer.use(createConversation(newTicket, 'feedback-new'))
   composer.use(createConversation(addition, 'feedback-add'))
 
-  const start = async (ctx: BotContext) => {
+  const start = async (ctx: BotContext, preset?: Subject) => {
     if (ctx.user !== undefined && (await overRateLimit(deps, ctx.user.id))) {
       return ctx.reply(ctx.t('feedback-rate-limited', { max: deps.config.feedbackMaxPerHour }))
     }
     // Tapping 我有话说 again starts the form afresh instead of answering the open one.
     await ctx.conversation.exitAll()
-    await ctx.conversation.enter('feedback-new')
+    if (preset === undefined) await ctx.conversation.enter('feedback-new')
+    else await ctx.conversation.enter('feedback-new', preset)
   }
+  composer.on('callback_query:data', async (ctx, next) => {
+    const action = parseFeedbackData(ctx.callbackQuery.data)
+    if (action?.kind !== 'new-feedback') return next()
+    await ctx.answerCallbackQuery()
+    await start(ctx, action.eventId === undefined ? undefined : { kind: 'event', eventId: action.eventId })
+  })
   const privateChats = composer.chatType('private')
-  privateChats.command('feedback', start)
-  privateChats.filter(hears('keyboard-feedback'), start)
+  privateChats.command('feedback', (ctx) => start(ctx))
+  privateChats.filter(hears('keyboard-feedback'), (ctx) => start(ctx))
   return composer
 }

@@ -1,8 +1,10 @@
+import { hears } from '@grammyjs/i18n'
 import { Composer, InlineKeyboard } from 'grammy'
 import { createConversation } from '@grammyjs/conversations'
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { syncChatMenu } from '../start/commands.js'
+import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { parseRolesData, type RolesAction } from './callback-data.js'
 import {
   inviteStationConversation,
@@ -45,17 +47,21 @@ export function createRolesFeature(deps: BotDeps): Composer<BotContext> {
 
   privateChats.command('start', async (ctx, next) => {
     if (!ctx.match.startsWith(invitePayloadPrefix)) return next()
-    await redeemInviteLink(ctx, deps, ctx.match.slice(invitePayloadPrefix.length))
+    // A code that is no invite at all goes on, to end in the welcome with a "link did not work" note.
+    if (!(await redeemInviteLink(ctx, deps, ctx.match.slice(invitePayloadPrefix.length)))) return next()
   })
 
-  privateChats.command('organize', async (ctx) => {
-    if (!isOrganizer(ctx.user)) return ctx.reply(ctx.t('roles-not-organizer'))
+  const organize = async (ctx: BotContext) => {
+    if (!isOrganizer(ctx.user)) return ctx.reply(ctx.t('roles-not-organizer'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     if (ctx.user !== undefined) await syncChatMenu(ctx.api, ctx.user).catch(() => undefined)
     return ctx.reply(ctx.t('roles-hub-text'), {
       parse_mode: 'HTML',
       reply_markup: hubKeyboard(ctx),
     })
-  })
+  }
+  privateChats.command('organize', organize)
+  // 🧰 工作台 on organizers' main keyboard; a demoted organizer who still has it gets the riders' keyboard back.
+  privateChats.filter(hears('keyboard-organize'), organize)
 
   const adminOnly = (handler: (ctx: BotContext, argument: string) => Promise<unknown>) => async (ctx: BotContext) => {
     if (!isAdmin(ctx.user)) {

@@ -17,6 +17,9 @@ import {
 } from './callback-data.js'
 import { memberName, scopeLabel, type ScopeLike } from './format.js'
 import { shanghaiDateTime } from '../../lib/time.js'
+import { mainKeyboard } from '../../ui/main-keyboard.js'
+import { assignUnownedTickets } from '../feedback/assignment.js'
+import { syncChatMenu } from '../start/commands.js'
 
 export const INVITE_HOURS = 72
 export const inviteStationConversationId = 'roles-invite-station'
@@ -124,21 +127,22 @@ export async function inviteStationConversation(conversation: BotConversation, c
   }
 }
 
-/** `/start org_<code>`: the invited person becomes an organizer; the inviting admin is told. */
-export async function redeemInviteLink(ctx: BotContext, deps: BotDeps, code: string): Promise<void> {
+/**
+ * `/start org_<code>`: the invited person becomes an organizer, takes over tickets nobody owned,
+ * and the inviting admin is told. False when the code is not an invite at all (a cut or mistyped
+ * link), so that the caller can answer it like any broken link.
+ */
+export async function redeemInviteLink(ctx: BotContext, deps: BotDeps, code: string): Promise<boolean> {
   const user = ctx.user
-  if (user === undefined) return
-  if (!codePattern.test(code)) {
-    await ctx.reply(ctx.t('roles-invite-unknown'))
-    return
-  }
+  if (user === undefined) return true
+  if (!codePattern.test(code)) return false
   const now = deps.now()
   if (isAdmin(user)) {
     // An admin opening their own link to try it must not use it up.
     const invite = await findInvite(deps.db, code)
     if (invite !== undefined && invite.usedBy === null && invite.expiresAt > now) {
       await ctx.reply(ctx.t('roles-invite-admin-kept'))
-      return
+      return true
     }
   }
   const redeemed = await deps.db.transaction(async (tx) => {
@@ -158,13 +162,22 @@ export async function redeemInviteLink(ctx: BotContext, deps: BotDeps, code: str
         },
       ])
     }
+    await assignUnownedTickets(tx, now)
     return scope
   })
   if (redeemed !== undefined) {
-    await ctx.reply(ctx.t('roles-invite-welcome', { scope: scopeLabel(ctx.t, redeemed) }), { parse_mode: 'HTML' })
-    return
+    const organizer = { ...user, role: user.role === 'admin' ? user.role : ('organizer' as const) }
+    await syncChatMenu(ctx.api, organizer).catch(() => undefined)
+    await ctx.reply(ctx.t('roles-invite-welcome', { scope: scopeLabel(ctx.t, redeemed) }), {
+      parse_mode: 'HTML',
+      reply_markup: mainKeyboard(ctx.t, organizer),
+    })
+    return true
   }
-  await ctx.reply(ctx.t(await refusalKey(deps, code, user, now)))
+  const refusal = await refusalKey(deps, code, user, now)
+  if (refusal === 'roles-invite-unknown') return false
+  await ctx.reply(ctx.t(refusal))
+  return true
 }
 
 async function refusalKey(deps: BotDeps, code: string, user: User, now: Date): Promise<string> {

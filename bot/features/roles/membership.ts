@@ -1,4 +1,5 @@
 import { addScope, demoteToWorker, isAdmin, isOrganizer, setRole } from '../../../db/repositories/roles.js'
+import { releaseTickets } from '../../../db/repositories/feedback.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
@@ -7,13 +8,16 @@ import type { BotDeps } from '../../context.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { scopeLabel } from './format.js'
 import type { Translate } from '../../i18n.js'
+import { mainKeyboardMarkup } from '../../ui/main-keyboard.js'
+import { assignUnownedTickets } from '../feedback/assignment.js'
 
 const recipientT = (user: User): Translate => translatorFor(userLocale(user))
 
-const notice = (user: User, kind: string, text: string) => ({
+/** A notice about the user's own role, with the main keyboard that role gets (🧰 工作台 or not). */
+const notice = (user: User, kind: string, text: string, role: User['role']) => ({
   userId: user.id,
   kind,
-  payload: { method: 'sendMessage' as const, parseMode: 'HTML' as const, text },
+  payload: { method: 'sendMessage' as const, parseMode: 'HTML' as const, text, replyMarkup: mainKeyboardMarkup(recipientT(user), { role }) },
 })
 
 export type AppointResult =
@@ -25,7 +29,7 @@ export type AppointResult =
  * Makes a user an organizer (recorded as a 'command' role change by `admin`) and adds the city
  * scope if one is given; the user is told through the outbox, in the same transaction.
  */
-export async function appointOrganizer(db: Database, admin: User, userId: number, city: string | undefined): Promise<AppointResult> {
+export async function appointOrganizer(db: Database, admin: User, userId: number, city: string | undefined, now: Date): Promise<AppointResult> {
   return db.transaction(async (tx) => {
     const user = await findUser(tx, userId)
     if (user === undefined) return { outcome: 'unknown-user' }
@@ -35,9 +39,10 @@ export async function appointOrganizer(db: Database, admin: User, userId: number
     const t = recipientT(user)
     if (appointed) {
       const scope = scopeLabel(t, city === undefined ? undefined : { city, stationId: null })
-      await enqueueMessages(tx, [notice(user, 'role-appointed', t('roles-notice-appointed', { scope }))])
+      await enqueueMessages(tx, [notice(user, 'role-appointed', t('roles-notice-appointed', { scope }), 'organizer')])
+      await assignUnownedTickets(tx, now)
     } else if (city !== undefined) {
-      await enqueueMessages(tx, [notice(user, 'role-scope-added', t('roles-notice-scope-added', { scope: scopeLabel(t, { city, stationId: null }) }))])
+      await enqueueMessages(tx, [notice(user, 'role-scope-added', t('roles-notice-scope-added', { scope: scopeLabel(t, { city, stationId: null }) }), user.role)])
     }
     return { outcome: appointed ? 'appointed' : city === undefined ? 'already' : 'scope-added', user }
   })
@@ -56,7 +61,9 @@ export async function demoteOrganizer(deps: BotDeps, admin: User, userId: number
     if (!isOrganizer(user)) return { outcome: 'not-organizer', user }
     const demoted = await demoteToWorker(tx, { userId, changedBy: admin.id, via: 'command' })
     if (!demoted) return { outcome: 'not-organizer', user }
-    await enqueueMessages(tx, [notice(user, 'role-demoted', recipientT(user)('roles-notice-demoted'))])
+    // Their open 我有话说 tickets must not be left with someone who can no longer answer them.
+    if ((await releaseTickets(tx, userId, deps.now())) > 0) await assignUnownedTickets(tx, deps.now())
+    await enqueueMessages(tx, [notice(user, 'role-demoted', recipientT(user)('roles-notice-demoted'), 'worker')])
     return { outcome: 'demoted', user }
   })
 }

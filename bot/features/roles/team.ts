@@ -136,7 +136,7 @@ export async function handleAppoint(ctx: BotContext, deps: BotDeps, argument: st
       return
     }
   }
-  const result = await appointOrganizer(deps.db, admin, userId, city === '' ? undefined : city)
+  const result = await appointOrganizer(deps.db, admin, userId, city === '' ? undefined : city, deps.now())
   if (result.outcome === 'unknown-user') {
     await ctx.reply(ctx.t('roles-user-unknown', { id: userId }))
     return

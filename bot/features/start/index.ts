@@ -17,24 +17,34 @@ async function refreshMenu(ctx: BotContext): Promise<void> {
 /** `/start` payloads handled by other features: organizer invites, check-in codes, shared events. */
 export const deepLinkPrefixes = ['org_', 'ci_', 'ev_'] as const
 
+/**
+ * The welcome with the main keyboard: riders hear about stations, organizers about their tools.
+ * `brokenLink` adds a note that the link they opened did not work (a cut or mistyped deep link).
+ */
+async function welcome(ctx: BotContext, brokenLink: boolean) {
+  if (isOrganizer(ctx.user)) await refreshMenu(ctx)
+  const name = ctx.from?.first_name ? escapeHtml(ctx.from.first_name) : 'none'
+  const text = ctx.t(isOrganizer(ctx.user) ? 'start-welcome-organizer' : 'start-welcome', { name })
+  return ctx.reply(brokenLink ? `${ctx.t('start-link-broken')}\n\n${text}` : text, {
+    parse_mode: 'HTML',
+    reply_markup: mainKeyboard(ctx.t, ctx.user),
+  })
+}
+
 export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
   const privateChats = composer.chatType('private')
 
   privateChats.command('start', async (ctx, next) => {
     // Deep links (`/start org_…` invites, `ci_…` check-in QR codes, `ev_…` shared events) belong to
-    // the features after this one; an unknown or broken payload just gets the welcome.
+    // the features after this one; one that none of them accepts ends in createStartFallback.
     if (deepLinkPrefixes.some((prefix) => ctx.match.startsWith(prefix))) return next()
-    if (isOrganizer(ctx.user)) await refreshMenu(ctx)
-    return ctx.reply(ctx.t('start-welcome', { name: ctx.from.first_name ? escapeHtml(ctx.from.first_name) : 'none' }), {
-      parse_mode: 'HTML',
-      reply_markup: mainKeyboard(ctx.t),
-    })
+    return welcome(ctx, ctx.match.trim() !== '')
   })
 
   const help = (ctx: BotContext) => {
     const text = isOrganizer(ctx.user) ? `${ctx.t('help-text')}\n\n${ctx.t('help-organizer')}` : ctx.t('help-text')
-    return ctx.reply(text, { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t) })
+    return ctx.reply(text, { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t, ctx.user) })
   }
   privateChats.command('help', help)
   privateChats.filter(hears('keyboard-help'), help)
@@ -51,7 +61,7 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
     if (isOrganizer(ctx.user)) await syncChatMenu(ctx.api, { ...ctx.user, locale }).catch(() => undefined)
     await ctx.answerCallbackQuery()
     await ctx.editMessageReplyMarkup().catch(() => undefined)
-    await ctx.reply(ctx.t('language-set'), { reply_markup: mainKeyboard(ctx.t) })
+    await ctx.reply(ctx.t('language-set'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
   })
 
   // A private chat's member status changes when the user blocks ("kicked") or restarts the bot.
@@ -60,5 +70,16 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
     if (ctx.myChatMember.new_chat_member.status === 'kicked') await markUserBlocked(db, ctx.user.id)
   })
 
+  return composer
+}
+
+/**
+ * Placed after every feature that takes `/start` payloads: a deep link none of them accepted
+ * (`ev_` with a wrong number, a cut link) gets the welcome with a note that the link did not
+ * work, instead of "no such command".
+ */
+export function createStartFallback(): Composer<BotContext> {
+  const composer = new Composer<BotContext>()
+  composer.chatType('private').command('start', (ctx) => welcome(ctx, true))
   return composer
 }

@@ -59,7 +59,7 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
   }
 
   privateChats.command('nearby', (ctx) =>
-    ctx.reply(ctx.t('nearby-prompt'), { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t) }),
+    ctx.reply(ctx.t('nearby-prompt'), { parse_mode: 'HTML', reply_markup: mainKeyboard(ctx.t, ctx.user) }),
   )
   privateChats.filter(hears('keyboard-search-place'), (ctx) => ctx.reply(ctx.t('search-prompt')))
 
@@ -77,7 +77,7 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     const query = ctx.msg.text.trim()
     if (query.startsWith('/')) return next()
     const talk = smallTalk(query)
-    if (talk !== undefined) return ctx.reply(ctx.t(`small-talk-${talk}`), { reply_markup: mainKeyboard(ctx.t) })
+    if (talk !== undefined) return ctx.reply(ctx.t(`small-talk-${talk}`), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     if (tooShortToSearch(query)) return ctx.reply(ctx.t('search-too-short'))
     if ([...query].length > MAX_PLACE_QUERY) return ctx.reply(ctx.t('search-too-long', { max: MAX_PLACE_QUERY }))
     const matches = await searchStations(db, query, SEARCH_RESULTS)

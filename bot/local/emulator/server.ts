@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import busboy from 'busboy'
 import { serveHealth, type Health } from '../../health.js'
 import { methods, type Params, type Upload } from './methods.js'
+import { parseMultipart } from './multipart.js'
 import { ApiError, type ChatEvent, type EmulatorState } from './state.js'
 import { pressButton, sendAsUser, type UserInput } from './users.js'
 
@@ -46,29 +46,21 @@ async function readBody(req: IncomingMessage): Promise<{ params: Params; uploads
   const type = req.headers['content-type'] ?? ''
   const uploads = new Map<string, Upload>()
   const params: Params = {}
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY) throw new ApiError(413, 'Request Entity Too Large')
+    chunks.push(chunk)
+  }
+  const body = Buffer.concat(chunks)
   if (type.startsWith('multipart/form-data')) {
-    await new Promise<void>((resolve, reject) => {
-      // Browsers and grammY send file names as raw UTF-8 (驿站.csv); busboy would read them as Latin-1.
-      const parser = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY }, defParamCharset: 'utf8' })
-      parser.on('field', (name, value) => (params[name] = value))
-      parser.on('file', (name, stream, info) => {
-        const chunks: Buffer[] = []
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-        stream.on('end', () => uploads.set(name, { bytes: Buffer.concat(chunks), mimeType: info.mimeType, name: info.filename || name }))
-      })
-      parser.on('close', resolve)
-      parser.on('error', reject)
-      req.pipe(parser)
-    })
+    const parsed = parseMultipart(body, type)
+    if (parsed === undefined) throw new ApiError(400, 'Bad Request: multipart body without a boundary')
+    for (const [name, value] of parsed.fields) params[name] = value
+    for (const [name, upload] of parsed.files) uploads.set(name, upload)
   } else {
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length
-      if (size > MAX_BODY) throw new ApiError(413, 'Request Entity Too Large')
-      chunks.push(chunk)
-    }
-    const text = Buffer.concat(chunks).toString('utf8')
+    const text = body.toString('utf8')
     if (type.startsWith('application/json') && text !== '') {
       try {
         Object.assign(params, JSON.parse(text))

@@ -140,6 +140,7 @@ async function start() {
     },
     sendContact: (phone) => chat.send({ contact: { phone_number: phone } }),
     toggleBlocked: () => setBlocked(currentUser()?.blocked !== true),
+    openLocation: () => location.open(),
     // Text already typed goes along as the caption, as in Telegram's attach preview.
     async upload(file, kind) {
       const caption = composer.value.trim()

@@ -13,6 +13,7 @@ const $ = (id) => document.getElementById(id)
  *   sendContact: (phone: string) => Promise<boolean>,
  *   toggleBlocked: () => Promise<void>,
  *   upload: (file: File, kind: 'photo' | 'document' | 'voice') => Promise<void>,
+ *   openLocation: () => void,
  * }} options
  */
 export function setupSheets(options) {
@@ -28,8 +29,13 @@ export function setupSheets(options) {
     button.addEventListener('click', () => button.closest('dialog')?.close())
   }
 
-  // Attach: the sheet only chooses which file picker to open.
+  // Attach: the sheet only chooses which file picker to open, or the location sheet (Telegram's
+  // 📎 has a location item too, and the bot's prompts say "📎 → 位置").
   $('attach-button').addEventListener('click', () => $('attach-sheet').showModal())
+  $('attach-location').addEventListener('click', () => {
+    $('attach-sheet').close()
+    options.openLocation()
+  })
   for (const kind of ['photo', 'document', 'voice']) {
     $(`attach-${kind}`).addEventListener('click', () => {
       $('attach-sheet').close()

@@ -72,7 +72,10 @@ broadcast-status-done = done
 broadcast-progress =
     📢 <b>Broadcast #{ $id } · { $status }</b>
     Recipients: { $audience }, { $total } in total
-    ✅ delivered { $sent } · ⚠️ failed { $failed } · 🚫 blocked { $blocked } · ⏳ waiting { $remaining }
+    ✅ delivered { $sent } · ⚠️ failed { $failed } · 🚫 blocked { $blocked } · ⏳ waiting { $waiting }{ $quiet ->
+        [0] {""}
+       *[other] {"\u000A"}🌙 { $quiet } in quiet hours, sent after { $until }
+    }
 broadcast-pause-button = ⏸ Pause
 broadcast-resume-button = ▶️ Resume
 broadcast-cancel-button = ✖️ Cancel
@@ -97,3 +100,9 @@ broadcast-history-item =
     “{ $excerpt }”
     ✅ { $sent } · ⚠️ { $failed } · 🚫 { $blocked } · ⏳ { $remaining }
 broadcast-photo-excerpt = [photo] { $caption }
+
+## Broadcast: the header recipients see
+
+broadcast-header-event = 📢 From the organizers of “{ $title }”:
+broadcast-header-team = 📢 From the organizers for { $team }:
+broadcast-header-everywhere = 📢 From the 暖新助手 organizers:

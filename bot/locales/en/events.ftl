@@ -7,16 +7,18 @@ events-list-item =
     🕘 { $time }
     📍 { $place }{ $distance ->
         [none] {""}
-       *[other] {" "}({ $distance })
+       *[other] {" "}· { $distance }
     }
-    🎟 { $left } seats left
+    { $left ->
+        [0] 🈵 Full, you can join the waitlist
+       *[other] 🎟 { $left } seats left
+    }
 events-list-empty = There are no events open for registration right now. Check again in a few days.
 events-list-empty-page = No more events.
 events-button-open = 📄 { $index }
-events-date = { $month }/{ $day } { $weekday }
 events-place-unknown = Place to be announced
 events-card =
-    { $emoji } <b>{ $title }</b> ({ $kind })
+    { $emoji } <b>{ $title }</b> · { $kind }
     🕘 { $time }
     📍 { $place }{ $description ->
         [none] {""}
@@ -59,7 +61,26 @@ events-field-phone = phone number
 events-field-occupation = occupation
 events-field-platform = platform
 events-list-separator = ,{" "}
-events-ask-consent = The organizer needs your { $fields }, only for this event's registration and contact. You can see or delete it any time with /mydata. Do you agree?
+events-ask-consent = Registering asks for the following, used only for this event's registration and contact. You can see or delete it any time with /mydata:{ $fields ->
+        [none] {""}
+       *[other] {"\u000A"}· Personal details: { $fields }
+    }{ $questions ->
+        [none] {""}
+       *[other] {"\u000A"}· The organizer's questions: { $questions }
+    }{ $sensitive ->
+        [0] {""}
+       *[other] {"\u000A"}{ $sensitive } more question(s) touch sensitive personal information; you will be asked about them separately.
+    }
+    Do you agree?
+events-ask-sensitive-consent = 🔒 These questions touch sensitive personal information (such as health or ID number): { $questions }
+    They are asked only if you agree separately; the answers are used only for this event, left out of the organizer's export by default, and you can delete them any time with /mydata.
+    Will you answer them? You can register either way.
+events-button-sensitive-yes = I'll answer
+events-button-sensitive-no = Skip them and register
+events-ask-reuse = Use your details from last time: { $summary }
+    Register with these?
+events-button-reuse-yes = ✅ Use these
+events-button-reuse-no = ✏️ Fill in again
 events-ask-consent-again = Please tap "Agree" or "Disagree".
 events-consent-refused = OK, you are not registered and nothing about you was stored.
 events-button-consent-yes = Agree
@@ -72,7 +93,9 @@ events-ask-phone-not-yours = That is someone else's contact. Please tap "📱 Se
 events-ask-phone-again = Please tap "📱 Send my phone number" below, or tap "Cancel".
 events-button-share-phone = 📱 Send my phone number
 events-ask-occupation = What is your occupation?
-events-ask-platform = Which platform do you work for?
+events-ask-platform = Which platforms do you work for? You can pick several, then tap “Done”.
+events-ask-platform-none = Pick at least one platform, then tap “Done”.
+events-button-platform-done = Done
 events-ask-choice-again = Please tap one of the buttons above, or tap "Cancel".
 events-occupation-rider = Delivery rider
 events-occupation-courier = Courier
@@ -190,3 +213,10 @@ events-mydata-deleted =
         [yes] ; your last shared location
        *[other] {""}
     }. The registrations themselves stay.
+
+## Event time (bot/ui/event-time.ts): one format wherever a rider sees an event's time
+
+event-time-day = { $weekday } { $day }/{ $month }
+event-time-moment = { $day } { $time }
+event-time-span = { $day } { $start }–{ $end }
+event-time-span-days = { $start } to { $end }

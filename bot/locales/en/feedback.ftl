@@ -34,11 +34,23 @@ feedback-receipt =
     }
     The staff in charge will answer within { $hours } hours. The answer comes here; send /mytickets any time to see the progress.
 
+## 我有话说: replies to what the bot sent
+
+feedback-reply-ok = ✅ Added to your message; the staff member in charge will see it.
+feedback-reply-gone = This message could not be found.
+feedback-reply-closed = This message is closed, so your reply was not added. If something new came up, tap below to write again.
+feedback-reply-limited = You have written { $max } times in the last hour. Please take a break 🙏 and try again a bit later.
+feedback-reply-not-answered = This message could not be found.
+feedback-button-new = 💬 Speak up
+feedback-button-new-event = 💬 Write to this event's organizers
+feedback-broadcast-reply = 📢 This is a broadcast: the organizers do not see replies to it here. To tell them something, tap “💬 Speak up” below; every message gets an owner and an answer.
+feedback-broadcast-reply-event = 📢 This is a broadcast about an event: the organizers do not see replies to it here. To tell the event's organizers something, tap below; every message gets an owner and an answer.
+
 ## 我有话说: the worker's tickets
 
 feedback-mine-empty = You have no messages yet. Tap "💬 我有话说" or send /feedback to tell us what you need.
 feedback-mine-title = Your messages (latest { $count }); open one to see the answers:
-feedback-mine-button = #{ $number } · { $status }
+feedback-mine-button = { $words } · { $status } · #{ $number }
 feedback-my-card =
     📨 <b>#{ $number }</b> · { $category } · { $status }
     About: { $place }
@@ -69,6 +81,7 @@ feedback-rating-gone = This message was not found.
 feedback-rating-closed = This message is already closed.
 feedback-rating-limited = Please try again later.
 feedback-rating-not-answered = Already rated, or there is no new answer yet.
+feedback-answer-quote = 🗣 You wrote: “{ $said }”
 feedback-answer-header = 💬 The staff answered your message #{ $number }:
 feedback-notice-status =
     Your message #{ $number } is now: { $status ->
@@ -76,6 +89,13 @@ feedback-notice-status =
         [answered] answered
        *[closed] closed
     }
+
+feedback-consent-ask = About your message #{ $number } “{ $said }”: the staff would like to show it with their answer in "you said → we did", so that others see what the station did. Your name is not shown. Do you agree? (No answer means no.)
+feedback-consent-yes = 👍 Yes, publish it
+feedback-consent-no = 🙅 No
+feedback-consent-granted = Thank you! The message will show in "you said → we did", without your name.
+feedback-consent-refused = OK, it stays private.
+feedback-consent-gone = This message could not be found.
 
 ## 我有话说: history lines
 
@@ -94,6 +114,8 @@ feedback-line-system = <i>{ $when }</i> ⚙️ { $event ->
         [status-answered] Status: answered
         [status-closed] Status: closed
         [assigned] Handed to: { $name }
+        [consent-granted] The rider agreed to publishing
+        [consent-refused] The rider said no to publishing
        *[other] { $event }
     }
 feedback-history-omitted = … ({ $count } older entries left out)
@@ -111,10 +133,16 @@ feedback-not-organizer = Only organizers can use this.
 feedback-forbidden = You are not responsible for this message and cannot view it.
 feedback-gone = This message was not found.
 feedback-inbox-title = 📥 <b>Feedback inbox</b> ({ $count } not closed; overdue and new first)
+feedback-inbox-unowned = <b>Unassigned</b> ({ $count }, nobody owns them yet; open one to hand it over):
+feedback-inbox-owned = <b>Assigned</b>:
 feedback-inbox-line = { $overdue ->
         [yes] ⏰
        *[other] •
-    } <b>#{ $number }</b> { $category } · { $status } · { $place }
+    } <b>#{ $number }</b> { $category } · { $status } · { $place }{ $public ->
+        [public] {" "}· 🌐 public
+        [asking] {" "}· ⏳ consent asked
+       *[other] {""}
+    }
 feedback-card =
     📨 <b>#{ $number }</b> · { $category } · { $status }{ $overdue ->
         [yes] {" "}· ⏰ <b>overdue</b>
@@ -124,12 +152,17 @@ feedback-card =
     From: { $from }
     Owner: { $assignee }
     Sent: { $created } · due: { $due }{ $public ->
-        [yes] {" "}· 🌐 public
+        [public] {" "}· 🌐 public in "you said → we did"
+        [asking] {" "}· ⏳ waiting for the rider's consent to publish
+        [refused] {" "}· 🚫 the rider said no to publishing
        *[other] {""}
     }
     {""}
     <b>History:</b>
-feedback-media-caption = #{ $number } from the rider
+feedback-media-caption = #{ $number }: { $kind ->
+        [voice] voice message
+       *[other] photo
+    } from the rider
 feedback-button-open = Open message
 feedback-button-reply = 💬 Reply
 feedback-button-note = 📝 Internal note
@@ -137,28 +170,38 @@ feedback-set-in_progress = 🔧 In progress
 feedback-set-answered = 💬 Answered
 feedback-set-closed = ✔️ Close
 feedback-button-reassign = 👥 Reassign
-feedback-button-publish = 🌐 Show in "you said → we did"
-feedback-button-unpublish = 🙈 Hide from public list
+feedback-button-public-private = 🌐 You said → we did: not public · tap to publish
+feedback-button-public-asking = ⏳ You said → we did: asking the rider · tap to withdraw
+feedback-button-public-public = ✅ You said → we did: public · tap to hide
+feedback-button-public-refused = 🚫 You said → we did: the rider said no
+feedback-button-back-to = ↩️ Back to message #{ $number }
 feedback-button-inbox = 📥 Inbox
 feedback-button-stats = 📊 Statistics
 feedback-button-back = ⬅️ Back
-feedback-reply-prompt = Send your answer to the rider: text or a photo (with a caption if you like). It goes through the outbox; long answers are split into several messages.
+feedback-reply-prompt = Send your answer to the rider: text or a photo (with a caption if you like). It is passed on to the rider right away; long answers are split into several messages.
 feedback-reply-hint = Please send text or a photo. Send /cancel to stop.
-feedback-reply-sent = ✅ The answer is queued for the rider; the status is now "answered".
+feedback-reply-sent = ✅ Your answer is on its way to the rider (message #{ $number }); the status is now "answered".
 feedback-note-prompt = Type the internal note (the rider never sees it):
 feedback-note-hint = Internal notes are text only. Send /cancel to stop.
 feedback-note-saved = ✅ Note saved (the rider does not see it).
 feedback-status-changed = Status updated; the rider was told.
-feedback-public-changed = Public list setting updated.
+feedback-public-now-private = Hidden: it no longer shows in "you said → we did".
+feedback-public-now-asking = The rider has been asked whether it may be published (without their name). It shows in "you said → we did" once they agree.
+feedback-public-now-public = Published in "you said → we did" (without the rider's name).
+feedback-public-now-refused = The rider said no to publishing this message.
 feedback-reassigned = Reassigned; the new owner was told.
 feedback-reassign-pick = Hand message #{ $number } to whom?
 feedback-result-forbidden = You are not responsible for this message; nothing was done.
 feedback-result-gone = This message was not found.
 feedback-result-not-answered = Only answered messages can be made public.
+feedback-result-refused = The rider said no to publishing this message, so it stays private.
 feedback-result-unchanged = Nothing changed (it may already have this status, or it is closed).
 feedback-notice-new = 📨 New message #{ $number } ({ $category } · { $place }) for you; please answer it in time.
 feedback-notice-added = ➕ Message #{ $number } ({ $category } · { $place }) has an addition.
 feedback-notice-reopened = 😞 The rider is not satisfied with the answer to #{ $number }; it is open again.
+feedback-notice-unowned = 📨 Message #{ $number } ({ $category } · { $place }) had nobody who could answer it; it is yours now, please answer soon.
+feedback-notice-consent-granted = 👍 The rider agreed to show message #{ $number } ({ $category } · { $place }) in "you said → we did".
+feedback-notice-consent-refused = 🙅 The rider said no to publishing message #{ $number } ({ $category } · { $place }); it stays private.
 feedback-notice-assigned = 👥 Message #{ $number } ({ $category } · { $place }) was handed to you.
 feedback-stats =
     📊 <b>Feedback statistics</b> ({ $total } in all)

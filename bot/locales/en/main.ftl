@@ -9,6 +9,18 @@ start-welcome =
     Tired from deliveries, phone battery dead, need some hot water? Tap <b>📍 Send my location</b> below and I'll show you the nearest rest stations that are open right now, with one-tap navigation.
     
     Can't send your location (Telegram on a computer, no GPS)? Just type a road, district, landmark or station name.
+start-welcome-organizer =
+    Hi{ $name ->
+        [none] {""}
+       *[other] , { $name }
+    }! I'm <b>暖新助手 (Nuanxin Assistant)</b> 🧡 You are an organizer: your tools are behind <b>🧰 Organizer hub</b> below (or send /organize):
+    
+    📅 publish and manage events (/newevent, /manage), check people in on site (/checkin)
+    📣 send a notice to registrants or to riders near a station (/broadcast)
+    📬 read and answer “Speak up” messages (/inbox)
+    
+    The riders' tools (finding stations, events, speaking up) work for you too.
+start-link-broken = ⚠️ The link you opened is not valid: it may be incomplete or expired. Please ask whoever sent it for a new one. Here is the main menu.
 help-text =
     <b>What 暖新助手 can do for you</b>
     
@@ -22,12 +34,13 @@ help-text =
     
     Commands: /start main menu · /nearby find stations · /events events · /myevents my registrations · /feedback speak up · /mytickets my messages · /settings quiet hours · /mydata my personal data · /language change language · /cancel stop what you are doing
 help-organizer =
-    <b>Organizers</b>: /organize opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats; admins also /team /invite /appoint /demote.
+    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats; admins also /team /invite /appoint /demote.
 keyboard-share-location = 📍 Send my location
 keyboard-search-place = 🔎 Search by place name
 keyboard-help = ❓ Help
 keyboard-events = 📅 Events
 keyboard-feedback = 💬 Speak up
+keyboard-organize = 🧰 Organizer hub
 command-start = Main menu
 command-nearby = Find the nearest stations
 command-language = Change language / 切换语言
@@ -54,6 +67,15 @@ command-appoint = Appoint an organizer: /appoint user-id [city]
 command-demote = Remove an organizer: /demote user-id
 conversation-cancelled = OK, stopped. Use the menu whenever you need me.
 conversation-nothing-to-cancel = There is nothing to stop right now.
+conversation-left-form = Left “{ $form }”; what you typed there was not saved.
+conversation-form-eventadmin-create = New event
+conversation-form-eventadmin-edit = Edit event
+conversation-form-events-register = Event registration
+conversation-form-feedback-new = Tell us
+conversation-form-feedback-add = Add to a message
+conversation-form-feedback-reply = Reply to a message
+conversation-form-feedback-note = Internal note
+conversation-form-broadcast-compose = Broadcast
 language-choose = 请选择语言 / Choose a language:
 language-set = OK, I'll talk to you in English from now on.
 group-use-private = To avoid disturbing others in the group, please chat with me privately: tap my profile picture, then tap “Message”.
@@ -181,6 +203,7 @@ unhandled-media = I can't read photos or files. To find a station, tap “📍 S
 unhandled-other = I can't handle this yet. To find a station, tap “📍 Send my location” or type a place name; send /help for help.
 unhandled-command = Unknown command. Send /help to see what I can do.
 error-generic = Sorry, something went wrong. Please try again in a moment.
+input-unreadable = Your message had only characters I cannot read. Please type it again.
 
 ## Station import and export (command line)
 

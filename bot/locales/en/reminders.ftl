@@ -5,13 +5,11 @@ reminders-day-title = ⏰ <b>You have an event { $when ->
        *[tomorrow] tomorrow
     }</b>
 reminders-soon-title = ⏰ <b>Your event starts in about 2 hours</b>
-reminders-date = { $weekday } { $day }/{ $month }
-reminders-when = 🕘 { $date }, { $start }–{ $end }
-reminders-when-span = 🕘 { $date } { $start } to { $endDate } { $end }
-reminders-when-slot = 🕘 { $date }, your time slot { $start }–{ $end }
+reminders-when = 🕘 { $time }
+reminders-when-slot = 🕘 Your time slot: { $time }
 reminders-place-station = 📍 { $name }{ $address ->
         [none] {""}
-       *[other] {" "}({ $address })
+       *[other] {" "}· { $address }
     }
 reminders-place-address = 📍 { $address }
 reminders-code = 🎫 Check-in code: <code>{ $code }</code>

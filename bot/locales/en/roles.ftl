@@ -52,7 +52,7 @@ roles-invite-welcome =
     🎉 Welcome, you are now an organizer of 暖新助手!
     Responsible for: <b>{ $scope }</b>
     
-    Send /organize to open the organizer hub: events, check-in, notices, feedback.
+    Tap 🧰 Organizer hub below (or send /organize) to open the organizer hub: events, check-in, notices, feedback.
 roles-invite-admin-kept = You are an admin already. This invite link was not used up; you can still send it to the person you invite.
 roles-invite-used-by-you = You already used this invite link and are an organizer. Send /organize to open the organizer hub.
 roles-invite-used = This invite link has already been used; each link works once. Please ask your admin for a new one.
@@ -81,7 +81,7 @@ roles-demote-not-organizer = { $name } is not an organizer; nothing changed.
 roles-demote-config-admin = { $name } is an admin from the configuration (ADMIN_IDS) and cannot be removed here; change the configuration instead.
 roles-notice-appointed =
     🎉 You have been appointed organizer of 暖新助手, responsible for: <b>{ $scope }</b>.
-    Send /organize to open the organizer hub.
+    Tap 🧰 Organizer hub below (or send /organize) to open the organizer hub.
 roles-notice-scope-added = You are now also responsible for: <b>{ $scope }</b>.
 roles-notice-demoted = An admin has ended your organizer role. Thank you for all your work! Ask your admin if you have questions.
 

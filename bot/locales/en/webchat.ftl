@@ -11,6 +11,7 @@ webchat-add-user-prompt = Name of the new user
 webchat-input-hint = Type a message…
 webchat-send = Send
 webchat-attach = Attach
+webchat-attach-location = 📍 Location
 webchat-attach-photo = 🖼️ Send a photo
 webchat-attach-document = 📄 Send a file
 webchat-attach-voice = 🎤 Send a voice message (pick a recording)

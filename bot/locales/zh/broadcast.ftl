@@ -61,7 +61,7 @@ broadcast-audience-event-waitlisted = 活动「{ $title }」候补中的报名�
 broadcast-audience-city = { $city }用过驿站或报名过活动的人
 broadcast-audience-near = 「{ $station }」{ $km } 公里内的人
 broadcast-audience-everyone = 所有用户
-broadcast-audience-gone = （已删除）
+broadcast-audience-gone = 已删除
 
 ## Broadcast: progress
 
@@ -72,7 +72,10 @@ broadcast-status-done = 已完成
 broadcast-progress =
     📢 <b>群发 #{ $id } · { $status }</b>
     收件人：{ $audience }，共 { $total } 人
-    ✅ 已送达 { $sent } · ⚠️ 失败 { $failed } · 🚫 已屏蔽 { $blocked } · ⏳ 待发送 { $remaining }
+    ✅ 已送达 { $sent } · ⚠️ 失败 { $failed } · 🚫 已屏蔽 { $blocked } · ⏳ 待发送 { $waiting }{ $quiet ->
+        [0] {""}
+       *[other] {"\u000A"}🌙 免打扰中 { $quiet } 人，{ $until } 后发送
+    }
 broadcast-pause-button = ⏸ 暂停
 broadcast-resume-button = ▶️ 继续
 broadcast-cancel-button = ✖️ 取消
@@ -97,3 +100,9 @@ broadcast-history-item =
     「{ $excerpt }」
     ✅ { $sent } · ⚠️ { $failed } · 🚫 { $blocked } · ⏳ { $remaining }
 broadcast-photo-excerpt = [图片] { $caption }
+
+## Broadcast: the header recipients see
+
+broadcast-header-event = 📢 活动「{ $title }」的组织者通知：
+broadcast-header-team = 📢 { $team }的组织者通知：
+broadcast-header-everywhere = 📢 暖新助手组织者通知：

@@ -7,16 +7,18 @@ events-list-item =
     🕘 { $time }
     📍 { $place }{ $distance ->
         [none] {""}
-       *[other] （{ $distance }）
+       *[other] {" "}· { $distance }
     }
-    🎟 剩余 { $left } 个名额
+    { $left ->
+        [0] 🈵 已满，可候补
+       *[other] 🎟 剩余 { $left } 个名额
+    }
 events-list-empty = 最近没有可以报名的活动。过几天再来看看吧。
 events-list-empty-page = 后面没有更多活动了。
 events-button-open = 📄 { $index }
-events-date = { $month }月{ $day }日 { $weekday }
 events-place-unknown = 地点待定
 events-card =
-    { $emoji } <b>{ $title }</b>（{ $kind }）
+    { $emoji } <b>{ $title }</b> · { $kind }
     🕘 { $time }
     📍 { $place }{ $description ->
         [none] {""}
@@ -59,7 +61,26 @@ events-field-phone = 手机号
 events-field-occupation = 职业
 events-field-platform = 所在平台
 events-list-separator = 、
-events-ask-consent = 主办方需要你的{ $fields }，只用于这次活动的报名和联系，你可以随时用 /mydata 查看或删除。同意吗？
+events-ask-consent = 报名要填写下面这些内容，只用于这次活动的报名和联系，你可以随时用 /mydata 查看或删除：{ $fields ->
+        [none] {""}
+       *[other] {"\u000A"}· 个人信息：{ $fields }
+    }{ $questions ->
+        [none] {""}
+       *[other] {"\u000A"}· 主办方的问题：{ $questions }
+    }{ $sensitive ->
+        [0] {""}
+       *[other] {"\u000A"}另有 { $sensitive } 个涉及敏感个人信息的问题，下一步单独问你是否同意。
+    }
+    同意吗？
+events-ask-sensitive-consent = 🔒 下面的问题涉及敏感个人信息（如健康状况、身份证号）：{ $questions }
+    只在你单独同意后才会问，回答只用于这次活动；主办方导出名单时默认不包含这些回答；你可以随时用 /mydata 删除。
+    愿意回答吗？不回答也可以照常报名。
+events-button-sensitive-yes = 同意回答
+events-button-sensitive-no = 不回答，继续报名
+events-ask-reuse = 用上次的信息：{ $summary }
+    要用这些信息报名吗？
+events-button-reuse-yes = ✅ 用这些信息
+events-button-reuse-no = ✏️ 重新填写
 events-ask-consent-again = 请点「同意」或「不同意」。
 events-consent-refused = 好的，没有报名，也没有保存你的任何信息。
 events-button-consent-yes = 同意
@@ -72,7 +93,9 @@ events-ask-phone-not-yours = 这是别人的名片。请点「📱 发送我的�
 events-ask-phone-again = 请点下面的「📱 发送我的手机号」按钮，或者点「取消」。
 events-button-share-phone = 📱 发送我的手机号
 events-ask-occupation = 你的职业是？
-events-ask-platform = 你在哪个平台跑单？
+events-ask-platform = 你在哪个平台跑单？可以选多个，选好后点「选好了」。
+events-ask-platform-none = 请至少选一个平台，再点「选好了」。
+events-button-platform-done = 选好了
 events-ask-choice-again = 请点上面的按钮选一个，或者点「取消」。
 events-occupation-rider = 外卖骑手
 events-occupation-courier = 快递员
@@ -123,7 +146,8 @@ events-registration-inactive = 「{ $title }」的报名已经取消或失效。
 events-qr-caption = 🎫 签到码 <b>{ $code }</b>：到场时给工作人员扫一下。
 events-offer-notice =
     🎉 <b>有名额空出来了！</b>
-    「{ $title }」（{ $time }）有人取消，轮到你了。
+    「{ $title }」有人取消，轮到你了。
+    🕘 { $time }
     请在 { $expires } 前点「接受」确认参加；不能来请点「放弃」，让给下一位。
 events-offer-expired-notice = 「{ $title }」的候补名额你没有在规定时间内接受，已经让给下一位了。下次再来报名吧！
 events-button-accept = ✅ 接受
@@ -157,7 +181,7 @@ events-cancel-ask = 确定要取消「{ $title }」的报名吗？名额会让�
 events-button-cancel-confirm = 确定取消
 events-button-cancel-keep = 不取消
 events-cancel-kept = 好的，报名保留。
-events-cancel-too-late = 已经过了取消截止时间（{ $cutoff }），不能在这里取消了。如有变化请直接联系主办方。
+events-cancel-too-late = 已经过了取消截止时间 { $cutoff }，不能在这里取消了。如有变化请直接联系主办方。
 events-cancelled = 已取消「{ $title }」的报名。欢迎下次再来！
 events-offer-expired = 抱歉，这个名额的接受时间已经过了。
 events-offer-gone = 这个名额已经不能接受了。
@@ -175,7 +199,7 @@ events-mydata-registration =
     职业：{ $occupation }
     平台：{ $platform }
     回答：{ $answers }
-events-mydata-location = <b>最后一次发送的位置</b>：{ $lat }, { $lng }（{ $when }）
+events-mydata-location = <b>最后一次发送的位置</b>：{ $lat }, { $lng }，{ $when }
 events-mydata-quiet = <b>免打扰时段</b>：{ $start }–{ $end }
 events-button-delete-data = 🗑 删除我的个人信息
 events-mydata-delete-ask = 确定删除吗？报名里的姓名、手机号、职业、平台、回答和你最后发送的位置都会被删除；报名本身保留，名额不会丢。
@@ -190,3 +214,10 @@ events-mydata-deleted =
         [yes] ；你最后发送的位置
        *[other] {""}
     }。报名本身保留。
+
+## Event time (bot/ui/event-time.ts): one format wherever a rider sees an event's time
+
+event-time-day = { $month }月{ $day }日（{ $weekday }）
+event-time-moment = { $day }{ $time }
+event-time-span = { $day }{ $start }–{ $end }
+event-time-span-days = { $start } 至 { $end }

@@ -34,11 +34,23 @@ feedback-receipt =
     }
     负责的工作人员会在 { $hours } 小时内回复你。回复会直接发到这里，也可以随时发 /mytickets 查看进度。
 
+## 我有话说: replies to what the bot sent
+
+feedback-reply-ok = ✅ 已经加到你的这条留言里了，负责的工作人员会看到。
+feedback-reply-gone = 找不到这条留言。
+feedback-reply-closed = 这条留言已经关闭了，回复没有加进去。有新情况请点下面的按钮重新留言。
+feedback-reply-limited = 你这一小时里已经留言 { $max } 次了，先歇一歇 🙏 过一会儿再发。
+feedback-reply-not-answered = 找不到这条留言。
+feedback-button-new = 💬 我有话说
+feedback-button-new-event = 💬 给这个活动的组织者留言
+feedback-broadcast-reply = 📢 这是一条群发通知，在这里回复，组织者是看不到的。有话想对组织者说，请点下面的「💬 我有话说」留言，每条留言都有人负责、有回复。
+feedback-broadcast-reply-event = 📢 这是活动的群发通知，在这里回复，组织者是看不到的。有话想对活动的组织者说，请点下面的按钮留言，每条留言都有人负责、有回复。
+
 ## 我有话说: the worker's tickets
 
 feedback-mine-empty = 你还没有留言。点「💬 我有话说」或发 /feedback 说说你的需求和建议。
 feedback-mine-title = 你的留言（最近 { $count } 条），点开查看回复：
-feedback-mine-button = #{ $number } · { $status }
+feedback-mine-button = { $words } · { $status } · #{ $number }
 feedback-my-card =
     📨 <b>#{ $number }</b> · { $category } · { $status }
     关于：{ $place }
@@ -69,6 +81,7 @@ feedback-rating-gone = 找不到这条留言。
 feedback-rating-closed = 这条留言已经关闭了。
 feedback-rating-limited = 请稍后再试。
 feedback-rating-not-answered = 已经评价过了，或者还没有新的回复。
+feedback-answer-quote = 🗣 你说的：「{ $said }」
 feedback-answer-header = 💬 关于你的留言 #{ $number }，工作人员回复：
 feedback-notice-status =
     你的留言 #{ $number } 状态更新：{ $status ->
@@ -76,6 +89,13 @@ feedback-notice-status =
         [answered] 已答复
        *[closed] 已关闭
     }
+
+feedback-consent-ask = 关于你的留言 #{ $number }「{ $said }」：工作人员想把它和他们的答复放到「你说我做」里，让大家看到驿站做了什么。不会显示你是谁。同意吗？（不点就是不同意）
+feedback-consent-yes = 👍 同意公开
+feedback-consent-no = 🙅 不同意
+feedback-consent-granted = 谢谢！这条留言会出现在「你说我做」里，不显示你是谁。
+feedback-consent-refused = 好的，不公开。
+feedback-consent-gone = 找不到这条留言。
 
 ## 我有话说: history lines
 
@@ -94,6 +114,8 @@ feedback-line-system = <i>{ $when }</i> ⚙️ { $event ->
         [status-answered] 状态改为：已答复
         [status-closed] 状态改为：已关闭
         [assigned] 转交给：{ $name }
+        [consent-granted] 骑手同意公开到「你说我做」
+        [consent-refused] 骑手不同意公开
        *[other] { $event }
     }
 feedback-history-omitted = …（更早的 { $count } 条省略）
@@ -111,10 +133,16 @@ feedback-not-organizer = 这个功能只有组织者可以用。
 feedback-forbidden = 这条留言不归你负责，你不能查看。
 feedback-gone = 找不到这条留言。
 feedback-inbox-title = 📥 <b>留言收件箱</b>（未关闭 { $count } 条，超时和新留言在前）
+feedback-inbox-unowned = <b>未分配</b>（{ $count } 条，还没有负责人，可以打开后「转交」）：
+feedback-inbox-owned = <b>已分配</b>：
 feedback-inbox-line = { $overdue ->
         [yes] ⏰
        *[other] •
-    } <b>#{ $number }</b> { $category } · { $status } · { $place }
+    } <b>#{ $number }</b> { $category } · { $status } · { $place }{ $public ->
+        [public] {" "}· 🌐 已公开
+        [asking] {" "}· ⏳ 等同意公开
+       *[other] {""}
+    }
 feedback-card =
     📨 <b>#{ $number }</b> · { $category } · { $status }{ $overdue ->
         [yes] {" "}· ⏰ <b>已超时</b>
@@ -124,12 +152,17 @@ feedback-card =
     来自：{ $from }
     负责人：{ $assignee }
     提交：{ $created } · 期限：{ $due }{ $public ->
-        [yes] {" "}· 🌐 已公开
+        [public] {" "}· 🌐 已公开到「你说我做」
+        [asking] {" "}· ⏳ 等骑手同意公开
+        [refused] {" "}· 🚫 骑手不同意公开
        *[other] {""}
     }
     {""}
     <b>记录：</b>
-feedback-media-caption = #{ $number } 骑手发来的
+feedback-media-caption = #{ $number } 骑手发来的{ $kind ->
+        [voice] 语音
+       *[other] 照片
+    }
 feedback-button-open = 打开留言
 feedback-button-reply = 💬 回复
 feedback-button-note = 📝 内部备注
@@ -137,28 +170,38 @@ feedback-set-in_progress = 🔧 处理中
 feedback-set-answered = 💬 已答复
 feedback-set-closed = ✔️ 关闭
 feedback-button-reassign = 👥 转交
-feedback-button-publish = 🌐 公开到「你说我做」
-feedback-button-unpublish = 🙈 取消公开
+feedback-button-public-private = 🌐 你说我做：未公开 · 点此公开
+feedback-button-public-asking = ⏳ 你说我做：等骑手同意 · 点此撤回
+feedback-button-public-public = ✅ 你说我做：已公开 · 点此取消
+feedback-button-public-refused = 🚫 你说我做：骑手不同意公开
+feedback-button-back-to = ↩️ 回到留言 #{ $number }
 feedback-button-inbox = 📥 收件箱
 feedback-button-stats = 📊 统计
 feedback-button-back = ⬅️ 返回
-feedback-reply-prompt = 请发送给骑手的回复：文字或照片（可以带说明）。回复会通过消息队列发给骑手，长回复会自动分成几条。
+feedback-reply-prompt = 请发送给骑手的回复：文字或照片（可以带说明）。回复会马上转给骑手，长回复会自动分成几条发。
 feedback-reply-hint = 请发送文字或照片。不想回复了可以发 /cancel。
-feedback-reply-sent = ✅ 回复已排队发送给骑手，留言状态改为「已答复」。
+feedback-reply-sent = ✅ 回复已排队发给骑手（留言 #{ $number }），状态改为「已答复」。
 feedback-note-prompt = 请输入内部备注（骑手看不到）：
 feedback-note-hint = 内部备注只能是文字。不想写了可以发 /cancel。
 feedback-note-saved = ✅ 备注已保存（骑手看不到）。
 feedback-status-changed = 状态已更新，已通知骑手。
-feedback-public-changed = 已更新「你说我做」公开设置。
+feedback-public-now-private = 已取消公开，「你说我做」里不再显示这条。
+feedback-public-now-asking = 已经问骑手同不同意公开（不会显示是谁说的）。骑手点「同意」后，这条才会出现在「你说我做」里。
+feedback-public-now-public = 已公开到「你说我做」（不显示是谁说的）。
+feedback-public-now-refused = 骑手不同意公开这条留言。
 feedback-reassigned = 已转交，已通知新的负责人。
 feedback-reassign-pick = 把留言 #{ $number } 转交给谁？
 feedback-result-forbidden = 这条留言不归你负责，操作没有执行。
 feedback-result-gone = 找不到这条留言。
 feedback-result-not-answered = 只有已答复的留言才能公开。
+feedback-result-refused = 骑手不同意公开这条留言，不能公开。
 feedback-result-unchanged = 没有变化（可能已经是这个状态，或留言已关闭）。
 feedback-notice-new = 📨 新留言 #{ $number }（{ $category } · { $place }），由你负责，请在期限内回复。
 feedback-notice-added = ➕ 留言 #{ $number }（{ $category } · { $place }）有新的补充。
 feedback-notice-reopened = 😞 留言 #{ $number } 的回复骑手不满意，已重新打开，请再处理。
+feedback-notice-unowned = 📨 留言 #{ $number }（{ $category } · { $place }）之前没有人能处理，现在交给你负责，请尽快回复。
+feedback-notice-consent-granted = 👍 骑手同意把留言 #{ $number }（{ $category } · { $place }）公开到「你说我做」。
+feedback-notice-consent-refused = 🙅 骑手不同意公开留言 #{ $number }（{ $category } · { $place }），这条不会出现在「你说我做」里。
 feedback-notice-assigned = 👥 留言 #{ $number }（{ $category } · { $place }）转交给你负责了。
 feedback-stats =
     📊 <b>留言统计</b>（共 { $total } 条）

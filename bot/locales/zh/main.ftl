@@ -9,6 +9,18 @@ start-welcome =
     跑单累了、手机没电了、想喝口热水？点下面的 <b>📍 发送位置找驿站</b>，我马上告诉你最近的、现在开着门的暖新驿站，一键导航过去。
     
     没法发送位置（电脑版 Telegram、没有 GPS）？直接打字告诉我路名、区县、地标或驿站名就行。
+start-welcome-organizer =
+    你好{ $name ->
+        [none] {""}
+       *[other] ，{ $name }
+    }！我是 <b>暖新助手</b> 🧡 你是组织者，你的工具都在下面的 <b>🧰 工作台</b> 里（也可以发 /organize）：
+    
+    📅 发布和管理活动（/newevent、/manage），现场签到（/checkin）
+    📣 给报名者或附近的骑手群发通知（/broadcast）
+    📬 查看并回复「我有话说」留言（/inbox）
+    
+    骑手用的找驿站、活动报名、我有话说，你也照样可以用。
+start-link-broken = ⚠️ 你打开的链接无效：可能不完整，或者已经过期。请向发链接给你的人要一个新的。下面是主菜单。
 help-text =
     <b>暖新助手能帮你做什么</b>
     
@@ -22,12 +34,13 @@ help-text =
     
     命令：/start 主菜单 · /nearby 找驿站 · /events 活动 · /myevents 我的报名 · /feedback 我有话说 · /mytickets 我的留言 · /settings 免打扰 · /mydata 我的个人信息 · /language 切换语言 · /cancel 退出当前操作
 help-organizer =
-    <b>组织者</b>：/organize 打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
+    <b>组织者</b>：点下面的 🧰 工作台（或发 /organize）打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
 keyboard-share-location = 📍 发送位置找驿站
 keyboard-search-place = 🔎 输入地名找驿站
 keyboard-help = ❓ 帮助
 keyboard-events = 📅 活动报名
 keyboard-feedback = 💬 我有话说
+keyboard-organize = 🧰 工作台
 command-start = 主菜单
 command-nearby = 找最近的驿站
 command-language = 切换语言 / Language
@@ -54,6 +67,15 @@ command-appoint = 任命组织者：/appoint 用户ID [城市]
 command-demote = 撤销组织者：/demote 用户ID
 conversation-cancelled = 好的，已退出。需要时再点菜单就行。
 conversation-nothing-to-cancel = 现在没有进行中的操作。
+conversation-left-form = 已退出「{ $form }」，填写的内容没有保存。
+conversation-form-eventadmin-create = 新建活动
+conversation-form-eventadmin-edit = 修改活动
+conversation-form-events-register = 活动报名
+conversation-form-feedback-new = 我有话说
+conversation-form-feedback-add = 补充留言
+conversation-form-feedback-reply = 回复留言
+conversation-form-feedback-note = 内部备注
+conversation-form-broadcast-compose = 群发通知
 language-choose = 请选择语言 / Choose a language:
 language-set = 好的，以后用中文和你说话。
 group-use-private = 为了不打扰群里的其他人，请私聊我使用：点我的头像，再点「发消息」。
@@ -180,6 +202,7 @@ unhandled-media = 我看不懂图片和文件。想找驿站，请点「📍 发
 unhandled-other = 这个我还处理不了。想找驿站，请点「📍 发送位置找驿站」或者打字输入地名；发送 /help 查看帮助。
 unhandled-command = 没有这个命令。发送 /help 查看我能做什么。
 error-generic = 抱歉，刚才出了点问题，请稍后再试一次。
+input-unreadable = 消息里只有无法识别的字符，我没看懂。请重新打字发送。
 
 ## Station import and export (command line)
 

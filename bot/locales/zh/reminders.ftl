@@ -5,13 +5,11 @@ reminders-day-title = ⏰ <b>{ $when ->
        *[tomorrow] 明天
     }有你报名的活动</b>
 reminders-soon-title = ⏰ <b>活动大约 2 小时后开始</b>
-reminders-date = { $month }月{ $day }日（{ $weekday }）
-reminders-when = 🕘 { $date } { $start }–{ $end }
-reminders-when-span = 🕘 { $date } { $start } 至 { $endDate } { $end }
-reminders-when-slot = 🕘 { $date } 你的时段 { $start }–{ $end }
+reminders-when = 🕘 { $time }
+reminders-when-slot = 🕘 你的时段：{ $time }
 reminders-place-station = 📍 { $name }{ $address ->
         [none] {""}
-       *[other] （{ $address }）
+       *[other] {" "}· { $address }
     }
 reminders-place-address = 📍 { $address }
 reminders-code = 🎫 签到码：<code>{ $code }</code>

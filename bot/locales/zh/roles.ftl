@@ -52,7 +52,7 @@ roles-invite-welcome =
     🎉 欢迎你成为暖新助手的组织者！
     负责范围：<b>{ $scope }</b>
     
-    发送 /organize 打开组织者工作台：发布活动、现场签到、群发通知、回复留言。
+    点下面的 🧰 工作台（或发送 /organize）打开组织者工作台：发布活动、现场签到、群发通知、回复留言。
 roles-invite-admin-kept = 你已经是管理员了。这个邀请链接没有被用掉，仍然可以发给要邀请的人。
 roles-invite-used-by-you = 你已经用过这个邀请链接了，现在就是组织者。发送 /organize 打开组织者工作台。
 roles-invite-used = 这个邀请链接已经被使用过了，每个链接只能用一次。请向管理员要一个新的。
@@ -81,7 +81,7 @@ roles-demote-not-organizer = { $name } 现在不是组织者，没有改动。
 roles-demote-config-admin = { $name } 是配置（ADMIN_IDS）里的管理员，不能在这里撤销；需要修改配置。
 roles-notice-appointed =
     🎉 你被任命为暖新助手的组织者，负责范围：<b>{ $scope }</b>。
-    发送 /organize 打开组织者工作台。
+    点下面的 🧰 工作台（或发送 /organize）打开组织者工作台。
 roles-notice-scope-added = 你的组织者负责范围新增了：<b>{ $scope }</b>。
 roles-notice-demoted = 你的组织者身份已被管理员撤销。谢谢你一直以来的付出！有疑问请联系你们的管理员。
 
@@ -103,7 +103,7 @@ roles-team-button-demote = ⬇ 撤销 { $name }
 roles-button-confirm = ✅ 确定
 roles-button-back = ↩ 返回
 roles-confirm-demote = 确定撤销 { $name } 的组织者身份吗？TA 的负责范围也会一起删除，并会收到通知。
-roles-confirm-remove-scope = 确定移除 { $name } 的负责范围「{ $scope }」吗？
-roles-confirm-remove-last-scope = 确定移除 { $name } 的负责范围「{ $scope }」吗？⚠️ 这是 TA 最后一个负责范围，移除后 TA 将负责<b>所有地区</b>。如果想让 TA 不再负责，请用「撤销」。
+roles-confirm-remove-scope = 确定移除 { $name } 的这个负责范围吗：{ $scope }？
+roles-confirm-remove-last-scope = 确定移除 { $name } 的这个负责范围吗：{ $scope }？⚠️ 这是 TA 最后一个负责范围，移除后 TA 将负责<b>所有地区</b>。如果想让 TA 不再负责，请用「撤销」。
 roles-scope-removed = 已移除这个负责范围。
 roles-scope-gone = 这个负责范围已经不在了。

@@ -11,6 +11,7 @@ webchat-add-user-prompt = 新用户的名字
 webchat-input-hint = 输入消息…
 webchat-send = 发送
 webchat-attach = 附件
+webchat-attach-location = 📍 位置
 webchat-attach-photo = 🖼️ 发送图片
 webchat-attach-document = 📄 发送文件
 webchat-attach-voice = 🎤 发送语音（选一个录音文件）

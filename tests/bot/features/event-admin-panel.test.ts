@@ -7,7 +7,7 @@ import { touchUser } from '../../../db/repositories/users.js'
 import { outbox, registrations, type Event, type RegistrationStatus } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import { createTestEvent } from '../../helpers/events.js'
+import { createTestEvent, createTestSlots } from '../../helpers/events.js'
 import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import type { UploadedFile } from '../../helpers/multipart.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
@@ -75,6 +75,32 @@ describe('the events panel', () => {
     expect(lastText(telegram)).toContain('已确认 1，待接受 1，候补 1，已签到 0')
   })
 
+  it('counts every time slot, and once the event is over the no-shows', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now })
+    const event = await shaoxingEvent({ title: '分时段计数', capacity: 4 })
+    const [early, late] = await createTestSlots(database.db, event, [
+      { startsAt: hours(48), endsAt: hours(48.5), capacity: 2 },
+      { startsAt: hours(48.5), endsAt: hours(49), capacity: 2 },
+    ])
+    const inSlot = async (status: RegistrationStatus, slotId: number | undefined, checkedIn = false) => {
+      const row = await registrant(event, status)
+      await database.db.update(registrations).set({ slotId: slotId ?? null, checkedInAt: checkedIn ? now : null }).where(eq(registrations.id, row.id))
+    }
+    await inSlot('confirmed', early?.id, true)
+    await inSlot('confirmed', early?.id)
+    await inSlot('waitlisted', early?.id)
+    await inSlot('confirmed', late?.id)
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:v:${event.id}`))
+    const panel = lastText(telegram)
+    expect(panel).toContain('10:00–10:30　名额 2：已确认 2，待接受 0，候补 1，已签到 1')
+    expect(panel).toContain('10:30–11:00　名额 2：已确认 1，待接受 0，候补 0，已签到 0')
+    expect(panel).not.toContain('未到场')
+
+    const after = createTestBot(database.db, { now: () => hours(51) })
+    await after.bot.handleUpdate(callbackUpdate(organizer, `ea:v:${event.id}`))
+    expect(lastText(after.telegram)).toContain('未到场 2 人')
+  })
+
   it('raises the capacity and offers seats to the waitlist; refuses to go below the seats taken', async () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => now })
     const event = await shaoxingEvent({ capacity: 1 })
@@ -110,8 +136,20 @@ describe('the events panel', () => {
     const mine = notices.filter((row) => row.dedupeKey?.startsWith(`event-changed:${event.id}:`))
     expect(mine.map((row) => row.userId).sort()).toEqual([zh.userId, en.userId].sort())
     const text = (userId: number) => (mine.find((row) => row.userId === userId)?.payload as { text: string }).text
-    expect(text(zh.userId)).toContain('现在：2026-12-04 14:00')
+    expect(text(zh.userId)).toContain('现在：12月4日（周五）14:00')
     expect(text(en.userId)).toContain('has changed')
+  })
+
+  it('takes a new start in words, echoing it back before anyone is told', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now })
+    const event = await shaoxingEvent({ title: '改期讲座' })
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:f:start:${event.id}`))
+    await bot.handleUpdate(textUpdate(organizer, '后天晚上7点半'))
+    expect(lastText(telegram)).toBe('开始时间是 12月3日（周四）19:30，对吗？')
+    expect((await findEvent(database.db, event.id))?.startsAt).toEqual(event.startsAt)
+    await bot.handleUpdate(callbackUpdate(organizer, 'ea:c:dateok'))
+    expect(lastText(telegram)).toContain('已保存')
+    expect((await findEvent(database.db, event.id))?.startsAt).toEqual(new Date('2026-12-03T11:30:00Z'))
   })
 
   it('cancels after a confirmation, telling everyone urgently and withdrawing reminders', async () => {
@@ -149,6 +187,26 @@ describe('the events panel', () => {
     expect(rows[0]).toEqual(['序号', '状态', '姓名', '手机号', '职业', '平台', '工号？', '尺码？', '时段', '报名时间', '签到时间', '签到码'])
     expect(rows[1]).toEqual(['1', '已确认', '张三', '13800000000', '', '', "'=1+1", 'L', '', '2026-12-01 05:00', '', 'K' + String(nextCode - 1).padStart(5, '0')])
     expect(rows[2]?.slice(0, 3)).toEqual(['2', '候补', '李四'])
+  })
+
+  it('leaves answers to sensitive questions out of the export unless the organizer asks for them', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now })
+    const event = await shaoxingEvent({ title: '敏感导出', asks: ['name'], questions: ['工号？', '有慢性病吗？'], sensitiveQuestions: [1] })
+    await registrant(event, 'confirmed', { name: '张三', answers: ['A12', '高血压'] })
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:a:export:${event.id}`))
+    const plain = telegram.callsOf('sendDocument').at(-1)?.payload
+    const plainCsv = (plain?.document as UploadedFile).data.toString('utf8')
+    expect(plainCsv).toContain('工号？')
+    expect(plainCsv).not.toContain('有慢性病吗？')
+    expect(plainCsv).not.toContain('高血压')
+    expect(String(plain?.caption)).toContain('不含敏感问题的回答')
+    expect(JSON.stringify(plain?.reply_markup)).toContain(`ea:a:exportall:${event.id}`)
+    await bot.handleUpdate(callbackUpdate(worker, `ea:a:exportall:${event.id}`))
+    expect(telegram.callsOf('sendDocument')).toHaveLength(1)
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:a:exportall:${event.id}`))
+    const full = (telegram.callsOf('sendDocument').at(-1)?.payload.document as UploadedFile).data.toString('utf8')
+    expect(full).toContain('有慢性病吗？')
+    expect(full).toContain('高血压')
   })
 
   it('publishes a draft and closes registration, each once', async () => {
@@ -204,17 +262,41 @@ describe('check-in', () => {
     await say(waiting.code)
     expect(lastText(telegram)).toContain('候补')
     await say(elsewhere.code)
-    expect(lastText(telegram)).toContain('另一个活动“下周的讲座”')
+    expect(lastText(telegram)).toContain('另一个活动「下周的讲座」')
     await say('ZZZZ99')
     expect(lastText(telegram)).toContain('没有找到')
     await say('12')
     expect(lastText(telegram)).toContain('6 位')
     await bot.handleUpdate(callbackUpdate({ id: scopedId }, 'ea:c:stop'))
-    expect(lastText(telegram)).toContain('签到结束')
+    expect(lastText(telegram)).toContain('签到结束：签到 1 / 已确认 1')
     const [row] = await database.db.select().from(registrations).where(eq(registrations.id, anna.id))
     expect(row).toMatchObject({ checkedInAt: now, checkedInBy: scopedId })
     const [other] = await database.db.select().from(registrations).where(eq(registrations.id, elsewhere.id))
     expect(other?.checkedInAt).toBeNull()
+  })
+
+  it('answers typed codes clearly outside the check-in window and checks in only after the organizer confirms', async () => {
+    const { bot, telegram } = createTestBot(database.db, { now: () => now })
+    const tomorrow = await shaoxingEvent({ title: '明天的体检', startsAt: hours(28), registrationClosesAt: hours(27), cancelClosesAt: hours(26) })
+    const person = await registrant(tomorrow, 'confirmed', { name: '李明' })
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:a:checkin:${tomorrow.id}`))
+    await bot.handleUpdate(textUpdate(organizer, person.code))
+    expect(lastText(telegram)).toContain('还没到签到时间')
+    const [untouched] = await database.db.select().from(registrations).where(eq(registrations.id, person.id))
+    expect(untouched?.checkedInAt).toBeNull()
+    const forced = `ea:k:${person.code}`
+    expect(JSON.stringify(telegram.callsOf('sendMessage').at(-1)?.payload.reply_markup)).toContain(forced)
+    await bot.handleUpdate(callbackUpdate(worker, forced))
+    expect(alertText(telegram)).toContain('只对负责该活动的组织者开放')
+    await bot.handleUpdate(callbackUpdate(organizer, forced))
+    expect(lastText(telegram)).toContain('✅ 签到成功：李明')
+    await bot.handleUpdate(callbackUpdate(organizer, 'ea:c:stop'))
+    expect(lastText(telegram)).toContain('签到 1 / 已确认 1')
+
+    const over = createTestBot(database.db, { now: () => hours(40) })
+    const second = await registrant(tomorrow, 'confirmed')
+    await over.bot.handleUpdate(textUpdate(organizer, `/start ci_${second.code}`))
+    expect(lastText(over.telegram)).toContain('签到已关闭')
   })
 
   it('lets the organizer pick the event from the hub when none or several are today', async () => {
@@ -240,7 +322,13 @@ describe('check-in', () => {
     expect(lastText(telegram)).toContain('给活动工作人员扫码用的')
     const [untouched] = await database.db.select().from(registrations).where(eq(registrations.id, person.id))
     expect(untouched?.checkedInAt).toBeNull()
+    // The event starts in 48 hours: check-in is not open yet, so the organizer is asked first.
     await bot.handleUpdate(textUpdate(organizer, `/start ci_${person.code}`))
+    expect(lastText(telegram)).toContain('还没到签到时间')
+    expect(lastText(telegram)).toContain('开始前 2 小时（2026-12-03 08:00）')
+    const [notYet] = await database.db.select().from(registrations).where(eq(registrations.id, person.id))
+    expect(notYet?.checkedInAt).toBeNull()
+    await bot.handleUpdate(callbackUpdate(organizer, `ea:k:${person.code}`))
     expect(lastText(telegram)).toContain('✅ 签到成功：王五')
     await bot.handleUpdate(textUpdate(organizer, `/start ci_${person.code}`))
     expect(lastText(telegram)).toContain('签到过了')

@@ -148,7 +148,7 @@ describe('waitlist', () => {
     const registration = await mine(event.id, a.id)
     clock = new Date('2026-12-04T02:00:00Z')
     await bot.handleUpdate(callbackUpdate(a, `e:c:${registration?.id}`))
-    expect(alerts(telegram).at(-1)).toContain('已经过了取消截止时间（12月4日 周五 09:00）')
+    expect(alerts(telegram).at(-1)).toContain('已经过了取消截止时间 12月4日（周五）09:00')
     await bot.handleUpdate(callbackUpdate(a, `e:cc:${registration?.id}`))
     expect(alerts(telegram).at(-1)).toContain('已经过了取消截止时间')
     expect((await mine(event.id, a.id))?.status).toBe('confirmed')

@@ -43,7 +43,7 @@ describe('browsing events', () => {
     expect(byDate.indexOf('远处的体检')).toBeLessThan(byDate.indexOf('附近的午餐'))
     expect(byDate).not.toContain('已结束的活动')
     expect(byDate).not.toContain('草稿活动')
-    expect(byDate).toContain('12月1日 周二 09:00–11:30')
+    expect(byDate).toContain('12月1日（周二）09:00–11:30')
 
     await setUserLocation(database.db, rider.id, { lat: 30.65, lng: 104.06 })
     await bot.handleUpdate(textUpdate(rider, '/events'))
@@ -53,6 +53,18 @@ describe('browsing events', () => {
     expect(byDistance).toContain('110 米')
     expect(lastButtons(telegram).map((b) => b.callback_data)).toContain(`e:v:${near.id}`)
     expect(far.id).toBeGreaterThan(0)
+  })
+
+  it('says a full event can still be waitlisted instead of "0 seats left"', async () => {
+    const full = await createTestEvent(database.db, { title: '满员的午餐', capacity: 1, startsAt: new Date('2026-11-28T01:00:00Z') })
+    await database.db.insert(users).values({ id: 6999, firstName: '先到' }).onConflictDoNothing()
+    await database.db.insert(registrations).values({ eventId: full.id, userId: 6999, status: 'confirmed', code: 'FULL01' })
+    const { bot, telegram } = setup()
+    await bot.handleUpdate(textUpdate(newRider(), '/events'))
+    const list = lastText(telegram)
+    const item = list.slice(list.indexOf('满员的午餐'))
+    expect(item.split('\n\n')[0]).toContain('已满，可候补')
+    expect(list).not.toContain('剩余 0 个名额')
   })
 
   it('pages through many events', async () => {
@@ -74,11 +86,11 @@ describe('browsing events', () => {
     const rider = newRider()
     await bot.handleUpdate(callbackUpdate(rider, `e:v:${event.id}`))
     const card = lastText(telegram)
-    expect(card).toContain('🏆 <b>匠星大赛</b>（技能比赛）')
-    expect(card).toContain('12月5日 周六 09:00–11:30')
+    expect(card).toContain('🏆 <b>匠星大赛</b> · 技能比赛')
+    expect(card).toContain('12月5日（周六）09:00–11:30')
     expect(card).toContain('青羊区测试路 1 号')
     expect(card).toContain('剩余名额：35 / 35')
-    expect(card).toContain('报名中，12月5日 周六 07:00 截止')
+    expect(card).toContain('报名中，12月5日（周六）07:00 截止')
     expect(lastButtons(telegram).map((b) => b.text)).toEqual(['✍️ 报名', '🧭 导航'])
     const views = await database.db.select().from(eventViews).where(eq(eventViews.eventId, event.id))
     expect(views.map((v) => v.userId)).toEqual([rider.id])
@@ -92,8 +104,8 @@ describe('browsing events', () => {
     const { bot, telegram } = setup()
     const rider = { ...newRider(), language_code: 'en' }
     await bot.handleUpdate(callbackUpdate(rider, `e:v:${event.id}`))
-    expect(lastText(telegram)).toContain('🍱 <b>Lunch</b> (free meal)')
-    expect(lastText(telegram)).toContain('12/5 Sat 09:00–11:30')
+    expect(lastText(telegram)).toContain('🍱 <b>Lunch</b> · free meal')
+    expect(lastText(telegram)).toContain('Sat 5/12 09:00–11:30')
     expect(lastButtons(telegram).map((b) => b.text)).toEqual(['✍️ Register', '🧭 Navigate'])
   })
 
@@ -103,7 +115,7 @@ describe('browsing events', () => {
     const { bot, telegram } = setup()
     const rider = newRider()
     await bot.handleUpdate(textUpdate(rider, `/start ev_${later.id}`))
-    expect(lastText(telegram)).toContain('报名还没开始，11月28日 周六 10:00 开始')
+    expect(lastText(telegram)).toContain('报名还没开始，11月28日（周六）10:00 开始')
     expect(lastButtons(telegram).map((b) => b.text)).toEqual(['🧭 导航'])
     await bot.handleUpdate(textUpdate(rider, `/start ev_${full.id}`))
     expect(lastText(telegram)).toContain('名额已满')
@@ -123,7 +135,7 @@ describe('registering', () => {
     const confirmation = lastText(telegram)
     expect(confirmation).toContain('报名成功')
     expect(confirmation).toContain(`签到码：<b>${registration?.code}</b>`)
-    expect(confirmation).toContain('12月4日 周五 09:00 前')
+    expect(confirmation).toContain('12月4日（周五）09:00 前')
     const photo = telegram.callsOf('sendPhoto').at(-1)
     expect(photo).toBeDefined()
     expect(String(photo?.payload.caption)).toContain(registration?.code ?? '?')
@@ -155,11 +167,14 @@ describe('registering', () => {
     const send = (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update)
     await send(callbackUpdate(rider, `e:r:${event.id}`))
     expect(lastText(telegram)).toContain('请选择时段')
-    expect(lastButtons(telegram).map((b) => b.text)).toContain('12月5日 周六 09:30–10:00（剩 2）')
+    expect(lastButtons(telegram).map((b) => b.text)).toContain('12月5日（周六）09:30–10:00（剩 2）')
     await send(textUpdate(rider, '随便'))
     expect(lastText(telegram)).toContain('请点下面的按钮选一个时段')
     await send(callbackUpdate(rider, `e:s:${second?.id}`))
     expect(lastText(telegram)).toContain('同意吗')
+    // The consent screen lists every item asked, the organizer's question too.
+    expect(lastText(telegram)).toContain('姓名、手机号、职业、所在平台')
+    expect(lastText(telegram)).toContain('「有什么慢性病吗？」')
     await send(callbackUpdate(rider, 'e:y'))
     expect(lastText(telegram)).toContain('请输入你的姓名')
     await send(stickerUpdate(rider))
@@ -180,7 +195,13 @@ describe('registering', () => {
     expect(lastText(telegram)).toContain('请点上面的按钮')
     await send(callbackUpdate(rider, 'e:o:0'))
     expect(lastText(telegram)).toContain('哪个平台')
+    // Several platforms: taps toggle a ✅, 选好了 ends the choice.
+    await send(callbackUpdate(rider, 'e:pd'))
+    expect(lastText(telegram)).toContain('请至少选一个平台')
     await send(callbackUpdate(rider, 'e:p:1'))
+    await send(callbackUpdate(rider, 'e:p:0'))
+    expect(JSON.stringify(telegram.callsOf('editMessageReplyMarkup').at(-1)?.payload)).toContain('✅ 美团')
+    await send(callbackUpdate(rider, 'e:pd'))
     expect(lastText(telegram)).toContain('有什么慢性病吗？')
     await send(textUpdate(rider, '长'.repeat(201)))
     expect(lastText(telegram)).toContain('1–200 个字')
@@ -195,7 +216,7 @@ describe('registering', () => {
       name: '王小明',
       phone: '+8613811112222',
       occupation: '外卖骑手',
-      platform: '饿了么',
+      platform: '美团、饿了么',
       answers: ['没有'],
     })
     expect(stored?.consentAt).not.toBeNull()

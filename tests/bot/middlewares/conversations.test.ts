@@ -37,3 +37,34 @@ describe('leaving a conversation', () => {
     expect((await findUser(database.db, worker.id))?.quietStart).toBeNull()
   })
 })
+
+describe('leaving a form that holds typed answers', () => {
+  const admin = { id: 9201, first_name: 'Org' }
+  const env = { ADMIN_IDS: String(admin.id) }
+  const texts = (calls: { method: string; payload: Record<string, unknown> }[]) =>
+    calls.filter((call) => call.method === 'sendMessage').map((call) => String(call.payload.text))
+
+  it('says the new event was not saved when a main-keyboard button is tapped, then does what the button says', async () => {
+    const { bot, telegram } = createTestBot(database.db, { env })
+    await bot.handleUpdate(textUpdate(admin, '/newevent'))
+    await bot.handleUpdate(callbackUpdate(admin, 'ea:c:kind:meal'))
+    await bot.handleUpdate(textUpdate(admin, '冬季爱心餐'))
+    const before = telegram.calls.length
+    await bot.handleUpdate(textUpdate(admin, '📅 活动报名'))
+    const sent = texts(telegram.calls.slice(before))
+    expect(sent[0]).toBe('已退出「新建活动」，填写的内容没有保存。')
+    expect(sent.at(-1)).toContain('活动')
+    expect(sent.at(-1)).not.toContain('新建活动')
+  })
+
+  it('says so for other commands too, but /cancel keeps its own answer', async () => {
+    const { bot, telegram } = createTestBot(database.db, { env })
+    await bot.handleUpdate(textUpdate(admin, '/newevent'))
+    await bot.handleUpdate(textUpdate(admin, '/help'))
+    expect(texts(telegram.calls)).toContain('已退出「新建活动」，填写的内容没有保存。')
+    await bot.handleUpdate(textUpdate(admin, '/newevent'))
+    const before = telegram.calls.length
+    await bot.handleUpdate(textUpdate(admin, '/cancel'))
+    expect(texts(telegram.calls.slice(before))).toEqual(['好的，已退出。需要时再点菜单就行。'])
+  })
+})

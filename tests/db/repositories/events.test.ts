@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkIn } from '../../../db/repositories/check-in.js'
+import { eventCounts } from '../../../db/repositories/event-counts.js'
 import { listRegistrants } from '../../../db/repositories/event-registrants.js'
 import {
   cancelEvent,
   closeRegistration,
   createEvent,
-  eventCounts,
   finishEndedEvents,
   findEvent,
   listManagedEvents,
@@ -126,15 +126,30 @@ describe('events repository', () => {
     await registrant(event.id, 'confirmed')
     const waiting = await registrant(event.id, 'waitlisted')
     const organizer = { id: 1, role: 'admin' as const }
-    expect(await checkIn(database.db, { code: ` ${anna.code.toLowerCase()} `, organizer, now })).toMatchObject({ kind: 'ok' })
-    expect(await checkIn(database.db, { code: anna.code, organizer, now: hours(1) })).toMatchObject({ kind: 'already', registration: { checkedInAt: now } })
-    expect(await checkIn(database.db, { code: waiting.code, organizer, now })).toMatchObject({ kind: 'not-confirmed' })
-    expect(await checkIn(database.db, { code: anna.code, organizer, now, eventId: other.id })).toMatchObject({ kind: 'other-event' })
-    expect(await checkIn(database.db, { code: 'ZZZZZZ', organizer, now })).toEqual({ kind: 'unknown' })
+    // An hour before the start: check-in is open (it opens 2 hours before).
+    const door = hours(47)
+    expect(await checkIn(database.db, { code: ` ${anna.code.toLowerCase()} `, organizer, now: door, opensHours: 2 })).toMatchObject({ kind: 'ok' })
+    expect(await checkIn(database.db, { code: anna.code, organizer, now: hours(48), opensHours: 2 })).toMatchObject({ kind: 'already', registration: { checkedInAt: door } })
+    expect(await checkIn(database.db, { code: waiting.code, organizer, now: door, opensHours: 2 })).toMatchObject({ kind: 'not-confirmed' })
+    expect(await checkIn(database.db, { code: anna.code, organizer, now: door, opensHours: 2, eventId: other.id })).toMatchObject({ kind: 'other-event' })
+    expect(await checkIn(database.db, { code: 'ZZZZZZ', organizer, now: door, opensHours: 2 })).toEqual({ kind: 'unknown' })
     expect(await eventCounts(database.db, event, now)).toEqual({ confirmed: 2, offered: 0, waitlisted: 1, checkedIn: 1, noShows: 0 })
     expect((await eventCounts(database.db, event, hours(60))).noShows).toBe(1)
     const list = await listRegistrants(database.db, event.id)
     expect(list.map((row) => row.registration.status)).toEqual(['confirmed', 'confirmed', 'waitlisted'])
+  })
+
+  it('checks in only from the opening hours before the start until the end, unless the organizer confirms', async () => {
+    const event = await createEvent(database.db, draft(), [], { publish: true, now })
+    const early = await registrant(event.id, 'confirmed')
+    const late = await registrant(event.id, 'confirmed')
+    const organizer = { id: 1, role: 'admin' as const }
+    // 28 hours before the start, as in the field report.
+    expect(await checkIn(database.db, { code: early.code, organizer, now: hours(20), opensHours: 2 })).toMatchObject({ kind: 'too-early', opensAt: hours(46) })
+    expect(await checkIn(database.db, { code: late.code, organizer, now: hours(60), opensHours: 2 })).toMatchObject({ kind: 'too-late' })
+    expect((await eventCounts(database.db, event, hours(60))).checkedIn).toBe(0)
+    expect(await checkIn(database.db, { code: early.code, organizer, now: hours(20), opensHours: 2, force: true })).toMatchObject({ kind: 'ok' })
+    expect(await checkIn(database.db, { code: late.code, organizer, now: hours(46), opensHours: 2 })).toMatchObject({ kind: 'ok' })
   })
 
   it('lists only the events in a scoped organizer\'s cities and stations', async () => {
@@ -149,9 +164,9 @@ describe('events repository', () => {
     const listed = await listManagedEvents(database.db, { id: organizer.id, role: 'organizer' }, now)
     expect([...listed.drafts, ...listed.upcoming, ...listed.recent].map((event) => event.id)).toEqual([mine.id])
     const foreign = (await listManagedEvents(database.db, { id: 1, role: 'admin' }, now)).upcoming.find((event) => event.city === '杭州')
-    expect(await checkIn(database.db, { code: 'NONE00', organizer, now })).toEqual({ kind: 'unknown' })
+    expect(await checkIn(database.db, { code: 'NONE00', organizer, now, opensHours: 2 })).toEqual({ kind: 'unknown' })
     const code = (await registrant(foreign?.id ?? 0, 'confirmed')).code
-    expect(await checkIn(database.db, { code, organizer, now })).toEqual({ kind: 'forbidden' })
+    expect(await checkIn(database.db, { code, organizer, now, opensHours: 2 })).toEqual({ kind: 'forbidden' })
   })
 
   it('closes registration once and finishes ended events', async () => {

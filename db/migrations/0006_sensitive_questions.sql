@@ -1,0 +1,2 @@
+ALTER TABLE "events" ADD COLUMN "sensitive_questions" integer[] DEFAULT '{}'::integer[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "registrations" ADD COLUMN "sensitive_consent_at" timestamp with time zone;

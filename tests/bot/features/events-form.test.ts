@@ -1,0 +1,102 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { registrations } from '../../../db/schema/index.js'
+import { createTestBot } from '../../helpers/bot.js'
+import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
+import { contactUpdate, createTestEvent } from '../../helpers/events.js'
+import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
+
+// Wednesday 2026-11-25 10:00 in Shanghai; the default test event is Saturday 12月5日 09:00–11:30.
+const clock = new Date('2026-11-25T02:00:00Z')
+let database: TestDatabase
+
+beforeAll(async () => {
+  database = await createTestDatabase()
+})
+afterAll(async () => database.close())
+
+const setup = () => createTestBot(database.db, { now: () => clock })
+let nextUser = 7500
+const newRider = () => ({ id: nextUser++, first_name: '小王' })
+
+const texts = (telegram: ReturnType<typeof setup>['telegram']) =>
+  telegram.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text))
+const lastText = (telegram: ReturnType<typeof setup>['telegram']) => texts(telegram).at(-1) ?? ''
+const registrationOf = async (eventId: number, userId: number) =>
+  (await database.db.select().from(registrations).where(eq(registrations.eventId, eventId))).find((r) => r.userId === userId)
+
+describe('the registration form and personal data', () => {
+  it('offers the answers saved last time in one message, and asks again when the rider wants to change them', async () => {
+    const first = await createTestEvent(database.db, { title: '上次的活动', asks: ['name', 'phone', 'occupation', 'platform'] })
+    const next = await createTestEvent(database.db, { title: '这次的活动', asks: ['name', 'phone', 'occupation', 'platform'] })
+    const third = await createTestEvent(database.db, { title: '再下次', asks: ['name', 'platform'] })
+    const { bot, telegram } = setup()
+    const rider = newRider()
+    const send = (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update)
+    await send(callbackUpdate(rider, `e:r:${first.id}`))
+    await send(callbackUpdate(rider, 'e:y'))
+    await send(textUpdate(rider, '李明'))
+    await send(contactUpdate(rider, { phone_number: '+8613812345678', user_id: rider.id }))
+    await send(callbackUpdate(rider, 'e:o:0'))
+    await send(callbackUpdate(rider, 'e:p:0'))
+    await send(callbackUpdate(rider, 'e:pd'))
+    expect(lastText(telegram)).toContain('报名成功')
+
+    await send(callbackUpdate(rider, `e:r:${next.id}`))
+    await send(callbackUpdate(rider, 'e:y'))
+    expect(lastText(telegram)).toContain('用上次的信息：李明 · 138****5678 · 外卖骑手 · 美团')
+    await send(callbackUpdate(rider, 'e:u'))
+    expect(lastText(telegram)).toContain('报名成功')
+    expect(await registrationOf(next.id, rider.id)).toMatchObject({ name: '李明', phone: '+8613812345678', occupation: '外卖骑手', platform: '美团' })
+
+    await send(callbackUpdate(rider, `e:r:${third.id}`))
+    await send(callbackUpdate(rider, 'e:y'))
+    expect(lastText(telegram)).toContain('用上次的信息：李明 · 美团')
+    await send(callbackUpdate(rider, 'e:un'))
+    expect(lastText(telegram)).toContain('请输入你的姓名')
+    await send(textUpdate(rider, '李小明'))
+    await send(callbackUpdate(rider, 'e:p:1'))
+    await send(callbackUpdate(rider, 'e:pd'))
+    expect(await registrationOf(third.id, rider.id)).toMatchObject({ name: '李小明', platform: '饿了么' })
+  })
+
+  it('asks sensitive questions only after their own consent, and /mydata deletes the answers', async () => {
+    const event = await createTestEvent(database.db, { title: '义诊', asks: ['name'], questions: ['骑手工号', '有什么慢性病吗？'], sensitiveQuestions: [1] })
+    const { bot, telegram } = setup()
+    const send = (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update)
+    const declines = newRider()
+    await send(callbackUpdate(declines, `e:r:${event.id}`))
+    const consent = lastText(telegram)
+    expect(consent).toContain('姓名')
+    expect(consent).toContain('「骑手工号」')
+    expect(consent).toContain('另有 1 个涉及敏感个人信息的问题')
+    expect(consent).not.toContain('慢性病')
+    await send(callbackUpdate(declines, 'e:y'))
+    expect(lastText(telegram)).toContain('🔒')
+    expect(lastText(telegram)).toContain('「有什么慢性病吗？」')
+    await send(callbackUpdate(declines, 'e:sn'))
+    await send(textUpdate(declines, '赵六'))
+    expect(lastText(telegram)).toContain('骑手工号')
+    await send(textUpdate(declines, 'A1'))
+    expect(lastText(telegram)).toContain('报名成功')
+    expect(texts(telegram).some((text) => text.includes('主办方想问：<b>有什么慢性病吗？'))).toBe(false)
+    expect(await registrationOf(event.id, declines.id)).toMatchObject({ answers: ['A1', ''], sensitiveConsentAt: null })
+
+    const agrees = newRider()
+    await send(callbackUpdate(agrees, `e:r:${event.id}`))
+    await send(callbackUpdate(agrees, 'e:y'))
+    await send(callbackUpdate(agrees, 'e:sy'))
+    await send(textUpdate(agrees, '钱七'))
+    await send(textUpdate(agrees, 'B2'))
+    expect(lastText(telegram)).toContain('有什么慢性病吗？')
+    await send(textUpdate(agrees, '高血压'))
+    const stored = await registrationOf(event.id, agrees.id)
+    expect(stored?.answers).toEqual(['B2', '高血压'])
+    expect(stored?.sensitiveConsentAt).not.toBeNull()
+
+    await send(textUpdate(agrees, '/mydata'))
+    expect(lastText(telegram)).toContain('有什么慢性病吗？ 高血压')
+    await send(callbackUpdate(agrees, 'e:dely'))
+    expect(await registrationOf(event.id, agrees.id)).toMatchObject({ answers: [], sensitiveConsentAt: null, status: 'confirmed' })
+  })
+})
