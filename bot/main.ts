@@ -35,8 +35,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
-  // Updates failed for good (409: another poller): the app has already stopped gracefully.
-  app = await startApp(config, logger, { onStopped: () => void (process.exitCode = 1) })
+  // Updates failed for good (409: another poller): the app has already stopped gracefully, and
+  // exits non-zero so that a supervisor sees it.
+  app = await startApp(config, logger, { onStopped: () => process.exit(1) })
   if (app.localUrl !== undefined) console.log(operatorMessages.localModeBanner(app.localUrl))
   if (stopSignal !== undefined) await shutdown(stopSignal)
 }
