@@ -3,9 +3,10 @@
 // Needs DATABASE_URL (PostgreSQL); each part uses a temporary database next to it, dropped after.
 // 1. start-up: two instances started at the same moment on an empty database, `trials` times;
 //    startup_failures counts instances that exited instead of becoming ready (/healthz 200).
-// 2. pairs: two webhook instances; a worker walks a form step by step, the steps spread over both,
-//    and the last step (the one that creates something) reaches both at once. Half the pairs file a
-//    我有话说 ticket, half tap 报名 on an event; duplicate_effects counts extra tickets/registrations.
+// 2. pairs: two webhook instances; a user walks a form step by step, the steps spread over both,
+//    and the last step (the one that creates something) reaches both at once. A third of the pairs
+//    file a 我有话说 ticket, a third tap 报名 on an event, a third confirm a broadcast (organizers);
+//    duplicate_effects counts extra tickets, registrations and broadcasts.
 // 3. broadcast: `recipients` outbox rows sent by both instances; one is killed with SIGKILL
 //    midway. delivered / lost / duplicates come from the fake Bot API's record of sendMessage.
 // With --json the last line printed is one JSON object with the figures.
@@ -13,7 +14,8 @@ import { parseArgs } from 'node:util'
 import { count, eq } from 'drizzle-orm'
 import { openDatabase, type Database } from '../../db/client.js'
 import { enqueueMessages } from '../../db/repositories/outbox.js'
-import { feedbackTickets, outbox, registrations, users } from '../../db/schema/index.js'
+import { broadcasts, feedbackTickets, outbox, registrations, users } from '../../db/schema/index.js'
+import { addScope, addUser, register } from '../helpers/broadcast.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { createTestEvent } from '../helpers/events.js'
 import { callbackUpdate, textUpdate } from '../helpers/updates.js'
@@ -69,13 +71,23 @@ async function pairs(telegram: BenchTelegram): Promise<{ duplicates: number; eff
     try {
       for (const instance of [a, b]) if ((await instance.ready).kind !== 'ready') throw new Error('an instance did not start')
       const event = await createTestEvent(handle.db, { capacity: 1000, startsAt: new Date(Date.now() + 10 * 86_400_000) })
+      // One registrant, so that an organizer's broadcast to the event has someone to reach.
+      await register(handle.db, event.id, await addUser(handle.db, 799_999), 'confirmed')
       const users: number[] = []
       await Promise.all(
         Array.from({ length: pairCount }, async (_, index) => {
           const worker = { id: 800_000 + index, first_name: `并发${index}`, language_code: 'zh-hans' }
           users.push(worker.id)
-          if (index % 2 === 1) {
+          if (index % 3 === 1) {
             await Promise.all([deliver(a, callbackUpdate(worker, `e:r:${event.id}`)), deliver(b, callbackUpdate(worker, `e:r:${event.id}`))])
+            return
+          }
+          if (index % 3 === 2) {
+            await addUser(handle.db, worker.id, { role: 'organizer' })
+            await addScope(handle.db, worker.id, { city: event.city })
+            const steps = [textUpdate(worker, '/broadcast'), callbackUpdate(worker, 'b:t:e'), callbackUpdate(worker, `b:e:${event.id}`), callbackUpdate(worker, 'b:o:a'), textUpdate(worker, '明天的活动改到下午两点')]
+            for (const [step, update] of steps.entries()) await deliver(step % 2 === 0 ? a : b, update)
+            await Promise.all([deliver(a, callbackUpdate(worker, 'b:y')), deliver(b, callbackUpdate(worker, 'b:y'))])
             return
           }
           const steps = [textUpdate(worker, '/feedback'), callbackUpdate(worker, 'f:w:c'), callbackUpdate(worker, 'f:w:c:成都'), callbackUpdate(worker, 'f:w:k:need'), callbackUpdate(worker, 'f:w:a:0')]
@@ -88,7 +100,8 @@ async function pairs(telegram: BenchTelegram): Promise<{ duplicates: number; eff
       for (const id of users) {
         const [tickets] = await handle.db.select({ n: count() }).from(feedbackTickets).where(eq(feedbackTickets.userId, id))
         const [registered] = await handle.db.select({ n: count() }).from(registrations).where(eq(registrations.userId, id))
-        const made = (tickets?.n ?? 0) + (registered?.n ?? 0)
+        const [sent] = await handle.db.select({ n: count() }).from(broadcasts).where(eq(broadcasts.createdBy, id))
+        const made = (tickets?.n ?? 0) + (registered?.n ?? 0) + (sent?.n ?? 0)
         effects += Math.min(made, 1)
         duplicates += Math.max(0, made - 1)
       }
@@ -144,7 +157,7 @@ try {
   const startupFailures = await startupTrials(telegram)
   log(`start-up: ${trials} trials of two instances at once on an empty database, ${startupFailures} failed`)
   const paired = await pairs(telegram)
-  log(`pairs: ${pairCount} simultaneous last steps on two instances, ${paired.effects} users got their ticket/registration, ${paired.duplicates} duplicates`)
+  log(`pairs: ${pairCount} simultaneous last steps on two instances, ${paired.effects} users got their ticket/registration/broadcast, ${paired.duplicates} duplicates`)
   const sent = await broadcastWithKill(telegram)
   log(`broadcast: ${sent.delivered} delivered (a ${sent.byInstance.a}, b ${sent.byInstance.b}), ${sent.lost} lost, ${sent.duplicates} duplicates`)
   if (args.json) {
