@@ -1,23 +1,21 @@
-import { createServer } from 'node:http'
-import { run } from '@grammyjs/runner'
-import { Api, webhookCallback } from 'grammy'
+import { Api } from 'grammy'
 import type { Logger } from 'pino'
 import { openDatabase, type DatabaseHandle } from '../db/client.js'
 import { seedSampleStations } from '../db/seed.js'
 import { createBot } from './bot.js'
-import type { Config } from './config.js'
+import type { Config, UpdatesMode } from './config.js'
 import { registerCommands } from './features/start/commands.js'
+import { createHealth } from './health.js'
 import { createI18n } from './i18n.js'
 import { withSafeErrors } from './logger.js'
 import { operatorMessages } from './operator-messages.js'
+import { startUpdates } from './updates-mode.js'
 import { startScheduler } from '../jobs/scheduler.js'
 import { startOutboxSender } from './outbox/sender.js'
 import { LOCAL_ORGANIZER_ID, LOCAL_TOKEN, startLocalMode, type LocalMode } from './local/index.js'
 
-const allowedUpdates = ['message', 'callback_query', 'my_chat_member'] as const
-
 export type App = {
-  mode: 'local' | 'polling' | 'webhook'
+  mode: 'local' | UpdatesMode
   /** The web chat's address in local mode. */
   localUrl: string | undefined
   local: LocalMode | undefined
@@ -30,13 +28,19 @@ export type App = {
 
 /**
  * The composition root: database (PostgreSQL or PGlite, migrated, sample stations in an empty
- * one), the bot, and how updates arrive: Telegram long polling, a webhook, or, with no token,
- * local mode (the built-in Bot API emulator and web chat, reached through grammY's HTTP client).
+ * one), the bot, and how updates arrive (UPDATES_MODE): Telegram long polling, a webhook, none
+ * (an instance that only sends and runs jobs), or, with no token, local mode (the built-in Bot
+ * API emulator and web chat, reached through grammY's HTTP client).
  */
 export async function startApp(
   initial: Config,
   givenLogger: Logger,
-  options: { inMemoryDatabase?: boolean; now?: () => Date } = {},
+  options: {
+    inMemoryDatabase?: boolean
+    now?: () => Date
+    /** Called when the app stopped by itself (updates failed for good, e.g. 409 Conflict), after a graceful stop. */
+    onStopped?: (reason: Error) => void
+  } = {},
 ): Promise<App> {
   let config = initial
   const logger = withSafeErrors(givenLogger)
@@ -46,9 +50,14 @@ export async function startApp(
       : { dataDir: options.inMemoryDatabase === true ? undefined : config.dataDir },
   )
   const closers: (() => Promise<void>)[] = [() => database.close()]
-  const closeAll = async () => {
-    for (const close of closers.reverse()) await close()
-  }
+  const health = createHealth(database.db)
+  // One stop, however many ask for it (a signal while the app is already stopping itself).
+  let closing: Promise<void> | undefined
+  const closeAll = () =>
+    (closing ??= (async () => {
+      health.draining()
+      for (const close of closers.reverse()) await close()
+    })())
   try {
     logger.info({ driver: database.driver }, operatorMessages.databaseReady)
     const seeded = await seedSampleStations(database.db)
@@ -56,7 +65,7 @@ export async function startApp(
 
     let local: LocalMode | undefined
     if (config.botToken === undefined) {
-      local = await startLocalMode(config.port, createI18n(), logger)
+      local = await startLocalMode(config.port, createI18n(), logger, health)
       closers.push(local.stop)
       config = { ...config, telegramApiRoot: local.apiRoot, adminIds: new Set([...config.adminIds, LOCAL_ORGANIZER_ID]) }
     }
@@ -79,31 +88,26 @@ export async function startApp(
     const scheduler = startScheduler({ ...deps, api: bot.api })
     closers.push(scheduler.stop)
 
-    let webhookPort: number | undefined
-    if (config.webhookUrl !== undefined) {
-      const handle = webhookCallback(bot, 'http', { secretToken: config.webhookSecret })
-      const path = new URL(config.webhookUrl).pathname
-      const server = createServer((req, res) => {
-        if (req.method === 'POST' && req.url === path) return void handle(req, res)
-        res.writeHead(404).end()
-      })
-      await new Promise<void>((resolve) => server.listen(config.port, resolve))
-      const address = server.address()
-      webhookPort = typeof address === 'object' && address !== null ? address.port : config.port
-      // Closing the server refuses new updates and waits for the requests (updates) in flight.
-      closers.push(() => new Promise((resolve) => server.close(() => resolve())))
-      await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...allowedUpdates] })
-      logger.info({ url: config.webhookUrl, port: config.port }, operatorMessages.webhookMode)
-    } else {
-      await bot.api.deleteWebhook()
-      const runner = run(bot, { runner: { fetch: { allowed_updates: [...allowedUpdates] } } })
-      // The runner's stop() resolves once the updates in flight are handled.
-      closers.push(() => runner.stop())
-      logger.info(local === undefined ? operatorMessages.longPolling : operatorMessages.localMode)
-    }
+    const updates = await startUpdates(bot, config, {
+      logger,
+      health,
+      onFailed: (error) => {
+        if (closing !== undefined) return
+        closeAll().then(
+          () => options.onStopped?.(error),
+          (closeError: unknown) => {
+            logger.error({ err: closeError }, operatorMessages.stopFailed)
+            options.onStopped?.(error)
+          },
+        )
+      },
+    })
+    closers.push(updates.stop)
+    if (local !== undefined) logger.info(operatorMessages.localMode)
+    const webhookPort = updates.webhookPort
 
     return {
-      mode: local !== undefined ? 'local' : config.webhookUrl !== undefined ? 'webhook' : 'polling',
+      mode: local !== undefined ? 'local' : config.updatesMode,
       localUrl: local?.url,
       local,
       webhookPort,

@@ -15,6 +15,7 @@ import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
 import { createI18n } from './i18n.js'
 import { withSafeErrors } from './logger.js'
+import { chatLock } from './middlewares/chat-lock.js'
 import { answerUnreadable, cleanInput } from './middlewares/clean-input.js'
 import { createConversations } from './middlewares/conversations.js'
 import { privateChatsOnly } from './middlewares/private-only.js'
@@ -26,6 +27,11 @@ export type BotOptions = {
   botInfo?: UserFromGetMe
   /** Replaces the HTTP fetch (the tests' fake Telegram). */
   fetch?: typeof fetch
+  /**
+   * Serialize each chat's updates across instances through the database (default: on PostgreSQL,
+   * where several instances can share one database; PGlite has one process, and `sequentialize`).
+   */
+  lockChats?: boolean
 }
 
 /**
@@ -52,6 +58,7 @@ export function createBot(given: BotDeps, options: BotOptions) {
   // Updates of one chat are handled one at a time (double taps, quick successive messages).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
   const guarded = bot.errorBoundary(apologize(deps, i18n))
+  if (options.lockChats ?? deps.config.databaseUrl !== undefined) guarded.use(chatLock(deps))
   guarded.use(cleanInput)
   guarded.use(trackUser(deps))
   guarded.use(i18n)

@@ -30,6 +30,7 @@ const configSchema = z
     WEBHOOK_SECRET: optionalText.refine((value) => value === undefined || /^[\w-]{1,256}$/.test(value), {
       message: 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -',
     }),
+    UPDATES_MODE: optionalText.pipe(z.enum(['webhook', 'polling', 'none']).optional()),
     PORT: optionalText
       .transform((value) => Number(value ?? '3000'))
       .refine((port) => Number.isInteger(port) && port >= 0 && port < 65536, { message: 'must be a port number (0 = any free port)' }),
@@ -62,6 +63,8 @@ const configSchema = z
     if (config.WEBHOOK_URL !== undefined && config.BOT_TOKEN === undefined) {
       ctx.addIssue({ code: 'custom', path: ['BOT_TOKEN'], message: 'is required when WEBHOOK_URL is set' })
     }
+    const updatesIssue = contradictoryUpdatesMode(config.UPDATES_MODE, config.WEBHOOK_URL, config.BOT_TOKEN)
+    if (updatesIssue !== undefined) ctx.addIssue({ code: 'custom', path: ['UPDATES_MODE'], message: updatesIssue })
   })
 
 export type Config = {
@@ -71,6 +74,11 @@ export type Config = {
   telegramApiRoot: string | undefined
   webhookUrl: string | undefined
   webhookSecret: string | undefined
+  /**
+   * How this instance takes updates: a webhook, long polling, or none at all (it only sends the
+   * outbox and runs the jobs, next to webhook instances or the one poller).
+   */
+  updatesMode: UpdatesMode
   port: number
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   adminIds: ReadonlySet<number>
@@ -90,6 +98,18 @@ export type Config = {
   /** HH:MM (Asia/Shanghai) of the daily digest of overdue feedback. */
   feedbackDigestTime: string
   feedbackMaxPerHour: number
+}
+
+export type UpdatesMode = 'webhook' | 'polling' | 'none'
+
+/** Settings that cannot all be meant: one instance cannot both poll and have a webhook set. */
+function contradictoryUpdatesMode(mode: UpdatesMode | undefined, webhookUrl: string | undefined, botToken: string | undefined) {
+  if (mode === 'webhook' && webhookUrl === undefined) return 'is webhook, which needs WEBHOOK_URL'
+  if (mode !== undefined && mode !== 'webhook' && webhookUrl !== undefined) {
+    return `is ${mode} but WEBHOOK_URL is set: unset WEBHOOK_URL, or set UPDATES_MODE=webhook`
+  }
+  if (mode === 'none' && botToken === undefined) return 'is none, which needs BOT_TOKEN (local mode always takes its updates)'
+  return undefined
 }
 
 export class ConfigError extends Error {
@@ -120,6 +140,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     telegramApiRoot: value.TELEGRAM_API_ROOT,
     webhookUrl: value.WEBHOOK_URL,
     webhookSecret: value.WEBHOOK_SECRET,
+    updatesMode: value.UPDATES_MODE ?? (value.WEBHOOK_URL !== undefined ? 'webhook' : 'polling'),
     port: value.PORT,
     logLevel: value.LOG_LEVEL,
     adminIds: new Set(value.ADMIN_IDS),

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
 import { DataDirLockedError } from '../db/client.js'
+import { describeFailure } from '../db/migrate.js'
 import { startApp, type App } from './app.js'
 import { ConfigError, parseConfig } from './config.js'
-import { createLogger, serializeError } from './logger.js'
+import { createLogger } from './logger.js'
 import { operatorMessages } from './operator-messages.js'
 
 async function main(): Promise<void> {
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
-  app = await startApp(config, logger)
+  // Updates failed for good (409: another poller): the app has already stopped gracefully, and
+  // exits non-zero so that a supervisor sees it.
+  app = await startApp(config, logger, { onStopped: () => process.exit(1) })
   if (app.localUrl !== undefined) console.log(operatorMessages.localModeBanner(app.localUrl))
   if (stopSignal !== undefined) await shutdown(stopSignal)
 }
@@ -42,7 +45,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(operatorMessages.configError(error))
   else if (error instanceof DataDirLockedError) console.error(operatorMessages.dataDirLocked(error))
-  // Through the log serializer: a failed migration's message would list its query parameters.
-  else console.error(operatorMessages.couldNotStart(serializeError(error).message))
+  // The whole chain of causes (drizzle's "Failed query" hides the database's own reason), each
+  // message up to its first line: a failed query's parameters come after it.
+  else console.error(operatorMessages.couldNotStart(describeFailure(error)))
   process.exit(1)
 })

@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { migrateUnderLock } from './migrate.js'
 import * as schema from './schema/index.js'
 
 export type Schema = typeof schema
@@ -65,7 +66,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     })
     const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database
     try {
-      await migratePostgres(db as never, { migrationsFolder })
+      await migrateUnderLock(client, () => migratePostgres(db as never, { migrationsFolder }))
     } catch (error) {
       await client.end({ timeout: 5 })
       throw error

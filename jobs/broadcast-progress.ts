@@ -3,6 +3,9 @@ import {
   finishBroadcast,
   listRunningBroadcasts,
 } from '../db/repositories/broadcasts.js'
+import { randomUUID } from 'node:crypto'
+import type { Api } from 'grammy'
+import { takeLease } from '../db/repositories/leases.js'
 import { findUser } from '../db/repositories/users.js'
 import type { Database } from '../db/client.js'
 import type { JobDeps } from '../bot/context.js'
@@ -18,10 +21,31 @@ import { translatorFor, userLocale } from '../bot/i18n.js'
 const shown = new WeakMap<Database, Map<number, string>>()
 
 /**
+ * Which instance this is, for the per-broadcast editor lease. Keyed by the API object because
+ * that is what one instance has of its own (tests run two instances in one process).
+ */
+const instances = new WeakMap<Api, string>()
+const instanceOf = (api: Api) => {
+  let id = instances.get(api)
+  if (id === undefined) instances.set(api, (id = randomUUID()))
+  return id
+}
+
+/**
+ * Long enough to outlast a few 3-second ticks, short enough that when the editing instance dies
+ * another one takes its broadcasts over within seconds. Renewed by every tick of the holder.
+ */
+const EDITOR_LEASE_SECONDS = 10
+
+/**
  * Every few seconds: brings the organizers' progress messages of running and paused broadcasts up
  * to date, and finishes broadcasts with nothing left to send: status done, a final edit without
  * buttons, and a report to the organizer queued in the same transaction as the status change (so
  * it is queued exactly once, whichever run or instance gets there first).
+ *
+ * With several instances, one of them at a time edits a given broadcast's progress message (a
+ * lease per broadcast, kept by the instance that has it): every instance editing on every tick
+ * doubled the edits, which count against the organizer chat's flood limit.
  */
 export async function run(deps: JobDeps): Promise<void> {
   const { db, api, logger } = deps
@@ -46,6 +70,10 @@ export async function run(deps: JobDeps): Promise<void> {
       // Another run finished it first and did the final edit.
       if (done === undefined) continue
       broadcast = done
+    }
+    // The final edit belongs to whoever finished the broadcast; the others only to the editor.
+    if (broadcast.status !== 'done' && !(await takeLease(db, `broadcast-progress:${broadcast.id}`, instanceOf(api), EDITOR_LEASE_SECONDS))) {
+      continue
     }
     const progress = await renderProgress(db, t, broadcast, deps.now(), count)
     if (last.get(broadcast.id) === progress.text && broadcast.status !== 'done') continue

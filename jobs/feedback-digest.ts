@@ -25,6 +25,8 @@ export async function run(deps: JobDeps): Promise<void> {
     byOwner.set(item.assigneeId, [...(byOwner.get(item.assigneeId) ?? []), item])
   }
   const date = shanghaiDate(now)
+  // What this run queued, which on a second instance (or a second run the same day) is nothing.
+  const queued = { owners: 0, tickets: 0, messages: 0 }
   for (const [ownerId, items] of byOwner) {
     const owner = await findUser(deps.db, ownerId)
     const locale = owner === undefined ? 'zh' : userLocale(owner)
@@ -39,7 +41,7 @@ export async function run(deps: JobDeps): Promise<void> {
     const text = [translate(locale, 'feedback-digest-title', { count: items.length }), ...lines, translate(locale, 'feedback-digest-more')].join('\n')
     // Lines never break inside an HTML tag, so splitting at newlines keeps each piece valid HTML.
     const pieces = splitText(text)
-    await enqueueMessages(
+    const messages = await enqueueMessages(
       deps.db,
       pieces.map((piece, index) => ({
         userId: ownerId,
@@ -48,6 +50,12 @@ export async function run(deps: JobDeps): Promise<void> {
         dedupeKey: index === 0 ? `feedback-digest:${ownerId}:${date}` : `feedback-digest:${ownerId}:${date}:${index}`,
       })),
     )
+    if (messages > 0) {
+      queued.owners++
+      queued.tickets += items.length
+      queued.messages += messages
+    }
   }
-  deps.logger.info({ owners: byOwner.size, tickets: overdue.length }, 'feedback digest queued')
+  if (queued.messages > 0) deps.logger.info(queued, 'feedback digest queued')
+  else if (byOwner.size > 0) deps.logger.info({ owners: byOwner.size }, 'feedback digest already queued today (by another run or instance)')
 }

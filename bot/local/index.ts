@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { I18n } from '@grammyjs/i18n'
 import type { Logger } from 'pino'
 import type { BotContext } from '../context.js'
+import type { Health } from '../health.js'
 import { locales, negotiateLocale } from '../i18n.js'
 import { createEmulatorServer } from './emulator/server.js'
 import { EmulatorState } from './emulator/state.js'
@@ -32,9 +33,10 @@ export type LocalMode = { apiRoot: string; url: string; state: EmulatorState; st
 
 /**
  * Starts the Bot API emulator and the web chat on `port`. The bot then runs against
- * `apiRoot` through grammY's normal HTTP client, exactly as it would against Telegram.
+ * `apiRoot` through grammY's normal HTTP client, exactly as it would against Telegram. With
+ * `health`, the same server answers /healthz and /livez.
  */
-export async function startLocalMode(port: number, i18n: I18n<BotContext>, logger: Logger): Promise<LocalMode> {
+export async function startLocalMode(port: number, i18n: I18n<BotContext>, logger: Logger, health?: Health): Promise<LocalMode> {
   const state = new EmulatorState(LOCAL_BOT_ID)
   for (const user of defaultUsers({
     rider: i18n.t('zh', 'webchat-user-rider'),
@@ -59,6 +61,7 @@ export async function startLocalMode(port: number, i18n: I18n<BotContext>, logge
       }
     },
     onError: (error) => logger.error({ err: error }, 'local emulator request failed'),
+    ...(health === undefined ? {} : { health }),
     addUser: (firstName) => {
       while (state.users.has(nextUserId)) nextUserId++
       state.addUser({ id: nextUserId, is_bot: false, first_name: firstName, language_code: 'zh-hans' })

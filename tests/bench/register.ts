@@ -1,7 +1,8 @@
 // A burst of registrations: N workers tap 报名 at once for S seats.
 //   npm run bench:register [-- --workers 500 --seats 70 --driver pglite|postgres --json]
 // 1. Through the real bot handlers (fake Telegram at the fetch level), with the capacity lock:
-//    registrations per second, p99 latency of one tap, confirmed/waitlisted/duplicates.
+//    registrations per second, p99 latency of one tap, confirmed/waitlisted/duplicates. On
+//    PostgreSQL also once without the cross-instance chat lock, and the ratio of the two.
 // 2. The same burst straight against the repository, with the lock and with a bench-only variant
 //    that counts seats without FOR UPDATE: how many were confirmed there, and the speed ratio.
 // With DATABASE_URL set (or --driver postgres) it uses a temporary database next to DATABASE_URL's, dropped at the end.
@@ -83,11 +84,12 @@ async function timed(tasks: readonly (() => Promise<unknown>)[]): Promise<{ seco
 
 const workerIds = (offset: number) => Array.from({ length: workerCount }, (_, index) => offset + index)
 
-async function handlerBurst(db: Database): Promise<Burst> {
-  const event = await createTestEvent(db, { title: 'bench handlers', capacity: seats })
-  const { bot } = createTestBot(db, { now: () => clock })
+/** Through the bot; `lockChats` as an instance on that driver has it (PostgreSQL: on), unless told. */
+async function handlerBurst(db: Database, offset = 1_000_000, lockChats = driver === 'postgres'): Promise<Burst> {
+  const event = await createTestEvent(db, { title: `bench handlers ${offset}`, capacity: seats })
+  const { bot } = createTestBot(db, { now: () => clock, lockChats })
   const { seconds, times } = await timed(
-    workerIds(1_000_000).map((id) => () => bot.handleUpdate(callbackUpdate({ id, first_name: 'bench' }, `e:r:${event.id}`))),
+    workerIds(offset).map((id) => () => bot.handleUpdate(callbackUpdate({ id, first_name: 'bench' }, `e:r:${event.id}`))),
   )
   return tally(db, event.id, seconds, times)
 }
@@ -110,6 +112,13 @@ try {
   log(`register burst: ${workerCount} workers, ${seats} seats, ${handle.driver}`)
   const handlers = await handlerBurst(handle.db)
   log(`through the bot handlers, with the lock:  ${describe(handlers)}`)
+  // The cross-instance chat lock costs two short statements per update and holds no connection
+  // while the update runs, so many different chats should keep nearly all their throughput.
+  const withoutChatLock = handle.driver === 'postgres' ? await handlerBurst(handle.db, 4_000_000, false) : undefined
+  if (withoutChatLock !== undefined) {
+    log(`through the bot handlers, no chat lock:   ${describe(withoutChatLock)}`)
+    log(`chat lock/no chat lock registrations per second: ${round(perSecond(handlers) / perSecond(withoutChatLock), 2)}`)
+  }
   const locked = await repositoryBurst(handle.db, 'locked', 2_000_000)
   log(`repository, with the lock (FOR UPDATE):   ${describe(locked)}`)
   const unlocked = await repositoryBurst(handle.db, 'unlocked', 3_000_000)
@@ -131,6 +140,7 @@ try {
         driver: handle.driver,
         unlocked_confirmed: unlocked.confirmed,
         lock_vs_unlock_per_second: round(perSecond(locked) / perSecond(unlocked), 2),
+        ...(withoutChatLock === undefined ? {} : { chat_lock_vs_none_per_second: round(perSecond(handlers) / perSecond(withoutChatLock), 2) }),
       }),
     )
   }

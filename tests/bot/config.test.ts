@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../bot/config.js'
+import { configProblemInChinese } from '../../bot/operator-messages.js'
 
 const token = '123456:TEST-token-for-the-fake-telegram-xyz'
 
@@ -28,6 +29,7 @@ describe('parseConfig', () => {
       telegramApiRoot: undefined,
       webhookUrl: undefined,
       webhookSecret: undefined,
+      updatesMode: 'polling',
       port: 3000,
       logLevel: 'info',
       adminIds: new Set(),
@@ -131,6 +133,30 @@ describe('parseConfig', () => {
     const password = 'hunter2-very-secret'
     expect(failure({ DATABASE_URL: `mysql://bot:${password}@db/nuanxin` }).message).not.toContain(password)
     expect(failure({ BOT_TOKEN: `123:${password}` }).message).not.toContain(password)
+  })
+
+  it('takes updates by webhook when WEBHOOK_URL is set, by polling otherwise, or not at all with UPDATES_MODE=none', () => {
+    const webhook = { BOT_TOKEN: token, WEBHOOK_URL: 'https://bot.example.org/tg', WEBHOOK_SECRET: 's3cret' }
+    expect(parseConfig(webhook).updatesMode).toBe('webhook')
+    expect(parseConfig({ BOT_TOKEN: token }).updatesMode).toBe('polling')
+    expect(parseConfig({ BOT_TOKEN: token, UPDATES_MODE: 'none' }).updatesMode).toBe('none')
+    expect(parseConfig({ ...webhook, UPDATES_MODE: 'webhook' }).updatesMode).toBe('webhook')
+  })
+
+  it('refuses contradictory update settings with one line naming UPDATES_MODE', () => {
+    const webhook = { BOT_TOKEN: token, WEBHOOK_URL: 'https://bot.example.org/tg', WEBHOOK_SECRET: 's3cret' }
+    expect(failure({ BOT_TOKEN: token, UPDATES_MODE: 'webhook' }).message).toBe('Invalid UPDATES_MODE: is webhook, which needs WEBHOOK_URL')
+    expect(failure({ ...webhook, UPDATES_MODE: 'polling' }).message).toBe(
+      'Invalid UPDATES_MODE: is polling but WEBHOOK_URL is set: unset WEBHOOK_URL, or set UPDATES_MODE=webhook',
+    )
+    expect(failure({ ...webhook, UPDATES_MODE: 'none' }).message).toContain('Invalid UPDATES_MODE: is none but WEBHOOK_URL is set')
+    expect(failure({ UPDATES_MODE: 'none' }).message).toContain('Invalid UPDATES_MODE: is none, which needs BOT_TOKEN')
+    expect(failure({ BOT_TOKEN: token, UPDATES_MODE: 'sometimes' }).message).toMatch(/^Invalid UPDATES_MODE: /)
+    // The operator reads it in Chinese first.
+    expect(configProblemInChinese('is none but WEBHOOK_URL is set: unset WEBHOOK_URL, or set UPDATES_MODE=webhook')).toBe(
+      '是 none，但设置了 WEBHOOK_URL：请去掉 WEBHOOK_URL，或设为 UPDATES_MODE=webhook',
+    )
+    expect(configProblemInChinese('is webhook, which needs WEBHOOK_URL')).toBe('是 webhook，需要同时设置 WEBHOOK_URL')
   })
 
   it('accepts .env.example as it is, and it lists every variable the config reads', () => {

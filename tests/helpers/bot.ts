@@ -22,12 +22,15 @@ export const botInfo: UserFromGetMe = {
 }
 
 /** A bot wired to the given database and a fresh fake Telegram, with its clock under the test's control. */
-export function createTestBot(db: Database, options: { now?: () => Date; env?: Record<string, string>; logger?: Logger } = {}) {
+export function createTestBot(
+  db: Database,
+  options: { now?: () => Date; env?: Record<string, string>; logger?: Logger; lockChats?: boolean } = {},
+) {
   const telegram = createFakeTelegram()
   const config = parseConfig({ BOT_TOKEN: '123456:TEST-token-for-the-fake-telegram-xyz', ...options.env })
   const { bot, i18n } = createBot(
     { config, db, logger: options.logger ?? pino({ level: 'silent' }), now: options.now ?? (() => new Date()) },
-    { token: config.botToken ?? '', botInfo, fetch: telegram.fetch },
+    { token: config.botToken ?? '', botInfo, fetch: telegram.fetch, ...(options.lockChats === undefined ? {} : { lockChats: options.lockChats }) },
   )
   return { bot, i18n, telegram }
 }

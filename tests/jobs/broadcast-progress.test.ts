@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../bot/config.js'
 import type { JobDeps } from '../../bot/context.js'
 import { createBroadcast, findBroadcast, setBroadcastStatus, setProgressMessage } from '../../db/repositories/broadcasts.js'
-import { outbox } from '../../db/schema/index.js'
+import { broadcasts, outbox } from '../../db/schema/index.js'
 import { run } from '../../jobs/broadcast-progress.js'
 import { addEvent, addUser, inlineButtons, register } from '../helpers/broadcast.js'
 import { createTestBot } from '../helpers/bot.js'
@@ -97,5 +97,21 @@ describe('broadcast-progress job', () => {
     await mark(id, [1], 'sent')
     await run(deps)
     expect((await findBroadcast(database.db, id))?.status).toBe('paused')
+  })
+  it('lets one instance at a time edit a progress message when two instances tick', async () => {
+    // Only this test's broadcast is in flight.
+    await database.db.update(broadcasts).set({ status: 'done' }).where(inArray(broadcasts.status, ['sending', 'paused']))
+    const first = jobDeps()
+    const second = jobDeps()
+    const id = await newBroadcast('两个实例')
+    await Promise.all([run(first.deps), run(second.deps)])
+    await mark(id, [1], 'sent')
+    await run(second.deps)
+    await run(first.deps)
+    const edits = [first.telegram.callsOf('editMessageText').length, second.telegram.callsOf('editMessageText').length]
+    expect(edits.sort()).toEqual([0, 2])
+    await mark(id, [2, 3, 4], 'sent')
+    await run(second.deps)
+    expect((await findBroadcast(database.db, id))?.status).toBe('done')
   })
 })

@@ -91,6 +91,16 @@ describe('the daily digest', () => {
     await digest(deps(new Date('2026-11-28T01:00:00Z')))
     expect(await rowsOf('feedback-digest')).toHaveLength(2)
   })
+
+  it('logs what this run queued, so the second instance on the same day says it queued nothing', async () => {
+    const lines: Record<string, unknown>[] = []
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) })
+    const sunday = new Date('2026-11-29T01:00:00Z')
+    await Promise.all([digest({ ...deps(sunday), logger }), digest({ ...deps(sunday), logger })])
+    const said = lines.map(({ msg, owners, tickets, messages }) => ({ msg, owners, tickets, messages }))
+    expect(said).toContainEqual({ msg: 'feedback digest queued', owners: 1, tickets: 1, messages: 1 })
+    expect(said).toContainEqual({ msg: 'feedback digest already queued today (by another run or instance)', owners: 1, tickets: undefined, messages: undefined })
+  })
 })
 
 describe('escalation', () => {

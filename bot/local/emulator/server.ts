@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { serveHealth, type Health } from '../../health.js'
 import { methods, type Params, type Upload } from './methods.js'
 import { parseMultipart } from './multipart.js'
 import { ApiError, type ChatEvent, type EmulatorState } from './state.js'
@@ -29,6 +30,8 @@ export type WebChatOptions = {
   addUser: (firstName: string) => number
   /** Unexpected failures (a bug in the emulator), for the log. */
   onError: (error: unknown) => void
+  /** Readiness and liveness of the bot behind the emulator, at /healthz and /livez. */
+  health?: Health
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -176,6 +179,7 @@ async function serveStatic(res: ServerResponse, pathname: string) {
 export function createEmulatorServer(state: EmulatorState, token: string, options: WebChatOptions): Server {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    if (options.health !== undefined && serveHealth(options.health, req, res)) return
     const handle = async () => {
       const bot = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname)
       if (bot !== null) return botApi(state, token, req, res, bot)

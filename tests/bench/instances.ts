@@ -1,0 +1,178 @@
+// Several instances on one PostgreSQL, as `npm start` runs them behind a load balancer.
+//   npm run bench:instances [-- --trials 10 --pairs 20 --recipients 1000 --json]
+// Needs DATABASE_URL (PostgreSQL); each part uses a temporary database next to it, dropped after.
+// 1. start-up: two instances started at the same moment on an empty database, `trials` times;
+//    startup_failures counts instances that exited instead of becoming ready (/healthz 200).
+// 2. pairs: two webhook instances; a user walks a form step by step, the steps spread over both,
+//    and the last step (the one that creates something) reaches both at once. A third of the pairs
+//    file a 我有话说 ticket, a third tap 报名 on an event, a third confirm a broadcast (organizers);
+//    duplicate_effects counts extra tickets, registrations and broadcasts.
+// 3. broadcast: `recipients` outbox rows sent by both instances; one is killed with SIGKILL
+//    midway. delivered / lost / duplicates come from the fake Bot API's record of sendMessage.
+// With --json the last line printed is one JSON object with the figures.
+import { parseArgs } from 'node:util'
+import { count, eq } from 'drizzle-orm'
+import { openDatabase, type Database } from '../../db/client.js'
+import { enqueueMessages } from '../../db/repositories/outbox.js'
+import { broadcasts, feedbackTickets, outbox, registrations, users } from '../../db/schema/index.js'
+import { addScope, addUser, register } from '../helpers/broadcast.js'
+import { createEmptyPostgresDatabase } from '../helpers/db.js'
+import { createTestEvent } from '../helpers/events.js'
+import { callbackUpdate, textUpdate } from '../helpers/updates.js'
+import { positiveInteger } from './args.js'
+import { startBenchTelegram, type BenchTelegram } from './instances-telegram.js'
+import { startInstance, type Instance } from './instances-process.js'
+
+const { values: args } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, trials: { type: 'string' }, pairs: { type: 'string' }, recipients: { type: 'string' } },
+})
+const trials = positiveInteger(args.trials, 10, 'trials')
+const pairCount = positiveInteger(args.pairs, 20, 'pairs')
+const recipients = positiveInteger(args.recipients, 1000, 'recipients')
+const baseUrl = process.env.DATABASE_URL
+if (baseUrl === undefined || baseUrl === '') throw new Error('bench:instances needs DATABASE_URL (PostgreSQL)')
+const log = (line = '') => console.log(line)
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const empty = await createEmptyPostgresDatabase(baseUrl ?? '', 'nuanxin_bench')
+  try {
+    return await work(empty.url)
+  } finally {
+    await empty.drop()
+  }
+}
+
+async function startupTrials(telegram: BenchTelegram): Promise<number> {
+  let failures = 0
+  for (let trial = 0; trial < trials; trial++) {
+    await withDatabase(async (url) => {
+      const pair = [startInstance('a', url, telegram), startInstance('b', url, telegram)]
+      const results = await Promise.all(pair.map((instance) => instance.ready))
+      for (const [index, result] of results.entries()) {
+        if (result.kind === 'exited') {
+          failures++
+          log(`  trial ${trial + 1}: instance ${index === 0 ? 'a' : 'b'} exited: ${result.output.trim().split('\n').at(-1) ?? ''}`)
+        }
+      }
+      await Promise.all(pair.map((instance) => instance.stop()))
+    })
+  }
+  return failures
+}
+
+/** Posts one update to an instance's webhook; resolves when the instance has handled it. */
+const deliver = (instance: Instance, update: unknown) => instance.post(update)
+
+async function pairs(telegram: BenchTelegram): Promise<{ duplicates: number; effects: number }> {
+  return withDatabase(async (url) => {
+    const [a, b] = [startInstance('a', url, telegram), startInstance('b', url, telegram)]
+    const handle = await openDatabase({ databaseUrl: url, maxConnections: 2 })
+    try {
+      for (const instance of [a, b]) if ((await instance.ready).kind !== 'ready') throw new Error('an instance did not start')
+      const event = await createTestEvent(handle.db, { capacity: 1000, startsAt: new Date(Date.now() + 10 * 86_400_000) })
+      // One registrant, so that an organizer's broadcast to the event has someone to reach.
+      await register(handle.db, event.id, await addUser(handle.db, 799_999), 'confirmed')
+      const users: number[] = []
+      await Promise.all(
+        Array.from({ length: pairCount }, async (_, index) => {
+          const worker = { id: 800_000 + index, first_name: `并发${index}`, language_code: 'zh-hans' }
+          users.push(worker.id)
+          if (index % 3 === 1) {
+            await Promise.all([deliver(a, callbackUpdate(worker, `e:r:${event.id}`)), deliver(b, callbackUpdate(worker, `e:r:${event.id}`))])
+            return
+          }
+          if (index % 3 === 2) {
+            await addUser(handle.db, worker.id, { role: 'organizer' })
+            await addScope(handle.db, worker.id, { city: event.city })
+            const steps = [textUpdate(worker, '/broadcast'), callbackUpdate(worker, 'b:t:e'), callbackUpdate(worker, `b:e:${event.id}`), callbackUpdate(worker, 'b:o:a'), textUpdate(worker, '明天的活动改到下午两点')]
+            for (const [step, update] of steps.entries()) await deliver(step % 2 === 0 ? a : b, update)
+            await Promise.all([deliver(a, callbackUpdate(worker, 'b:y')), deliver(b, callbackUpdate(worker, 'b:y'))])
+            return
+          }
+          const steps = [textUpdate(worker, '/feedback'), callbackUpdate(worker, 'f:w:c'), callbackUpdate(worker, 'f:w:c:成都'), callbackUpdate(worker, 'f:w:k:need'), callbackUpdate(worker, 'f:w:a:0')]
+          for (const [step, update] of steps.entries()) await deliver(step % 2 === 0 ? a : b, update)
+          await Promise.all([deliver(a, textUpdate(worker, '热水器坏了')), deliver(b, textUpdate(worker, '热水器坏了！'))])
+        }),
+      )
+      let duplicates = 0
+      let effects = 0
+      for (const id of users) {
+        const [tickets] = await handle.db.select({ n: count() }).from(feedbackTickets).where(eq(feedbackTickets.userId, id))
+        const [registered] = await handle.db.select({ n: count() }).from(registrations).where(eq(registrations.userId, id))
+        const [sent] = await handle.db.select({ n: count() }).from(broadcasts).where(eq(broadcasts.createdBy, id))
+        const made = (tickets?.n ?? 0) + (registered?.n ?? 0) + (sent?.n ?? 0)
+        effects += Math.min(made, 1)
+        duplicates += Math.max(0, made - 1)
+      }
+      return { duplicates, effects }
+    } finally {
+      await handle.close()
+      await Promise.all([a.stop(), b.stop()])
+    }
+  })
+}
+
+async function pendingRows(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'pending'))
+  return row?.n ?? 0
+}
+
+async function broadcastWithKill(telegram: BenchTelegram) {
+  return withDatabase(async (url) => {
+    const [a, b] = [startInstance('a', url, telegram), startInstance('b', url, telegram)]
+    const handle = await openDatabase({ databaseUrl: url, maxConnections: 2 })
+    try {
+      for (const instance of [a, b]) if ((await instance.ready).kind !== 'ready') throw new Error('an instance did not start')
+      const ids = Array.from({ length: recipients }, (_, index) => 900_000 + index)
+      await handle.db.insert(users).values(ids.map((id) => ({ id, firstName: `收件人${id}`, languageCode: 'zh-hans' })))
+      const text = (id: number) => `bench broadcast ${id}`
+      const before = telegram.deliveries.length
+      await enqueueMessages(handle.db, ids.map((id) => ({ userId: id, kind: 'broadcast', payload: { method: 'sendMessage' as const, text: text(id) }, urgent: true })))
+      const ours = () => telegram.deliveries.slice(before).filter((d) => d.text.startsWith('bench broadcast '))
+      while (ours().length < recipients / 3) await sleep(100)
+      a.kill()
+      log(`  killed instance a (SIGKILL) after ${ours().length} deliveries`)
+      let last = -1
+      for (let waited = 0; waited < 300_000; waited += 2000) {
+        const now = ours().length
+        if (now === last && (await pendingRows(handle.db)) === 0) break
+        last = now
+        await sleep(2000)
+      }
+      const delivered = ours()
+      const chats = new Set(delivered.map((d) => d.chatId))
+      const byInstance = { a: delivered.filter((d) => d.instance === 'a').length, b: delivered.filter((d) => d.instance === 'b').length }
+      return { delivered: chats.size, lost: recipients - chats.size, duplicates: delivered.length - chats.size, byInstance }
+    } finally {
+      await handle.close()
+      await Promise.all([a.stop(), b.stop()])
+    }
+  })
+}
+
+const telegram = await startBenchTelegram()
+try {
+  log(`bench:instances on PostgreSQL: ${trials} start-up trials, ${pairCount} pairs, ${recipients} recipients`)
+  const startupFailures = await startupTrials(telegram)
+  log(`start-up: ${trials} trials of two instances at once on an empty database, ${startupFailures} failed`)
+  const paired = await pairs(telegram)
+  log(`pairs: ${pairCount} simultaneous last steps on two instances, ${paired.effects} users got their ticket/registration/broadcast, ${paired.duplicates} duplicates`)
+  const sent = await broadcastWithKill(telegram)
+  log(`broadcast: ${sent.delivered} delivered (a ${sent.byInstance.a}, b ${sent.byInstance.b}), ${sent.lost} lost, ${sent.duplicates} duplicates`)
+  if (args.json) {
+    console.log(
+      JSON.stringify({
+        instances: 2,
+        pairs: pairCount,
+        startup_failures: startupFailures,
+        duplicate_effects: paired.duplicates,
+        delivered: sent.delivered,
+        lost: sent.lost,
+        duplicates: sent.duplicates,
+      }),
+    )
+  }
+} finally {
+  await telegram.close()
+}
