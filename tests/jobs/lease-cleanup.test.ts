@@ -27,5 +27,4 @@ describe('the lease-cleanup job', () => {
     const left = await database.db.select({ key: leases.key }).from(leases)
     expect(left.map((row) => row.key).sort()).toEqual(['chat:2', 'chat:3'])
   })
-
 })
