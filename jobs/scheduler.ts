@@ -5,6 +5,7 @@ import * as eventReminders from './event-reminders.js'
 import * as feedbackDigest from './feedback-digest.js'
 import * as feedbackEscalation from './feedback-escalation.js'
 import * as finishEvents from './finish-events.js'
+import * as leaseCleanup from './lease-cleanup.js'
 import * as registrationClosing from './registration-closing.js'
 import * as waitlistOffers from './waitlist-offers.js'
 
@@ -21,6 +22,7 @@ export function jobList(deps: JobDeps): Job[] {
     { name: 'broadcast-progress', cron: '*/3 * * * * *', run: broadcastProgress.run },
     { name: 'feedback-digest', cron: `0 ${digestMinute ?? 0} ${digestHour ?? 9} * * *`, run: feedbackDigest.run },
     { name: 'feedback-escalation', cron: '20 */10 * * * *', run: feedbackEscalation.run },
+    { name: 'lease-cleanup', cron: '50 7 * * * *', run: leaseCleanup.run },
   ]
 }
 

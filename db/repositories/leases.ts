@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { leases } from '../schema/index.js'
 
@@ -26,3 +26,13 @@ export async function releaseLease(db: Database, key: string, holder: string): P
   await db.delete(leases).where(and(eq(leases.key, key), eq(leases.holder, holder)))
 }
 
+
+/**
+ * Deletes claims that expired before `cutoff`. A holder gives its claim up when done, but a killed
+ * instance never does, and a broadcast's progress claim outlives the broadcast; such rows block
+ * nothing (an expired claim is taken over) but would otherwise stay forever. Returns how many.
+ */
+export async function deleteLeasesExpiredBefore(db: Database, cutoff: Date): Promise<number> {
+  const rows = await db.delete(leases).where(lt(leases.expiresAt, cutoff)).returning({ key: leases.key })
+  return rows.length
+}

@@ -4,9 +4,10 @@
 // 1. start-up: two instances started at the same moment on an empty database, `trials` times;
 //    startup_failures counts instances that exited instead of becoming ready (/healthz 200).
 // 2. pairs: two webhook instances; a user walks a form step by step, the steps spread over both,
-//    and the last step (the one that creates something) reaches both at once. A third of the pairs
-//    file a 我有话说 ticket, a third tap 报名 on an event, a third confirm a broadcast (organizers);
-//    duplicate_effects counts extra tickets, registrations and broadcasts.
+//    and the last step (the one that creates something) reaches both at once. The pairs take turns
+//    over five forms: file a 我有话说 ticket, tap 报名, confirm a broadcast, tap 发布 at the end of
+//    /newevent, answer the last question of a registration form (instances-pairs.ts);
+//    duplicate_effects counts extra tickets, registrations, broadcasts and events.
 // 3. broadcast: `recipients` outbox rows sent by both instances; one is killed with SIGKILL
 //    midway. delivered / lost / duplicates come from the fake Bot API's record of sendMessage.
 // With --json the last line printed is one JSON object with the figures.
@@ -14,14 +15,12 @@ import { parseArgs } from 'node:util'
 import { count, eq } from 'drizzle-orm'
 import { openDatabase, type Database } from '../../db/client.js'
 import { enqueueMessages } from '../../db/repositories/outbox.js'
-import { broadcasts, feedbackTickets, outbox, registrations, users } from '../../db/schema/index.js'
-import { addScope, addUser, register } from '../helpers/broadcast.js'
+import { outbox, users } from '../../db/schema/index.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
-import { createTestEvent } from '../helpers/events.js'
-import { callbackUpdate, textUpdate } from '../helpers/updates.js'
 import { positiveInteger } from './args.js'
+import { effectsOf, pairKinds, preparePairs, walkPair, type PairKind } from './instances-pairs.js'
 import { startBenchTelegram, type BenchTelegram } from './instances-telegram.js'
-import { startInstance, type Instance } from './instances-process.js'
+import { startInstance } from './instances-process.js'
 
 const { values: args } = parseArgs({
   options: { json: { type: 'boolean', default: false }, trials: { type: 'string' }, pairs: { type: 'string' }, recipients: { type: 'string' } },
@@ -61,51 +60,30 @@ async function startupTrials(telegram: BenchTelegram): Promise<number> {
   return failures
 }
 
-/** Posts one update to an instance's webhook; resolves when the instance has handled it. */
-const deliver = (instance: Instance, update: unknown) => instance.post(update)
+type PairFigures = { duplicates: number; effects: number; byKind: Record<PairKind, { pairs: number; effects: number; duplicates: number }> }
 
-async function pairs(telegram: BenchTelegram): Promise<{ duplicates: number; effects: number }> {
+async function pairs(telegram: BenchTelegram): Promise<PairFigures> {
   return withDatabase(async (url) => {
     const [a, b] = [startInstance('a', url, telegram), startInstance('b', url, telegram)]
     const handle = await openDatabase({ databaseUrl: url, maxConnections: 2 })
     try {
       for (const instance of [a, b]) if ((await instance.ready).kind !== 'ready') throw new Error('an instance did not start')
-      const event = await createTestEvent(handle.db, { capacity: 1000, startsAt: new Date(Date.now() + 10 * 86_400_000) })
-      // One registrant, so that an organizer's broadcast to the event has someone to reach.
-      await register(handle.db, event.id, await addUser(handle.db, 799_999), 'confirmed')
-      const users: number[] = []
-      await Promise.all(
-        Array.from({ length: pairCount }, async (_, index) => {
-          const worker = { id: 800_000 + index, first_name: `并发${index}`, language_code: 'zh-hans' }
-          users.push(worker.id)
-          if (index % 3 === 1) {
-            await Promise.all([deliver(a, callbackUpdate(worker, `e:r:${event.id}`)), deliver(b, callbackUpdate(worker, `e:r:${event.id}`))])
-            return
-          }
-          if (index % 3 === 2) {
-            await addUser(handle.db, worker.id, { role: 'organizer' })
-            await addScope(handle.db, worker.id, { city: event.city })
-            const steps = [textUpdate(worker, '/broadcast'), callbackUpdate(worker, 'b:t:e'), callbackUpdate(worker, `b:e:${event.id}`), callbackUpdate(worker, 'b:o:a'), textUpdate(worker, '明天的活动改到下午两点')]
-            for (const [step, update] of steps.entries()) await deliver(step % 2 === 0 ? a : b, update)
-            await Promise.all([deliver(a, callbackUpdate(worker, 'b:y')), deliver(b, callbackUpdate(worker, 'b:y'))])
-            return
-          }
-          const steps = [textUpdate(worker, '/feedback'), callbackUpdate(worker, 'f:w:c'), callbackUpdate(worker, 'f:w:c:成都'), callbackUpdate(worker, 'f:w:k:need'), callbackUpdate(worker, 'f:w:a:0')]
-          for (const [step, update] of steps.entries()) await deliver(step % 2 === 0 ? a : b, update)
-          await Promise.all([deliver(a, textUpdate(worker, '热水器坏了')), deliver(b, textUpdate(worker, '热水器坏了！'))])
-        }),
-      )
-      let duplicates = 0
-      let effects = 0
-      for (const id of users) {
-        const [tickets] = await handle.db.select({ n: count() }).from(feedbackTickets).where(eq(feedbackTickets.userId, id))
-        const [registered] = await handle.db.select({ n: count() }).from(registrations).where(eq(registrations.userId, id))
-        const [sent] = await handle.db.select({ n: count() }).from(broadcasts).where(eq(broadcasts.createdBy, id))
-        const made = (tickets?.n ?? 0) + (registered?.n ?? 0) + (sent?.n ?? 0)
-        effects += Math.min(made, 1)
-        duplicates += Math.max(0, made - 1)
+      const fixtures = await preparePairs(handle.db)
+      const walkers = Array.from({ length: pairCount }, (_, index) => ({
+        kind: pairKinds[index % pairKinds.length] ?? 'ticket',
+        worker: { id: 800_000 + index, first_name: `并发${index}`, language_code: 'zh-hans' },
+        index,
+      }))
+      await Promise.all(walkers.map(({ kind, worker, index }) => walkPair(handle.db, [a, b], kind, worker, index, fixtures)))
+      const byKind = Object.fromEntries(pairKinds.map((kind) => [kind, { pairs: 0, effects: 0, duplicates: 0 }])) as PairFigures['byKind']
+      for (const { kind, worker } of walkers) {
+        const made = await effectsOf(handle.db, worker.id)
+        byKind[kind].pairs++
+        byKind[kind].effects += Math.min(made, 1)
+        byKind[kind].duplicates += Math.max(0, made - 1)
       }
-      return { duplicates, effects }
+      const figures = Object.values(byKind)
+      return { byKind, effects: figures.reduce((sum, f) => sum + f.effects, 0), duplicates: figures.reduce((sum, f) => sum + f.duplicates, 0) }
     } finally {
       await handle.close()
       await Promise.all([a.stop(), b.stop()])
@@ -157,7 +135,8 @@ try {
   const startupFailures = await startupTrials(telegram)
   log(`start-up: ${trials} trials of two instances at once on an empty database, ${startupFailures} failed`)
   const paired = await pairs(telegram)
-  log(`pairs: ${pairCount} simultaneous last steps on two instances, ${paired.effects} users got their ticket/registration/broadcast, ${paired.duplicates} duplicates`)
+  log(`pairs: ${pairCount} simultaneous last steps on two instances, ${paired.effects} users got what they asked for, ${paired.duplicates} duplicates`)
+  for (const [kind, figures] of Object.entries(paired.byKind)) log(`  ${kind}: ${figures.pairs} pairs, ${figures.effects} done, ${figures.duplicates} duplicates`)
   const sent = await broadcastWithKill(telegram)
   log(`broadcast: ${sent.delivered} delivered (a ${sent.byInstance.a}, b ${sent.byInstance.b}), ${sent.lost} lost, ${sent.duplicates} duplicates`)
   if (args.json) {
@@ -167,6 +146,7 @@ try {
         pairs: pairCount,
         startup_failures: startupFailures,
         duplicate_effects: paired.duplicates,
+        duplicate_effects_by_kind: Object.fromEntries(Object.entries(paired.byKind).map(([kind, figures]) => [kind, figures.duplicates])),
         delivered: sent.delivered,
         lost: sent.lost,
         duplicates: sent.duplicates,

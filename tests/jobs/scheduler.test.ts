@@ -38,6 +38,7 @@ describe('scheduler', () => {
       'broadcast-progress',
       'feedback-digest',
       'feedback-escalation',
+      'lease-cleanup',
     ])
     for (const job of jobs) expect(cron.validate(job.cron), job.name).toBe(true)
     expect(jobs.find((job) => job.name === 'feedback-digest')?.cron).toBe('0 30 18 * * *')
