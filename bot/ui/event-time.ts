@@ -20,3 +20,12 @@ export function formatEventSpan(t: Translate, start: Date, end: Date): string {
   if (shanghaiDate(start) === shanghaiDate(end)) return t('event-time-span', { day: formatEventDay(t, start), start: shanghaiTime(start), end: shanghaiTime(end) })
   return t('event-time-span-days', { start: formatEventMoment(t, start), end: formatEventMoment(t, end) })
 }
+
+/**
+ * A time slot in a list under the event's own time line: "09:00–09:30" when it lies on the day
+ * the event starts (the date is already on the card), else the full span.
+ */
+export function formatSlotTime(t: Translate, slot: { startsAt: Date; endsAt: Date }, eventStartsAt: Date): string {
+  const sameDay = shanghaiDate(slot.startsAt) === shanghaiDate(eventStartsAt) && shanghaiDate(slot.endsAt) === shanghaiDate(eventStartsAt)
+  return sameDay ? `${shanghaiTime(slot.startsAt)}–${shanghaiTime(slot.endsAt)}` : formatEventSpan(t, slot.startsAt, slot.endsAt)
+}

@@ -1,7 +1,7 @@
 import type { EventCard } from '../../../db/repositories/event-listing.js'
 import type { Event, EventKind } from '../../../db/schema/index.js'
 import { escapeHtml } from '../../lib/html.js'
-import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
+import { formatEventMoment, formatEventSpan, formatSlotTime } from '../../ui/event-time.js'
 import type { Translate } from '../../i18n.js'
 
 export const kindEmoji: Record<EventKind, string> = {
@@ -48,7 +48,7 @@ function formatSeats(t: Translate, card: EventCard): string {
     return t('events-seats', { left: Math.max(0, card.event.capacity - card.taken), capacity: card.event.capacity })
   }
   const lines = card.slots.map((slot) =>
-    t('events-slot-line', { time: formatEventSpan(t, slot.startsAt, slot.endsAt), left: Math.max(0, slot.capacity - slot.taken) }),
+    t('events-slot-line', { time: formatSlotTime(t, slot, card.event.startsAt), left: Math.max(0, slot.capacity - slot.taken) }),
   )
   return [t('events-seats-by-slot'), ...lines].join('\n')
 }
