@@ -26,6 +26,13 @@ export type App = {
   stop: () => Promise<void>
 }
 
+export type AppOptions = {
+  inMemoryDatabase?: boolean
+  now?: () => Date
+  /** Called when the app stopped by itself (updates failed for good, e.g. 409 Conflict), after a graceful stop. */
+  onStopped?: (reason: Error) => void
+}
+
 /**
  * The composition root: database (PostgreSQL or PGlite, migrated, sample stations in an empty
  * one), the bot, and how updates arrive (UPDATES_MODE): Telegram long polling, a webhook, none
@@ -35,12 +42,7 @@ export type App = {
 export async function startApp(
   initial: Config,
   givenLogger: Logger,
-  options: {
-    inMemoryDatabase?: boolean
-    now?: () => Date
-    /** Called when the app stopped by itself (updates failed for good, e.g. 409 Conflict), after a graceful stop. */
-    onStopped?: (reason: Error) => void
-  } = {},
+  options: AppOptions = {},
 ): Promise<App> {
   let config = initial
   const logger = withSafeErrors(givenLogger)

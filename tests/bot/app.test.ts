@@ -1,50 +1,11 @@
-import type { AddressInfo } from 'node:net'
-import pino from 'pino'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type App } from '../../bot/app.js'
-import { parseConfig } from '../../bot/config.js'
-import { createEmulatorServer } from '../../bot/local/emulator/server.js'
-import { EmulatorState } from '../../bot/local/emulator/state.js'
+import { describe, expect, it } from 'vitest'
 import { sendAsUser } from '../../bot/local/emulator/users.js'
-import { createEmptyPostgresDatabase } from '../helpers/db.js'
+import { useProductionPath } from '../helpers/production-path.js'
 
 // A stand-in for api.telegram.org: the bot reaches it through TELEGRAM_API_ROOT, as it would a
 // self-hosted Bot API server.
-const token = '1000000001:PRODUCTION-path-test-token-abcdefghij'
-const rider = { id: 4242, is_bot: false, first_name: '小王' }
-let state: EmulatorState
-let telegram: ReturnType<typeof createEmulatorServer>
-let apiRoot: string
-let app: App | undefined
-let dropDatabase = async () => {}
-
-beforeAll(async () => {
-  state = new EmulatorState(1_000_000_001)
-  state.addUser(rider)
-  telegram = createEmulatorServer(state, token, { session: () => ({}), addUser: () => 0, onError: () => {} })
-  await new Promise<void>((resolve) => telegram.listen(0, '127.0.0.1', resolve))
-  apiRoot = `http://127.0.0.1:${(telegram.address() as AddressInfo).port}`
-})
-afterEach(async () => {
-  await app?.stop()
-  app = undefined
-  await dropDatabase()
-})
-afterAll(async () => {
-  telegram.closeAllConnections()
-  await new Promise((resolve) => telegram.close(resolve))
-})
-
-async function start(env: Record<string, string>) {
-  const full: Record<string, string> = { BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, LOG_LEVEL: 'silent', ...env }
-  if (process.env.DATABASE_URL) {
-    const database = await createEmptyPostgresDatabase(process.env.DATABASE_URL)
-    full.DATABASE_URL = database.url
-    dropDatabase = database.drop
-  }
-  app = await startApp(parseConfig(full), pino({ level: 'silent' }), { inMemoryDatabase: true })
-  return app
-}
+const rider = { id: 4242, is_bot: false as const, first_name: '小王' }
+const { state, start } = useProductionPath(rider)
 
 /** Waits until the bot has said something containing `expected` to the rider; returns all it said. */
 async function botSaid(expected: string): Promise<string> {

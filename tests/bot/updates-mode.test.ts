@@ -1,58 +1,24 @@
-import type { AddressInfo } from 'node:net'
 import { sql } from 'drizzle-orm'
-import pino from 'pino'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startApp, type App } from '../../bot/app.js'
-import { parseConfig } from '../../bot/config.js'
-import { createEmulatorServer } from '../../bot/local/emulator/server.js'
-import { EmulatorState } from '../../bot/local/emulator/state.js'
+import { describe, expect, it } from 'vitest'
 import { sendAsUser } from '../../bot/local/emulator/users.js'
 import { enqueueMessages } from '../../db/repositories/outbox.js'
 import { touchUser } from '../../db/repositories/users.js'
-import { createEmptyPostgresDatabase } from '../helpers/db.js'
+import { productionToken, useProductionPath } from '../helpers/production-path.js'
 
 // The emulator stands in for api.telegram.org, as in app.test.ts; it answers an older waiting
 // getUpdates with 409 Conflict when a second poller arrives, as Telegram does.
-const token = '1000000001:PRODUCTION-path-test-token-abcdefghij'
-const rider = { id: 4343, is_bot: false, first_name: '小周' }
+const token = productionToken
+const rider = { id: 4343, is_bot: false as const, first_name: '小周' }
 const hook = 'https://bot.example.org/tg/hook'
-let state: EmulatorState
-let telegram: ReturnType<typeof createEmulatorServer>
-let apiRoot: string
-let app: App | undefined
-let dropDatabase = async () => {}
+const telegram = useProductionPath(rider)
+const { state } = telegram
 
-beforeAll(async () => {
-  state = new EmulatorState(1_000_000_001)
-  state.addUser(rider)
-  telegram = createEmulatorServer(state, token, { session: () => ({}), addUser: () => 0, onError: () => {} })
-  await new Promise<void>((resolve) => telegram.listen(0, '127.0.0.1', resolve))
-  apiRoot = `http://127.0.0.1:${(telegram.address() as AddressInfo).port}`
-})
-afterEach(async () => {
-  await app?.stop()
-  app = undefined
-  await dropDatabase()
-  dropDatabase = async () => {}
-})
-afterAll(async () => {
-  telegram.closeAllConnections()
-  await new Promise((resolve) => telegram.close(resolve))
-})
+const start = (env: Record<string, string>, onStopped?: (reason: Error) => void) =>
+  telegram.start({ PORT: '0', ...env }, onStopped ? { onStopped } : {})
 
-async function start(env: Record<string, string>, onStopped?: (reason: Error) => void) {
-  const full: Record<string, string> = { BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, LOG_LEVEL: 'silent', PORT: '0', ...env }
-  if (process.env.DATABASE_URL) {
-    const database = await createEmptyPostgresDatabase(process.env.DATABASE_URL)
-    full.DATABASE_URL = database.url
-    dropDatabase = database.drop
-  }
-  app = await startApp(parseConfig(full), pino({ level: 'silent' }), { inMemoryDatabase: true, ...(onStopped ? { onStopped } : {}) })
-  return app
-}
 
 const callApi = (method: string, params: Record<string, unknown>) =>
-  fetch(`${apiRoot}/bot${token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) })
+  fetch(`${telegram.apiRoot()}/bot${token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) })
 
 async function eventually<T>(read: () => T, done: (value: T) => boolean): Promise<T> {
   let value = read()

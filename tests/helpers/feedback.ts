@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Update } from 'grammy/types'
 import type { Database } from '../../db/client.js'
 import { upsertStations } from '../../db/repositories/stations.js'
+import { addScope } from '../../db/repositories/roles.js'
 import { feedbackTickets, outbox, stations, users, type NewStation, type UserRole } from '../../db/schema/index.js'
 import type { FakeTelegram } from './fake-telegram.js'
 import { photoUpdate, type Sender } from './updates.js'
@@ -58,4 +59,12 @@ export function buttonsTo(telegram: FakeTelegram, chatId: number): string[] {
       const markup = call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined
       return (markup?.inline_keyboard ?? []).flat().flatMap((button) => (button.callback_data === undefined ? [] : [button.callback_data]))
     })
+}
+
+/** Stations A and B (成都) and X (西安), and an organizer responsible for 成都: where most feedback tests start. */
+export async function seedChengduOrganizer(db: Database, organizer: { id: number; first_name: string }): Promise<Record<'A' | 'B' | 'X', number>> {
+  const ids = await seedStations(db)
+  await addUser(db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
+  await addScope(db, { userId: organizer.id, city: '成都', createdBy: null })
+  return ids
 }

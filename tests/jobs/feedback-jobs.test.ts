@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../bot/config.js'
 import type { JobDeps } from '../../bot/context.js'
 import { createTicket } from '../../bot/features/feedback/service.js'
-import { addScope } from '../../db/repositories/roles.js'
 import { feedbackTickets, outbox } from '../../db/schema/index.js'
 import { run as digest } from '../../jobs/feedback-digest.js'
 import { run as escalate } from '../../jobs/feedback-escalation.js'
 import { createTestBot } from '../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
-import { addUser, lastTextTo, seedStations } from '../helpers/feedback.js'
+import { addUser, lastTextTo, seedChengduOrganizer } from '../helpers/feedback.js'
 import { textUpdate } from '../helpers/updates.js'
 
 const HOUR = 3_600_000
@@ -33,9 +32,7 @@ const rowsOf = async (kind: string) => database.db.select().from(outbox).where(e
 
 beforeAll(async () => {
   database = await createTestDatabase()
-  ids = await seedStations(database.db)
-  await addUser(database.db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
-  await addScope(database.db, { userId: organizer.id, city: '成都', createdBy: null })
+  ids = await seedChengduOrganizer(database.db, organizer)
   for (const id of admins) await addUser(database.db, { id, firstName: `管理员${id}`, role: 'admin' })
   await addUser(database.db, { id: rider.id, firstName: rider.first_name, username: rider.username })
   const file = async (anonymous: boolean) => {

@@ -2,12 +2,11 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../bot/config.js'
 import { createTicket, type Draft } from '../../../bot/features/feedback/service.js'
-import { addScope } from '../../../db/repositories/roles.js'
 import { feedbackTickets } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import type { FakeTelegram } from '../../helpers/fake-telegram.js'
-import { addUser, buttonsTo, lastTextTo, outboxFor, seedStations } from '../../helpers/feedback.js'
+import { addUser, buttonsTo, lastTextTo, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 
 const now = new Date('2026-11-25T02:00:00Z')
@@ -21,9 +20,7 @@ let database: TestDatabase
 let ids: Record<'A' | 'B' | 'X', number>
 beforeAll(async () => {
   database = await createTestDatabase()
-  ids = await seedStations(database.db)
-  await addUser(database.db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
-  await addScope(database.db, { userId: organizer.id, city: '成都', createdBy: null })
+  ids = await seedChengduOrganizer(database.db, organizer)
   await addUser(database.db, { id: rider.id, firstName: rider.first_name })
 })
 afterAll(async () => database.close())

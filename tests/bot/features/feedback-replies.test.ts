@@ -5,12 +5,11 @@ import { parseConfig } from '../../../bot/config.js'
 import { createTicket } from '../../../bot/features/feedback/service.js'
 import { createBroadcast } from '../../../db/repositories/broadcasts.js'
 import { recordSent } from '../../../db/repositories/outbox-sender.js'
-import { addScope } from '../../../db/repositories/roles.js'
 import { broadcastReplyHints, feedbackMessages, feedbackTickets } from '../../../db/schema/index.js'
 import { addEvent, register } from '../../helpers/broadcast.js'
 import { botInfo, createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import { addUser, buttonsTo, lastTextTo, outboxFor, seedStations } from '../../helpers/feedback.js'
+import { addUser, buttonsTo, lastTextTo, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate, type Sender } from '../../helpers/updates.js'
 
 const now = new Date('2026-11-25T02:00:00Z')
@@ -29,9 +28,7 @@ let nextTelegramId = 90_000
 
 beforeAll(async () => {
   database = await createTestDatabase()
-  ids = await seedStations(database.db)
-  await addUser(database.db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
-  await addScope(database.db, { userId: organizer.id, city: '成都', createdBy: null })
+  ids = await seedChengduOrganizer(database.db, organizer)
   for (const worker of [rider, rider2, rider3, rider4]) await addUser(database.db, { id: worker.id, firstName: worker.first_name })
   eventId = await addEvent(database.db, { title: '冬至饺子宴', city: '成都', startsAt: now, createdBy: organizer.id })
   await register(database.db, eventId, rider4.id, 'confirmed')

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addScope } from '../../../db/repositories/roles.js'
 import { events, feedbackMessages } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import { addUser, buttonsTo, captionedPhotoUpdate, lastTextTo, outboxFor, seedStations, ticketsOf } from '../../helpers/feedback.js'
+import { buttonsTo, captionedPhotoUpdate, lastTextTo, outboxFor, seedChengduOrganizer, ticketsOf } from '../../helpers/feedback.js'
 import { callbackUpdate, locationUpdate, stickerUpdate, textUpdate, voiceUpdate } from '../../helpers/updates.js'
 
 const clock = new Date('2026-11-25T02:00:00Z')
@@ -15,9 +14,7 @@ let ids: Record<'A' | 'B' | 'X', number>
 
 beforeAll(async () => {
   database = await createTestDatabase()
-  ids = await seedStations(database.db)
-  await addUser(database.db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
-  await addScope(database.db, { userId: organizer.id, city: '成都', createdBy: null })
+  ids = await seedChengduOrganizer(database.db, organizer)
 })
 afterAll(async () => database.close())
 

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { takeLease } from '../../../db/repositories/leases.js'
-import { addScope } from '../../../db/repositories/roles.js'
 import { leases, roleChanges } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import { addUser, seedStations, ticketsOf } from '../../helpers/feedback.js'
+import { seedChengduOrganizer, ticketsOf } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 
 // Two bots on one database stand for two instances behind a load balancer: each has its own
@@ -17,9 +16,7 @@ let ids: Record<'A' | 'B' | 'X', number>
 
 beforeAll(async () => {
   database = await createTestDatabase()
-  ids = await seedStations(database.db)
-  await addUser(database.db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
-  await addScope(database.db, { userId: organizer.id, city: '成都', createdBy: null })
+  ids = await seedChengduOrganizer(database.db, organizer)
 })
 afterAll(async () => database.close())
 
