@@ -3,6 +3,7 @@ import type { StationRecord } from '../../../db/repositories/stations.js'
 import type { Broadcast } from '../../../db/schema/index.js'
 import { composeData, controlData, RADII_KM } from './callback-data.js'
 import type { Translate } from '../../i18n.js'
+import { stationButtonLabel } from '../../ui/station-label.js'
 
 const CITY_BUTTONS = 24
 const TITLE_CHARS = 30
@@ -48,8 +49,7 @@ export function citiesKeyboard(cities: readonly string[]): InlineKeyboard {
 export function stationsKeyboard(stations: readonly StationRecord[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   for (const station of stations) {
-    const label = station.district === '' ? station.name : `${station.name} · ${station.district}`
-    keyboard.text(shorten(label, 40), composeData.station(station.id)).row()
+    keyboard.text(stationButtonLabel(station), composeData.station(station.id)).row()
   }
   return keyboard
 }

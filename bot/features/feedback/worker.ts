@@ -9,6 +9,7 @@ import { cityFits, parseFeedbackData, wizardData, type WizardChoice } from './ca
 import { anonymousKeyboard, categoryKeyboard, choicesKeyboard, subjectKeyboard } from './keyboards.js'
 import { waitForChoice, waitForContent } from './wait.js'
 import { addToTicket, createTicket, MAX_WORKER_TEXT, overRateLimit, type Subject } from './service.js'
+import { stationButtonLabel } from '../../ui/station-label.js'
 
 const NEARBY = 3
 const LISTED = 8
@@ -34,10 +35,10 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     )
     await ctx.reply(ctx.t('feedback-ask-subject'), { parse_mode: 'HTML', reply_markup: subjectKeyboard(ctx.t, nearby) })
     const search = async (replyCtx: ConversationContext, text: string) => {
-      const found = await conversation.external(async () => (await searchStations(db, text.slice(0, 40), LISTED)).map(({ id, name, district }) => ({ id, name, district })))
+      const found = await conversation.external(async () => (await searchStations(db, text.slice(0, 40), LISTED)).map(({ id, name, city, district }) => ({ id, name, city, district })))
       if (found.length === 0) return void (await replyCtx.reply(replyCtx.t('feedback-search-none')))
       await replyCtx.reply(replyCtx.t('feedback-search-results'), {
-        reply_markup: choicesKeyboard(found.map((station) => ({ label: `${station.name} · ${station.district}`, data: wizardData.station(station.id) }))),
+        reply_markup: choicesKeyboard(found.map((station) => ({ label: stationButtonLabel(station), data: wizardData.station(station.id) }))),
       })
     }
     for (;;) {

@@ -20,6 +20,7 @@ import { shanghaiDateTime } from '../../lib/time.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { assignUnownedTickets } from '../feedback/assignment.js'
 import { syncChatMenu } from '../start/commands.js'
+import { stationButtonLabel } from '../../ui/station-label.js'
 
 export const INVITE_HOURS = 72
 export const inviteStationConversationId = 'roles-invite-station'
@@ -111,7 +112,7 @@ export async function inviteStationConversation(conversation: BotConversation, c
       continue
     }
     const found = await conversation.external(async () =>
-      (await searchStations(deps.db, query, 5)).map((station) => ({ id: station.id, name: station.name, district: station.district })),
+      (await searchStations(deps.db, query, 5)).map(({ id, name, city, district }) => ({ id, name, city, district })),
     )
     if (found.length === 0) {
       await update.reply(update.t('roles-invite-station-no-match', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
@@ -119,8 +120,7 @@ export async function inviteStationConversation(conversation: BotConversation, c
     }
     const keyboard = new InlineKeyboard()
     for (const station of found) {
-      const label = station.district === '' ? station.name : `${station.name} · ${station.district}`
-      keyboard.text(label.length > 40 ? `${label.slice(0, 39)}…` : label, inviteStationData(station.id)).row()
+      keyboard.text(stationButtonLabel(station), inviteStationData(station.id)).row()
     }
     await update.reply(update.t('roles-invite-station-choose'), { reply_markup: keyboard })
     return

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy'
+import { stationPlace } from '../../ui/station-label.js'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import type { BotContext } from '../../context.js'
 import { feedbackData } from '../feedback/callback-data.js'
@@ -47,16 +48,10 @@ export function listKeyboard(
 export const navigationKeyboard = (t: Translate, station: StationRecord): InlineKeyboard =>
   mapKeyboard(t, station).text(t('feedback-said-button'), feedbackData.said(station.id))
 
-/** City and district, since district names repeat across cities (高新区 is in both 成都 and 西安). */
-export function placeLabel(station: Pick<StationRecord, 'city' | 'district'>): string {
-  if (station.district === '' || station.district.startsWith(station.city)) return station.district || station.city
-  return station.city === '' ? station.district : `${station.city} ${station.district}`
-}
-
 export function searchResultsKeyboard(t: Translate, matches: readonly StationRecord[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   for (const station of matches) {
-    keyboard.text(t('search-result-button', { name: station.name, place: placeLabel(station) }), placeData(station.id)).row()
+    keyboard.text(t('search-result-button', { name: station.name, place: stationPlace(station) }), placeData(station.id)).row()
   }
   return keyboard
 }

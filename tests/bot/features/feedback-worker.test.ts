@@ -51,6 +51,9 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(callbackUpdate(rider, 'f:w:q'))
     await bot.handleUpdate(textUpdate(rider, '成都测试驿站B'))
     expect(buttonsTo(telegram, rider.id)).toContain(`f:w:s:${ids.B}`)
+    // District names repeat across cities, so the button names the city too.
+    const markup = telegram.callsOf('sendMessage').at(-1)?.payload.reply_markup as { inline_keyboard: { text: string }[][] }
+    expect(markup.inline_keyboard.flat().map((button) => button.text)).toContain('成都测试驿站B · 成都 测试区')
     await bot.handleUpdate(callbackUpdate(rider, `f:w:s:${ids.B}`))
     await bot.handleUpdate(callbackUpdate(rider, 'f:w:k:complaint'))
     await bot.handleUpdate(callbackUpdate(rider, 'f:w:a:0'))
