@@ -20,6 +20,11 @@ export type SeenUser = {
  * changing stays one round trip.
  */
 export async function touchUser(db: Database, seen: SeenUser): Promise<User> {
+  return (await recordUser(db, seen)).user
+}
+
+/** touchUser, also saying whether this call made the user an admin (their first message as one). */
+export async function recordUser(db: Database, seen: SeenUser): Promise<{ user: User; promoted: boolean }> {
   const upsert = db
     .insert(users)
     .values({
@@ -43,7 +48,7 @@ export async function touchUser(db: Database, seen: SeenUser): Promise<User> {
   if (!seen.isAdmin) {
     const [user] = await upsert.returning()
     if (user === undefined) throw new Error(`upsert of user ${seen.id} returned nothing`)
-    return user
+    return { user, promoted: false }
   }
   const [row] = await upsert.returning({
     ...getTableColumns(users),
@@ -51,10 +56,11 @@ export async function touchUser(db: Database, seen: SeenUser): Promise<User> {
   })
   if (row === undefined) throw new Error(`upsert of user ${seen.id} returned nothing`)
   const { previousRole, ...user } = row
-  if (previousRole !== 'admin') {
+  const promoted = previousRole !== 'admin'
+  if (promoted) {
     await db.insert(roleChanges).values({ userId: user.id, fromRole: previousRole, toRole: 'admin', changedBy: null, via: 'config' })
   }
-  return user
+  return { user, promoted }
 }
 
 export async function findUser(db: Database, id: number): Promise<User | undefined> {
