@@ -45,17 +45,22 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     return {
       text: formatList(ctx.t, { originName: chosen?.name, page, filters, result, now: at, radiusKm }),
       reply_markup: listKeyboard(ctx.t, query, [...result.stations, ...result.notOpen], result.hasMore),
+      nothingNear: result.nothingNear,
     }
   }
 
   async function sendList(ctx: BotContext, query: ListQuery) {
     const list = await renderList(ctx, query)
-    if (list === undefined) return ctx.reply(ctx.t('station-gone'))
+    if (list === undefined) {
+      await ctx.reply(ctx.t('station-gone'))
+      return undefined
+    }
     await ctx.reply(list.text, {
       parse_mode: 'HTML',
       reply_markup: list.reply_markup,
       link_preview_options: { is_disabled: true },
     })
+    return list
   }
 
   privateChats.command('nearby', (ctx) =>
@@ -66,9 +71,11 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
   privateChats.on(':location', async (ctx) => {
     const { latitude: lat, longitude: lng } = ctx.msg.location
     if (!isValidPoint({ lat, lng })) return ctx.reply(ctx.t('location-invalid'))
-    const anyStation = await findNearestStations(db, { lat, lng }, { limit: 1, withinMetres: REMEMBER_WITHIN_METRES })
-    if (ctx.user !== undefined && anyStation.length > 0) await setUserLocation(db, ctx.user.id, { lat, lng })
-    await sendList(ctx, { origin: { kind: 'point', lat, lng }, page: 0, filters: defaultFilters })
+    const list = await sendList(ctx, { origin: { kind: 'point', lat, lng }, page: 0, filters: defaultFilters })
+    if (ctx.user === undefined || list === undefined) return
+    // A station inside the radius settles it; only an empty list needs the wider look.
+    const near = !list.nothingNear || (await findNearestStations(db, { lat, lng }, { limit: 1, withinMetres: REMEMBER_WITHIN_METRES })).length > 0
+    if (near) await setUserLocation(db, ctx.user.id, { lat, lng })
   })
 
   // Free text that no other feature claimed: small talk gets a friendly word and the menu; anything
