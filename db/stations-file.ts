@@ -1,8 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 import { stringify as stringifyCsv } from 'csv-stringify/sync'
-import { convertPoint, type CoordinateSystem } from '../bot/lib/geo.js'
-import { openingHoursError } from '../bot/lib/opening-hours.js'
-import { amenities, isAmenity, isStationKind, stationKinds } from '../bot/lib/vocabulary.js'
+import { convertPoint, type CoordinateSystem } from '../domain/geo.js'
+import { openingHoursError } from '../domain/opening-hours.js'
+import { amenities, isAmenity, isStationKind, stationKinds } from '../domain/vocabulary.js'
 import type { StationRecord } from './repositories/stations.js'
 import type { NewStation } from './schema/index.js'
 

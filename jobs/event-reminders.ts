@@ -1,7 +1,7 @@
 import type { JobDeps } from '../bot/context.js'
 import { translate, translatorFor, userLocale, type Locale } from '../bot/i18n.js'
-import { escapeHtml } from '../bot/lib/html.js'
-import { shanghaiDaysBetween } from '../bot/lib/time.js'
+import { escapeHtml } from '../bot/ui/html.js'
+import { shanghaiDaysBetween } from '../domain/time.js'
 import { formatEventMoment, formatEventSpan } from '../bot/ui/event-time.js'
 import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
 import {

@@ -3,8 +3,8 @@ import { enqueueMessages } from '../db/repositories/outbox.js'
 import { findUser } from '../db/repositories/users.js'
 import type { JobDeps } from '../bot/context.js'
 import { translate, userLocale } from '../bot/i18n.js'
-import { escapeHtml } from '../bot/lib/html.js'
-import { shanghaiDate, shanghaiShortDateTime, shanghaiTime } from '../bot/lib/time.js'
+import { escapeHtml } from '../bot/ui/html.js'
+import { shanghaiDate, shanghaiShortDateTime, shanghaiTime } from '../domain/time.js'
 import { placeText, splitText } from '../bot/features/feedback/notices.js'
 
 /**

@@ -3,7 +3,7 @@ import { enqueueMessages } from '../db/repositories/outbox.js'
 import { findUser } from '../db/repositories/users.js'
 import type { JobDeps } from '../bot/context.js'
 import { translate, userLocale } from '../bot/i18n.js'
-import { escapeHtml } from '../bot/lib/html.js'
+import { escapeHtml } from '../bot/ui/html.js'
 import { feedbackData } from '../bot/features/feedback/callback-data.js'
 import { placeText } from '../bot/features/feedback/notices.js'
 

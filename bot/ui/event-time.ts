@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n.js'
-import { shanghaiDate, shanghaiTime, shanghaiWeekday } from '../lib/time.js'
+import { shanghaiDate, shanghaiTime, shanghaiWeekday } from '../../domain/time.js'
 
 /**
  * One way to write an event's time wherever a rider sees it (cards, lists, confirmations,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { parseConfig } from '../../bot/config.js'
-import { coordinateSystems, type CoordinateSystem } from '../../bot/lib/geo.js'
+import { coordinateSystems, type CoordinateSystem } from '../../domain/geo.js'
 import { createI18n } from '../../bot/i18n.js'
 import { openDatabase } from '../client.js'
 import type { FileFormat } from '../stations-file.js'

@@ -1,5 +1,5 @@
 // Deterministic, real-looking stations and rider positions for the nearest-station benchmark.
-import { amenities, stationKinds, type Amenity } from '../../bot/lib/vocabulary.js'
+import { amenities, stationKinds, type Amenity } from '../../domain/vocabulary.js'
 import type { NewStation } from '../../db/schema/index.js'
 import type { Point } from '../../db/repositories/stations.js'
 import { createRandom, type Random } from '../helpers/random.js'

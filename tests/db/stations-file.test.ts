@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { convertPoint, type CoordinateSystem } from '../../bot/lib/geo.js'
+import { convertPoint, type CoordinateSystem } from '../../domain/geo.js'
 import { countStations, listStations, upsertStations, type StationRecord } from '../../db/repositories/stations.js'
 import { stations, type NewStation } from '../../db/schema/index.js'
 import { seedSampleStations } from '../../db/seed.js'

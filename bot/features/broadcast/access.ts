@@ -7,7 +7,7 @@ import { canManage, isAdmin, isOrganizer, listScopes } from '../../../db/reposit
 import { findStation, searchStations, type StationRecord } from '../../../db/repositories/stations.js'
 import type { Database } from '../../../db/client.js'
 import type { Broadcast, BroadcastAudience, User } from '../../../db/schema/index.js'
-import { shanghaiDate } from '../../lib/time.js'
+import { shanghaiDate } from '../../../domain/time.js'
 
 /** Recent events stay listed this long after they ended (a thank-you note, a follow-up). */
 const EVENT_LOOKBACK_MS = 14 * 86_400_000

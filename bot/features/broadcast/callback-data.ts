@@ -1,4 +1,4 @@
-import { ownValue } from '../../lib/own.js'
+import { ownValue } from '../../../domain/own.js'
 
 /**
  * Callback data of the broadcast feature, all under "b:". Anyone can send any bytes, so every

@@ -4,8 +4,8 @@ import type { Database } from '../../../db/client.js'
 import { listScopes } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { Broadcast, BroadcastAudience } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../lib/html.js'
-import { shanghaiDateTime } from '../../lib/time.js'
+import { escapeHtml } from '../../ui/html.js'
+import { shanghaiDateTime } from '../../../domain/time.js'
 import type { Translate } from '../../i18n.js'
 
 export type AudienceNames = { eventTitle?: string; stationName?: string }

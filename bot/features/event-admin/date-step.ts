@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { readDateTime } from '../../lib/date-input.js'
+import { readDateTime } from '../../../domain/date-input.js'
 import { formatEventMoment } from '../../ui/event-time.js'
 import { stepData } from './callback-data.js'
 import { accept, ask, retry, type Answer } from './steps.js'

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { Registrant } from '../../../db/repositories/event-registrants.js'
 import type { Event } from '../../../db/schema/index.js'
-import { shanghaiDateTime, shanghaiTime } from '../../lib/time.js'
+import { shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
 import type { Translate } from '../../i18n.js'
 
 /** Excel reads a CSV as the system's ANSI code page unless it starts with a UTF-8 byte order mark. */

@@ -1,7 +1,7 @@
 import type { EventCounts, SlotCounts } from '../../../db/repositories/event-counts.js'
 import type { EventAskField, EventKind, EventStatus } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../lib/html.js'
-import { shanghaiDate, shanghaiDateTime, shanghaiTime } from '../../lib/time.js'
+import { escapeHtml } from '../../ui/html.js'
+import { shanghaiDate, shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
 import type { Translate } from '../../i18n.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 

@@ -5,7 +5,7 @@ import { canManage, isOrganizer } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { Event } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../lib/html.js'
+import { escapeHtml } from '../../ui/html.js'
 import { actionData, editData, editFields, listData, newData, panelData } from './callback-data.js'
 import { asksText, cardText, countsText, formatRange, placeLabel, slotsText, statusText } from './format.js'
 

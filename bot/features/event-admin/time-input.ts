@@ -1,4 +1,4 @@
-import { readDateTime, readTimeOnDay } from '../../lib/date-input.js'
+import { readDateTime, readTimeOnDay } from '../../../domain/date-input.js'
 
 /** A typed date and time in Asia/Shanghai (strict formats or Chinese words), when fully understood. */
 export function parseDateTime(text: string, now: Date): Date | undefined {

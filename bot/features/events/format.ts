@@ -1,6 +1,6 @@
 import type { EventCard } from '../../../db/repositories/event-listing.js'
 import type { Event, EventKind } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../lib/html.js'
+import { escapeHtml } from '../../ui/html.js'
 import { formatEventMoment, formatEventSpan, formatSlotTime } from '../../ui/event-time.js'
 import type { Translate } from '../../i18n.js'
 

@@ -3,7 +3,7 @@ import { findOwnRegistration, listMyRegistrations } from '../../../db/repositori
 import { cancelRegistration } from '../../../db/repositories/registrations.js'
 import { acceptOffer, declineOffer, waitlistPosition } from '../../../db/repositories/waitlist.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../lib/html.js'
+import { escapeHtml } from '../../ui/html.js'
 import { eventData, parseEventData } from './callback-data.js'
 import { describeRegistration, sendQr, sendSummary } from './confirmation.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'

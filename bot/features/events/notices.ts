@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
 import { users, type Event, type EventSlot, type Registration } from '../../../db/schema/index.js'
 import { translate, translatorFor, userLocale, type Locale } from '../../i18n.js'
-import { escapeHtml } from '../../lib/html.js'
+import { escapeHtml } from '../../ui/html.js'
 import { eventData } from './callback-data.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 

@@ -3,7 +3,7 @@ import { findEventCard, findSavedProfile } from '../../../db/repositories/event-
 import type { EventAskField } from '../../../db/schema/index.js'
 import { register, type RegisterInput } from '../../../db/repositories/registrations.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { escapeHtml } from '../../lib/html.js'
+import { escapeHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { eventData, formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'

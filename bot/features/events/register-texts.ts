@@ -1,7 +1,7 @@
 import type { EventAskField } from '../../../db/schema/index.js'
 import type { SavedProfile } from '../../../db/repositories/event-listing.js'
 import type { Translate } from '../../i18n.js'
-import { escapeHtml } from '../../lib/html.js'
+import { escapeHtml } from '../../ui/html.js'
 
 /** "138****5678": enough to recognise one's own number, not enough to read it off a shared screen. */
 export function maskPhone(phone: string): string {

@@ -1,5 +1,5 @@
 import { feedbackCategory, type FeedbackCategory } from '../../../db/schema/index.js'
-import { ownValue } from '../../lib/own.js'
+import { ownValue } from '../../../domain/own.js'
 
 /**
  * Callback data of 我有话说 buttons, all under the prefix "f:". Anyone can send any bytes, so the

@@ -2,8 +2,8 @@ import type { FeedbackStats, PublicItem } from '../../../db/repositories/feedbac
 import { isOverdue, type InboxItem } from '../../../db/repositories/feedback.js'
 import type { FeedbackMessage, User } from '../../../db/schema/index.js'
 import type { BotContext } from '../../context.js'
-import { escapeHtml } from '../../lib/html.js'
-import { shanghaiShortDateTime } from '../../lib/time.js'
+import { escapeHtml } from '../../ui/html.js'
+import { shanghaiShortDateTime } from '../../../domain/time.js'
 import { publicState } from './keyboards.js'
 import { MESSAGE_LIMIT } from './notices.js'
 

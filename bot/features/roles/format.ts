@@ -1,5 +1,5 @@
 import type { User } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../lib/html.js'
+import { escapeHtml } from '../../ui/html.js'
 import type { Translate } from '../../i18n.js'
 
 export type ScopeLike = { city: string | null; stationId: number | null; stationName?: string | null }

@@ -7,7 +7,7 @@ import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { translatorFor, userLocale } from '../../i18n.js'
-import { escapeHtml } from '../../lib/html.js'
+import { escapeHtml } from '../../ui/html.js'
 import {
   inviteAnyData,
   inviteCitiesData,
@@ -16,7 +16,7 @@ import {
   inviteStationPromptData,
 } from './callback-data.js'
 import { memberName, scopeLabel, type ScopeLike } from './format.js'
-import { shanghaiDateTime } from '../../lib/time.js'
+import { shanghaiDateTime } from '../../../domain/time.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { assignUnownedTickets } from '../feedback/assignment.js'
 import { syncChatMenu } from '../start/commands.js'

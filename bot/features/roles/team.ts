@@ -3,13 +3,13 @@ import { findScope, listScopes, listTeam, removeScope, stationCities, type TeamM
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../lib/html.js'
+import { escapeHtml } from '../../ui/html.js'
 import { demoteData, removeScopeData, teamData } from './callback-data.js'
 import { buttonName, memberName, scopeLabel, scopesLabel } from './format.js'
 import { syncChatMenu } from '../start/commands.js'
 import { appointOrganizer, demoteOrganizer } from './membership.js'
 import type { Translate } from '../../i18n.js'
-import { shanghaiDateTime } from '../../lib/time.js'
+import { shanghaiDateTime } from '../../../domain/time.js'
 
 /** Keeps the list inside Telegram's 4096-character message limit. */
 const MAX_MEMBERS = 25

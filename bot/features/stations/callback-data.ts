@@ -1,4 +1,4 @@
-import { amenities, type Amenity } from '../../lib/vocabulary.js'
+import { amenities, type Amenity } from '../../../domain/vocabulary.js'
 
 /**
  * Callback data for station buttons. Telegram allows 64 bytes, and anyone can send any bytes, so

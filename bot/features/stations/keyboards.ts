@@ -4,7 +4,7 @@ import type { StationRecord } from '../../../db/repositories/stations.js'
 import type { BotContext } from '../../context.js'
 import { feedbackData } from '../feedback/callback-data.js'
 import { mapKeyboard } from '../../ui/navigation.js'
-import { filterAmenities, type Amenity } from '../../lib/vocabulary.js'
+import { filterAmenities, type Amenity } from '../../../domain/vocabulary.js'
 import { lastPage, listData, navigateData, placeData, type ListQuery } from './callback-data.js'
 import { PAGE_SIZE, type ListedStation } from './nearest.js'
 

@@ -5,7 +5,7 @@ import {
   type StationRecord,
   type StationWithDistance,
 } from '../../../db/repositories/stations.js'
-import { openingState, type OpeningState } from '../../lib/opening-hours.js'
+import { openingState, type OpeningState } from '../../../domain/opening-hours.js'
 import type { Filters } from './callback-data.js'
 
 export const PAGE_SIZE = 5

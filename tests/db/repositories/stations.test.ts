@@ -9,7 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { amenities } from '../../../bot/lib/vocabulary.js'
+import { amenities } from '../../../domain/vocabulary.js'
 import type { Database } from '../../../db/client.js'
 import {
   findNearestStations,

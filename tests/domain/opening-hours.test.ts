@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openingHoursError, openingState } from '../../../bot/lib/opening-hours.js'
-import { shanghaiTime } from '../../../bot/lib/time.js'
+import { openingHoursError, openingState } from '../../domain/opening-hours.js'
+import { shanghaiTime } from '../../domain/time.js'
 
 const at = (iso: string) => new Date(iso)
 

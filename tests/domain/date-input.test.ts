@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { readDateTime, readTimeOnDay } from '../../../bot/lib/date-input.js'
+import { readDateTime, readTimeOnDay } from '../../domain/date-input.js'
 
 // Tuesday 2026-12-01 10:00 in Shanghai.
 const now = new Date('2026-12-01T02:00:00Z')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { convertPoint, isValidPoint, navigationLinks, travelMinutes, type Point } from '../../../bot/lib/geo.js'
+import { convertPoint, isValidPoint, navigationLinks, travelMinutes, type Point } from '../../domain/geo.js'
 
 // Tiananmen: published WGS-84 coordinates and what Amap (GCJ-02) and Baidu (BD-09) show for them.
 const tiananmen = {

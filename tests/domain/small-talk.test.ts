@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { smallTalk, tooShortToSearch } from '../../../bot/lib/small-talk.js'
+import { smallTalk, tooShortToSearch } from '../../domain/small-talk.js'
 
 describe('smallTalk', () => {
   it.each([
