@@ -29,8 +29,10 @@ export type BotOptions = {
   /** Replaces the HTTP fetch (the tests' fake Telegram). */
   fetch?: typeof fetch
   /**
-   * Serialize each chat's updates across instances through the database (default: on PostgreSQL,
-   * where several instances can share one database; PGlite has one process, and `sequentialize`).
+   * Serialize each chat's updates across instances through the database (default: webhook mode on
+   * PostgreSQL, where a load balancer can hand one chat's updates to several instances). A poller
+   * is the only instance taking updates (a second one gets 409 Conflict), and PGlite has one
+   * process: there `sequentialize` alone orders them, without two writes per update.
    */
   lockChats?: boolean
   /**
@@ -68,7 +70,7 @@ export function createBot(given: BotDeps, options: BotOptions) {
   guarded.use(cleanInput)
   // Before anything that costs a query: a flood's excess is dropped without touching the database.
   guarded.use(floodGuard(deps, i18n, options.flood ?? { counter: defaultFloodCounter(deps) }))
-  if (options.lockChats ?? deps.config.databaseUrl !== undefined) guarded.use(chatLock(deps))
+  if (options.lockChats ?? updatesMayArriveAtSeveralInstances(deps.config)) guarded.use(chatLock(deps))
   guarded.use(trackUser(deps))
   guarded.use(i18n)
   guarded.use(answerUnreadable)
@@ -91,10 +93,12 @@ export function createBot(given: BotDeps, options: BotOptions) {
   return { bot, i18n }
 }
 
+/** Webhook instances on one PostgreSQL database, behind a load balancer: what the chat lock and the shared flood count are for. */
+const updatesMayArriveAtSeveralInstances = (config: BotDeps['config']) => config.databaseUrl !== undefined && config.updatesMode === 'webhook'
+
 function defaultFloodCounter({ config, db }: BotDeps) {
   const windowMs = config.floodWindowSeconds * 1000
-  const shared = config.databaseUrl !== undefined && config.updatesMode === 'webhook'
-  return shared ? databaseFloodCounter(db, windowMs) : memoryFloodCounter(windowMs)
+  return updatesMayArriveAtSeveralInstances(config) ? databaseFloodCounter(db, windowMs) : memoryFloodCounter(windowMs)
 }
 
 /**
