@@ -18,6 +18,7 @@ import { withSafeErrors } from './logger.js'
 import { chatLock } from './middlewares/chat-lock.js'
 import { answerUnreadable, cleanInput } from './middlewares/clean-input.js'
 import { createConversations } from './middlewares/conversations.js'
+import { databaseFloodCounter, floodGuard, memoryFloodCounter, type FloodGuardOptions } from './middlewares/flood-guard.js'
 import { privateChatsOnly } from './middlewares/private-only.js'
 import { trackUser } from './middlewares/track-user.js'
 
@@ -28,10 +29,18 @@ export type BotOptions = {
   /** Replaces the HTTP fetch (the tests' fake Telegram). */
   fetch?: typeof fetch
   /**
-   * Serialize each chat's updates across instances through the database (default: on PostgreSQL,
-   * where several instances can share one database; PGlite has one process, and `sequentialize`).
+   * Serialize each chat's updates across instances through the database (default: webhook mode on
+   * PostgreSQL, where a load balancer can hand one chat's updates to several instances). A poller
+   * is the only instance taking updates (a second one gets 409 Conflict), and PGlite has one
+   * process: there `sequentialize` alone orders them, without two writes per update.
    */
   lockChats?: boolean
+  /**
+   * Where the flood guard counts (default: in PostgreSQL for webhook instances, which may share
+   * one chat's updates behind a load balancer; in memory otherwise, where one process takes all
+   * updates) and its clock; tests pass a counter on a clock they drive.
+   */
+  flood?: FloodGuardOptions
 }
 
 /**
@@ -58,8 +67,10 @@ export function createBot(given: BotDeps, options: BotOptions) {
   // Updates of one chat are handled one at a time (double taps, quick successive messages).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
   const guarded = bot.errorBoundary(apologize(deps, i18n))
-  if (options.lockChats ?? deps.config.databaseUrl !== undefined) guarded.use(chatLock(deps))
   guarded.use(cleanInput)
+  // Before anything that costs a query: a flood's excess is dropped without touching the database.
+  guarded.use(floodGuard(deps, i18n, options.flood ?? { counter: defaultFloodCounter(deps) }))
+  if (options.lockChats ?? updatesMayArriveAtSeveralInstances(deps.config)) guarded.use(chatLock(deps))
   guarded.use(trackUser(deps))
   guarded.use(i18n)
   guarded.use(answerUnreadable)
@@ -80,6 +91,14 @@ export function createBot(given: BotDeps, options: BotOptions) {
   guarded.use(createUnhandledFeature())
 
   return { bot, i18n }
+}
+
+/** Webhook instances on one PostgreSQL database, behind a load balancer: what the chat lock and the shared flood count are for. */
+const updatesMayArriveAtSeveralInstances = (config: BotDeps['config']) => config.databaseUrl !== undefined && config.updatesMode === 'webhook'
+
+function defaultFloodCounter({ config, db }: BotDeps) {
+  const windowMs = config.floodWindowSeconds * 1000
+  return updatesMayArriveAtSeveralInstances(config) ? databaseFloodCounter(db, windowMs) : memoryFloodCounter(windowMs)
 }
 
 /**

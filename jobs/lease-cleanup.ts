@@ -1,4 +1,5 @@
 import type { JobDeps } from '../bot/context.js'
+import { deleteFloodCountersExpiredBefore } from '../db/repositories/flood-counters.js'
 import { deleteLeasesExpiredBefore } from '../db/repositories/leases.js'
 
 /**
@@ -7,8 +8,14 @@ import { deleteLeasesExpiredBefore } from '../db/repositories/leases.js'
  */
 const graceMs = 60 * 60 * 1000
 
-/** Deletes lease rows left behind by killed instances and finished broadcasts. */
+/**
+ * Deletes lease rows left behind by killed instances and finished broadcasts, and the flood-guard
+ * counters of senders who stopped writing (an expired counter blocks nothing either).
+ */
 export async function run(deps: JobDeps): Promise<void> {
-  const deleted = await deleteLeasesExpiredBefore(deps.db, new Date(deps.now().getTime() - graceMs))
+  const cutoff = new Date(deps.now().getTime() - graceMs)
+  const deleted = await deleteLeasesExpiredBefore(deps.db, cutoff)
   if (deleted > 0) deps.logger.info({ deleted }, 'expired leases deleted')
+  const counters = await deleteFloodCountersExpiredBefore(deps.db, cutoff)
+  if (counters > 0) deps.logger.info({ deleted: counters }, 'expired flood counters deleted')
 }

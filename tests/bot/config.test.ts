@@ -43,7 +43,16 @@ describe('parseConfig', () => {
       feedbackEscalateHours: 48,
       feedbackDigestTime: '09:00',
       feedbackMaxPerHour: 6,
+      floodMaxUpdates: 20,
+      floodWindowSeconds: 10,
     })
+  })
+
+  it('takes the flood guard limit and window in whole numbers', () => {
+    const config = parseConfig({ FLOOD_MAX_UPDATES: '40', FLOOD_WINDOW_SECONDS: '30' })
+    expect(config).toMatchObject({ floodMaxUpdates: 40, floodWindowSeconds: 30 })
+    expect(() => parseConfig({ FLOOD_MAX_UPDATES: '0' })).toThrow('Invalid FLOOD_MAX_UPDATES: must be a whole number from 1 to 1000')
+    expect(() => parseConfig({ FLOOD_WINDOW_SECONDS: '1.5' })).toThrow('Invalid FLOOD_WINDOW_SECONDS')
   })
 
   it('takes a nearby radius in whole kilometres from 1 to 100', () => {

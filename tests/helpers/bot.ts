@@ -1,6 +1,7 @@
 import type { UserFromGetMe } from 'grammy/types'
 import pino, { type Logger } from 'pino'
 import { createBot } from '../../bot/bot.js'
+import type { FloodGuardOptions } from '../../bot/middlewares/flood-guard.js'
 import { parseConfig } from '../../bot/config.js'
 import type { Database } from '../../db/client.js'
 import { createFakeTelegram } from './fake-telegram.js'
@@ -24,13 +25,19 @@ export const botInfo: UserFromGetMe = {
 /** A bot wired to the given database and a fresh fake Telegram, with its clock under the test's control. */
 export function createTestBot(
   db: Database,
-  options: { now?: () => Date; env?: Record<string, string>; logger?: Logger; lockChats?: boolean } = {},
+  options: { now?: () => Date; env?: Record<string, string>; logger?: Logger; lockChats?: boolean; flood?: FloodGuardOptions } = {},
 ) {
   const telegram = createFakeTelegram()
   const config = parseConfig({ BOT_TOKEN: '123456:TEST-token-for-the-fake-telegram-xyz', ...options.env })
   const { bot, i18n } = createBot(
     { config, db, logger: options.logger ?? pino({ level: 'silent' }), now: options.now ?? (() => new Date()) },
-    { token: config.botToken ?? '', botInfo, fetch: telegram.fetch, ...(options.lockChats === undefined ? {} : { lockChats: options.lockChats }) },
+    {
+      token: config.botToken ?? '',
+      botInfo,
+      fetch: telegram.fetch,
+      ...(options.lockChats === undefined ? {} : { lockChats: options.lockChats }),
+      ...(options.flood === undefined ? {} : { flood: options.flood }),
+    },
   )
   return { bot, i18n, telegram }
 }

@@ -204,6 +204,8 @@ unhandled-other = I can't handle this yet. To find a station, tap “📍 Send m
 unhandled-command = Unknown command. Send /help to see what I can do.
 error-generic = Sorry, something went wrong. Please try again in a moment.
 input-unreadable = Your message had only characters I cannot read. Please type it again.
+flood-slow-down = Slow down a little, you are sending very fast. Please wait { $seconds } seconds; I will skip what you send before then.
+flood-slow-down-toast = Slow down a little: tap again in { $seconds } seconds.
 
 ## Station import and export (command line)
 

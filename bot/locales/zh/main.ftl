@@ -203,6 +203,8 @@ unhandled-other = 这个我还处理不了。想找驿站，请点「📍 发送
 unhandled-command = 没有这个命令。发送 /help 查看我能做什么。
 error-generic = 抱歉，刚才出了点问题，请稍后再试一次。
 input-unreadable = 消息里只有无法识别的字符，我没看懂。请重新打字发送。
+flood-slow-down = 慢一点～你发得太快了。请 { $seconds } 秒后再发，在这之前发来的消息我先不处理。
+flood-slow-down-toast = 慢一点～请 { $seconds } 秒后再点。
 
 ## Station import and export (command line)
 
