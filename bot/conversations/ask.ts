@@ -21,7 +21,7 @@ export type Question<T> = {
   stale?: { buttons: ButtonFilter; toast: (ctx: ConversationContext) => string }
   /** Which other updates `read` sees (default: messages); the rest go on to the rest of the bot. */
   updates?: (ctx: ConversationContext) => boolean
-  /** Updates that end the form and then go on to the rest of the bot (a shared location starts the station search). */
+  /** Updates (taken ones) that end the form and go on, unanswered, to the rest of the bot (a shared location starts the station search). */
   leaveWith?: (ctx: ConversationContext) => boolean
   /** The form's own way out (a 取消 button, a 退出 word): `say` it, then the conversation ends. */
   quit?: { when: (ctx: ConversationContext) => boolean; say: Say }
@@ -46,6 +46,7 @@ export async function ask<T>(conversation: BotConversation, question: Question<T
   for (;;) {
     // `wait` is the key every stored log has for its turns (waitUntil's own would be `until`).
     const ctx = await conversation.waitUntil((update) => takes(question, update), { next: true, collationKey: 'wait' })
+    if (question.leaveWith?.(ctx) === true) return conversation.halt({ next: true })
     if (ctx.callbackQuery !== undefined) {
       const stale = question.stale
       if (stale !== undefined && !matches(question.buttons, ctx.callbackQuery.data)) {
@@ -58,7 +59,6 @@ export async function ask<T>(conversation: BotConversation, question: Question<T
       await question.quit.say(ctx)
       return conversation.halt()
     }
-    if (question.leaveWith?.(ctx) === true) return conversation.halt({ next: true })
     const answer = await question.read(ctx)
     if (answer.ok) return answer.value
     await answer.hint?.(ctx)
