@@ -3,6 +3,7 @@ import type { I18n } from '@grammyjs/i18n'
 import { Composer, type MiddlewareFn } from 'grammy'
 import { conversationStorage } from '../../db/repositories/conversations.js'
 import { findUser } from '../../db/repositories/users.js'
+import { conversationIds } from '../conversations/ids.js'
 import type { BaseContext, BotContext, BotDeps, ConversationContext } from '../context.js'
 import { mainKeyboardKeys } from '../ui/main-keyboard.js'
 
@@ -21,14 +22,14 @@ import { mainKeyboardKeys } from '../ui/main-keyboard.js'
  * main.ftl as `conversation-form-<id>`. Check-in and quiet hours hold nothing worth warning about.
  */
 export const formsWithAnswers = [
-  'eventadmin-create',
-  'eventadmin-edit',
-  'events-register',
-  'feedback-new',
-  'feedback-add',
-  'feedback-reply',
-  'feedback-note',
-  'broadcast-compose',
+  conversationIds.createEvent,
+  conversationIds.editEvent,
+  conversationIds.register,
+  conversationIds.newFeedback,
+  conversationIds.addToFeedback,
+  conversationIds.replyToFeedback,
+  conversationIds.feedbackNote,
+  conversationIds.composeBroadcast,
 ] as const
 
 /** Leaves every running conversation; tells the person about each form whose answers were dropped. */

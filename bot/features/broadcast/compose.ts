@@ -4,43 +4,41 @@ import { broadcastPayload, createBroadcast, setProgressMessage, type BroadcastCo
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience } from '../../../db/schema/index.js'
+import { accept, ask, retry } from '../../conversations/ask.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { mayAddress } from './access.js'
 import { chooseAudience } from './audience-step.js'
-import { parseComposeData } from './callback-data.js'
 import { broadcastHeader, describeAudience, headerParts, MAX_CAPTION, MAX_TEXT } from './format.js'
 import { translatorFor, userLocale } from '../../i18n.js'
-import { nextInput } from './input.js'
+import { nextInput, staleComposeButtons } from './input.js'
 import { previewKeyboard } from './keyboards.js'
 import { renderProgress } from './progress.js'
 import type { Translate } from '../../i18n.js'
-
-export const COMPOSE_CONVERSATION = 'broadcast-compose'
 
 const largest = (sizes: readonly PhotoSize[]) =>
   sizes.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best))
 
 /** Waits for the message to broadcast: a text or one photo with a caption, formatting kept. */
 async function askContent(conversation: BotConversation, t: Translate): Promise<BroadcastContent> {
-  for (;;) {
-    const ctx = await conversation.wait()
-    const data = ctx.callbackQuery?.data
-    if (data !== undefined) {
-      if (parseComposeData(data) === undefined) await conversation.skip({ next: true })
-      await ctx.answerCallbackQuery({ text: t('broadcast-use-latest-buttons') })
-      continue
-    }
-    const message = ctx.message
-    if (message === undefined) continue
-    if (message.text !== undefined) {
-      if (message.text.length > MAX_TEXT) await ctx.reply(t('broadcast-text-too-long', { length: String(message.text.length), max: String(MAX_TEXT) }))
-      else return { text: message.text, entities: message.entities ?? null, photoFileId: null }
-    } else if (message.photo !== undefined && message.photo.length > 0) {
-      const caption = message.caption ?? ''
-      if (caption.length > MAX_CAPTION) await ctx.reply(t('broadcast-caption-too-long', { length: String(caption.length), max: String(MAX_CAPTION) }))
-      else return { text: caption, entities: message.caption_entities ?? null, photoFileId: largest(message.photo).file_id }
-    } else await ctx.reply(t('broadcast-message-unsupported'))
-  }
+  return ask(conversation, {
+    stale: staleComposeButtons(t),
+    updates: () => true,
+    read: (ctx) => {
+      const message = ctx.message
+      if (message === undefined) return retry()
+      if (message.text !== undefined) {
+        const text = message.text
+        if (text.length > MAX_TEXT) return retry((c) => c.reply(t('broadcast-text-too-long', { length: String(text.length), max: String(MAX_TEXT) })))
+        return accept({ text, entities: message.entities ?? null, photoFileId: null })
+      }
+      if (message.photo !== undefined && message.photo.length > 0) {
+        const caption = message.caption ?? ''
+        if (caption.length > MAX_CAPTION) return retry((c) => c.reply(t('broadcast-caption-too-long', { length: String(caption.length), max: String(MAX_CAPTION) })))
+        return accept({ text: caption, entities: message.caption_entities ?? null, photoFileId: largest(message.photo).file_id })
+      }
+      return retry((c) => c.reply(t('broadcast-message-unsupported')))
+    },
+  })
 }
 
 /** Sends the message back exactly as the sender will send it to every recipient, header included. */

@@ -13,7 +13,8 @@ import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { mayControl } from './access.js'
 import { parseControlData, type ControlAction } from './callback-data.js'
-import { COMPOSE_CONVERSATION, createComposeConversation } from './compose.js'
+import { createComposeConversation } from './compose.js'
+import { conversationIds } from '../../conversations/ids.js'
 import { describeAudience, historyItem } from './format.js'
 import { cancelConfirmKeyboard } from './keyboards.js'
 import { editProgress, renderProgress } from './progress.js'
@@ -24,13 +25,13 @@ const HISTORY_SIZE = 10
 export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   const { db, logger } = deps
   const composer = new Composer<BotContext>()
-  composer.use(createConversation<BotContext, ConversationContext>(createComposeConversation(deps), COMPOSE_CONVERSATION))
+  composer.use(createConversation<BotContext, ConversationContext>(createComposeConversation(deps), conversationIds.composeBroadcast))
   const privateChats = composer.chatType('private')
 
   async function startComposing(ctx: BotContext) {
     if (!isOrganizer(ctx.user)) return ctx.reply(ctx.t('broadcast-not-organizer'))
     await ctx.conversation.exitAll()
-    await ctx.conversation.enter(COMPOSE_CONVERSATION)
+    await ctx.conversation.enter(conversationIds.composeBroadcast)
   }
 
   privateChats.command('broadcast', startComposing)

@@ -1,8 +1,12 @@
+import { accept, ask, retry } from '../../conversations/ask.js'
 import type { BotConversation, ConversationContext } from '../../context.js'
 import { parseComposeData, type ComposeAction } from './callback-data.js'
 import type { Translate } from '../../i18n.js'
 
 export type Input = { kind: 'action'; action: ComposeAction; ctx: ConversationContext } | { kind: 'text'; text: string; ctx: ConversationContext }
+
+/** The compose form's buttons of earlier steps: a hint, nothing else. */
+export const staleComposeButtons = (t: Translate) => ({ buttons: (data: string) => parseComposeData(data) !== undefined, toast: () => t('broadcast-use-latest-buttons') })
 
 /**
  * Waits for a tap on one of the `accept`ed compose buttons (or typed text when `allowText`).
@@ -12,23 +16,24 @@ export type Input = { kind: 'action'; action: ComposeAction; ctx: ConversationCo
 export async function nextInput(
   conversation: BotConversation,
   t: Translate,
-  accept: readonly ComposeAction['kind'][],
+  accepts: readonly ComposeAction['kind'][],
   allowText = false,
 ): Promise<Input> {
-  for (;;) {
-    const ctx = await conversation.wait()
-    const data = ctx.callbackQuery?.data
-    if (data !== undefined) {
-      const action = parseComposeData(data)
-      if (action === undefined) await conversation.skip({ next: true })
-      else if (accept.includes(action.kind)) {
-        await ctx.answerCallbackQuery()
-        return { kind: 'action', action, ctx }
-      } else await ctx.answerCallbackQuery({ text: t('broadcast-use-latest-buttons') })
-      continue
-    }
-    const text = ctx.message?.text
-    if (allowText && text !== undefined) return { kind: 'text', text: text.trim(), ctx }
-    if (ctx.message !== undefined) await ctx.reply(t('broadcast-use-buttons'))
+  const taken = (data: string | undefined) => {
+    const action = data === undefined ? undefined : parseComposeData(data)
+    return action !== undefined && accepts.includes(action.kind) ? action : undefined
   }
+  return ask<Input>(conversation, {
+    buttons: (data) => taken(data) !== undefined,
+    stale: staleComposeButtons(t),
+    updates: () => true,
+    read: (ctx) => {
+      const action = taken(ctx.callbackQuery?.data)
+      if (action !== undefined) return accept({ kind: 'action', action, ctx })
+      const text = ctx.message?.text
+      if (allowText && text !== undefined) return accept({ kind: 'text', text: text.trim(), ctx })
+      // Anything that is not a message (an edit, say) is let go without a word.
+      return retry(ctx.message === undefined ? undefined : (c) => c.reply(t('broadcast-use-buttons')))
+    },
+  })
 }

@@ -8,9 +8,8 @@ import { escapeHtml } from '../../ui/html.js'
 import { shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
 import { forceCheckInData, stepData } from './callback-data.js'
 import type { Translate } from '../../i18n.js'
+import { accept, ask, retry } from '../../conversations/ask.js'
 import { withCancel } from './steps.js'
-
-export const checkInConversationId = 'eventadmin-checkin'
 
 /** A check-in answer as plain data, so it can be kept in the conversation's stored state. */
 type Outcome = { kind: CheckInResult['kind']; name?: string; slot?: string; at?: string; title?: string; status?: string; when?: string; hours?: number }
@@ -75,29 +74,29 @@ export function createCheckInConversation(deps: BotDeps) {
     const stop = () => withCancel(ctx, new InlineKeyboard().text(ctx.t('eventadmin-button-checkin-done'), stepData('stop')))
     await ctx.reply(ctx.t('eventadmin-checkin-start', { title: escapeHtml(title) }), { parse_mode: 'HTML', reply_markup: stop() })
     for (;;) {
-      const update = await conversation.wait()
-      if (update.message === undefined && update.callbackQuery === undefined) await conversation.skip({ next: true })
-      if (update.callbackQuery !== undefined) {
-        if (update.callbackQuery.data !== stepData('stop')) await conversation.skip({ next: true })
-        await update.answerCallbackQuery()
+      // A code, or undefined for 结束签到 (the one button this question reads).
+      const code = await ask<string | undefined>(conversation, {
+        buttons: (data) => data === stepData('stop'),
+        read: (update) => {
+          if (update.callbackQuery !== undefined) return accept(undefined)
+          const text = update.message?.text
+          return text !== undefined && isCode(text) ? accept(text) : retry((u) => u.reply(ctx.t('eventadmin-checkin-bad-code'), { reply_markup: stop() }))
+        },
+      })
+      if (code === undefined) {
         const tally = await conversation.external(async () => {
           const event = await findEvent(deps.db, eventId)
           const counts = event === undefined ? undefined : await eventCounts(deps.db, event, deps.now())
           return { checkedIn: counts?.checkedIn ?? 0, confirmed: counts?.confirmed ?? 0 }
         })
-        await update.reply(ctx.t('eventadmin-checkin-finished', tally))
+        await ctx.reply(ctx.t('eventadmin-checkin-finished', tally))
         return
       }
-      const text = update.message?.text
-      if (text === undefined || !isCode(text)) {
-        await update.reply(ctx.t('eventadmin-checkin-bad-code'), { reply_markup: stop() })
-        continue
-      }
       const outcome = await conversation.external((outside) =>
-        outside.user === undefined ? { kind: 'forbidden' as const } : checkInCode(deps, outside.user, text, { eventId }),
+        outside.user === undefined ? { kind: 'forbidden' as const } : checkInCode(deps, outside.user, code, { eventId }),
       )
-      const reply = outcomeReply(ctx.t.bind(ctx), outcome, text)
-      await update.reply(reply.text, reply.options)
+      const reply = outcomeReply(ctx.t.bind(ctx), outcome, code)
+      await ctx.reply(reply.text, reply.options)
     }
   }
 }

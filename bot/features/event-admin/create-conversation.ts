@@ -6,12 +6,10 @@ import type { BotConversation, BotDeps, ConversationContext } from '../../contex
 import { panelData, stepData } from './callback-data.js'
 import { asksText, cardText, slotsText } from './format.js'
 import { askPlace, type PlaceChoice } from './place-step.js'
-import { accept, ask, leave, retry, textReader } from './steps.js'
+import { accept, ask, leave, redraw, retry, textReader } from './steps.js'
 import { askSlots } from './slots-step.js'
 import { askStart } from './date-step.js'
 import { parseTimeOnDay } from './time-input.js'
-
-export const createConversationId = 'eventadmin-create'
 
 const HOUR = 3_600_000
 const MAX_LENGTH_DAYS = 31
@@ -175,14 +173,13 @@ async function askFields(conversation: BotConversation, ctx: ConversationContext
     })
     return markup.row().text(ctx.t('eventadmin-button-done'), stepData('done'))
   }
-  await ask(conversation, ctx, { text: ctx.t('eventadmin-ask-fields'), keyboard: keyboard() }, async (update, button) => {
+  await ask(conversation, ctx, { text: ctx.t('eventadmin-ask-fields'), keyboard: keyboard() }, async (_update, button) => {
     if (button?.step === 'done') return accept(true)
     const field = eventAskFields.find((known) => button?.step === 'ask' && known === button.arg)
     if (field === undefined) return retry(ctx.t('eventadmin-pick-button'))
     if (chosen.has(field)) chosen.delete(field)
     else chosen.add(field)
-    await update.editMessageReplyMarkup({ reply_markup: keyboard().row().text(ctx.t('eventadmin-button-cancel'), stepData('stop')) }).catch(() => undefined)
-    return retry()
+    return redraw(keyboard())
   })
   return eventAskFields.filter((field) => chosen.has(field))
 }

@@ -15,8 +15,6 @@ import { confirmDate, readFutureDateTime } from './date-step.js'
 import { parseTimeOnDay } from './time-input.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
 
-export const editConversationId = 'eventadmin-edit'
-
 /** The stored value as plain data (conversation state is JSON: no Dates). */
 type Snapshot = { title: string; description: string; capacity: number; startsAt: number; endsAt: number; closesAt: number }
 

@@ -5,14 +5,15 @@ import { cancelEvent, closeRegistration, listManagedEvents, publishEvent } from 
 import { isOrganizer } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
 import { escapeHtml } from '../../ui/html.js'
 import { shanghaiDate } from '../../../domain/time.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { formatEventSpan } from '../../ui/event-time.js'
 import { actionData, listData, newData, panelData, parseActionData, parseEditData, parseForceCheckInData, parsePanelData } from './callback-data.js'
-import { checkInCode, checkInConversationId, createCheckInConversation, isCode, outcomeReply } from './checkin.js'
-import { createConversationId, createEventConversation } from './create-conversation.js'
-import { createEditConversation, editConversationId } from './edit-conversation.js'
+import { checkInCode, createCheckInConversation, isCode, outcomeReply } from './checkin.js'
+import { createEventConversation } from './create-conversation.js'
+import { createEditConversation } from './edit-conversation.js'
 import { exportFileName, registrantsCsv } from './export.js'
 import { formatRange } from './format.js'
 import { managedEvent, refuseUnlessOrganizer, showCancelConfirm, showEditMenu, showList, showPanel } from './panel.js'
@@ -24,16 +25,16 @@ import { managedEvent, refuseUnlessOrganizer, showCancelConfirm, showEditMenu, s
  */
 export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
-  composer.use(createConversation<BotContext, ConversationContext>(createEventConversation(deps), createConversationId))
-  composer.use(createConversation<BotContext, ConversationContext>(createEditConversation(deps), editConversationId))
-  composer.use(createConversation<BotContext, ConversationContext>(createCheckInConversation(deps), checkInConversationId))
+  composer.use(createConversation<BotContext, ConversationContext>(createEventConversation(deps), conversationIds.createEvent))
+  composer.use(createConversation<BotContext, ConversationContext>(createEditConversation(deps), conversationIds.editEvent))
+  composer.use(createConversation<BotContext, ConversationContext>(createCheckInConversation(deps), conversationIds.checkIn))
   const privateChats = composer.chatType('private')
 
   const startCreating = async (ctx: BotContext) => {
     if (await refuseUnlessOrganizer(ctx)) return
     if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery()
     await ctx.conversation.exitAll()
-    await ctx.conversation.enter(createConversationId)
+    await ctx.conversation.enter(conversationIds.createEvent)
   }
 
   const startCheckIn = async (ctx: BotContext) => {
@@ -53,7 +54,7 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
 
   const enterCheckIn = async (ctx: BotContext, event: Event) => {
     await ctx.conversation.exitAll()
-    await ctx.conversation.enter(checkInConversationId, event.id, event.title)
+    await ctx.conversation.enter(conversationIds.checkIn, event.id, event.title)
   }
 
   privateChats.command('manage', (ctx) => showList(ctx, deps))
@@ -99,7 +100,7 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
       if (event.status !== 'draft' && event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
       await ctx.answerCallbackQuery()
       await ctx.conversation.exitAll()
-      return ctx.conversation.enter(editConversationId, event.id, edit.field)
+      return ctx.conversation.enter(conversationIds.editEvent, event.id, edit.field)
     }
     if (action === undefined) {
       await ctx.answerCallbackQuery()

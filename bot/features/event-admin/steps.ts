@@ -1,12 +1,16 @@
 import { InlineKeyboard } from 'grammy'
+import { accept, ask as askQuestion, editKeyboard, retry as retryWith, typed, type Answer } from '../../conversations/ask.js'
 import type { BotConversation, ConversationContext } from '../../context.js'
 import { parseStepData, stepData } from './callback-data.js'
 
-/** What a step's reader makes of one update: a value, or a retry with an optional explanation. */
-export type Answer<R> = { ok: true; value: R } | { ok: false; error?: string; keyboard?: InlineKeyboard }
+export { accept, type Answer }
 
-export const accept = <R>(value: R): Answer<R> => ({ ok: true, value })
-export const retry = <R>(error?: string, keyboard?: InlineKeyboard): Answer<R> => ({ ok: false, error, keyboard })
+/** A retry that explains what was wrong (and may offer buttons); without `error` nothing is said. */
+export const retry = <R = never>(error?: string, keyboard?: InlineKeyboard): Answer<R> =>
+  retryWith(error === undefined ? undefined : (update) => update.reply(error, { parse_mode: 'HTML', reply_markup: withCancel(update, keyboard) }))
+
+/** A toggle's retry: the tapped message shows its new ticks, nothing else is said. */
+export const redraw = <R = never>(keyboard: InlineKeyboard): Answer<R> => retryWith((update) => editKeyboard(update, withCancel(update, keyboard)))
 
 export type Button = { step: string; arg?: string | number }
 export type Reader<R> = (update: ConversationContext, button: Button | undefined) => Promise<Answer<R>>
@@ -16,9 +20,14 @@ export function withCancel(ctx: ConversationContext, keyboard = new InlineKeyboa
   return keyboard.row().text(ctx.t('eventadmin-button-cancel'), stepData('stop'))
 }
 
+const buttonOf = (update: ConversationContext): Button | undefined => {
+  const parsed = update.callbackQuery?.data === undefined ? undefined : parseStepData(update.callbackQuery.data)
+  return parsed === undefined ? undefined : { step: parsed.step, ...(parsed.arg === undefined ? {} : { arg: parsed.arg }) }
+}
+
 /**
  * Asks one question and waits until `read` accepts an answer, re-asking with its explanation on
- * bad input. Taps on buttons of other features pass through (skip); `取消` leaves the conversation.
+ * bad input. Taps on buttons of other features pass through; `取消` leaves the conversation.
  */
 export async function ask<R>(
   conversation: BotConversation,
@@ -26,26 +35,12 @@ export async function ask<R>(
   question: { text: string; keyboard?: InlineKeyboard },
   read: Reader<R>,
 ): Promise<R> {
-  await ctx.reply(question.text, { parse_mode: 'HTML', reply_markup: withCancel(ctx, question.keyboard) })
-  for (;;) {
-    const update = await conversation.wait()
-    // Edits, member changes and the like are not answers; other handlers may want them.
-    if (update.message === undefined && update.callbackQuery === undefined) await conversation.skip({ next: true })
-    let button: Button | undefined
-    const data = update.callbackQuery?.data
-    if (update.callbackQuery !== undefined) {
-      const parsed = data === undefined ? undefined : parseStepData(data)
-      if (parsed === undefined) await conversation.skip({ next: true })
-      await update.answerCallbackQuery()
-      if (parsed?.step === 'stop') await leave(conversation, update)
-      button = parsed === undefined ? undefined : { step: parsed.step, ...(parsed.arg === undefined ? {} : { arg: parsed.arg }) }
-    }
-    const answer = await read(update, button)
-    if (answer.ok) return answer.value
-    if (answer.error !== undefined) {
-      await update.reply(answer.error, { parse_mode: 'HTML', reply_markup: withCancel(ctx, answer.keyboard) })
-    }
-  }
+  return askQuestion(conversation, {
+    prompt: () => ctx.reply(question.text, { parse_mode: 'HTML', reply_markup: withCancel(ctx, question.keyboard) }),
+    buttons: (data) => parseStepData(data) !== undefined,
+    quit: { when: (update) => buttonOf(update)?.step === 'stop', say: (update) => update.reply(update.t('conversation-cancelled')) },
+    read: (update) => read(update, buttonOf(update)),
+  })
 }
 
 export async function leave(conversation: BotConversation, ctx: ConversationContext): Promise<never> {
@@ -54,11 +49,18 @@ export async function leave(conversation: BotConversation, ctx: ConversationCont
 }
 
 /** Reads a text message of 1…max characters (trimmed). */
-export function textReader(ctx: ConversationContext, max: number, min = 1): Reader<string> {
+export function textReader(ctx: ConversationContext, max: number): Reader<string> {
   return async (update) => {
-    const text = update.message?.text?.trim()
-    if (text === undefined) return retry(ctx.t('eventadmin-need-text'))
-    if (text.length < min || text.length > max) return retry(ctx.t('eventadmin-bad-length', { max, length: text.length }))
-    return accept(text)
+    const answer = typed(update, max)
+    switch (answer.kind) {
+      case 'text':
+        return accept(answer.text)
+      case 'not-text':
+        return retry(ctx.t('eventadmin-need-text'))
+      case 'empty':
+        return retry(ctx.t('eventadmin-bad-length', { max, length: 0 }))
+      case 'too-long':
+        return retry(ctx.t('eventadmin-bad-length', { max, length: answer.length }))
+    }
   }
 }

@@ -13,14 +13,15 @@ import { cardKeyboard, listKeyboard } from './keyboards.js'
 import { mapKeyboard } from '../../ui/navigation.js'
 import { createMyDataFeature } from './my-data.js'
 import { createMyEventsFeature } from './my-events.js'
-import { createRegisterConversation, REGISTER_CONVERSATION } from './register-conversation.js'
+import { createRegisterConversation } from './register-conversation.js'
+import { conversationIds } from '../../conversations/ids.js'
 
 const PAGE_SIZE = 5
 
 export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   const { db, now } = deps
   const composer = new Composer<BotContext>()
-  composer.use(createConversation<BotContext, ConversationContext>(createRegisterConversation(deps), REGISTER_CONVERSATION))
+  composer.use(createConversation<BotContext, ConversationContext>(createRegisterConversation(deps), conversationIds.register))
   const privateChats = composer.chatType('private')
 
   async function renderList(ctx: BotContext, page: number) {
@@ -113,7 +114,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
         return
       }
       await ctx.conversation.exitAll()
-      await ctx.conversation.enter(REGISTER_CONVERSATION, card.event.id)
+      await ctx.conversation.enter(conversationIds.register, card.event.id)
       return
     }
     const result = await register(db, { eventId: card.event.id, userId, consent: false, now: now() })

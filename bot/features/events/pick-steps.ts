@@ -1,3 +1,4 @@
+import { editKeyboard } from '../../conversations/ask.js'
 import type { ConversationContext } from '../../context.js'
 import { translate } from '../../i18n.js'
 import { eventData, type EventAction } from './callback-data.js'
@@ -58,7 +59,7 @@ export async function pickPlatforms(ctx: ConversationContext, ask: Ask, actionOf
     },
     async (c) => {
       const action = actionOf(c)
-      if (action?.kind === 'platform') return c.editMessageReplyMarkup({ reply_markup: keyboard() }).catch(() => c.reply(c.t('events-ask-platform'), { reply_markup: keyboard() }))
+      if (action?.kind === 'platform') return editKeyboard(c, keyboard(), () => c.reply(c.t('events-ask-platform'), { reply_markup: keyboard() }))
       const key = action?.kind === 'platformDone' ? 'events-ask-platform-none' : 'events-ask-choice-again'
       return c.reply(c.t(key), { reply_markup: keyboard() })
     },

@@ -2,6 +2,7 @@ import type { Database } from '../../../db/client.js'
 import { findEventCard, findSavedProfile } from '../../../db/repositories/event-listing.js'
 import type { EventAskField } from '../../../db/schema/index.js'
 import { register, type RegisterInput } from '../../../db/repositories/registrations.js'
+import { accept, ask as askQuestion, retry, typed } from '../../conversations/ask.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
@@ -10,11 +11,9 @@ import { describeRegistration, sendSummary, type RegistrationSummary } from './c
 import { registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
 import { choiceKeyboard, contactKeyboard, typingKeyboard } from './keyboards.js'
-import { pickOccupation, pickPlatforms } from './pick-steps.js'
+import { pickOccupation, pickPlatforms, type Ask } from './pick-steps.js'
 import { consentText, savedSummary, sensitiveConsentText } from './register-texts.js'
 import type { Translate } from '../../i18n.js'
-
-export const REGISTER_CONVERSATION = 'events-register'
 
 type TwoWay = 'consentYes' | 'consentNo' | 'sensitiveYes' | 'sensitiveNo' | 'reuseYes' | 'reuseNo'
 const twoWayLabels: Record<TwoWay, string> = {
@@ -58,32 +57,28 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     const userId = ctx.from?.id
     if (userId === undefined) return
 
-    /** Waits until `read` accepts an update; other features' buttons keep working meanwhile. */
-    async function ask<T>(read: (c: ConversationContext) => T | undefined, reask: (c: ConversationContext) => Promise<unknown>): Promise<T> {
-      for (;;) {
-        const c = await conversation.wait()
-        const data = c.callbackQuery?.data
-        const action = data === undefined ? undefined : parseEventData(data)
-        if (data !== undefined && (action === undefined || !formKinds.has(action.kind))) await conversation.skip({ next: true })
-        // Not an answer at all (a blocked bot, an edited message…): the rest of the bot deals with it.
-        if (data === undefined && c.message === undefined) await conversation.skip({ next: true })
-        if (action?.kind === 'quit' || c.message?.text === c.t('events-button-quit')) {
-          if (data !== undefined) await c.answerCallbackQuery()
-          await c.reply(c.t('events-form-quit'), { reply_markup: mainKeyboard(c.t, c.user) })
-          return conversation.halt()
-        }
-        // A main-keyboard tap never gets here: the conversations middleware ends the form first.
-        if (c.message?.location !== undefined) return conversation.halt({ next: true })
-        const value = read(c)
-        if (data !== undefined) await c.answerCallbackQuery()
-        if (value !== undefined) return value
-        await reask(c)
-      }
-    }
     const actionOf = (c: ConversationContext) => (c.callbackQuery?.data === undefined ? undefined : parseEventData(c.callbackQuery.data))
-    const typed = (c: ConversationContext, max: number) => {
-      const text = c.message?.text?.trim()
-      return text !== undefined && text !== '' && !text.startsWith('/') && [...text].length <= max ? text : undefined
+    /** Waits until `read` accepts an update; other features' buttons keep working meanwhile. */
+    const ask: Ask = (read, reask) =>
+      askQuestion(conversation, {
+        buttons: (data) => {
+          const action = parseEventData(data)
+          return action !== undefined && formKinds.has(action.kind)
+        },
+        quit: {
+          when: (c) => actionOf(c)?.kind === 'quit' || c.message?.text === c.t('events-button-quit'),
+          say: (c) => c.reply(c.t('events-form-quit'), { reply_markup: mainKeyboard(c.t, c.user) }),
+        },
+        // A shared location means the rider went looking for a station: the form gives way.
+        leaveWith: (c) => c.message?.location !== undefined,
+        read: (c) => {
+          const value = read(c)
+          return value === undefined ? retry(reask) : accept(value)
+        },
+      })
+    const typedText = (c: ConversationContext, max: number) => {
+      const answer = typed(c, max)
+      return answer.kind === 'text' && !answer.text.startsWith('/') ? answer.text : undefined
     }
 
     let slotId: number | null = null
@@ -137,7 +132,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     if (!reuse) {
       if (plan.asks.includes('name')) {
         await ctx.reply(ctx.t('events-ask-name', { max: MAX_NAME }), { reply_markup: typingKeyboard(ctx.t) })
-        fields.name = await ask((c) => typed(c, MAX_NAME), (c) => c.reply(c.t('events-ask-name-again', { max: MAX_NAME })))
+        fields.name = await ask((c) => typedText(c, MAX_NAME), (c) => c.reply(c.t('events-ask-name-again', { max: MAX_NAME })))
       }
       if (plan.asks.includes('phone')) {
         await ctx.reply(ctx.t('events-ask-phone'), { reply_markup: contactKeyboard(ctx.t) })
@@ -163,7 +158,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
         continue
       }
       await ctx.reply(ctx.t('events-ask-question', { question: escapeHtml(question), max: MAX_ANSWER }), { parse_mode: 'HTML', reply_markup: typingKeyboard(ctx.t) })
-      answers.push(await ask((c) => typed(c, MAX_ANSWER), (c) => c.reply(c.t('events-ask-question-again', { max: MAX_ANSWER }))))
+      answers.push(await ask((c) => typedText(c, MAX_ANSWER), (c) => c.reply(c.t('events-ask-question-again', { max: MAX_ANSWER }))))
     }
 
     const result = await conversation.external(async (): Promise<RegistrationSummary | { outcome: 'closed' | 'not_open' }> => {

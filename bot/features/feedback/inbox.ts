@@ -6,6 +6,7 @@ import { isAdmin, isOrganizer, listOrganizers, responsibleOrganizers } from '../
 import { findUser } from '../../../db/repositories/users.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
 import { parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
 import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
@@ -108,8 +109,8 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t('feedback-note-saved'), { reply_markup: afterActionKeyboard(ctx.t, result) })
   }
 
-  composer.use(createConversation(reply, 'feedback-reply'))
-  composer.use(createConversation(note, 'feedback-note'))
+  composer.use(createConversation(reply, conversationIds.replyToFeedback))
+  composer.use(createConversation(note, conversationIds.feedbackNote))
 
   const privateChats = composer.chatType('private')
   privateChats.command('inbox', showInbox)
@@ -140,7 +141,7 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
         if (item === undefined || !(await mayHandle(db, user, item))) return ctx.answerCallbackQuery({ text: ctx.t('feedback-result-forbidden'), show_alert: true })
         await ctx.answerCallbackQuery()
         await ctx.conversation.exitAll()
-        return ctx.conversation.enter(action.kind === 'reply' ? 'feedback-reply' : 'feedback-note', action.ticketId)
+        return ctx.conversation.enter(action.kind === 'reply' ? conversationIds.replyToFeedback : conversationIds.feedbackNote, action.ticketId)
       }
       case 'status':
         return answerResult(ctx, await setStatus(deps, user, action.ticketId, action.status), 'feedback-status-changed')

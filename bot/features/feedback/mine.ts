@@ -3,6 +3,7 @@ import { listPublicItems, listStationsWithPublicItems } from '../../../db/reposi
 import { findInboxItem, firstWorkerMessages, listMessages, listUserTickets } from '../../../db/repositories/feedback.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { BotContext, BotDeps } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
 import { feedbackData, parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatSaid, formatWorkerCard } from './format.js'
 import { choicesKeyboard, workerTicketKeyboard } from './keyboards.js'
@@ -86,7 +87,7 @@ export function createMineFeature(deps: BotDeps): Composer<BotContext> {
         if (item.status === 'closed') return ctx.answerCallbackQuery({ text: ctx.t('feedback-add-closed') })
         await ctx.answerCallbackQuery()
         await ctx.conversation.exitAll()
-        return ctx.conversation.enter('feedback-add', action.ticketId)
+        return ctx.conversation.enter(conversationIds.addToFeedback, action.ticketId)
       }
       case 'close':
         return ctx.answerCallbackQuery({ text: ctx.t(`feedback-close-${await closeByWorker(deps, ticketNotices, user, action.ticketId)}`) })

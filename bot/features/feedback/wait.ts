@@ -1,6 +1,14 @@
 import type { NewFeedbackMessage } from '../../../db/repositories/feedback.js'
+import { accept, ask, characters, retry } from '../../conversations/ask.js'
 import type { BotConversation, ConversationContext } from '../../context.js'
 import { parseFeedbackData, type WizardChoice } from './callback-data.js'
+
+const choiceOf = (data: string): WizardChoice | undefined => {
+  const action = parseFeedbackData(data)
+  return action?.kind === 'wizard' ? action.choice : undefined
+}
+const isWizard = (data: string) => choiceOf(data) !== undefined
+const stale = { buttons: isWizard, toast: (ctx: ConversationContext) => ctx.t('feedback-stale') }
 
 /**
  * Waits for a tap on one of the form's buttons that `accept` takes. Buttons of other features
@@ -9,25 +17,25 @@ import { parseFeedbackData, type WizardChoice } from './callback-data.js'
  */
 export async function waitForChoice<T extends WizardChoice>(
   conversation: BotConversation,
-  accept: (choice: WizardChoice) => choice is T,
+  accepts: (choice: WizardChoice) => choice is T,
   onText?: (ctx: ConversationContext, text: string) => Promise<void>,
 ): Promise<T> {
-  for (;;) {
-    const ctx = await conversation.wait()
-    const data = ctx.callbackQuery?.data
-    if (data !== undefined) {
-      const action = parseFeedbackData(data)
-      if (action?.kind !== 'wizard') await conversation.skip({ next: true })
-      else if (accept(action.choice)) {
-        await ctx.answerCallbackQuery()
-        return action.choice
-      } else await ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })
-      continue
-    }
-    const text = ctx.message?.text
-    if (text !== undefined && onText !== undefined) await onText(ctx, text)
-    else await ctx.reply(ctx.t('feedback-use-buttons'))
+  const taken = (data: string | undefined): T | undefined => {
+    const choice = data === undefined ? undefined : choiceOf(data)
+    return choice !== undefined && accepts(choice) ? choice : undefined
   }
+  return ask(conversation, {
+    buttons: (data) => taken(data) !== undefined,
+    stale,
+    updates: () => true,
+    read: (ctx) => {
+      const choice = taken(ctx.callbackQuery?.data)
+      if (choice !== undefined) return accept(choice)
+      const text = ctx.message?.text
+      if (text !== undefined && onText !== undefined) return retry((c) => onText(c, text))
+      return retry((c) => c.reply(c.t('feedback-use-buttons')))
+    },
+  })
 }
 
 /** Waits for the worker's or organizer's content: text (within `maxText`), a photo (with caption) or a voice message. */
@@ -35,26 +43,20 @@ export async function waitForContent(
   conversation: BotConversation,
   options: { maxText: number; voice: boolean; photo: boolean },
 ): Promise<NewFeedbackMessage> {
-  for (;;) {
-    const ctx = await conversation.wait()
-    if (ctx.callbackQuery !== undefined) {
-      const action = parseFeedbackData(ctx.callbackQuery.data ?? '')
-      if (action?.kind !== 'wizard') await conversation.skip({ next: true })
-      await ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })
-      continue
-    }
-    const message = ctx.message
-    if (message?.text !== undefined) {
-      const length = [...message.text].length
-      if (length > options.maxText) {
-        await ctx.reply(ctx.t('feedback-too-long', { max: String(options.maxText), length: String(length) }))
-        continue
+  return ask(conversation, {
+    stale,
+    updates: () => true,
+    read: (ctx) => {
+      const message = ctx.message
+      if (message?.text !== undefined) {
+        const length = characters(message.text)
+        if (length > options.maxText) return retry((c) => c.reply(c.t('feedback-too-long', { max: String(options.maxText), length: String(length) })))
+        if (message.text.trim() !== '') return accept({ kind: 'text', text: message.text, fileId: null })
       }
-      if (message.text.trim() !== '') return { kind: 'text', text: message.text, fileId: null }
-    }
-    const photo = message?.photo?.at(-1)
-    if (photo !== undefined && options.photo) return { kind: 'photo', text: message?.caption ?? '', fileId: photo.file_id }
-    if (message?.voice !== undefined && options.voice) return { kind: 'voice', text: '', fileId: message.voice.file_id }
-    await ctx.reply(ctx.t(options.voice ? 'feedback-content-hint' : options.photo ? 'feedback-reply-hint' : 'feedback-note-hint'))
-  }
+      const photo = message?.photo?.at(-1)
+      if (photo !== undefined && options.photo) return accept({ kind: 'photo', text: message?.caption ?? '', fileId: photo.file_id })
+      if (message?.voice !== undefined && options.voice) return accept({ kind: 'voice', text: '', fileId: message.voice.file_id })
+      return retry((c) => c.reply(c.t(options.voice ? 'feedback-content-hint' : options.photo ? 'feedback-reply-hint' : 'feedback-note-hint')))
+    },
+  })
 }

@@ -5,6 +5,7 @@ import { listFeedbackEvents, listStationCities } from '../../../db/repositories/
 import { findNearestStations, searchStations } from '../../../db/repositories/stations.js'
 import type { FeedbackCategory } from '../../../db/schema/index.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
 import { cityFits, parseFeedbackData, wizardData, type WizardChoice } from './callback-data.js'
 import { anonymousKeyboard, categoryKeyboard, choicesKeyboard, subjectKeyboard } from './keyboards.js'
 import { waitForChoice, waitForContent } from './wait.js'
@@ -89,8 +90,8 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t(`feedback-add-${result}`, { max: deps.config.feedbackMaxPerHour }))
   }
 
-  composer.use(createConversation(newTicket, 'feedback-new'))
-  composer.use(createConversation(addition, 'feedback-add'))
+  composer.use(createConversation(newTicket, conversationIds.newFeedback))
+  composer.use(createConversation(addition, conversationIds.addToFeedback))
 
   const start = async (ctx: BotContext, preset?: Subject) => {
     if (ctx.user !== undefined && (await overRateLimit(deps, ctx.user.id))) {
@@ -98,8 +99,8 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     }
     // Tapping 我有话说 again starts the form afresh instead of answering the open one.
     await ctx.conversation.exitAll()
-    if (preset === undefined) await ctx.conversation.enter('feedback-new')
-    else await ctx.conversation.enter('feedback-new', preset)
+    if (preset === undefined) await ctx.conversation.enter(conversationIds.newFeedback)
+    else await ctx.conversation.enter(conversationIds.newFeedback, preset)
   }
   composer.on('callback_query:data', async (ctx, next) => {
     const action = parseFeedbackData(ctx.callbackQuery.data)

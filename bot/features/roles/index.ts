@@ -2,13 +2,13 @@ import { hears } from '@grammyjs/i18n'
 import { Composer, InlineKeyboard } from 'grammy'
 import { createConversation } from '@grammyjs/conversations'
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
+import { conversationIds } from '../../conversations/ids.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { parseRolesData, type RolesAction } from './callback-data.js'
 import {
   inviteStationConversation,
-  inviteStationConversationId,
   invitePayloadPrefix,
   issueInvite,
   redeemInviteLink,
@@ -41,7 +41,7 @@ export function createRolesFeature(deps: BotDeps): Composer<BotContext> {
   composer.use(
     createConversation<BotContext, ConversationContext>(
       (conversation: BotConversation, ctx: ConversationContext) => inviteStationConversation(conversation, ctx, deps),
-      inviteStationConversationId,
+      conversationIds.inviteStation,
     ),
   )
 
@@ -107,7 +107,7 @@ async function runAction(ctx: BotContext, deps: BotDeps, action: RolesAction): P
       return
     case 'invite-station-prompt':
       await ctx.answerCallbackQuery()
-      await ctx.conversation.enter(inviteStationConversationId)
+      await ctx.conversation.enter(conversationIds.inviteStation)
       return
     case 'team':
       await ctx.answerCallbackQuery()

@@ -5,6 +5,7 @@ import { enqueueMessages } from '../../../db/repositories/outbox.js'
 import { findStation, searchStations } from '../../../db/repositories/stations.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
+import { accept, ask, retry } from '../../conversations/ask.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { escapeHtml } from '../../ui/html.js'
@@ -24,7 +25,6 @@ import { stationButtonLabel } from '../../ui/station-label.js'
 import { ticketNotices } from '../../ui/feedback-notices.js'
 
 export const INVITE_HOURS = 72
-export const inviteStationConversationId = 'roles-invite-station'
 const MAX_CITY_BUTTONS = 60
 const REUSE_WITHIN_MS = 60_000
 const MAX_QUERY_LENGTH = 50
@@ -95,37 +95,28 @@ export async function issueInvite(ctx: BotContext, deps: BotDeps, scope: { city?
 /** Asks for a station name and offers the matches as buttons (`r:is:<id>`, handled outside). */
 export async function inviteStationConversation(conversation: BotConversation, ctx: ConversationContext, deps: BotDeps) {
   await ctx.reply(ctx.t('roles-invite-station-prompt'))
-  for (;;) {
-    const update = await conversation.wait()
+  const say = (key: string, variables?: Record<string, string | number>, options: { parse_mode?: 'HTML'; reply_markup?: InlineKeyboard } = {}) =>
+    retry((update) => update.reply(update.t(key, variables), options))
+  await ask(conversation, {
+    buttons: () => true,
+    updates: () => true,
     // Any button pressed meanwhile (a station choice from before, the team list) leaves the form.
-    if (update.message === undefined) await conversation.halt({ next: true })
-    if (!isAdmin(update.user)) {
-      await update.reply(update.t('roles-admin-only'))
-      return
-    }
-    const query = update.message?.text?.trim()
-    if (query === undefined || query === '') {
-      await update.reply(update.t('roles-invite-station-not-text'))
-      continue
-    }
-    if (query.length > MAX_QUERY_LENGTH) {
-      await update.reply(update.t('roles-invite-station-too-long', { max: MAX_QUERY_LENGTH }))
-      continue
-    }
-    const found = await conversation.external(async () =>
-      (await searchStations(deps.db, query, 5)).map(({ id, name, city, district }) => ({ id, name, city, district })),
-    )
-    if (found.length === 0) {
-      await update.reply(update.t('roles-invite-station-no-match', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
-      continue
-    }
-    const keyboard = new InlineKeyboard()
-    for (const station of found) {
-      keyboard.text(stationButtonLabel(station), inviteStationData(station.id)).row()
-    }
-    await update.reply(update.t('roles-invite-station-choose'), { reply_markup: keyboard })
-    return
-  }
+    leaveWith: (update) => update.message === undefined,
+    quit: { when: (update) => !isAdmin(update.user), say: (update) => update.reply(update.t('roles-admin-only')) },
+    read: async (update) => {
+      const query = update.message?.text?.trim()
+      if (query === undefined || query === '') return say('roles-invite-station-not-text')
+      if (query.length > MAX_QUERY_LENGTH) return say('roles-invite-station-too-long', { max: MAX_QUERY_LENGTH })
+      const found = await conversation.external(async () =>
+        (await searchStations(deps.db, query, 5)).map(({ id, name, city, district }) => ({ id, name, city, district })),
+      )
+      if (found.length === 0) return say('roles-invite-station-no-match', { query: escapeHtml(query) }, { parse_mode: 'HTML' })
+      const keyboard = new InlineKeyboard()
+      for (const station of found) keyboard.text(stationButtonLabel(station), inviteStationData(station.id)).row()
+      await update.reply(update.t('roles-invite-station-choose'), { reply_markup: keyboard })
+      return accept(undefined)
+    },
+  })
 }
 
 /**

@@ -2,8 +2,6 @@ import { setQuietHours } from '../../../db/repositories/user-settings.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { formatMinutes, parseQuietHours } from './quiet-hours.js'
 
-export const customQuietHoursId = 'settings-quiet-hours'
-
 const cancelWords = new Set(['取消', '退出', '算了', 'cancel', 'quit', 'exit'])
 
 /**

@@ -3,7 +3,8 @@ import { Composer, GrammyError } from 'grammy'
 import { quietHoursOf, setQuietHours, type QuietHours } from '../../../db/repositories/user-settings.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { parseSettingsData } from './callback-data.js'
-import { createCustomQuietHours, customQuietHoursId } from './conversations.js'
+import { createCustomQuietHours } from './conversations.js'
+import { conversationIds } from '../../conversations/ids.js'
 import { languageKeyboard } from '../../ui/main-keyboard.js'
 import { settingsKeyboard } from './keyboards.js'
 import { formatMinutes, quietPresets } from './quiet-hours.js'
@@ -18,7 +19,7 @@ function settingsText(ctx: BotContext, current: QuietHours | null): string {
 
 export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
-  composer.use(createConversation(createCustomQuietHours(deps), customQuietHoursId))
+  composer.use(createConversation(createCustomQuietHours(deps), conversationIds.quietHours))
   const privateChats = composer.chatType('private')
 
   privateChats.command('settings', (ctx) => {
@@ -30,7 +31,7 @@ export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
     const action = parseSettingsData(ctx.callbackQuery.data)
     if (action === undefined || ctx.user === undefined) return ctx.answerCallbackQuery({ text: ctx.t('settings-stale') })
     // A button tapped while typing a custom range means the worker changed their mind.
-    await ctx.conversation.exit(customQuietHoursId)
+    await ctx.conversation.exit(conversationIds.quietHours)
 
     if (action.type === 'language') {
       await ctx.answerCallbackQuery()
@@ -40,7 +41,7 @@ export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.answerCallbackQuery()
       // Another feature's form may still be open; the worker has moved on from it.
       await ctx.conversation.exitAll()
-      return ctx.conversation.enter(customQuietHoursId)
+      return ctx.conversation.enter(conversationIds.quietHours)
     }
 
     const hours = action.type === 'off' ? null : (quietPresets[action.index] ?? null)

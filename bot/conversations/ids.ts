@@ -1,0 +1,20 @@
+/**
+ * Every conversation's id, in one place. The ids are the keys of the state stored for each chat
+ * (`conversation_states`), so they never change: a conversation in progress when the bot is
+ * upgraded continues under the same id.
+ */
+export const conversationIds = {
+  createEvent: 'eventadmin-create',
+  editEvent: 'eventadmin-edit',
+  checkIn: 'eventadmin-checkin',
+  register: 'events-register',
+  newFeedback: 'feedback-new',
+  addToFeedback: 'feedback-add',
+  replyToFeedback: 'feedback-reply',
+  feedbackNote: 'feedback-note',
+  composeBroadcast: 'broadcast-compose',
+  quietHours: 'settings-quiet-hours',
+  inviteStation: 'roles-invite-station',
+} as const
+
+export type ConversationId = (typeof conversationIds)[keyof typeof conversationIds]
