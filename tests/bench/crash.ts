@@ -38,7 +38,7 @@ const points = [
   { name: 'after-answer', at: 0.45 },
   { name: 'between-sends', at: 0.7 },
 ] as const
-type Crash = { point: string; pid: number; restartedAt: number; settledAfterMs?: number }
+type Crash = { point: string; pid: number; restartedAt: number; readyAfterMs?: number; settledAfterMs?: number }
 
 const empty = await createEmptyPostgresDatabase(baseUrl, 'nuanxin_bench')
 process.once('SIGINT', () => void empty.drop().finally(() => process.exit(130)))
@@ -56,7 +56,9 @@ function crash(point: string): void {
   current.kill()
   const pid = current.pid
   current = start()
-  crashes.push({ point, pid, restartedAt: performance.now() })
+  const entry: Crash = { point, pid, restartedAt: performance.now() }
+  crashes.push(entry)
+  void current.ready.then(() => (entry.readyAfterMs = performance.now() - entry.restartedAt))
   log(`  ${point}: killed pid ${pid} (SIGKILL) after ${reached} messages reached Telegram; restarted`)
 }
 
@@ -124,7 +126,7 @@ try {
       .where(and(eq(outbox.broadcastId, broadcast.id), inArray(outbox.status, ['failed']), like(outbox.claimedBy, `%:${entry.pid}:%`)))
     const lost = uncertain.filter((row) => !chats.has(row.userId)).length
     perCrash.push({ ...entry, uncertain: uncertain.length, lost })
-    log(`  ${entry.point}: ${uncertain.length} rows left uncertain, ${lost} of them lost; settled ${seconds(entry.settledAfterMs ?? 0)} s after the restart`)
+    log(`  ${entry.point}: ${uncertain.length} rows left uncertain, ${lost} of them lost; settled ${seconds(entry.settledAfterMs ?? 0)} s after the restart (up after ${seconds(entry.readyAfterMs ?? 0)} s)`)
   }
   const delivered = chats.size
   const figures = {
