@@ -55,7 +55,7 @@ export type OpenDatabaseOptions =
  * Opens PostgreSQL (postgres.js) when a URL is given, otherwise embedded PGlite, and applies the
  * committed migrations. A PGlite data directory is locked for the life of the process: two
  * processes on one directory silently lose committed writes, so a second one is refused with a
- * DataDirLockedError.
+ * DataDirLockedError; the leases left in it by the previous process are deleted.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl !== undefined) {
@@ -89,6 +89,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     })
     const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database
     await migratePglite(db as never, { migrationsFolder })
+    // The data-dir lock proves that whoever holds a lease in here (a chat, a broadcast's progress
+    // message, an outbox sender's heartbeat) is a process that is gone: its claims end now, so the
+    // rows a killed sender left are settled at once instead of when its heartbeat would lapse.
+    if (dataDir !== undefined) await db.delete(schema.leases)
     return {
       db,
       driver: 'pglite',

@@ -4,13 +4,17 @@ import { hostname } from 'node:os'
 import type { Api } from 'grammy'
 import type { Logger } from 'pino'
 import type { Database } from '../../db/client.js'
+import { releaseLease, takeLease } from '../../db/repositories/leases.js'
 import {
   claimDue,
+  markStarted,
   recordFailure,
   recordSent,
   recoverInterrupted,
   refreshOutboxStatistics,
   releaseClaims,
+  senderHeartbeatKey,
+  settleDeadSenders,
   type ClaimedRow,
   type Failure,
 } from '../../db/repositories/outbox-sender.js'
@@ -26,11 +30,14 @@ export type OutboxSenderOptions = {
   now: () => Date
   /** Messages per second over all instances. */
   rate: number
-  /** Names this process in outbox.claimed_by; default hostname:pid:random. */
+  /** Names this sender in outbox.claimed_by and its heartbeat lease; default hostname:pid:random. */
   instanceId?: string
   /** How often an idle sender looks for due rows. */
   pollMs?: number
-  /** Rows 'sending' for longer than this belong to a dead process (see recoverInterrupted). */
+  /**
+   * Fallback for senders not proven dead: rows 'sending' for longer than this are failed (see
+   * recoverInterrupted). A sender whose heartbeat lapsed is settled at once (settleDeadSenders).
+   */
   leaseMs?: number
   /** A send whose answer takes longer is abandoned as uncertain. */
   sendTimeoutMs?: number
@@ -53,11 +60,23 @@ export type OutboxSender = {
   start: () => void
   /** Look for work now instead of at the next poll (e.g. right after queueing). */
   wake: () => void
-  /** Stops claiming, gives back rows still waiting for their slot, waits for sends in flight to be recorded. */
+  /**
+   * Stops claiming, gives back rows still waiting for their slot, waits for sends in flight to be
+   * recorded, and ends the heartbeat.
+   */
   stop: () => Promise<void>
 }
 
 const RECOVERY_EVERY_MS = 60_000
+/**
+ * A sender renews its heartbeat lease every HEARTBEAT_EVERY_MS for HEARTBEAT_SECONDS; the others
+ * look for senders whose heartbeat lapsed every DEAD_CHECK_EVERY_MS. So the rows of a sender killed
+ * on PostgreSQL are settled within about 15 s (on PGlite at once: the restart clears the leases).
+ * A longer stall of a live sender only costs it the rows it had claimed; it cannot cause a duplicate.
+ */
+const HEARTBEAT_SECONDS = 10
+const HEARTBEAT_EVERY_MS = 2_000
+const DEAD_CHECK_EVERY_MS = 5_000
 const LATE_MS = 300
 const STATISTICS_EVERY_MS = 10 * 60_000
 
@@ -100,7 +119,17 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   let wakeUp = new AbortController()
   let loop: Promise<void> | undefined
   let nextRecoveryAt = 0
+  let nextDeadCheckAt = 0
   let nextStatisticsAt = 0
+  let nextHeartbeatAt = 0
+  const heartbeatKey = senderHeartbeatKey(instanceId)
+
+  /** Renews this sender's heartbeat when due; before every claim, so no row is claimed without one. */
+  async function beat(): Promise<void> {
+    if (Date.now() < nextHeartbeatAt) return
+    if (!(await takeLease(db, heartbeatKey, instanceId, HEARTBEAT_SECONDS))) throw new Error(`heartbeat lease ${heartbeatKey} is held by another sender`)
+    nextHeartbeatAt = Date.now() + HEARTBEAT_EVERY_MS
+  }
 
   async function settle(row: ClaimedRow, outcome: Outcome): Promise<void> {
     if (outcome.kind === 'sent') {
@@ -127,6 +156,18 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       released.push(row.id)
       return
     }
+    let started: boolean
+    try {
+      started = await markStarted(db, row.id, { instanceId, now: now() })
+    } catch (error) {
+      logger.error({ err: error, outboxId: row.id }, 'could not mark an outbox row as going out; not sent')
+      released.push(row.id)
+      return
+    }
+    if (!started) {
+      logger.warn({ outboxId: row.id }, 'outbox row taken back by another sender (this one was presumed dead); not sent')
+      return
+    }
     let outcome: Outcome
     try {
       const message = await send(api, row.userId, row.payload, AbortSignal.timeout(sendTimeoutMs))
@@ -138,13 +179,19 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       await options.hooks?.beforeRecord?.(row, outcome)
       await settle(row, outcome)
     } catch (error) {
-      // Left 'sending': recoverInterrupted marks it failed later; it is never sent again.
+      // Left 'sending' and started: settled as interrupted after this sender stops; never sent again.
       logger.error({ err: error, outboxId: row.id }, 'could not record an outbox result')
     }
   }
 
   async function claimAndLaunch(limit: number): Promise<{ claimed: number; dropped: number; pausedUntil?: Date; done: Promise<void> }> {
     const at = now()
+    if (Date.now() >= nextDeadCheckAt) {
+      nextDeadCheckAt = Date.now() + DEAD_CHECK_EVERY_MS
+      const settled = await settleDeadSenders(db)
+      if (settled.interrupted > 0) logger.warn({ rows: settled.interrupted }, 'outbox rows of a stopped sender were mid-send: marked failed (not resent)')
+      if (settled.requeued > 0) logger.info({ rows: settled.requeued }, 'outbox rows claimed by a stopped sender but never sent: queued again')
+    }
     if (at.getTime() >= nextRecoveryAt) {
       nextRecoveryAt = at.getTime() + RECOVERY_EVERY_MS
       const recovered = await recoverInterrupted(db, { now: at, leaseMs })
@@ -172,7 +219,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     const done = Promise.all(sends)
       .then(async () => {
         if (released.length === 0) return
-        await releaseClaims(db, released)
+        await releaseClaims(db, released, { instanceId })
         logger.info({ rows: released.length }, 'outbox rows given back unsent (stopping, paused after a 429, or past their slot)')
       })
       .finally(() => batches.delete(done))
@@ -181,6 +228,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   }
 
   async function runOnce() {
+    await beat()
     const { done, ...summary } = await claimAndLaunch(capacity)
     await done
     return summary
@@ -190,6 +238,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     while (!stopping.signal.aborted) {
       let delay = pollMs
       try {
+        await beat()
         const free = capacity - inFlight.size
         if (free > 0) {
           const result = await claimAndLaunch(free)
@@ -227,6 +276,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       stopping.abort()
       await loop
       while (batches.size > 0) await Promise.allSettled([...batches])
+      // Whatever is still 'sending' now is uncertain: the other instances may settle it at once.
+      await releaseLease(db, heartbeatKey, instanceId).catch((error: unknown) => logger.warn({ err: error }, 'could not end the outbox sender heartbeat'))
     },
   }
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { broadcasts, outbox, outboxChats, outboxPacing, users, type OutboxPayload } from '../schema/index.js'
+import { broadcasts, leases, outbox, outboxChats, outboxPacing, users, type OutboxPayload } from '../schema/index.js'
 
 /** A row this instance may send, at `slot` (a moment in its share of the global rate). */
 export type ClaimedRow = { id: number; userId: number; kind: string; payload: OutboxPayload; attempts: number; slot: Date }
@@ -44,10 +44,11 @@ export const inQuietHours = (minutes: number) => sql`(${users.quietStart} is not
  * so concurrent instances take turns and hand out slots of one shared rate; rows are locked with
  * SKIP LOCKED so an instance never waits for another's rows. A claimed row is 'sending' with
  * attempts + 1 before anything goes out, which is what makes sending at most once: a row that is
- * 'sending' is never claimed again. Rows that must not be sent any more are settled in the same
- * pass: past expiresAt → expired, recipient blocked → blocked, broadcast cancelled → cancelled.
- * Rows in their recipient's quiet hours (unless urgent), of a paused broadcast, or for a chat that
- * got a message less than CHAT_GAP_MS ago stay pending.
+ * 'sending' is never claimed again (markStarted then marks the moment its own request begins).
+ * Rows that must not be sent any more are settled in the same pass: past expiresAt → expired,
+ * recipient blocked → blocked, broadcast cancelled → cancelled. Rows in their recipient's quiet
+ * hours (unless urgent), of a paused broadcast, or for a chat that got a message less than
+ * CHAT_GAP_MS ago stay pending.
  */
 export async function claimDue(db: Database, options: ClaimOptions): Promise<ClaimResult> {
   const { now, rate, instanceId } = options
@@ -124,7 +125,7 @@ export async function claimDue(db: Database, options: ClaimOptions): Promise<Cla
     }))
     await tx
       .update(outbox)
-      .set({ status: 'sending', claimedAt: now, claimedBy: instanceId, attempts: sql`${outbox.attempts} + 1` })
+      .set({ status: 'sending', claimedAt: now, claimedBy: instanceId, startedAt: null, attempts: sql`${outbox.attempts} + 1` })
       .where(inArray(outbox.id, claimed.map((row) => row.id)))
     await tx
       .update(outboxPacing)
@@ -187,15 +188,38 @@ export async function recordFailure(db: Database, id: number, failure: Failure):
 }
 
 /**
- * Gives back claimed rows that provably were not sent (the sender stopped while they waited for
- * their slot), undoing the attempt.
+ * Marks a claimed row as going out now, right before its request: from here on a crash leaves it
+ * uncertain. False when the row is no longer this instance's to send (another instance took it
+ * back, presuming this one dead): then it must not be sent. The update commits before the request
+ * starts, which is what lets a crash lose only rows whose request had begun.
  */
-export async function releaseClaims(db: Database, ids: readonly number[]): Promise<void> {
+export async function markStarted(db: Database, id: number, options: { instanceId: string; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({ startedAt: options.now })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.claimedBy, options.instanceId), isNull(outbox.startedAt)))
+    .returning({ id: outbox.id })
+  return rows.length > 0
+}
+
+/**
+ * Gives back claimed rows that provably were not sent (the sender stopped while they waited for
+ * their slot), undoing the attempt. Only rows whose request never started, and with `instanceId`
+ * only rows still claimed by it (another instance may have taken them back and claimed them anew).
+ */
+export async function releaseClaims(db: Database, ids: readonly number[], options: { instanceId?: string } = {}): Promise<void> {
   if (ids.length === 0) return
   await db
     .update(outbox)
     .set({ status: 'pending', claimedAt: null, claimedBy: null, attempts: sql`greatest(${outbox.attempts} - 1, 0)` })
-    .where(and(inArray(outbox.id, [...ids]), eq(outbox.status, 'sending')))
+    .where(
+      and(
+        inArray(outbox.id, [...ids]),
+        eq(outbox.status, 'sending'),
+        isNull(outbox.startedAt),
+        options.instanceId === undefined ? undefined : eq(outbox.claimedBy, options.instanceId),
+      ),
+    )
 }
 
 /**
@@ -209,9 +233,35 @@ export async function refreshOutboxStatistics(db: Database): Promise<void> {
 
 export const INTERRUPTED_ERROR = 'interrupted: the sender stopped between claiming and recording; not retried, it may have been delivered'
 
+/** The lease a running sender renews as its heartbeat; outbox.claimed_by names the same instance. */
+export const senderHeartbeatKey = (instanceId: string): string => `outbox-sender:${instanceId}`
+
 /**
- * Rows still 'sending' long after their claim belong to a process that died between claiming and
- * recording. They may or may not have reached Telegram, so they become 'failed', never pending
+ * Settles the rows of senders that are gone: 'sending' rows whose claimer has no live heartbeat
+ * lease (it expired, or the PGlite data-dir lock proved the previous process dead and its leases
+ * were cleared). A row whose request had started may have reached Telegram: failed as interrupted,
+ * never resent. A row only claimed never left: pending again, its attempt undone. The lease's
+ * expiry is compared on the database's clock, like takeLease sets it. If the claimer was alive
+ * after all (a stall longer than its heartbeat), markStarted refuses it the rows given back here.
+ */
+export async function settleDeadSenders(db: Database): Promise<{ requeued: number; interrupted: number }> {
+  const gone = sql`not exists (select 1 from ${leases} where ${leases.key} = ${senderHeartbeatKey('')} || ${outbox.claimedBy} and ${leases.expiresAt} > now())`
+  const interrupted = await db
+    .update(outbox)
+    .set({ status: 'failed', lastError: INTERRUPTED_ERROR })
+    .where(and(eq(outbox.status, 'sending'), isNotNull(outbox.startedAt), gone))
+    .returning({ id: outbox.id })
+  const requeued = await db
+    .update(outbox)
+    .set({ status: 'pending', claimedAt: null, claimedBy: null, attempts: sql`greatest(${outbox.attempts} - 1, 0)` })
+    .where(and(eq(outbox.status, 'sending'), isNull(outbox.startedAt), gone))
+    .returning({ id: outbox.id })
+  return { requeued: requeued.length, interrupted: interrupted.length }
+}
+
+/**
+ * The fallback when no death is proven: rows still 'sending' long after their claim belong to a
+ * process that died between claiming and recording, or is stuck. They may or may not have reached Telegram, so they become 'failed', never pending
  * again: sending one twice is worse than losing it. Returns how many.
  */
 export async function recoverInterrupted(db: Database, options: { now: Date; leaseMs: number }): Promise<number> {

@@ -95,11 +95,19 @@ export const outbox = pgTable(
     ticketId: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     claimedAt: timestamp({ withTimezone: true }),
+    /** The sender instance that claimed it; its heartbeat (a lease `outbox-sender:<id>`) says whether it still runs. */
     claimedBy: text(),
+    /**
+     * Set right before the request to Telegram goes out. A 'sending' row without it is only claimed
+     * (waiting for its slot): if its sender dies it goes back to the queue, since it never left.
+     */
+    startedAt: timestamp({ withTimezone: true }),
     sentAt: timestamp({ withTimezone: true }),
   },
   (table) => [
     index('outbox_due').on(table.notBefore, table.id).where(sql`status = 'pending'`),
+    // The few rows being sent, by sender: what a dead sender left is found without scanning the history.
+    index('outbox_sending').on(table.claimedBy).where(sql`status = 'sending'`),
     index('outbox_user_status').on(table.userId, table.status),
     index('outbox_broadcast_status').on(table.broadcastId, table.status),
     index('outbox_registration').on(table.registrationId),

@@ -4,6 +4,8 @@ import { envWith, spawnTsx } from '../helpers/run.js'
 import type { BenchTelegram } from './instances-telegram.js'
 
 export type Instance = {
+  /** The process id: a sender's instance id (outbox.claimed_by) is hostname:pid:random. */
+  pid: number
   ready: Promise<{ kind: 'ready'; port: number } | { kind: 'exited'; output: string }>
   /** Delivers one update to the instance's webhook; resolves once it is handled. */
   post: (update: unknown) => Promise<void>
@@ -53,6 +55,7 @@ export function startInstance(name: string, databaseUrl: string, telegram: Bench
   })()
 
   return {
+    pid: child.pid ?? 0,
     ready,
     post: async (update) => {
       const state = await ready

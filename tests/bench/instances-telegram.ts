@@ -6,6 +6,12 @@ import type { AddressInfo } from 'node:net'
 
 export type Delivery = { instance: string; chatId: number; text: string }
 
+/**
+ * Called for each sendMessage once it has reached the fake (it is recorded as delivered then);
+ * `answer` sends the reply. Lets a benchmark kill the sender before, or right after, the answer.
+ */
+export type OnSendMessage = (delivery: Delivery, answer: () => void) => void
+
 export type BenchTelegram = {
   apiRoot: (instance: string) => string
   deliveries: Delivery[]
@@ -23,7 +29,7 @@ const botInfo = {
   supports_inline_queries: false,
 }
 
-export async function startBenchTelegram(): Promise<BenchTelegram> {
+export async function startBenchTelegram(options: { onSendMessage?: OnSendMessage } = {}): Promise<BenchTelegram> {
   const deliveries: Delivery[] = []
   const calls = new Map<string, number>()
   let messageId = 0
@@ -43,15 +49,21 @@ export async function startBenchTelegram(): Promise<BenchTelegram> {
       }
       const chatId = Number(params.chat_id ?? 0)
       let result: unknown = true
+      let delivery: Delivery | undefined
       if (method === 'getMe') result = botInfo
       else if (method === 'getUpdates') result = []
       else if (method.startsWith('send') || method === 'copyMessage') {
-        if (method === 'sendMessage') deliveries.push({ instance, chatId, text: String(params.text ?? '') })
+        if (method === 'sendMessage') deliveries.push((delivery = { instance, chatId, text: String(params.text ?? '') }))
         result = { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, text: params.text }
       } else if (method === 'editMessageText') {
         result = { message_id: Number(params.message_id ?? 0), date: 0, chat: { id: chatId, type: 'private' }, text: params.text }
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }))
+      // The caller may have been killed meanwhile: its socket is gone, and so is the answer.
+      const answer = () => {
+        if (!res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result }))
+      }
+      if (delivery !== undefined && options.onSendMessage !== undefined) options.onSendMessage(delivery, answer)
+      else answer()
     })
   })
   server.keepAliveTimeout = 65_000

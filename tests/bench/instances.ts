@@ -12,7 +12,7 @@
 //    midway. delivered / lost / duplicates come from the fake Bot API's record of sendMessage.
 // With --json the last line printed is one JSON object with the figures.
 import { parseArgs } from 'node:util'
-import { count, eq } from 'drizzle-orm'
+import { count, inArray } from 'drizzle-orm'
 import { openDatabase, type Database } from '../../db/client.js'
 import { enqueueMessages } from '../../db/repositories/outbox.js'
 import { outbox, users } from '../../db/schema/index.js'
@@ -91,8 +91,9 @@ async function pairs(telegram: BenchTelegram): Promise<PairFigures> {
   })
 }
 
-async function pendingRows(db: Database): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(outbox).where(eq(outbox.status, 'pending'))
+/** Rows still to send, including those the killed instance had claimed until they are settled. */
+async function openRows(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(outbox).where(inArray(outbox.status, ['pending', 'sending']))
   return row?.n ?? 0
 }
 
@@ -114,7 +115,7 @@ async function broadcastWithKill(telegram: BenchTelegram) {
       let last = -1
       for (let waited = 0; waited < 300_000; waited += 2000) {
         const now = ours().length
-        if (now === last && (await pendingRows(handle.db)) === 0) break
+        if (now === last && (await openRows(handle.db)) === 0) break
         last = now
         await sleep(2000)
       }

@@ -9,6 +9,7 @@ const benchmarks: Record<string, { file: string; about: string }> = {
   broadcast: { file: './broadcast.ts', about: 'outbox sender: broadcast rate vs the limit, 429s and duplicates, against the emulator' },
   instances: { file: './instances.ts', about: 'two instances on one PostgreSQL: start-up race, one chat on both, a kill -9 mid-broadcast' },
   bot: { file: './bot.ts', about: 'whole bot: 1,000 riders through long polling on PostgreSQL vs a bare grammY bot, and one flooding user' },
+  crash: { file: './crash.ts', about: 'kill -9 of the sender at three points of a broadcast on PostgreSQL: rows lost, duplicates, time to settle' },
 }
 
 const [name, ...rest] = process.argv.slice(2)

@@ -151,7 +151,7 @@ describe('outbox sender', () => {
     expect(telegram.duplicates()).toBe(0)
   })
 
-  it('loses a row claimed by a process that died before sending, instead of risking a duplicate', async () => {
+  it('loses a row left claimed past the lease by a sender whose heartbeat has not lapsed, instead of risking a duplicate', async () => {
     const telegram = createLimitedTelegram({ rate: RATE })
     await enqueueMessages(handle.db, [message(1, 'never')])
     await makeSender(telegram, { hooks: { afterClaim: () => Promise.reject(new Error('killed')) } }).runOnce()

@@ -1,16 +1,20 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { takeLease } from '../../../db/repositories/leases.js'
 import {
   claimDue,
   INTERRUPTED_ERROR,
+  markStarted,
   recordFailure,
   recordSent,
   recoverInterrupted,
   releaseClaims,
+  senderHeartbeatKey,
+  settleDeadSenders,
   shanghaiMinutes,
 } from '../../../db/repositories/outbox-sender.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
-import { broadcasts, outbox, users } from '../../../db/schema/index.js'
+import { broadcasts, leases, outbox, users } from '../../../db/schema/index.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { clearOutbox } from '../../helpers/outbox.js'
 
@@ -126,5 +130,61 @@ describe('recording results', () => {
     const [row] = await handle.db.select().from(outbox)
     expect(row).toMatchObject({ status: 'failed', lastError: INTERRUPTED_ERROR })
     expect((await claimDue(handle.db, { now: at(62_000), rate: 25, limit: 10, instanceId: 'b' })).claimed).toHaveLength(0)
+  })
+
+  it('settles the rows of a sender without a live heartbeat: started ones failed, only claimed ones queued again', async () => {
+    await handle.db.delete(leases)
+    await enqueueMessages(handle.db, [1, 2, 3, 4, 5].map((id) => ({ userId: id, kind: `k${id}`, payload: text(`m${id}`), notBefore: at(-id) })))
+    const byId = async (instanceId: string, limit: number) => (await claimDue(handle.db, { now: noon, rate: 25, limit, instanceId })).claimed
+    const [gone1, gone2] = await byId('gone', 2)
+    const [lapsed] = await byId('lapsed', 1)
+    const [live1, live2] = await byId('live', 2)
+    await takeLease(handle.db, senderHeartbeatKey('live'), 'live', 60)
+    await takeLease(handle.db, senderHeartbeatKey('lapsed'), 'lapsed', 60)
+    await handle.db.update(leases).set({ expiresAt: at(-60_000) }).where(eq(leases.key, senderHeartbeatKey('lapsed')))
+    for (const [row, instanceId] of [
+      [gone1, 'gone'],
+      [lapsed, 'lapsed'],
+      [live1, 'live'],
+    ] as const) {
+      expect(await markStarted(handle.db, row?.id ?? 0, { instanceId, now: at(10) })).toBe(true)
+    }
+
+    expect(await settleDeadSenders(handle.db)).toEqual({ interrupted: 2, requeued: 1 })
+    const rows = new Map((await handle.db.select().from(outbox)).map((row) => [row.id, row]))
+    expect(rows.get(gone1?.id ?? 0)).toMatchObject({ status: 'failed', lastError: INTERRUPTED_ERROR })
+    expect(rows.get(lapsed?.id ?? 0)).toMatchObject({ status: 'failed', lastError: INTERRUPTED_ERROR })
+    expect(rows.get(gone2?.id ?? 0)).toMatchObject({ status: 'pending', attempts: 0, claimedBy: null, startedAt: null })
+    expect(rows.get(live1?.id ?? 0)).toMatchObject({ status: 'sending', claimedBy: 'live' })
+    expect(rows.get(live2?.id ?? 0)).toMatchObject({ status: 'sending', claimedBy: 'live', startedAt: null })
+    expect(await settleDeadSenders(handle.db)).toEqual({ interrupted: 0, requeued: 0 })
+  })
+
+  it('lets a sender start only rows still claimed by it, and give back only rows whose request never began', async () => {
+    await handle.db.delete(leases)
+    await enqueueMessages(handle.db, [{ userId: 1, kind: 'a', payload: text('a'), notBefore: at(-1) }])
+    const [row] = (await claimDue(handle.db, { now: noon, rate: 25, limit: 1, instanceId: 'stalled' })).claimed
+    const id = row?.id ?? 0
+    // Presumed dead (no heartbeat): the row goes back and another sender claims it.
+    await settleDeadSenders(handle.db)
+    expect(await markStarted(handle.db, id, { instanceId: 'stalled', now: at(5) })).toBe(false)
+    await claimDue(handle.db, { now: at(2000), rate: 25, limit: 1, instanceId: 'other' })
+    expect(await markStarted(handle.db, id, { instanceId: 'stalled', now: at(2005) })).toBe(false)
+    await releaseClaims(handle.db, [id], { instanceId: 'stalled' })
+    expect((await handle.db.select().from(outbox))[0]).toMatchObject({ status: 'sending', claimedBy: 'other' })
+    expect(await markStarted(handle.db, id, { instanceId: 'other', now: at(2010) })).toBe(true)
+    expect(await markStarted(handle.db, id, { instanceId: 'other', now: at(2011) })).toBe(false)
+    await releaseClaims(handle.db, [id], { instanceId: 'other' })
+    expect((await handle.db.select().from(outbox))[0]).toMatchObject({ status: 'sending', startedAt: at(2010) })
+  })
+
+  it('claims a row sent back for a retry afresh, not as already started', async () => {
+    await enqueueMessages(handle.db, [{ userId: 1, kind: 'a', payload: text('a'), notBefore: at(-1) }])
+    const [row] = (await claimDue(handle.db, { now: noon, rate: 25, limit: 1, instanceId: 'a' })).claimed
+    await markStarted(handle.db, row?.id ?? 0, { instanceId: 'a', now: at(1) })
+    await recordFailure(handle.db, row?.id ?? 0, { kind: 'retry', error: '502', retryAt: at(100) })
+    const [again] = (await claimDue(handle.db, { now: at(5000), rate: 25, limit: 1, instanceId: 'a' })).claimed
+    expect(again).toMatchObject({ id: row?.id, attempts: 2 })
+    expect(await markStarted(handle.db, row?.id ?? 0, { instanceId: 'a', now: at(5001) })).toBe(true)
   })
 })
