@@ -1,13 +1,11 @@
 import type { FeedbackStats, PublicItem } from '../../../db/repositories/feedback-stats.js'
 import { isOverdue, type InboxItem } from '../../../db/repositories/feedback.js'
 import type { FeedbackMessage, User } from '../../../db/schema/index.js'
-import type { BotContext } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { shanghaiShortDateTime } from '../../../domain/time.js'
 import { publicState } from './keyboards.js'
 import { MESSAGE_LIMIT } from './notices.js'
-
-type Translate = BotContext['t']
+import type { Translate } from '../../i18n.js'
 
 export function placeLabel(t: Translate, item: Pick<InboxItem, 'stationName' | 'eventTitle' | 'city'>): string {
   if (item.eventTitle !== null) return t('feedback-place-event', { title: item.eventTitle })

@@ -1,10 +1,8 @@
 import { InlineKeyboard } from 'grammy'
 import type { QuietHours } from '../../../db/repositories/user-settings.js'
-import type { BotContext } from '../../context.js'
 import { customData, languageData, offData, presetData } from './callback-data.js'
 import { formatMinutes, quietPresets, sameHours } from './quiet-hours.js'
-
-type Translate = BotContext['t']
+import type { Translate } from '../../i18n.js'
 
 export function settingsKeyboard(t: Translate, current: QuietHours | null): InlineKeyboard {
   const keyboard = new InlineKeyboard()

@@ -1,5 +1,4 @@
 import type { StationRecord } from '../../../db/repositories/stations.js'
-import type { BotContext } from '../../context.js'
 import { MAX_WALK_MINUTES, travelMinutes } from '../../../domain/geo.js'
 import { escapeHtml } from '../../ui/html.js'
 import type { OpeningState } from '../../../domain/opening-hours.js'
@@ -7,8 +6,7 @@ import { shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../../../dom
 import { isAmenity, isStationKind } from '../../../domain/vocabulary.js'
 import type { Filters } from './callback-data.js'
 import { PAGE_SIZE, type ListedStation, type NearestPage } from './nearest.js'
-
-type Translate = BotContext['t']
+import type { Translate } from '../../i18n.js'
 
 export function formatDistance(t: Translate, metres: number): string {
   if (metres < 1000) return t('distance-m', { value: Math.max(10, Math.round(metres / 10) * 10) })
