@@ -4,6 +4,7 @@ import {
   eventSlots,
   events,
   registrations,
+  seatHoldingStatuses,
   type Event,
   type EventSlot,
   type NewEvent,
@@ -79,7 +80,7 @@ export async function updateEvent(
       const [held] = await tx
         .select({ value: count() })
         .from(registrations)
-        .where(and(eq(registrations.eventId, before.id), inArray(registrations.status, ['confirmed', 'offered'])))
+        .where(and(eq(registrations.eventId, before.id), inArray(registrations.status, [...seatHoldingStatuses])))
       const taken = held?.value ?? 0
       if (patch.capacity < taken) return { ok: false, reason: 'below-taken', taken }
     }

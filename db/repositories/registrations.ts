@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto'
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, events, registrations, users, type Event, type Registration } from '../schema/index.js'
+import { eventSlots, events, holdsSeat, isActiveRegistration, registrations, seatHoldingStatuses, users, type Event, type Registration } from '../schema/index.js'
 import { listPersonalData } from './event-listing.js'
 import { cancelPendingForRegistration } from './outbox.js'
-import { activeStatuses, lockEvent, lockOwnRegistration, seatStatuses } from './registration-locks.js'
+import { lockEvent, lockOwnRegistration } from './registration-locks.js'
 import { promoteInTransaction } from './waitlist.js'
 
 export type RegisterInput = {
@@ -74,7 +74,7 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
     .select()
     .from(registrations)
     .where(and(eq(registrations.eventId, event.id), eq(registrations.userId, input.userId)))
-  if (existing !== undefined && (activeStatuses as readonly string[]).includes(existing.status)) {
+  if (existing !== undefined && isActiveRegistration(existing.status)) {
     return { outcome: 'already', registration: existing }
   }
 
@@ -96,7 +96,7 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
       and(
         eq(registrations.eventId, event.id),
         slotId === null ? undefined : eq(registrations.slotId, slotId),
-        inArray(registrations.status, [...seatStatuses]),
+        inArray(registrations.status, [...seatHoldingStatuses]),
       ),
     )
   const status = (taken?.n ?? 0) < capacity ? ('confirmed' as const) : ('waitlisted' as const)
@@ -151,7 +151,7 @@ export async function cancelRegistration(
     const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
     if (found === undefined) return { outcome: 'not_found' }
     const { event, registration } = found
-    if (!(activeStatuses as readonly string[]).includes(registration.status)) return { outcome: 'not_active' }
+    if (!isActiveRegistration(registration.status)) return { outcome: 'not_active' }
     if (input.now >= event.cancelClosesAt) return { outcome: 'too_late', cancelClosesAt: event.cancelClosesAt }
     const [updated] = await tx
       .update(registrations)
@@ -159,7 +159,7 @@ export async function cancelRegistration(
       .where(eq(registrations.id, registration.id))
       .returning()
     await cancelPendingForRegistration(tx, registration.id)
-    const heldSeat = (seatStatuses as readonly string[]).includes(registration.status)
+    const heldSeat = holdsSeat(registration.status)
     const promoted = heldSeat ? await promoteInTransaction(tx, event.id, input.now, input.offerHours) : 0
     return { outcome: 'cancelled', registration: updated ?? registration, event, promoted }
   })

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, registrations, type Event, type Registration } from '../schema/index.js'
+import { eventSlots, registrations, seatHoldingStatuses, type Event, type Registration } from '../schema/index.js'
 import { cancelPendingForRegistration } from './outbox.js'
-import { lockEvent, lockOwnRegistration, seatStatuses } from './registration-locks.js'
+import { lockEvent, lockOwnRegistration } from './registration-locks.js'
 import { queueExpiredNotices, queueOffers, type Offer } from '../../bot/features/events/notices.js'
 
 /** How many are ahead in the waitlist (1 = next in line), in the same slot when there are slots. */
@@ -44,7 +44,7 @@ export async function promoteInTransaction(tx: Database, eventId: number, now: D
     const [taken] = await tx
       .select({ n: count() })
       .from(registrations)
-      .where(and(eq(registrations.eventId, eventId), inBucket, inArray(registrations.status, [...seatStatuses])))
+      .where(and(eq(registrations.eventId, eventId), inBucket, inArray(registrations.status, [...seatHoldingStatuses])))
     const free = bucket.capacity - (taken?.n ?? 0)
     if (free <= 0) continue
     const next = await tx

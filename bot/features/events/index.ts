@@ -3,6 +3,7 @@ import { hears } from '@grammyjs/i18n'
 import { Composer } from 'grammy'
 import { findEventCard, findRegistrationFor, listUpcomingEvents, recordEventView } from '../../../db/repositories/event-listing.js'
 import { register } from '../../../db/repositories/registrations.js'
+import { isActiveRegistration } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { formatDistance, formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
@@ -107,7 +108,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     if (needsForm) {
       // No form for someone who is already in: they get their registration again.
       const existing = await findRegistrationFor(db, card.event.id, userId)
-      if (existing !== undefined && ['confirmed', 'offered', 'waitlisted'].includes(existing.status)) {
+      if (existing !== undefined && isActiveRegistration(existing.status)) {
         const summary = await describeRegistration(db, ctx.t, { registrationId: existing.id, userId, outcome: 'already' })
         if (summary !== undefined) await sendSummary(ctx, summary)
         return

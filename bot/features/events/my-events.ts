@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy'
 import { findOwnRegistration, listMyRegistrations } from '../../../db/repositories/event-listing.js'
 import { cancelRegistration } from '../../../db/repositories/registrations.js'
 import { acceptOffer, declineOffer, waitlistPosition } from '../../../db/repositories/waitlist.js'
+import { isActiveRegistration } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { eventData, parseEventData } from './callback-data.js'
@@ -56,7 +57,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       return
     }
     if (action.kind === 'cancel') {
-      if (!['confirmed', 'offered', 'waitlisted'].includes(registration.status)) return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
+      if (!isActiveRegistration(registration.status)) return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
       if (now() >= event.cancelClosesAt) {
         return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, event.cancelClosesAt) }), show_alert: true })
       }
