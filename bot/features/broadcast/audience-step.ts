@@ -1,7 +1,7 @@
 import { findStation } from '../../../db/repositories/stations.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience, User } from '../../../db/schema/index.js'
-import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { requireUserId, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { ONLY_CODES } from './callback-data.js'
 import { cityChoices, eventChoices, mayAddress, stationChoices } from './access.js'
@@ -24,7 +24,7 @@ export async function chooseAudience(
   admin: boolean,
 ): Promise<BroadcastAudience> {
   const { db } = deps
-  const userId = ctx.from?.id ?? 0
+  const userId = requireUserId(ctx)
   /** Runs a check with the organizer's current row (their role may change while they compose). */
   const withUser = <R>(task: (user: User) => Promise<R>, otherwise: R) =>
     conversation.external(async () => {

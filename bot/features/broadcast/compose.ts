@@ -4,7 +4,7 @@ import { broadcastPayload, createBroadcast, setProgressMessage, type BroadcastCo
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience } from '../../../db/schema/index.js'
-import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { requireUserId, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { mayAddress } from './access.js'
 import { chooseAudience } from './audience-step.js'
 import { parseComposeData } from './callback-data.js'
@@ -63,7 +63,7 @@ export function createComposeConversation(deps: BotDeps) {
   const { db } = deps
   return async function compose(conversation: BotConversation, ctx: ConversationContext): Promise<void> {
     const t: Translate = (key, variables) => ctx.t(key, variables)
-    const userId = ctx.from?.id ?? 0
+    const userId = requireUserId(ctx)
     const role = await conversation.external(async () => {
       const user = await findUser(db, userId)
       return { organizer: isOrganizer(user), admin: isAdmin(user) }
@@ -90,7 +90,7 @@ export function createComposeConversation(deps: BotDeps) {
     audience: BroadcastAudience,
     label: string,
   ): Promise<boolean> {
-    const userId = ctx.from?.id ?? 0
+    const userId = requireUserId(ctx)
     for (;;) {
       const content = await askContent(conversation, t)
       const count = await conversation.external(() => countAudience(db, audience))

@@ -5,7 +5,7 @@ import { findInboxItem, listInbox, listMessages, type InboxItem } from '../../..
 import { isAdmin, isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
-import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { requireUserId, type BotContext, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
 import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
@@ -86,7 +86,7 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
   async function reply(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
     await ctx.reply(ctx.t('feedback-reply-prompt'))
     const content = await waitForContent(conversation, { maxText: MESSAGE_LIMIT, voice: false, photo: true })
-    const organizerId = ctx.from?.id ?? 0
+    const organizerId = requireUserId(ctx)
     const result = await conversation.external(async () => {
       const organizer = await findUser(db, organizerId)
       const outcome = await replyToTicket(deps, organizer, ticketId, content)
@@ -99,7 +99,7 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
   async function note(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
     await ctx.reply(ctx.t('feedback-note-prompt'))
     const content = await waitForContent(conversation, { maxText: MESSAGE_LIMIT, voice: false, photo: false })
-    const organizerId = ctx.from?.id ?? 0
+    const organizerId = requireUserId(ctx)
     const result = await conversation.external(async () => {
       const outcome = await addNote(deps, await findUser(db, organizerId), ticketId, content.text)
       return outcome.ok ? { kind: 'ok' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.reason }
