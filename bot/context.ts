@@ -19,6 +19,8 @@ export type BaseContext = Context &
   I18nFlavor & {
     /** The sender as stored in the database; undefined only for updates without a sender. */
     user: User | undefined
+    /** The process's logger with this update's `update_id` on every line. */
+    logger: Logger
   }
 
 /** The context of the outside middleware tree. */
