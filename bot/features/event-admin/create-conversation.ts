@@ -10,6 +10,7 @@ import { accept, ask, leave, retry, textReader } from './steps.js'
 import { askSlots } from './slots-step.js'
 import { askStart } from './date-step.js'
 import { parseTimeOnDay } from './time-input.js'
+import { followUp, isStaleEdit } from '../../ui/telegram-errors.js'
 
 export const createConversationId = 'eventadmin-create'
 
@@ -181,7 +182,7 @@ async function askFields(conversation: BotConversation, ctx: ConversationContext
     if (field === undefined) return retry(ctx.t('eventadmin-pick-button'))
     if (chosen.has(field)) chosen.delete(field)
     else chosen.add(field)
-    await update.editMessageReplyMarkup({ reply_markup: keyboard().row().text(ctx.t('eventadmin-button-cancel'), stepData('stop')) }).catch(() => undefined)
+    await followUp(update.logger, 'field choice not shown', update.editMessageReplyMarkup({ reply_markup: keyboard().row().text(ctx.t('eventadmin-button-cancel'), stepData('stop')) }), isStaleEdit)
     return retry()
   })
   return eventAskFields.filter((field) => chosen.has(field))

@@ -7,6 +7,7 @@ import { escapeHtml } from '../../ui/html.js'
 import { eventData, parseEventData } from './callback-data.js'
 import { formatEventMoment } from '../../ui/event-time.js'
 import { questionAndAnswer } from './format.js'
+import { removeButtons } from '../../ui/telegram-errors.js'
 
 const minutes = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`
 
@@ -60,14 +61,14 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
     }
     if (action?.kind === 'deleteKeep') {
       await ctx.answerCallbackQuery({ text: ctx.t('events-mydata-kept') })
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
+      await removeButtons(ctx)
       return
     }
     if (action?.kind !== 'deleteConfirm') return next()
     // Only ever the tapping worker's own data: the user id comes from Telegram, not from the button.
     const deleted = await deletePersonalData(db, ctx.from.id)
     await ctx.answerCallbackQuery()
-    await ctx.editMessageReplyMarkup().catch(() => undefined)
+    await removeButtons(ctx)
     await ctx.reply(
       ctx.t('events-mydata-deleted', { registrations: deleted.registrations, location: deleted.location ? 'yes' : 'no' }),
     )

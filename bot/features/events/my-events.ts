@@ -9,6 +9,7 @@ import { eventData, parseEventData } from './callback-data.js'
 import { describeRegistration, sendQr, sendSummary } from './confirmation.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 import { myEventsKeyboard } from './keyboards.js'
+import { removeButtons } from '../../ui/telegram-errors.js'
 
 /** /myevents and the buttons on a registration: QR again, cancel (with a confirm step), accept/decline an offer. */
 export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<BotContext> {
@@ -39,7 +40,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     const action = parseEventData(ctx.callbackQuery.data)
     if (action?.kind === 'cancelKeep') {
       await ctx.answerCallbackQuery({ text: ctx.t('events-cancel-kept') })
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
+      await removeButtons(ctx)
       return
     }
     if (action === undefined || !('registrationId' in action)) return next()
@@ -75,7 +76,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       }
       if (result.outcome !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
       await ctx.answerCallbackQuery()
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
+      await removeButtons(ctx)
       await ctx.reply(ctx.t('events-cancelled', { title: escapeHtml(event.title) }), { parse_mode: 'HTML' })
       return
     }
@@ -89,7 +90,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       }
       if (result.outcome !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t(`events-offer-${result.outcome === 'expired' ? 'expired' : 'gone'}`), show_alert: true })
       await ctx.answerCallbackQuery()
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
+      await removeButtons(ctx)
       const summary = await describeRegistration(db, ctx.t, { registrationId, userId })
       if (summary !== undefined) await sendSummary(ctx, summary)
       return
@@ -98,7 +99,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       const result = await declineOffer(db, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
       if (result.outcome !== 'declined') return ctx.answerCallbackQuery({ text: ctx.t('events-offer-gone'), show_alert: true })
       await ctx.answerCallbackQuery()
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
+      await removeButtons(ctx)
       await ctx.reply(ctx.t('events-offer-declined', { title: escapeHtml(event.title) }), { parse_mode: 'HTML' })
     }
   })

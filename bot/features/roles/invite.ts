@@ -21,6 +21,7 @@ import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { assignUnownedTickets } from '../feedback/assignment.js'
 import { syncChatMenu } from '../start/commands.js'
 import { stationButtonLabel } from '../../ui/station-label.js'
+import { followUp } from '../../ui/telegram-errors.js'
 
 export const INVITE_HOURS = 72
 export const inviteStationConversationId = 'roles-invite-station'
@@ -167,7 +168,7 @@ export async function redeemInviteLink(ctx: BotContext, deps: BotDeps, code: str
   })
   if (redeemed !== undefined) {
     const organizer = { ...user, role: user.role === 'admin' ? user.role : ('organizer' as const) }
-    await syncChatMenu(ctx.api, organizer).catch(() => undefined)
+    await followUp(ctx.logger, 'chat menu not updated', syncChatMenu(ctx.api, organizer))
     await ctx.reply(ctx.t('roles-invite-welcome', { scope: scopeLabel(ctx.t, redeemed) }), {
       parse_mode: 'HTML',
       reply_markup: mainKeyboard(ctx.t, organizer),

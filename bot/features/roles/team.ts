@@ -10,6 +10,7 @@ import { syncChatMenu } from '../start/commands.js'
 import { appointOrganizer, demoteOrganizer } from './membership.js'
 import type { Translate } from '../../i18n.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
+import { followUp, isNotEditable, isNotModified } from '../../ui/telegram-errors.js'
 
 /** Keeps the list inside Telegram's 4096-character message limit. */
 const MAX_MEMBERS = 25
@@ -57,9 +58,15 @@ async function renderTeam(ctx: BotContext, deps: BotDeps): Promise<{ text: strin
 export async function showTeam(ctx: BotContext, deps: BotDeps, edit = false): Promise<void> {
   const { text, keyboard } = await renderTeam(ctx, deps)
   if (edit && ctx.callbackQuery?.message !== undefined) {
-    // "message is not modified" after a double tap is fine: the list is already up to date.
-    await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(() => undefined)
-    return
+    try {
+      await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard })
+      return
+    } catch (error) {
+      // A double tap: the list is already up to date.
+      if (isNotModified(error)) return
+      // A deleted or too old message gets the list as a new one, below.
+      if (!isNotEditable(error)) throw error
+    }
   }
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard })
 }
@@ -115,7 +122,7 @@ const userIdPattern = /^[1-9]\d{0,15}$/
 
 /** A demoted organizer's chat menu goes back to the workers' one (best effort: the role is what counts). */
 async function dropOrganizerMenu(ctx: BotContext, user: User): Promise<void> {
-  await syncChatMenu(ctx.api, { ...user, role: 'worker' }).catch(() => undefined)
+  await followUp(ctx.logger, 'chat menu not updated', syncChatMenu(ctx.api, { ...user, role: 'worker' }))
 }
 
 /** `/appoint <user id> [城市]`. */

@@ -1,5 +1,5 @@
 import { createConversation } from '@grammyjs/conversations'
-import { Composer, GrammyError } from 'grammy'
+import { Composer } from 'grammy'
 import { quietHoursOf, setQuietHours, type QuietHours } from '../../../db/repositories/user-settings.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { parseSettingsData } from './callback-data.js'
@@ -7,6 +7,7 @@ import { createCustomQuietHours, customQuietHoursId } from './conversations.js'
 import { languageKeyboard } from '../../ui/main-keyboard.js'
 import { settingsKeyboard } from './keyboards.js'
 import { formatMinutes, quietPresets } from './quiet-hours.js'
+import { isNotModified } from '../../ui/telegram-errors.js'
 
 function settingsText(ctx: BotContext, current: QuietHours | null): string {
   const status =
@@ -56,7 +57,7 @@ export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
       await ctx.editMessageText(settingsText(ctx, hours), screen)
     } catch (error) {
       // A double tap leaves the text as it is, which Telegram refuses to "edit": nothing to show.
-      if (error instanceof GrammyError && error.description.includes('message is not modified')) return
+      if (isNotModified(error)) return
       // The old message cannot be edited (deleted, too old): show the new state in a fresh one.
       await ctx.reply(settingsText(ctx, hours), screen)
     }
