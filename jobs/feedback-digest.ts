@@ -2,10 +2,11 @@ import { listOverdue, type InboxItem } from '../db/repositories/feedback.js'
 import { enqueueMessages } from '../db/repositories/outbox.js'
 import { findUser } from '../db/repositories/users.js'
 import type { JobDeps } from '../bot/context.js'
-import { translate, userLocale } from '../bot/i18n.js'
+import { translate, translatorFor, userLocale } from '../bot/i18n.js'
 import { escapeHtml } from '../bot/ui/html.js'
 import { shanghaiDate, shanghaiShortDateTime, shanghaiTime } from '../domain/time.js'
-import { placeText, splitText } from '../bot/features/feedback/notices.js'
+import { splitText } from '../bot/features/feedback/notices.js'
+import { ticketPlace } from '../bot/ui/ticket-place.js'
 
 /**
  * The daily digest (at FEEDBACK_DIGEST_TIME, Asia/Shanghai): every owner of overdue open tickets
@@ -34,7 +35,7 @@ export async function run(deps: JobDeps): Promise<void> {
       translate(locale, 'feedback-digest-line', {
         number: item.number,
         category: translate(locale, `feedback-category-${item.category}`),
-        place: escapeHtml(placeText(locale, item)),
+        place: escapeHtml(ticketPlace(translatorFor(locale), item)),
         due: shanghaiShortDateTime(item.dueAt),
       }),
     )

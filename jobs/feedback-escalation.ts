@@ -2,10 +2,10 @@ import { findInboxItem, listAdmins, lockEscalationDue, updateTicket } from '../d
 import { enqueueMessages } from '../db/repositories/outbox.js'
 import { findUser } from '../db/repositories/users.js'
 import type { JobDeps } from '../bot/context.js'
-import { translate, userLocale } from '../bot/i18n.js'
+import { translate, translatorFor, userLocale } from '../bot/i18n.js'
 import { escapeHtml } from '../bot/ui/html.js'
 import { feedbackData } from '../bot/features/feedback/callback-data.js'
-import { placeText } from '../bot/features/feedback/notices.js'
+import { ticketPlace } from '../bot/ui/ticket-place.js'
 
 const HOUR = 3_600_000
 
@@ -39,7 +39,7 @@ export async function run(deps: JobDeps): Promise<void> {
                 number: item.number,
                 hours: Math.floor((now.getTime() - item.dueAt.getTime()) / HOUR),
                 category: translate(locale, `feedback-category-${item.category}`),
-                place: escapeHtml(placeText(locale, item)),
+                place: escapeHtml(ticketPlace(translatorFor(locale), item)),
                 assignee: escapeHtml(assignee?.firstName || '-'),
               }),
               replyMarkup: { inline_keyboard: [[{ text: translate(locale, 'feedback-button-open'), callback_data: feedbackData.open(item.id) }]] },

@@ -67,8 +67,3 @@ export function formatCard(t: Translate, card: EventCard, now: Date): string {
     window: formatWindow(t, card, now),
   })
 }
-
-/** "1.2 公里" / "800 米". */
-export function formatDistance(t: Translate, metres: number): string {
-  return metres < 1000 ? t('distance-m', { value: String(Math.round(metres / 10) * 10) }) : t('distance-km', { value: (metres / 1000).toFixed(1) })
-}

@@ -5,7 +5,7 @@ import { findEventCard, findRegistrationFor, listUpcomingEvents, recordEventView
 import { register } from '../../../db/repositories/registrations.js'
 import { isActiveRegistration } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
-import { formatDistance, formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
+import { formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
 import { escapeHtml } from '../../ui/html.js'
 import { formKinds, parseEventData } from './callback-data.js'
@@ -15,6 +15,7 @@ import { mapKeyboard } from '../../ui/navigation.js'
 import { createMyDataFeature } from './my-data.js'
 import { createMyEventsFeature } from './my-events.js'
 import { createRegisterConversation, REGISTER_CONVERSATION } from './register-conversation.js'
+import { formatDistance } from '../../ui/distance.js'
 
 const PAGE_SIZE = 5
 

@@ -8,8 +8,7 @@ import { eventData, parseEventData } from './callback-data.js'
 import { formatEventMoment } from '../../ui/event-time.js'
 import { questionAndAnswer } from './format.js'
 import { removeButtons } from '../../ui/telegram-errors.js'
-
-const minutes = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`
+import { minutesToClock } from '../../../domain/time.js'
 
 /** /mydata: everything personal the bot stores about the worker, and a way to delete it. */
 export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
@@ -42,7 +41,7 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
       )
     }
     if (user?.quietStart != null && user.quietEnd != null) {
-      sections.push(ctx.t('events-mydata-quiet', { start: minutes(user.quietStart), end: minutes(user.quietEnd) }))
+      sections.push(ctx.t('events-mydata-quiet', { start: minutesToClock(user.quietStart), end: minutesToClock(user.quietEnd) }))
     }
     if (sections.length === 0) return ctx.reply(ctx.t('events-mydata-empty'))
     const keyboard = new InlineKeyboard().text(ctx.t('events-button-delete-data'), eventData({ kind: 'deleteAsk' }))

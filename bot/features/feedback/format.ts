@@ -4,14 +4,9 @@ import type { FeedbackMessage, User } from '../../../db/schema/index.js'
 import { escapeHtml } from '../../ui/html.js'
 import { shanghaiShortDateTime } from '../../../domain/time.js'
 import { publicState } from './keyboards.js'
-import { MESSAGE_LIMIT } from './notices.js'
 import type { Translate } from '../../i18n.js'
-
-export function placeLabel(t: Translate, item: Pick<InboxItem, 'stationName' | 'eventTitle' | 'city'>): string {
-  if (item.eventTitle !== null) return t('feedback-place-event', { title: item.eventTitle })
-  if (item.stationName !== null) return t('feedback-place-station', { name: item.stationName })
-  return t('feedback-place-city', { city: item.city === '' ? '-' : item.city })
-}
+import { MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
+import { ticketPlace } from '../../ui/ticket-place.js'
 
 /** One line of a ticket's history; organizer views include notes, the worker's never do. */
 function historyLine(t: Translate, message: FeedbackMessage, names: ReadonlyMap<number, string>, forWorker: boolean): string {
@@ -57,7 +52,7 @@ export function formatOrganizerCard(
     category: t(`feedback-category-${item.category}`),
     status: t(`feedback-status-${item.status}`),
     overdue: isOverdue(item, now) ? 'yes' : 'no',
-    place: escapeHtml(placeLabel(t, item)),
+    place: escapeHtml(ticketPlace(t, item)),
     from,
     assignee: escapeHtml(names.get(item.assigneeId ?? 0) ?? '-'),
     created: shanghaiShortDateTime(item.createdAt),
@@ -72,7 +67,7 @@ export function formatWorkerCard(t: Translate, item: InboxItem, messages: Feedba
     number: item.number,
     category: t(`feedback-category-${item.category}`),
     status: t(`feedback-status-${item.status}`),
-    place: escapeHtml(placeLabel(t, item)),
+    place: escapeHtml(ticketPlace(t, item)),
     created: shanghaiShortDateTime(item.createdAt),
     anonymous: item.anonymous ? 'yes' : 'no',
   })
@@ -86,7 +81,7 @@ export function formatInboxLine(t: Translate, item: InboxItem, now: Date): strin
     number: item.number,
     category: t(`feedback-category-${item.category}`),
     status: t(`feedback-status-${item.status}`),
-    place: escapeHtml(placeLabel(t, item)),
+    place: escapeHtml(ticketPlace(t, item)),
     public: publicState(item),
   })
 }

@@ -9,7 +9,7 @@ import { requireUserId, type BotContext, type BotConversation, type BotDeps, typ
 import { parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
 import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
-import { MESSAGE_LIMIT } from './notices.js'
+import { MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
 import { addNote, reassign, replyToTicket, setStatus, togglePublic, type OrganizerResult } from './organizer-ops.js'
 import { mayHandle } from './service.js'
 import { waitForContent } from './wait.js'

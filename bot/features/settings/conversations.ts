@@ -1,6 +1,7 @@
 import { setQuietHours } from '../../../db/repositories/user-settings.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { formatMinutes, parseQuietHours } from './quiet-hours.js'
+import { parseQuietHours } from './quiet-hours.js'
+import { minutesToClock } from '../../../domain/time.js'
 
 export const customQuietHoursId = 'settings-quiet-hours'
 
@@ -29,7 +30,7 @@ export function createCustomQuietHours({ db }: BotDeps) {
       const userId = answer.from.id
       await conversation.external(() => setQuietHours(db, userId, parsed.hours))
       await answer.reply(
-        ctx.t('settings-saved', { start: formatMinutes(parsed.hours.start), end: formatMinutes(parsed.hours.end) }),
+        ctx.t('settings-saved', { start: minutesToClock(parsed.hours.start), end: minutesToClock(parsed.hours.end) }),
         { parse_mode: 'HTML' },
       )
       return

@@ -6,14 +6,15 @@ import { parseSettingsData } from './callback-data.js'
 import { createCustomQuietHours, customQuietHoursId } from './conversations.js'
 import { languageKeyboard } from '../../ui/main-keyboard.js'
 import { settingsKeyboard } from './keyboards.js'
-import { formatMinutes, quietPresets } from './quiet-hours.js'
+import { quietPresets } from './quiet-hours.js'
 import { isNotModified } from '../../ui/telegram-errors.js'
+import { minutesToClock } from '../../../domain/time.js'
 
 function settingsText(ctx: BotContext, current: QuietHours | null): string {
   const status =
     current === null
       ? ctx.t('settings-quiet-none')
-      : ctx.t('settings-quiet-current', { start: formatMinutes(current.start), end: formatMinutes(current.end) })
+      : ctx.t('settings-quiet-current', { start: minutesToClock(current.start), end: minutesToClock(current.end) })
   return [ctx.t('settings-title'), status, ctx.t('settings-quiet-explain'), ctx.t('settings-choose')].join('\n\n')
 }
 
@@ -50,7 +51,7 @@ export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
       text:
         hours === null
           ? ctx.t('settings-turned-off')
-          : ctx.t('settings-saved-short', { start: formatMinutes(hours.start), end: formatMinutes(hours.end) }),
+          : ctx.t('settings-saved-short', { start: minutesToClock(hours.start), end: minutesToClock(hours.end) }),
     })
     const screen = { parse_mode: 'HTML', reply_markup: settingsKeyboard(ctx.t, hours) } as const
     try {

@@ -9,10 +9,6 @@ export const quietPresets: readonly QuietHours[] = [
   { start: 21 * 60, end: 8 * 60 },
 ]
 
-/** 1320 → "22:00". */
-export const formatMinutes = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
-
 export const sameHours = (a: QuietHours | null, b: QuietHours | null): boolean =>
   a !== null && b !== null && a.start === b.start && a.end === b.end
 

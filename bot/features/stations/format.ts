@@ -7,11 +7,7 @@ import { isAmenity, isStationKind } from '../../../domain/vocabulary.js'
 import type { Filters } from './callback-data.js'
 import { PAGE_SIZE, type ListedStation, type NearestPage } from './nearest.js'
 import type { Translate } from '../../i18n.js'
-
-export function formatDistance(t: Translate, metres: number): string {
-  if (metres < 1000) return t('distance-m', { value: Math.max(10, Math.round(metres / 10) * 10) })
-  return t('distance-km', { value: metres < 10_000 ? (metres / 1000).toFixed(1) : Math.round(metres / 1000) })
-}
+import { formatDistance } from '../../ui/distance.js'
 
 function formatWhen(t: Translate, now: Date, at: Date): string {
   const time = shanghaiTime(at)
