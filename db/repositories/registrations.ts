@@ -24,8 +24,8 @@ export type RegisterInput = {
 }
 
 export type RegisterResult =
-  | { outcome: 'confirmed' | 'waitlisted' | 'already'; registration: Registration }
-  | { outcome: 'closed' | 'not_open' }
+  | { kind: 'confirmed' | 'waitlisted' | 'already'; registration: Registration }
+  | { kind: 'closed' | 'not-open' }
 
 /** Check-in codes: no 0/O/1/I, which people mix up when reading them aloud or typing them. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
@@ -66,16 +66,16 @@ export async function register(db: Database, input: RegisterInput, mode: CountMo
 async function registerInTransaction(tx: Database, input: RegisterInput, mode: CountMode): Promise<RegisterResult> {
   const { now } = input
   const event = mode === 'locked' ? await lockEvent(tx, input.eventId) : (await tx.select().from(events).where(eq(events.id, input.eventId)))[0]
-  if (event === undefined || event.status !== 'published' || event.registrationClosed) return { outcome: 'closed' }
-  if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return { outcome: 'not_open' }
-  if (now >= event.registrationClosesAt) return { outcome: 'closed' }
+  if (event === undefined || event.status !== 'published' || event.registrationClosed) return { kind: 'closed' }
+  if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return { kind: 'not-open' }
+  if (now >= event.registrationClosesAt) return { kind: 'closed' }
 
   const [existing] = await tx
     .select()
     .from(registrations)
     .where(and(eq(registrations.eventId, event.id), eq(registrations.userId, input.userId)))
   if (existing !== undefined && isActiveRegistration(existing.status)) {
-    return { outcome: 'already', registration: existing }
+    return { kind: 'already', registration: existing }
   }
 
   const slotId = input.slotId ?? null
@@ -83,11 +83,11 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
   if (slotId !== null) {
     const query = tx.select().from(eventSlots).where(and(eq(eventSlots.id, slotId), eq(eventSlots.eventId, event.id)))
     const [slot] = mode === 'locked' ? await query.for('update') : await query
-    if (slot === undefined) return { outcome: 'closed' }
+    if (slot === undefined) return { kind: 'closed' }
     capacity = slot.capacity
   } else {
     const [slots] = await tx.select({ n: count() }).from(eventSlots).where(eq(eventSlots.eventId, event.id))
-    if ((slots?.n ?? 0) > 0) return { outcome: 'closed' }
+    if ((slots?.n ?? 0) > 0) return { kind: 'closed' }
   }
   const [taken] = await tx
     .select({ n: count() })
@@ -131,13 +131,13 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
           .returning()
       : await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
   if (registration === undefined) throw new Error(`registration of user ${input.userId} for event ${event.id} returned nothing`)
-  return { outcome: status, registration }
+  return { kind: status, registration }
 }
 
 export type CancelResult =
-  | { outcome: 'cancelled'; registration: Registration; event: Event; promoted: number }
-  | { outcome: 'too_late'; cancelClosesAt: Date }
-  | { outcome: 'not_found' | 'not_active' }
+  | { kind: 'cancelled'; registration: Registration; event: Event; promoted: number }
+  | { kind: 'too-late'; cancelClosesAt: Date }
+  | { kind: 'not-found' | 'not-active' }
 
 /**
  * Cancels the worker's own registration before the event's cancel cut-off, withdraws its pending
@@ -149,10 +149,10 @@ export async function cancelRegistration(
 ): Promise<CancelResult> {
   return db.transaction(async (tx) => {
     const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
-    if (found === undefined) return { outcome: 'not_found' }
+    if (found === undefined) return { kind: 'not-found' }
     const { event, registration } = found
-    if (!isActiveRegistration(registration.status)) return { outcome: 'not_active' }
-    if (input.now >= event.cancelClosesAt) return { outcome: 'too_late', cancelClosesAt: event.cancelClosesAt }
+    if (!isActiveRegistration(registration.status)) return { kind: 'not-active' }
+    if (input.now >= event.cancelClosesAt) return { kind: 'too-late', cancelClosesAt: event.cancelClosesAt }
     const [updated] = await tx
       .update(registrations)
       .set({ status: 'cancelled', cancelledAt: input.now, offerExpiresAt: null, updatedAt: input.now })
@@ -161,7 +161,7 @@ export async function cancelRegistration(
     await cancelPendingForRegistration(tx, registration.id)
     const heldSeat = holdsSeat(registration.status)
     const promoted = heldSeat ? await promoteInTransaction(tx, event.id, input.now, input.offerHours) : 0
-    return { outcome: 'cancelled', registration: updated ?? registration, event, promoted }
+    return { kind: 'cancelled', registration: updated ?? registration, event, promoted }
   })
 }
 

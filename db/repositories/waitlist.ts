@@ -67,23 +67,23 @@ export async function promoteInTransaction(tx: Database, eventId: number, now: D
 }
 
 export type OfferAnswer =
-  | { outcome: 'confirmed' | 'declined'; registration: Registration; event: Event }
-  | { outcome: 'not_found' | 'not_offered' | 'expired' }
+  | { kind: 'confirmed' | 'declined'; registration: Registration; event: Event }
+  | { kind: 'not-found' | 'not-offered' | 'expired' }
 
 /** The worker takes the offered seat (only their own registration, only while the offer lasts). */
 export async function acceptOffer(db: Database, input: { registrationId: number; userId: number; now: Date }): Promise<OfferAnswer> {
   return db.transaction(async (tx) => {
     const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
-    if (found === undefined) return { outcome: 'not_found' }
+    if (found === undefined) return { kind: 'not-found' }
     const { event, registration } = found
-    if (registration.status !== 'offered') return { outcome: 'not_offered' }
-    if (registration.offerExpiresAt !== null && registration.offerExpiresAt <= input.now) return { outcome: 'expired' }
+    if (registration.status !== 'offered') return { kind: 'not-offered' }
+    if (registration.offerExpiresAt !== null && registration.offerExpiresAt <= input.now) return { kind: 'expired' }
     const [updated] = await tx
       .update(registrations)
       .set({ status: 'confirmed', confirmedAt: input.now, offerExpiresAt: null, updatedAt: input.now })
       .where(eq(registrations.id, registration.id))
       .returning()
-    return { outcome: 'confirmed', registration: updated ?? registration, event }
+    return { kind: 'confirmed', registration: updated ?? registration, event }
   })
 }
 
@@ -94,9 +94,9 @@ export async function declineOffer(
 ): Promise<OfferAnswer> {
   return db.transaction(async (tx) => {
     const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
-    if (found === undefined) return { outcome: 'not_found' }
+    if (found === undefined) return { kind: 'not-found' }
     const { event, registration } = found
-    if (registration.status !== 'offered') return { outcome: 'not_offered' }
+    if (registration.status !== 'offered') return { kind: 'not-offered' }
     const [updated] = await tx
       .update(registrations)
       .set({ status: 'declined', offerExpiresAt: null, cancelledAt: input.now, updatedAt: input.now })
@@ -104,7 +104,7 @@ export async function declineOffer(
       .returning()
     await cancelPendingForRegistration(tx, registration.id)
     await promoteInTransaction(tx, event.id, input.now, input.offerHours)
-    return { outcome: 'declined', registration: updated ?? registration, event }
+    return { kind: 'declined', registration: updated ?? registration, event }
   })
 }
 

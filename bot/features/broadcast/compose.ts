@@ -113,7 +113,7 @@ export function createComposeConversation(deps: BotDeps) {
         continue
       }
       const result = await conversation.external(async () => {
-        if (!(await mayAddress(db, await findUser(db, userId), audience))) return { outcome: 'forbidden' as const }
+        if (!(await mayAddress(db, await findUser(db, userId), audience))) return { kind: 'forbidden' as const }
         const created = await createBroadcast(db, {
           ...content,
           createdBy: userId,
@@ -121,16 +121,16 @@ export function createComposeConversation(deps: BotDeps) {
           now: deps.now(),
           header: (recipient) => broadcastHeader(translatorFor(userLocale(recipient)), header),
         })
-        if (created.outcome === 'empty') return { outcome: 'empty' as const }
+        if (created.kind === 'empty') return { kind: 'empty' as const }
         const progress = await renderProgress(db, t, created.broadcast, deps.now())
         // Plain values only: the conversation stores what external returns as JSON.
-        return { outcome: created.outcome, id: created.broadcast.id, text: progress.text, keyboard: progress.replyMarkup?.inline_keyboard }
+        return { kind: created.kind, id: created.broadcast.id, text: progress.text, keyboard: progress.replyMarkup?.inline_keyboard }
       })
-      if (result.outcome === 'forbidden' || result.outcome === 'empty') {
-        await ctx.reply(t(result.outcome === 'forbidden' ? 'broadcast-not-allowed' : 'broadcast-empty-at-send'))
+      if (result.kind === 'forbidden' || result.kind === 'empty') {
+        await ctx.reply(t(result.kind === 'forbidden' ? 'broadcast-not-allowed' : 'broadcast-empty-at-send'))
         return false
       }
-      if (result.outcome === 'duplicate') {
+      if (result.kind === 'duplicate') {
         await ctx.reply(t('broadcast-duplicate'))
         return true
       }

@@ -117,7 +117,7 @@ async function applyEdit(deps: BotDeps, user: User | undefined, eventId: number,
   }
   const now = deps.now()
   const result = await updateEvent(deps.db, { eventId, patch, now, notice: (recipient, updated) => changeNotice(recipient, event, updated) })
-  if (!result.ok) return result.reason === 'below-taken' ? { kind: 'below-taken', taken: result.taken } : { kind: result.reason === 'not-found' ? 'not-allowed' : result.reason }
+  if (result.kind !== 'updated') return result.kind === 'below-taken' ? { kind: 'below-taken', taken: result.taken } : { kind: result.kind === 'not-found' ? 'not-allowed' : result.kind }
   const promoted =
     result.event.capacity > result.before.capacity ? await promoteWaitlisted(deps.db, eventId, now, deps.config.waitlistOfferHours) : 0
   return { kind: 'saved', promoted }

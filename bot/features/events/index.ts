@@ -101,7 +101,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     }
     const userId = ctx.from.id
     const state = registrationWindow(card, now())
-    if (state === 'closed' || state === 'not_open') {
+    if (state === 'closed' || state === 'not-open') {
       return ctx.answerCallbackQuery({ text: ctx.t(state === 'closed' ? 'events-register-closed' : 'events-register-not-open'), show_alert: true })
     }
     const needsForm = card.slots.length > 0 || card.event.asks.length > 0 || card.event.questions.length > 0
@@ -120,7 +120,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     }
     const result = await register(db, { eventId: card.event.id, userId, consent: false, now: now() })
     if (!('registration' in result)) return ctx.reply(ctx.t('events-register-closed'))
-    const outcome = result.outcome === 'already' ? 'already' : undefined
+    const outcome = result.kind === 'already' ? 'already' : undefined
     const summary = await describeRegistration(db, ctx.t, { registrationId: result.registration.id, userId, outcome })
     if (summary !== undefined) await sendSummary(ctx, summary)
   })

@@ -71,10 +71,10 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     }
     if (action.kind === 'cancelConfirm') {
       const result = await cancelRegistration(db, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
-      if (result.outcome === 'too_late') {
+      if (result.kind === 'too-late') {
         return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, result.cancelClosesAt) }), show_alert: true })
       }
-      if (result.outcome !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
+      if (result.kind !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
       await ctx.answerCallbackQuery()
       await removeButtons(ctx)
       await ctx.reply(ctx.t('events-cancelled', { title: escapeHtml(event.title) }), { parse_mode: 'HTML' })
@@ -82,13 +82,13 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     }
     if (action.kind === 'accept') {
       const result = await acceptOffer(db, { registrationId, userId, now: now() })
-      if (result.outcome === 'not_offered' && registration.status === 'confirmed') {
+      if (result.kind === 'not-offered' && registration.status === 'confirmed') {
         await ctx.answerCallbackQuery()
         const summary = await describeRegistration(db, ctx.t, { registrationId, userId, outcome: 'already' })
         if (summary !== undefined) await sendSummary(ctx, summary)
         return
       }
-      if (result.outcome !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t(`events-offer-${result.outcome === 'expired' ? 'expired' : 'gone'}`), show_alert: true })
+      if (result.kind !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t(`events-offer-${result.kind === 'expired' ? 'expired' : 'gone'}`), show_alert: true })
       await ctx.answerCallbackQuery()
       await removeButtons(ctx)
       const summary = await describeRegistration(db, ctx.t, { registrationId, userId })
@@ -97,7 +97,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     }
     if (action.kind === 'decline') {
       const result = await declineOffer(db, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
-      if (result.outcome !== 'declined') return ctx.answerCallbackQuery({ text: ctx.t('events-offer-gone'), show_alert: true })
+      if (result.kind !== 'declined') return ctx.answerCallbackQuery({ text: ctx.t('events-offer-gone'), show_alert: true })
       await ctx.answerCallbackQuery()
       await removeButtons(ctx)
       await ctx.reply(ctx.t('events-offer-declined', { title: escapeHtml(event.title) }), { parse_mode: 'HTML' })

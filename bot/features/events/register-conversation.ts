@@ -37,7 +37,7 @@ async function planForm(db: Database, t: Translate, eventId: number, now: Date):
   const card = await findEventCard(db, eventId)
   if (card === undefined) return { closed: true }
   const state = registrationWindow(card, now)
-  if (state === 'closed' || state === 'not_open') return { closed: true }
+  if (state === 'closed' || state === 'not-open') return { closed: true }
   const slots = card.slots.map((slot) => {
     const left = slot.capacity - slot.taken
     const time = formatEventSpan(t, slot.startsAt, slot.endsAt)
@@ -166,13 +166,13 @@ export function createRegisterConversation({ db, now }: BotDeps) {
       answers.push(await ask((c) => typed(c, MAX_ANSWER), (c) => c.reply(c.t('events-ask-question-again', { max: MAX_ANSWER }))))
     }
 
-    const result = await conversation.external(async (): Promise<RegistrationSummary | { outcome: 'closed' | 'not_open' }> => {
+    const result = await conversation.external(async (): Promise<RegistrationSummary | { kind: 'closed' | 'not-open' }> => {
       const registered = await register(db, { eventId, slotId, userId, ...fields, answers, consent: asksAnything, sensitiveConsent, now: now() })
-      if (!('registration' in registered)) return { outcome: registered.outcome }
-      const outcome = registered.outcome === 'already' ? 'already' : undefined
-      return (await describeRegistration(db, ctx.t, { registrationId: registered.registration.id, userId, outcome })) ?? { outcome: 'closed' }
+      if (!('registration' in registered)) return { kind: registered.kind }
+      const outcome = registered.kind === 'already' ? 'already' : undefined
+      return (await describeRegistration(db, ctx.t, { registrationId: registered.registration.id, userId, outcome })) ?? { kind: 'closed' }
     })
-    if ('outcome' in result) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
+    if ('kind' in result) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     await sendSummary(ctx, result)
   }
 }

@@ -79,8 +79,8 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
   }
 
   async function answerResult(ctx: BotContext, result: OrganizerResult, done: string) {
-    if (result.ok) return ctx.answerCallbackQuery({ text: ctx.t(done) })
-    return ctx.answerCallbackQuery({ text: ctx.t(`feedback-result-${result.reason}`), show_alert: result.reason === 'forbidden' })
+    if (result.kind === 'done') return ctx.answerCallbackQuery({ text: ctx.t(done) })
+    return ctx.answerCallbackQuery({ text: ctx.t(`feedback-result-${result.kind}`), show_alert: result.kind === 'forbidden' })
   }
 
   async function reply(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
@@ -90,9 +90,9 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     const result = await conversation.external(async () => {
       const organizer = await findUser(db, organizerId)
       const outcome = await replyToTicket(deps, organizer, ticketId, content)
-      return outcome.ok ? { kind: 'ok' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.reason }
+      return outcome.kind === 'done' ? { kind: 'done' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.kind }
     })
-    if (result.kind !== 'ok') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
+    if (result.kind !== 'done') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
     await ctx.reply(ctx.t('feedback-reply-sent', { number: result.number }), { reply_markup: afterActionKeyboard(ctx.t, result) })
   }
 
@@ -102,9 +102,9 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     const organizerId = requireUserId(ctx)
     const result = await conversation.external(async () => {
       const outcome = await addNote(deps, await findUser(db, organizerId), ticketId, content.text)
-      return outcome.ok ? { kind: 'ok' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.reason }
+      return outcome.kind === 'done' ? { kind: 'done' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.kind }
     })
-    if (result.kind !== 'ok') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
+    if (result.kind !== 'done') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
     await ctx.reply(ctx.t('feedback-note-saved'), { reply_markup: afterActionKeyboard(ctx.t, result) })
   }
 
@@ -146,7 +146,7 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
         return answerResult(ctx, await setStatus(deps, user, action.ticketId, action.status), 'feedback-status-changed')
       case 'public': {
         const result = await togglePublic(deps, user, action.ticketId)
-        if (!result.ok) return answerResult(ctx, result, '')
+        if (result.kind !== 'done') return answerResult(ctx, result, '')
         await ctx.answerCallbackQuery({ text: ctx.t(`feedback-public-now-${publicState(result.ticket)}`), show_alert: true })
         // The card's buttons show the new state at once.
         return refreshCardButtons(ctx, result.ticket)

@@ -71,7 +71,7 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     const sender = requireUserId(ctx)
     const result = await conversation.external(async () => {
       const created = await createTicket(deps, { id: sender }, { subject, category, anonymous, content })
-      return created.ok ? { number: created.ticket.number } : { error: created.reason }
+      return created.kind === 'created' ? { number: created.ticket.number } : { error: created.kind }
     })
     if ('error' in result) {
       await ctx.reply(ctx.t(result.error === 'limited' ? 'feedback-rate-limited' : 'feedback-subject-gone', { max: deps.config.feedbackMaxPerHour }))

@@ -111,9 +111,9 @@ export async function handleDemoteButton(ctx: BotContext, deps: BotDeps, userId:
     return
   }
   const result = await demoteOrganizer(deps, admin, userId)
-  if (result.outcome === 'demoted') await dropOrganizerMenu(ctx, result.user)
-  const name = result.outcome === 'unknown-user' ? String(userId) : buttonName(result.user)
-  const key = result.outcome === 'demoted' ? 'roles-demoted-short' : result.outcome === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
+  if (result.kind === 'demoted') await dropOrganizerMenu(ctx, result.user)
+  const name = result.kind === 'unknown-user' ? String(userId) : buttonName(result.user)
+  const key = result.kind === 'demoted' ? 'roles-demoted-short' : result.kind === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
   await ctx.answerCallbackQuery({ text: ctx.t(key, { name }) })
   await showTeam(ctx, deps, true)
 }
@@ -144,12 +144,12 @@ export async function handleAppoint(ctx: BotContext, deps: BotDeps, argument: st
     }
   }
   const result = await appointOrganizer(deps.db, admin, userId, city === '' ? undefined : city, deps.now())
-  if (result.outcome === 'unknown-user') {
+  if (result.kind === 'unknown-user') {
     await ctx.reply(ctx.t('roles-user-unknown', { id: userId }))
     return
   }
   const scope = scopeLabel(ctx.t, city === '' ? undefined : { city, stationId: null })
-  await ctx.reply(ctx.t(`roles-appoint-${result.outcome}`, { name: memberName(result.user), scope }), { parse_mode: 'HTML' })
+  await ctx.reply(ctx.t(`roles-appoint-${result.kind}`, { name: memberName(result.user), scope }), { parse_mode: 'HTML' })
 }
 
 /** `/demote <user id>`. */
@@ -163,11 +163,11 @@ export async function handleDemoteCommand(ctx: BotContext, deps: BotDeps, argume
     return
   }
   const result = await demoteOrganizer(deps, admin, userId)
-  if (result.outcome === 'unknown-user') {
+  if (result.kind === 'unknown-user') {
     await ctx.reply(ctx.t('roles-user-unknown', { id: userId }))
     return
   }
-  if (result.outcome === 'demoted') await dropOrganizerMenu(ctx, result.user)
-  const key = result.outcome === 'demoted' ? 'roles-demoted' : result.outcome === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
+  if (result.kind === 'demoted') await dropOrganizerMenu(ctx, result.user)
+  const key = result.kind === 'demoted' ? 'roles-demoted' : result.kind === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
   await ctx.reply(ctx.t(key, { name: memberName(result.user) }), { parse_mode: 'HTML' })
 }

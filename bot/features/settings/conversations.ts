@@ -22,8 +22,8 @@ export function createCustomQuietHours({ db }: BotDeps) {
         return
       }
       const parsed = text === undefined || text.length > 40 ? undefined : parseQuietHours(text)
-      if (parsed === undefined || !parsed.ok) {
-        const key = parsed?.ok === false && parsed.reason === 'same' ? 'settings-custom-same' : 'settings-custom-invalid'
+      if (parsed === undefined || parsed.kind !== 'parsed') {
+        const key = parsed?.kind === 'same' ? 'settings-custom-same' : 'settings-custom-invalid'
         await answer.reply(ctx.t(key), { parse_mode: 'HTML' })
         continue
       }
