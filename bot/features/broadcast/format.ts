@@ -4,7 +4,7 @@ import type { Database } from '../../../db/client.js'
 import { listScopes } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { Broadcast, BroadcastAudience } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
 import type { Translate } from '../../i18n.js'
 import { CAPTION_LIMIT, MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
@@ -21,11 +21,11 @@ export function describeAudience(t: Translate, audience: BroadcastAudience, name
   const gone = t('broadcast-audience-gone')
   switch (audience.type) {
     case 'event':
-      return t(`broadcast-audience-event-${audience.only ?? 'all'}`, { title: escapeHtml(names.eventTitle ?? gone) })
+      return tHtml(t, `broadcast-audience-event-${audience.only ?? 'all'}`, { title: names.eventTitle ?? gone })
     case 'city':
-      return t('broadcast-audience-city', { city: escapeHtml(audience.city) })
+      return tHtml(t, 'broadcast-audience-city', { city: audience.city })
     case 'near_station':
-      return t('broadcast-audience-near', { station: escapeHtml(names.stationName ?? gone), km: audience.km })
+      return tHtml(t, 'broadcast-audience-near', { station: names.stationName ?? gone, km: audience.km })
     case 'everyone':
       return t('broadcast-audience-everyone')
   }

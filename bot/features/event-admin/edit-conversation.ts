@@ -4,7 +4,7 @@ import { promoteWaitlisted } from '../../../db/repositories/waitlist.js'
 import { canManage } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { formatEventSpan } from '../../ui/event-time.js'
 import { panelData, type EditField } from './callback-data.js'
@@ -128,8 +128,8 @@ function changeNotice(recipient: User, before: Event, updated: Event) {
   return {
     method: 'sendMessage' as const,
     parseMode: 'HTML' as const,
-    text: t('eventadmin-notice-changed', {
-      title: escapeHtml(updated.title),
+    text: tHtml(t, 'eventadmin-notice-changed', {
+      title: updated.title,
       before: formatEventSpan(t, before.startsAt, before.endsAt),
       after: formatEventSpan(t, updated.startsAt, updated.endsAt),
     }),

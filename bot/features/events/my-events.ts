@@ -4,7 +4,7 @@ import { cancelRegistration } from '../../../db/repositories/registrations.js'
 import { acceptOffer, declineOffer, waitlistPosition } from '../../../db/repositories/waitlist.js'
 import { isActiveRegistration } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { eventData, parseEventData } from './callback-data.js'
 import { describeRegistration, sendQr, sendSummary } from './confirmation.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
@@ -66,7 +66,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       const keyboard = new InlineKeyboard()
         .text(ctx.t('events-button-cancel-confirm'), eventData({ kind: 'cancelConfirm', registrationId }))
         .text(ctx.t('events-button-cancel-keep'), eventData({ kind: 'cancelKeep' }))
-      await ctx.reply(ctx.t('events-cancel-ask', { title: escapeHtml(event.title) }), { parse_mode: 'HTML', reply_markup: keyboard })
+      await ctx.reply(tHtml(ctx.t, 'events-cancel-ask', { title: event.title }), { parse_mode: 'HTML', reply_markup: keyboard })
       return
     }
     if (action.kind === 'cancelConfirm') {
@@ -77,7 +77,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       if (result.kind !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
       await ctx.answerCallbackQuery()
       await removeButtons(ctx)
-      await ctx.reply(ctx.t('events-cancelled', { title: escapeHtml(event.title) }), { parse_mode: 'HTML' })
+      await ctx.reply(tHtml(ctx.t, 'events-cancelled', { title: event.title }), { parse_mode: 'HTML' })
       return
     }
     if (action.kind === 'accept') {
@@ -100,7 +100,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       if (result.kind !== 'declined') return ctx.answerCallbackQuery({ text: ctx.t('events-offer-gone'), show_alert: true })
       await ctx.answerCallbackQuery()
       await removeButtons(ctx)
-      await ctx.reply(ctx.t('events-offer-declined', { title: escapeHtml(event.title) }), { parse_mode: 'HTML' })
+      await ctx.reply(tHtml(ctx.t, 'events-offer-declined', { title: event.title }), { parse_mode: 'HTML' })
     }
   })
 

@@ -3,7 +3,7 @@ import { findEventCard, findSavedProfile } from '../../../db/repositories/event-
 import type { EventAskField } from '../../../db/schema/index.js'
 import { register, type RegisterInput } from '../../../db/repositories/registrations.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { tHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { eventData, formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
@@ -89,7 +89,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     let slotId: number | null = null
     if (plan.slots.length > 0) {
       const slotKeyboard = choiceKeyboard(ctx.t, plan.slots.map((slot) => ({ label: slot.label, data: eventData({ kind: 'slot', slotId: slot.id }) })), 1)
-      await ctx.reply(ctx.t('events-ask-slot', { title: escapeHtml(plan.title) }), { parse_mode: 'HTML', reply_markup: slotKeyboard })
+      await ctx.reply(tHtml(ctx.t, 'events-ask-slot', { title: plan.title }), { parse_mode: 'HTML', reply_markup: slotKeyboard })
       slotId = await ask(
         (c) => {
           const action = actionOf(c)
@@ -162,7 +162,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
         answers.push('')
         continue
       }
-      await ctx.reply(ctx.t('events-ask-question', { question: escapeHtml(question), max: MAX_ANSWER }), { parse_mode: 'HTML', reply_markup: typingKeyboard(ctx.t) })
+      await ctx.reply(tHtml(ctx.t, 'events-ask-question', { question, max: MAX_ANSWER }), { parse_mode: 'HTML', reply_markup: typingKeyboard(ctx.t) })
       answers.push(await ask((c) => typed(c, MAX_ANSWER), (c) => c.reply(c.t('events-ask-question-again', { max: MAX_ANSWER }))))
     }
 

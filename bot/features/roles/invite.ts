@@ -7,7 +7,7 @@ import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { translatorFor, userLocale } from '../../i18n.js'
-import { escapeHtml } from '../../ui/html.js'
+import { tHtml } from '../../ui/html.js'
 import {
   inviteAnyData,
   inviteCitiesData,
@@ -116,7 +116,7 @@ export async function inviteStationConversation(conversation: BotConversation, c
       (await searchStations(deps.db, query, 5)).map(({ id, name, city, district }) => ({ id, name, city, district })),
     )
     if (found.length === 0) {
-      await update.reply(update.t('roles-invite-station-no-match', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
+      await update.reply(tHtml(update.t, 'roles-invite-station-no-match', { query }), { parse_mode: 'HTML' })
       continue
     }
     const keyboard = new InlineKeyboard()

@@ -3,7 +3,7 @@ import { findScope, listScopes, listTeam, removeScope, stationCities, type TeamM
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { demoteData, removeScopeData, teamData } from './callback-data.js'
 import { buttonName, memberName, scopeLabel, scopesLabel } from './format.js'
 import { syncChatMenu } from '../start/commands.js'
@@ -139,7 +139,7 @@ export async function handleAppoint(ctx: BotContext, deps: BotDeps, argument: st
   if (city !== '') {
     const cities = await stationCities(deps.db)
     if (!cities.includes(city)) {
-      await ctx.reply(ctx.t('roles-city-unknown', { city: escapeHtml(city), cities: escapeHtml(cities.slice(0, 10).join('、') || '—') }), { parse_mode: 'HTML' })
+      await ctx.reply(tHtml(ctx.t, 'roles-city-unknown', { city, cities: cities.slice(0, 10).join('、') || '—' }), { parse_mode: 'HTML' })
       return
     }
   }

@@ -1,6 +1,6 @@
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import { MAX_WALK_MINUTES, travelMinutes } from '../../../domain/geo.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import type { OpeningState } from '../../../domain/opening-hours.js'
 import { shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../../../domain/time.js'
 import { isAmenity, isStationKind } from '../../../domain/vocabulary.js'
@@ -103,7 +103,7 @@ export function formatList(
   const title =
     input.originName === undefined
       ? t('list-title-here')
-      : t('list-title-from', { origin: escapeHtml(input.originName) })
+      : tHtml(t, 'list-title-from', { origin: input.originName })
   const head = [`${title} · ${t('list-page', { page: input.page + 1 })}`]
   const summary = formatFilterSummary(t, input.filters)
   if (summary !== undefined) head.push(summary)

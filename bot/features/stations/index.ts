@@ -5,7 +5,7 @@ import { setUserLocation } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { isValidPoint, type Point } from '../../../domain/geo.js'
 import { openingState } from '../../../domain/opening-hours.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { smallTalk, tooShortToSearch } from '../../../domain/small-talk.js'
 import { parseListData, parseStationData, type ListQuery } from './callback-data.js'
 import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
@@ -85,8 +85,8 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     if (tooShortToSearch(query)) return ctx.reply(ctx.t('search-too-short'))
     if ([...query].length > MAX_PLACE_QUERY) return ctx.reply(ctx.t('search-too-long', { max: MAX_PLACE_QUERY }))
     const matches = await searchStations(db, query, SEARCH_RESULTS)
-    if (matches.length === 0) return ctx.reply(ctx.t('search-no-match', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
-    await ctx.reply(ctx.t('search-results', { query: escapeHtml(query) }), {
+    if (matches.length === 0) return ctx.reply(tHtml(ctx.t, 'search-no-match', { query }), { parse_mode: 'HTML' })
+    await ctx.reply(tHtml(ctx.t, 'search-results', { query }), {
       parse_mode: 'HTML',
       reply_markup: searchResultsKeyboard(ctx.t, matches),
     })
