@@ -5,7 +5,7 @@ import type { JobDeps } from '../bot/context.js'
 import { translate, translatorFor, userLocale } from '../bot/i18n.js'
 import { tHtml } from '../bot/ui/html.js'
 import { shanghaiDate, shanghaiShortDateTime, shanghaiTime } from '../domain/time.js'
-import { splitText } from '../bot/features/feedback/notices.js'
+import { splitText } from '../bot/ui/feedback-notices.js'
 import { ticketPlace } from '../bot/ui/ticket-place.js'
 
 /**

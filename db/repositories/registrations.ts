@@ -1,11 +1,9 @@
 import { randomInt } from 'node:crypto'
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, events, holdsSeat, isActiveRegistration, registrations, seatHoldingStatuses, users, type Event, type Registration } from '../schema/index.js'
+import { eventSlots, events, isActiveRegistration, registrations, seatHoldingStatuses, users, type Registration } from '../schema/index.js'
 import { listPersonalData } from './event-listing.js'
-import { cancelPendingForRegistration } from './outbox.js'
-import { lockEvent, lockOwnRegistration } from './registration-locks.js'
-import { promoteInTransaction } from './waitlist.js'
+import { lockEvent } from './registration-locks.js'
 
 export type RegisterInput = {
   eventId: number
@@ -132,37 +130,6 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
       : await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
   if (registration === undefined) throw new Error(`registration of user ${input.userId} for event ${event.id} returned nothing`)
   return { kind: status, registration }
-}
-
-export type CancelResult =
-  | { kind: 'cancelled'; registration: Registration; event: Event; promoted: number }
-  | { kind: 'too-late'; cancelClosesAt: Date }
-  | { kind: 'not-found' | 'not-active' }
-
-/**
- * Cancels the worker's own registration before the event's cancel cut-off, withdraws its pending
- * reminders and offers the freed seat to the next in line.
- */
-export async function cancelRegistration(
-  db: Database,
-  input: { registrationId: number; userId: number; now: Date; offerHours: number },
-): Promise<CancelResult> {
-  return db.transaction(async (tx) => {
-    const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
-    if (found === undefined) return { kind: 'not-found' }
-    const { event, registration } = found
-    if (!isActiveRegistration(registration.status)) return { kind: 'not-active' }
-    if (input.now >= event.cancelClosesAt) return { kind: 'too-late', cancelClosesAt: event.cancelClosesAt }
-    const [updated] = await tx
-      .update(registrations)
-      .set({ status: 'cancelled', cancelledAt: input.now, offerExpiresAt: null, updatedAt: input.now })
-      .where(eq(registrations.id, registration.id))
-      .returning()
-    await cancelPendingForRegistration(tx, registration.id)
-    const heldSeat = holdsSeat(registration.status)
-    const promoted = heldSeat ? await promoteInTransaction(tx, event.id, input.now, input.offerHours) : 0
-    return { kind: 'cancelled', registration: updated ?? registration, event, promoted }
-  })
 }
 
 /**

@@ -11,7 +11,7 @@ import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
 import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
 import { MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
 import { addNote, reassign, replyToTicket, setStatus, togglePublic, type OrganizerResult } from './organizer-ops.js'
-import { mayHandle } from './service.js'
+import { mayHandle } from '../../../core/tickets.js'
 import { waitForContent } from './wait.js'
 
 const INBOX_SIZE = 15
