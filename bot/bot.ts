@@ -21,6 +21,7 @@ import { createConversations } from './middlewares/conversations.js'
 import { databaseFloodCounter, floodGuard, memoryFloodCounter, type FloodGuardOptions } from './middlewares/flood-guard.js'
 import { privateChatsOnly } from './middlewares/private-only.js'
 import { trackUser } from './middlewares/track-user.js'
+import { updateLogger } from './middlewares/update-logger.js'
 
 export type BotOptions = {
   token: string
@@ -66,6 +67,7 @@ export function createBot(given: BotDeps, options: BotOptions) {
 
   // Updates of one chat are handled one at a time (double taps, quick successive messages).
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
+  bot.use(updateLogger(deps.logger))
   const guarded = bot.errorBoundary(apologize(deps, i18n))
   guarded.use(cleanInput)
   // Before anything that costs a query: a flood's excess is dropped without touching the database.
@@ -109,7 +111,7 @@ function defaultFloodCounter({ config, db }: BotDeps) {
  */
 function apologize(deps: BotDeps, i18n: I18n<BotContext>) {
   return async ({ ctx, error }: BotError<BotContext>) => {
-    deps.logger.error({ err: error, update_id: ctx.update.update_id }, 'update failed')
+    ctx.logger.error({ err: error }, 'update failed')
     // ctx.t is missing when the failure came before the i18n middleware (e.g. the database is down).
     const locale = ctx.from?.language_code?.startsWith('en') === true ? 'en' : 'zh'
     const text = typeof ctx.t === 'function' ? ctx.t('error-generic') : i18n.t(locale, 'error-generic')
@@ -117,7 +119,7 @@ function apologize(deps: BotDeps, i18n: I18n<BotContext>) {
       try {
         await send()
       } catch (apologyError) {
-        deps.logger.warn({ err: apologyError, update_id: ctx.update.update_id }, `could not ${what} after a failed update`)
+        ctx.logger.warn({ err: apologyError }, `could not ${what} after a failed update`)
       }
     }
     if (ctx.callbackQuery !== undefined) {

@@ -19,6 +19,8 @@ export type BaseContext = Context &
   I18nFlavor & {
     /** The sender as stored in the database; undefined only for updates without a sender. */
     user: User | undefined
+    /** The process's logger with this update's `update_id` on every line. */
+    logger: Logger
   }
 
 /** The context of the outside middleware tree. */
@@ -31,3 +33,14 @@ export type BotConversation = Conversation<BotContext, ConversationContext>
 
 /** For code outside updates (jobs, the outbox sender) that needs the bot's API. */
 export type JobDeps = BotDeps & { api: Api }
+
+/**
+ * The id of the person who sent the update, for handlers that only run on updates with a sender
+ * (messages and button taps in a private chat). Throws rather than acting for a user 0 when the
+ * update has none; the error boundary logs it with the update's id.
+ */
+export function requireUserId(ctx: Pick<Context, 'from' | 'update'>): number {
+  const id = ctx.from?.id
+  if (id === undefined) throw new Error(`update ${ctx.update.update_id} has no sender`)
+  return id
+}

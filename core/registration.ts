@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
-import { eventSlots, registrations, type Event, type EventSlot, type Registration } from '../db/schema/index.js'
+import { eventSlots, holdsSeat, isActiveRegistration, registrations, seatHoldingStatuses, type Event, type EventSlot, type Registration } from '../db/schema/index.js'
 import { cancelPendingForRegistration } from '../db/repositories/outbox.js'
-import { activeStatuses, lockEvent, lockOwnRegistration, seatStatuses } from '../db/repositories/registration-locks.js'
+import { lockEvent, lockOwnRegistration } from '../db/repositories/registration-locks.js'
 
 /** A seat offered to the next in line, with its slot when the event has slots. */
 export type Offer = { registration: Registration; slot: EventSlot | undefined }
@@ -55,7 +55,7 @@ export async function promoteInTransaction(tx: Database, notices: WaitlistNotice
     const [taken] = await tx
       .select({ n: count() })
       .from(registrations)
-      .where(and(eq(registrations.eventId, eventId), inBucket, inArray(registrations.status, [...seatStatuses])))
+      .where(and(eq(registrations.eventId, eventId), inBucket, inArray(registrations.status, [...seatHoldingStatuses])))
     const free = bucket.capacity - (taken?.n ?? 0)
     if (free <= 0) continue
     const next = await tx
@@ -78,9 +78,9 @@ export async function promoteInTransaction(tx: Database, notices: WaitlistNotice
 }
 
 export type CancelResult =
-  | { outcome: 'cancelled'; registration: Registration; event: Event; promoted: number }
-  | { outcome: 'too_late'; cancelClosesAt: Date }
-  | { outcome: 'not_found' | 'not_active' }
+  | { kind: 'cancelled'; registration: Registration; event: Event; promoted: number }
+  | { kind: 'too-late'; cancelClosesAt: Date }
+  | { kind: 'not-found' | 'not-active' }
 
 /**
  * Cancels the worker's own registration before the event's cancel cut-off, withdraws its pending
@@ -93,40 +93,40 @@ export async function cancelRegistration(
 ): Promise<CancelResult> {
   return db.transaction(async (tx) => {
     const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
-    if (found === undefined) return { outcome: 'not_found' }
+    if (found === undefined) return { kind: 'not-found' }
     const { event, registration } = found
-    if (!(activeStatuses as readonly string[]).includes(registration.status)) return { outcome: 'not_active' }
-    if (input.now >= event.cancelClosesAt) return { outcome: 'too_late', cancelClosesAt: event.cancelClosesAt }
+    if (!isActiveRegistration(registration.status)) return { kind: 'not-active' }
+    if (input.now >= event.cancelClosesAt) return { kind: 'too-late', cancelClosesAt: event.cancelClosesAt }
     const [updated] = await tx
       .update(registrations)
       .set({ status: 'cancelled', cancelledAt: input.now, offerExpiresAt: null, updatedAt: input.now })
       .where(eq(registrations.id, registration.id))
       .returning()
     await cancelPendingForRegistration(tx, registration.id)
-    const heldSeat = (seatStatuses as readonly string[]).includes(registration.status)
+    const heldSeat = holdsSeat(registration.status)
     const promoted = heldSeat ? await promoteInTransaction(tx, notices, event.id, input.now, input.offerHours) : 0
-    return { outcome: 'cancelled', registration: updated ?? registration, event, promoted }
+    return { kind: 'cancelled', registration: updated ?? registration, event, promoted }
   })
 }
 
 export type OfferAnswer =
-  | { outcome: 'confirmed' | 'declined'; registration: Registration; event: Event }
-  | { outcome: 'not_found' | 'not_offered' | 'expired' }
+  | { kind: 'confirmed' | 'declined'; registration: Registration; event: Event }
+  | { kind: 'not-found' | 'not-offered' | 'expired' }
 
 /** The worker takes the offered seat (only their own registration, only while the offer lasts). */
 export async function acceptOffer(db: Database, input: { registrationId: number; userId: number; now: Date }): Promise<OfferAnswer> {
   return db.transaction(async (tx) => {
     const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
-    if (found === undefined) return { outcome: 'not_found' }
+    if (found === undefined) return { kind: 'not-found' }
     const { event, registration } = found
-    if (registration.status !== 'offered') return { outcome: 'not_offered' }
-    if (registration.offerExpiresAt !== null && registration.offerExpiresAt <= input.now) return { outcome: 'expired' }
+    if (registration.status !== 'offered') return { kind: 'not-offered' }
+    if (registration.offerExpiresAt !== null && registration.offerExpiresAt <= input.now) return { kind: 'expired' }
     const [updated] = await tx
       .update(registrations)
       .set({ status: 'confirmed', confirmedAt: input.now, offerExpiresAt: null, updatedAt: input.now })
       .where(eq(registrations.id, registration.id))
       .returning()
-    return { outcome: 'confirmed', registration: updated ?? registration, event }
+    return { kind: 'confirmed', registration: updated ?? registration, event }
   })
 }
 
@@ -138,9 +138,9 @@ export async function declineOffer(
 ): Promise<OfferAnswer> {
   return db.transaction(async (tx) => {
     const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
-    if (found === undefined) return { outcome: 'not_found' }
+    if (found === undefined) return { kind: 'not-found' }
     const { event, registration } = found
-    if (registration.status !== 'offered') return { outcome: 'not_offered' }
+    if (registration.status !== 'offered') return { kind: 'not-offered' }
     const [updated] = await tx
       .update(registrations)
       .set({ status: 'declined', offerExpiresAt: null, cancelledAt: input.now, updatedAt: input.now })
@@ -148,7 +148,7 @@ export async function declineOffer(
       .returning()
     await cancelPendingForRegistration(tx, registration.id)
     await promoteInTransaction(tx, notices, event.id, input.now, input.offerHours)
-    return { outcome: 'declined', registration: updated ?? registration, event }
+    return { kind: 'declined', registration: updated ?? registration, event }
   })
 }
 

@@ -58,7 +58,7 @@ export async function routeTicket(db: Database, place: Place): Promise<User | un
   return [...owners].sort((a, b) => a.id - b.id)[0]
 }
 
-export type CreateResult = { ok: true; ticket: FeedbackTicket } | { ok: false; reason: 'limited' | 'gone' }
+export type CreateResult = { kind: 'created'; ticket: FeedbackTicket } | { kind: 'limited' | 'gone' }
 
 /**
  * Files a ticket: routed to the first of the organizers responsible for its place (scoped ones,
@@ -66,11 +66,11 @@ export type CreateResult = { ok: true; ticket: FeedbackTicket } | { ok: false; r
  * transaction. The first answer is due `feedbackFirstAnswerHours` after filing.
  */
 export async function createTicket(deps: Deps, notices: TicketNotices, worker: Pick<User, 'id'>, draft: Draft): Promise<CreateResult> {
-  if (await overRateLimit(deps, worker.id)) return { ok: false, reason: 'limited' }
+  if (await overRateLimit(deps, worker.id)) return { kind: 'limited' }
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const place = await resolvePlace(tx, draft.subject)
-    if (place === undefined) return { ok: false, reason: 'gone' } as const
+    if (place === undefined) return { kind: 'gone' } as const
     const owner = await routeTicket(tx, place)
     const ticket = await insertTicket(
       tx,
@@ -86,7 +86,7 @@ export async function createTicket(deps: Deps, notices: TicketNotices, worker: P
       draft.content,
     )
     if (owner !== undefined) await notices.organizer(tx, owner.id, ticket, 'feedback-notice-new', `feedback-new:${ticket.id}`)
-    return { ok: true, ticket } as const
+    return { kind: 'created', ticket } as const
   })
 }
 

@@ -26,3 +26,7 @@ export function shanghaiDaysBetween(now: Date, later: Date): number {
   const end = Date.parse(shanghaiDate(later))
   return Math.round((end - start) / 86_400_000)
 }
+
+/** A time of day kept as minutes after midnight (quiet hours): 1320 → "22:00". */
+export const minutesToClock = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`

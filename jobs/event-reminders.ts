@@ -1,6 +1,6 @@
 import type { JobDeps } from '../bot/context.js'
 import { translate, translatorFor, userLocale, type Locale } from '../bot/i18n.js'
-import { escapeHtml } from '../bot/ui/html.js'
+import { escapeHtml, tHtml } from '../bot/ui/html.js'
 import { shanghaiDaysBetween } from '../domain/time.js'
 import { formatEventSpan, formatShanghaiMoment } from '../bot/ui/event-time.js'
 import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
@@ -26,13 +26,13 @@ function placeLine(locale: Locale, target: ReminderTarget): string | undefined {
   const { station, event } = target
   if (station !== null) {
     const address = station.address.trim() || event.address.trim()
-    return translate(locale, 'reminders-place-station', {
-      name: escapeHtml(station.name),
-      address: address === '' ? 'none' : escapeHtml(address),
+    return tHtml(translatorFor(locale), 'reminders-place-station', {
+      name: station.name,
+      address: address === '' ? 'none' : address,
     })
   }
   if (event.address.trim() === '') return undefined
-  return translate(locale, 'reminders-place-address', { address: escapeHtml(event.address) })
+  return tHtml(translatorFor(locale), 'reminders-place-address', { address: event.address })
 }
 
 /** The reminder as the recipient reads it, in their language; the title is the organizer's text, so escaped. */
@@ -53,7 +53,7 @@ export function reminderText(target: ReminderTarget, kind: Kind, now: Date): str
     `<b>${escapeHtml(target.event.title)}</b>`,
     whenLine(locale, target),
     placeLine(locale, target),
-    translate(locale, 'reminders-code', { code: escapeHtml(target.code) }),
+    tHtml(translatorFor(locale), 'reminders-code', { code: target.code }),
     target.status === 'offered' ? translate(locale, 'reminders-offered') : undefined,
     '',
     cancel,

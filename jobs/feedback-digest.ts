@@ -2,10 +2,11 @@ import { listOverdue, type InboxItem } from '../db/repositories/feedback.js'
 import { enqueueMessages } from '../db/repositories/outbox.js'
 import { findUser } from '../db/repositories/users.js'
 import type { JobDeps } from '../bot/context.js'
-import { translate, userLocale } from '../bot/i18n.js'
-import { escapeHtml } from '../bot/ui/html.js'
+import { translate, translatorFor, userLocale } from '../bot/i18n.js'
+import { tHtml } from '../bot/ui/html.js'
 import { shanghaiDate, shanghaiShortDateTime, shanghaiTime } from '../domain/time.js'
-import { placeText, splitText } from '../bot/ui/feedback-notices.js'
+import { splitText } from '../bot/ui/feedback-notices.js'
+import { ticketPlace } from '../bot/ui/ticket-place.js'
 
 /**
  * The daily digest (at FEEDBACK_DIGEST_TIME, Asia/Shanghai): every owner of overdue open tickets
@@ -31,10 +32,10 @@ export async function run(deps: JobDeps): Promise<void> {
     const owner = await findUser(deps.db, ownerId)
     const locale = owner === undefined ? 'zh' : userLocale(owner)
     const lines = items.map((item) =>
-      translate(locale, 'feedback-digest-line', {
+      tHtml(translatorFor(locale), 'feedback-digest-line', {
         number: item.number,
         category: translate(locale, `feedback-category-${item.category}`),
-        place: escapeHtml(placeText(locale, item)),
+        place: ticketPlace(translatorFor(locale), item),
         due: shanghaiShortDateTime(item.dueAt),
       }),
     )

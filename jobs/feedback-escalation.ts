@@ -2,10 +2,10 @@ import { findInboxItem, listAdmins, lockEscalationDue, updateTicket } from '../d
 import { enqueueMessages } from '../db/repositories/outbox.js'
 import { findUser } from '../db/repositories/users.js'
 import type { JobDeps } from '../bot/context.js'
-import { translate, userLocale } from '../bot/i18n.js'
-import { escapeHtml } from '../bot/ui/html.js'
+import { translate, translatorFor, userLocale } from '../bot/i18n.js'
+import { tHtml } from '../bot/ui/html.js'
 import { feedbackData } from '../bot/features/feedback/callback-data.js'
-import { placeText } from '../bot/ui/feedback-notices.js'
+import { ticketPlace } from '../bot/ui/ticket-place.js'
 
 const HOUR = 3_600_000
 
@@ -35,12 +35,12 @@ export async function run(deps: JobDeps): Promise<void> {
             payload: {
               method: 'sendMessage' as const,
               parseMode: 'HTML' as const,
-              text: translate(locale, 'feedback-escalation', {
+              text: tHtml(translatorFor(locale), 'feedback-escalation', {
                 number: item.number,
                 hours: Math.floor((now.getTime() - item.dueAt.getTime()) / HOUR),
                 category: translate(locale, `feedback-category-${item.category}`),
-                place: escapeHtml(placeText(locale, item)),
-                assignee: escapeHtml(assignee?.firstName || '-'),
+                place: ticketPlace(translatorFor(locale), item),
+                assignee: assignee?.firstName || '-',
               }),
               replyMarkup: { inline_keyboard: [[{ text: translate(locale, 'feedback-button-open'), callback_data: feedbackData.open(item.id) }]] },
             },

@@ -1,16 +1,16 @@
 import { InlineKeyboard } from 'grammy'
 import type { JobDeps } from '../bot/context.js'
 import { eventData } from '../bot/features/events/callback-data.js'
-import { translate, userLocale } from '../bot/i18n.js'
-import { escapeHtml } from '../bot/ui/html.js'
+import { translate, translatorFor, userLocale } from '../bot/i18n.js'
+import { tHtml } from '../bot/ui/html.js'
 import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
 import { findClosingSoonViewers, type ClosingTarget } from '../db/repositories/reminders.js'
 import { formatShanghaiMoment } from '../bot/ui/event-time.js'
 
 function toMessage(target: ClosingTarget): OutboxMessage {
   const locale = userLocale(target)
-  const text = translate(locale, 'reminders-closing', {
-    title: escapeHtml(target.title),
+  const text = tHtml(translatorFor(locale), 'reminders-closing', {
+    title: target.title,
     when: formatShanghaiMoment(locale, target.registrationClosesAt),
   })
   // The events feature's own card button, so the worker lands on the event and its register button.

@@ -6,11 +6,12 @@ import { findUser } from '../../db/repositories/users.js'
 import { conversationIds } from '../conversations/ids.js'
 import type { BaseContext, BotContext, BotDeps, ConversationContext } from '../context.js'
 import { mainKeyboardKeys } from '../ui/main-keyboard.js'
+import { updateLogger } from './update-logger.js'
 
 /**
  * The conversations plugin with its state in the database (a restart continues a conversation at
  * the same step), plus the plugins every conversation needs: retries on its own API object, the
- * sender's user row and the locale.
+ * update's logger, the sender's user row and the locale.
  *
  * A command or a tap on the main keyboard always leaves a running conversation: `/cancel` says
  * so, anything else (say `/nearby` or 📅 活动报名) then runs as usual, so nobody is ever stuck
@@ -59,7 +60,7 @@ export function createConversations(
   composer.use(
     conversations<BotContext, ConversationContext>({
       storage: { type: 'key', version: 1, prefix: 'chat:', adapter: conversationStorage(deps.db) },
-      plugins: [loadUser, i18n as unknown as MiddlewareFn<ConversationContext>],
+      plugins: [updateLogger(deps.logger), loadUser, i18n as unknown as MiddlewareFn<ConversationContext>],
     }),
   )
   composer.on('message:entities:bot_command', async (ctx, next) => {

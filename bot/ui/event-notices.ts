@@ -2,9 +2,9 @@ import { inArray } from 'drizzle-orm'
 import type { Database } from '../../db/client.js'
 import { enqueueMessages } from '../../db/repositories/outbox.js'
 import { users, type Event, type Registration } from '../../db/schema/index.js'
-import { translate, translatorFor, userLocale, type Locale } from '../i18n.js'
+import { translatorFor, userLocale, type Locale } from '../i18n.js'
 import type { Offer, WaitlistNotices } from '../../core/registration.js'
-import { escapeHtml } from './html.js'
+import { tHtml } from './html.js'
 import { eventData } from '../features/events/callback-data.js'
 import { formatEventMoment, formatEventSpan } from './event-time.js'
 
@@ -37,8 +37,8 @@ export async function queueOffers(db: Database, event: Event, offers: readonly O
         payload: {
           method: 'sendMessage' as const,
           parseMode: 'HTML' as const,
-          text: t('events-offer-notice', {
-            title: escapeHtml(event.title),
+          text: tHtml(t, 'events-offer-notice', {
+            title: event.title,
             time: slot === undefined ? formatEventSpan(t, event.startsAt, event.endsAt) : formatEventSpan(t, slot.startsAt, slot.endsAt),
             expires: formatEventMoment(t, expires),
           }),
@@ -69,7 +69,7 @@ export async function queueExpiredNotices(db: Database, event: Event, expired: r
       payload: {
         method: 'sendMessage' as const,
         parseMode: 'HTML' as const,
-        text: translate(locales.get(registration.userId) ?? 'zh', 'events-offer-expired-notice', { title: escapeHtml(event.title) }),
+        text: tHtml(translatorFor(locales.get(registration.userId) ?? 'zh'), 'events-offer-expired-notice', { title: event.title }),
       },
     })),
   )

@@ -1,17 +1,17 @@
 import { InlineKeyboard } from 'grammy'
 import type { InlineKeyboardMarkup } from 'grammy/types'
 import type { Database } from '../../db/client.js'
-import { findInboxItem, firstWorkerMessages, type InboxItem } from '../../db/repositories/feedback.js'
+import { findInboxItem, firstWorkerMessages } from '../../db/repositories/feedback.js'
 import { enqueueMessages, type OutboxMessage } from '../../db/repositories/outbox.js'
 import { findUser } from '../../db/repositories/users.js'
 import type { FeedbackMessage, FeedbackTicket } from '../../db/schema/index.js'
 import type { TicketNotices } from '../../core/tickets.js'
-import { translate, userLocale, type Locale } from '../i18n.js'
+import { translate, translatorFor, userLocale, type Locale } from '../i18n.js'
+import { CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.js'
+import { ticketPlace } from './ticket-place.js'
 import { feedbackData } from '../features/feedback/callback-data.js'
 
 /** Telegram's limits for a message text and a photo caption. */
-export const MESSAGE_LIMIT = 4096
-export const CAPTION_LIMIT = 1024
 /** How much of the rider's words an answer quotes back. */
 const QUOTE_LENGTH = 40
 
@@ -45,13 +45,6 @@ export function excerpt(translateKey: (key: string) => string, message: Pick<Fee
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('')
 }
 
-/** Where a ticket is, in the recipient's language (notices, digest, escalation). */
-export function placeText(locale: Locale, item: Pick<InboxItem, 'stationName' | 'eventTitle' | 'city'>): string {
-  if (item.eventTitle !== null) return translate(locale, 'feedback-place-event', { title: item.eventTitle })
-  if (item.stationName !== null) return translate(locale, 'feedback-place-station', { name: item.stationName })
-  return translate(locale, 'feedback-place-city', { city: item.city === '' ? '-' : item.city })
-}
-
 type Recipient = { locale: Locale }
 
 async function recipient(db: Database, userId: number): Promise<Recipient> {
@@ -75,7 +68,7 @@ export async function queueOrganizerNotice(
   const item = await findInboxItem(db, ticket.id)
   const about = {
     category: translate(locale, `feedback-category-${ticket.category}`),
-    place: item === undefined ? '-' : placeText(locale, item),
+    place: item === undefined ? '-' : ticketPlace(translatorFor(locale), item),
   }
   const markup = new InlineKeyboard().text(translate(locale, 'feedback-button-open'), feedbackData.open(ticket.id))
   await enqueueMessages(db, [

@@ -41,8 +41,8 @@ export function broadcastPayload(content: BroadcastContent, header = ''): Outbox
 }
 
 export type CreateBroadcastResult =
-  | { outcome: 'created' | 'duplicate'; broadcast: Broadcast }
-  | { outcome: 'empty' }
+  | { kind: 'created' | 'duplicate'; broadcast: Broadcast }
+  | { kind: 'empty' }
 
 /**
  * Creates a broadcast and queues one outbox row per recipient, all in one transaction. The
@@ -75,9 +75,9 @@ export async function createBroadcast(
         ),
       )
       .limit(1)
-    if (duplicate !== undefined) return { outcome: 'duplicate', broadcast: duplicate }
+    if (duplicate !== undefined) return { kind: 'duplicate', broadcast: duplicate }
     const recipients = await resolveAudienceRecipients(tx, input.audience)
-    if (recipients.length === 0) return { outcome: 'empty' }
+    if (recipients.length === 0) return { kind: 'empty' }
     const [broadcast] = await tx
       .insert(broadcasts)
       .values({
@@ -110,7 +110,7 @@ export async function createBroadcast(
         dedupeKey: `broadcast:${broadcast.id}:${recipient.id}`,
       })),
     )
-    return { outcome: 'created', broadcast }
+    return { kind: 'created', broadcast }
   })
 }
 

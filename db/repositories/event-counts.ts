@@ -1,6 +1,6 @@
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { registrations, type Event } from '../schema/index.js'
+import { isActiveRegistration, registrations, type Event } from '../schema/index.js'
 
 export type EventCounts = { confirmed: number; offered: number; waitlisted: number; checkedIn: number; noShows: number }
 
@@ -43,7 +43,7 @@ export async function slotCounts(db: Database, eventId: number): Promise<Map<num
     if (row.slotId === null) continue
     const entry = counts.get(row.slotId) ?? { slotId: row.slotId, confirmed: 0, offered: 0, waitlisted: 0, checkedIn: 0 }
     const value = Number(row.value)
-    if (row.status === 'confirmed' || row.status === 'offered' || row.status === 'waitlisted') entry[row.status] += value
+    if (isActiveRegistration(row.status)) entry[row.status] += value
     if (row.checkedIn) entry.checkedIn += value
     counts.set(row.slotId, entry)
   }

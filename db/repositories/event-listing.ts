@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, eventViews, events, registrations, stations, type Event, type EventSlot, type Registration } from '../schema/index.js'
+import { eventSlots, eventViews, events, registrations, seatHoldingStatuses, activeRegistrationStatuses, stations, type Event, type EventSlot, type Registration } from '../schema/index.js'
 
 export type Point = { lat: number; lng: number }
 
 /** Seats held (confirmed + offered) per event, as a correlated subquery for listings. */
-const takenSeats = sql<number>`(select count(*) from ${registrations} r where r.event_id = ${events.id} and r.status in ('confirmed', 'offered'))`.mapWith(Number)
+// The statuses are constants of the schema, so they can be written into the SQL as literals.
+const seatStatusList = sql.raw(seatHoldingStatuses.map((status) => `'${status}'`).join(', '))
+const takenSeats = sql<number>`(select count(*) from ${registrations} r where r.event_id = ${events.id} and r.status in (${seatStatusList}))`.mapWith(Number)
 
 export type ListedEvent = {
   event: Event
@@ -73,7 +75,7 @@ export async function findEventCard(db: Database, eventId: number): Promise<Even
   const counts = await db
     .select({ slotId: registrations.slotId, n: sql<number>`count(*)`.mapWith(Number) })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, ['confirmed', 'offered'])))
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...seatHoldingStatuses])))
     .groupBy(registrations.slotId)
   const takenIn = (slotId: number) => counts.find((c) => c.slotId === slotId)?.n ?? 0
   return {
@@ -109,7 +111,7 @@ export async function listMyRegistrations(db: Database, userId: number, now: Dat
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
     .leftJoin(stations, eq(stations.id, events.stationId))
-    .where(and(eq(registrations.userId, userId), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted'])))
+    .where(and(eq(registrations.userId, userId), inArray(registrations.status, [...activeRegistrationStatuses])))
     .orderBy(sql`${events.endsAt} <= ${at}::timestamptz`, sql`case when ${events.endsAt} > ${at}::timestamptz then ${events.startsAt} end asc`, desc(events.startsAt))
     .limit(limit)
   return rows

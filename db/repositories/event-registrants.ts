@@ -1,16 +1,13 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, registrations, users, type EventSlot, type Registration, type RegistrationStatus, type User } from '../schema/index.js'
-
-/** Registrations that hold or wait for a seat; they hear about changes and cancellations. */
-const activeStatuses: RegistrationStatus[] = ['confirmed', 'offered', 'waitlisted']
+import { activeRegistrationStatuses, eventSlots, registrations, users, type EventSlot, type Registration, type User } from '../schema/index.js'
 
 export async function activeRegistrants(db: Database, eventId: number): Promise<{ user: User; registration: Registration }[]> {
   return db
     .select({ user: users, registration: registrations })
     .from(registrations)
     .innerJoin(users, eq(users.id, registrations.userId))
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, activeStatuses)))
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...activeRegistrationStatuses])))
     .orderBy(asc(registrations.id))
 }
 
@@ -23,9 +20,9 @@ export async function listRegistrants(db: Database, eventId: number): Promise<Re
     .from(registrations)
     .innerJoin(users, eq(users.id, registrations.userId))
     .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, activeStatuses)))
+    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...activeRegistrationStatuses])))
     .orderBy(
-      sql`array_position(array['confirmed','offered','waitlisted']::text[], ${registrations.status}::text)`,
+      sql`array_position(${sql.param([...activeRegistrationStatuses])}::text[], ${registrations.status}::text)`,
       asc(registrations.createdAt),
       asc(registrations.id),
     )

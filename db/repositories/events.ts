@@ -4,6 +4,7 @@ import {
   eventSlots,
   events,
   registrations,
+  seatHoldingStatuses,
   type Event,
   type EventSlot,
   type NewEvent,
@@ -54,9 +55,9 @@ export async function listSlots(db: Database, eventId: number): Promise<EventSlo
 
 export type EventPatch = Partial<Pick<Event, 'title' | 'description' | 'capacity' | 'startsAt' | 'endsAt' | 'registrationClosesAt'>>
 export type UpdateResult =
-  | { ok: true; event: Event; before: Event }
-  | { ok: false; reason: 'not-found' | 'not-editable' | 'has-slots' }
-  | { ok: false; reason: 'below-taken'; taken: number }
+  | { kind: 'updated'; event: Event; before: Event }
+  | { kind: 'not-found' | 'not-editable' | 'has-slots' }
+  | { kind: 'below-taken'; taken: number }
 
 /**
  * Edits an event. Lowering the capacity below the seats already held (confirmed + offered) is
@@ -70,18 +71,18 @@ export async function updateEvent(
 ): Promise<UpdateResult> {
   return db.transaction(async (tx): Promise<UpdateResult> => {
     const [before] = await tx.select().from(events).where(eq(events.id, input.eventId)).for('update')
-    if (before === undefined) return { ok: false, reason: 'not-found' }
-    if (before.status !== 'draft' && before.status !== 'published') return { ok: false, reason: 'not-editable' }
+    if (before === undefined) return { kind: 'not-found' }
+    if (before.status !== 'draft' && before.status !== 'published') return { kind: 'not-editable' }
     const patch: Partial<Event> = { ...input.patch }
     if (patch.capacity !== undefined && patch.capacity !== before.capacity) {
       const [slot] = await tx.select({ id: eventSlots.id }).from(eventSlots).where(eq(eventSlots.eventId, before.id)).limit(1)
-      if (slot !== undefined) return { ok: false, reason: 'has-slots' }
+      if (slot !== undefined) return { kind: 'has-slots' }
       const [held] = await tx
         .select({ value: count() })
         .from(registrations)
-        .where(and(eq(registrations.eventId, before.id), inArray(registrations.status, ['confirmed', 'offered'])))
+        .where(and(eq(registrations.eventId, before.id), inArray(registrations.status, [...seatHoldingStatuses])))
       const taken = held?.value ?? 0
-      if (patch.capacity < taken) return { ok: false, reason: 'below-taken', taken }
+      if (patch.capacity < taken) return { kind: 'below-taken', taken }
     }
     const shift = patch.startsAt === undefined ? 0 : patch.startsAt.getTime() - before.startsAt.getTime()
     if (shift !== 0) {
@@ -100,7 +101,7 @@ export async function updateEvent(
       .set({ ...patch, updatedAt: input.now })
       .where(eq(events.id, before.id))
       .returning()
-    if (event === undefined) return { ok: false, reason: 'not-found' }
+    if (event === undefined) return { kind: 'not-found' }
     const timeChanged =
       event.startsAt.getTime() !== before.startsAt.getTime() || event.endsAt.getTime() !== before.endsAt.getTime()
     if (timeChanged && input.notice !== undefined) {
@@ -117,7 +118,7 @@ export async function updateEvent(
         })),
       )
     }
-    return { ok: true, event, before }
+    return { kind: 'updated', event, before }
   })
 }
 

@@ -2,11 +2,6 @@ import { and, eq } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { events, registrations, type Event } from '../schema/index.js'
 
-/** Statuses that hold a seat (an offer holds it until it is accepted, declined or expires). */
-export const seatStatuses = ['confirmed', 'offered'] as const
-/** Statuses of a registration that is still alive (a second tap must not register again). */
-export const activeStatuses = ['confirmed', 'offered', 'waitlisted'] as const
-
 /** Locks an event row; every writer of registrations takes this lock first, so they queue up per event. */
 export async function lockEvent(db: Database, eventId: number): Promise<Event | undefined> {
   const [event] = await db.select().from(events).where(eq(events.id, eventId)).for('update')

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto'
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, events, registrations, users, type Registration } from '../schema/index.js'
+import { eventSlots, events, isActiveRegistration, registrations, seatHoldingStatuses, users, type Registration } from '../schema/index.js'
 import { listPersonalData } from './event-listing.js'
-import { activeStatuses, lockEvent, seatStatuses } from './registration-locks.js'
+import { lockEvent } from './registration-locks.js'
 
 export type RegisterInput = {
   eventId: number
@@ -22,8 +22,8 @@ export type RegisterInput = {
 }
 
 export type RegisterResult =
-  | { outcome: 'confirmed' | 'waitlisted' | 'already'; registration: Registration }
-  | { outcome: 'closed' | 'not_open' }
+  | { kind: 'confirmed' | 'waitlisted' | 'already'; registration: Registration }
+  | { kind: 'closed' | 'not-open' }
 
 /** Check-in codes: no 0/O/1/I, which people mix up when reading them aloud or typing them. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
@@ -64,16 +64,16 @@ export async function register(db: Database, input: RegisterInput, mode: CountMo
 async function registerInTransaction(tx: Database, input: RegisterInput, mode: CountMode): Promise<RegisterResult> {
   const { now } = input
   const event = mode === 'locked' ? await lockEvent(tx, input.eventId) : (await tx.select().from(events).where(eq(events.id, input.eventId)))[0]
-  if (event === undefined || event.status !== 'published' || event.registrationClosed) return { outcome: 'closed' }
-  if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return { outcome: 'not_open' }
-  if (now >= event.registrationClosesAt) return { outcome: 'closed' }
+  if (event === undefined || event.status !== 'published' || event.registrationClosed) return { kind: 'closed' }
+  if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return { kind: 'not-open' }
+  if (now >= event.registrationClosesAt) return { kind: 'closed' }
 
   const [existing] = await tx
     .select()
     .from(registrations)
     .where(and(eq(registrations.eventId, event.id), eq(registrations.userId, input.userId)))
-  if (existing !== undefined && (activeStatuses as readonly string[]).includes(existing.status)) {
-    return { outcome: 'already', registration: existing }
+  if (existing !== undefined && isActiveRegistration(existing.status)) {
+    return { kind: 'already', registration: existing }
   }
 
   const slotId = input.slotId ?? null
@@ -81,11 +81,11 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
   if (slotId !== null) {
     const query = tx.select().from(eventSlots).where(and(eq(eventSlots.id, slotId), eq(eventSlots.eventId, event.id)))
     const [slot] = mode === 'locked' ? await query.for('update') : await query
-    if (slot === undefined) return { outcome: 'closed' }
+    if (slot === undefined) return { kind: 'closed' }
     capacity = slot.capacity
   } else {
     const [slots] = await tx.select({ n: count() }).from(eventSlots).where(eq(eventSlots.eventId, event.id))
-    if ((slots?.n ?? 0) > 0) return { outcome: 'closed' }
+    if ((slots?.n ?? 0) > 0) return { kind: 'closed' }
   }
   const [taken] = await tx
     .select({ n: count() })
@@ -94,7 +94,7 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
       and(
         eq(registrations.eventId, event.id),
         slotId === null ? undefined : eq(registrations.slotId, slotId),
-        inArray(registrations.status, [...seatStatuses]),
+        inArray(registrations.status, [...seatHoldingStatuses]),
       ),
     )
   const status = (taken?.n ?? 0) < capacity ? ('confirmed' as const) : ('waitlisted' as const)
@@ -129,7 +129,7 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
           .returning()
       : await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
   if (registration === undefined) throw new Error(`registration of user ${input.userId} for event ${event.id} returned nothing`)
-  return { outcome: status, registration }
+  return { kind: status, registration }
 }
 
 /**

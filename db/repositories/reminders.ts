@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lte, notExists, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, eventViews, events, outbox, registrations, stations, users } from '../schema/index.js'
+import { eventSlots, eventViews, events, outbox, registrations, stations, users, activeRegistrationStatuses, seatHoldingStatuses, type SeatHoldingStatus } from '../schema/index.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -10,15 +10,11 @@ const SHANGHAI_OFFSET = 8 * HOUR
 /** The "soon" reminder goes out this long before the start; the day-before one is not sent any more then. */
 export const SOON_BEFORE_MS = 2 * HOUR
 
-/** Who is reminded: those holding a seat (an offered seat too, so they remember to accept it). */
-const remindedStatuses = ['confirmed', 'offered'] as const
-/** A worker with one of these needs no "registration closes soon" notice. */
-const activeStatuses = ['confirmed', 'offered', 'waitlisted'] as const
 
 export type ReminderTarget = {
   registrationId: number
   /** 'offered' holders are reminded to accept the seat they were offered. */
-  status: (typeof remindedStatuses)[number]
+  status: SeatHoldingStatus
   code: string
   user: { id: number; locale: string | null; languageCode: string | null }
   event: { id: number; title: string; startsAt: Date; endsAt: Date; address: string; cancelClosesAt: Date }
@@ -83,7 +79,8 @@ async function reminderTargets(db: Database, dedupePrefix: string, window: { aft
     .leftJoin(stations, eq(stations.id, events.stationId))
     .where(
       and(
-        inArray(registrations.status, [...remindedStatuses]),
+        // Who is reminded: those holding a seat (an offered seat too, so they remember to accept it).
+        inArray(registrations.status, [...seatHoldingStatuses]),
         eq(events.status, 'published'),
         // A worker who blocked the bot is skipped; once they write again the reminder is still due.
         isNull(users.blockedAt),
@@ -174,7 +171,7 @@ export async function findClosingSoonViewers(db: Database, now: Date, withinMs =
               and(
                 eq(registrations.eventId, eventViews.eventId),
                 eq(registrations.userId, eventViews.userId),
-                inArray(registrations.status, [...activeStatuses]),
+                inArray(registrations.status, [...activeRegistrationStatuses]),
               ),
             ),
         ),

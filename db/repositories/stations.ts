@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { stationEarth, stations, stationUses, type NewStation, type Station } from '../schema/index.js'
 
@@ -18,14 +18,6 @@ export type NearestOptions = {
 
 const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } =
   getTableColumns(stations)
-
-const activeWith = (amenities: readonly string[] | undefined): SQL | undefined =>
-  and(
-    eq(stations.active, true),
-    amenities !== undefined && amenities.length > 0
-      ? sql`${stations.amenities} @> ${sql.param([...amenities])}::text[]`
-      : undefined,
-  )
 
 /** The KNN walk: active stations with the amenities, nearest first, `limit` of them after `offset`. */
 function nearestWalk(db: Database) {
@@ -89,25 +81,6 @@ export async function findNearestStations(
   }
   if (options.withinMetres === undefined) return prepared.anywhere.execute(values)
   return prepared.within.execute({ ...values, radius: options.withinMetres })
-}
-
-/**
- * The same answer as findNearestStations computed without the index (every row's distance, then a
- * sort). Only the benchmark and tests use it, as the baseline the index is measured against.
- */
-export async function findNearestStationsByScan(
-  db: Database,
-  point: Point,
-  options: NearestOptions,
-): Promise<StationWithDistance[]> {
-  const distance = sql<number>`public.earth_distance(public.ll_to_earth(${stations.lat}, ${stations.lng}), public.ll_to_earth(${point.lat}, ${point.lng}))`
-  return db
-    .select({ ...stationColumns, distance: distance.mapWith(Number) })
-    .from(stations)
-    .where(and(activeWith(options.amenities), options.withinMetres === undefined ? undefined : sql`${distance} <= ${options.withinMetres}`))
-    .orderBy(distance)
-    .limit(options.limit)
-    .offset(options.offset ?? 0)
 }
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`)

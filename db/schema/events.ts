@@ -105,6 +105,20 @@ export const registrationStatus = pgEnum('registration_status', [
 ])
 export type RegistrationStatus = (typeof registrationStatus.enumValues)[number]
 
+/** Statuses that hold a seat (an offer holds it until it is accepted, declined or expires). */
+export const seatHoldingStatuses = ['confirmed', 'offered'] as const satisfies readonly RegistrationStatus[]
+export type SeatHoldingStatus = (typeof seatHoldingStatuses)[number]
+/**
+ * Statuses of a registration that is still alive: it holds or waits for a seat, hears about changes
+ * and cancellations, and a second tap must not register again. In this order in the export.
+ */
+export const activeRegistrationStatuses = ['confirmed', 'offered', 'waitlisted'] as const satisfies readonly RegistrationStatus[]
+export type ActiveRegistrationStatus = (typeof activeRegistrationStatuses)[number]
+
+export const holdsSeat = (status: RegistrationStatus): status is SeatHoldingStatus => (seatHoldingStatuses as readonly string[]).includes(status)
+export const isActiveRegistration = (status: RegistrationStatus): status is ActiveRegistrationStatus =>
+  (activeRegistrationStatuses as readonly string[]).includes(status)
+
 export const registrations = pgTable(
   'registrations',
   {

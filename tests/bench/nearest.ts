@@ -18,12 +18,12 @@ import type postgres from 'postgres'
 import { openDatabase, type Database, type DatabaseHandle } from '../../db/client.js'
 import {
   findNearestStations,
-  findNearestStationsByScan,
   upsertStations,
   type NearestOptions,
   type Point,
   type StationWithDistance,
 } from '../../db/repositories/stations.js'
+import { findNearestStationsByScan } from './nearest-scan.js'
 import * as schema from '../../db/schema/index.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { generateQueryPoints, generateStations } from './nearest-data.js'

@@ -34,7 +34,7 @@ function jobDeps() {
 
 async function newBroadcast(text: string) {
   const created = await createBroadcast(database.db, { createdBy: ORGANIZER, audience: { type: 'event', eventId }, text, entities: null, photoFileId: null, now })
-  if (created.outcome !== 'created') throw new Error('expected a broadcast')
+  if (created.kind !== 'created') throw new Error('expected a broadcast')
   await setProgressMessage(database.db, created.broadcast.id, ORGANIZER, 555)
   return created.broadcast.id
 }

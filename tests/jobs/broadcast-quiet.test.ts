@@ -35,7 +35,7 @@ afterAll(async () => database.close())
 describe('broadcast progress and quiet hours (item 18)', () => {
   it('says how many recipients are in quiet hours and when they get it, instead of a stuck "waiting"', async () => {
     const created = await createBroadcast(database.db, { createdBy: ORGANIZER, audience: { type: 'event', eventId }, text: '明天午餐改到十二点', entities: null, photoFileId: null, now })
-    if (created.outcome !== 'created') throw new Error('expected a broadcast')
+    if (created.kind !== 'created') throw new Error('expected a broadcast')
     await setProgressMessage(database.db, created.broadcast.id, ORGANIZER, 777)
     await database.db.update(outbox).set({ status: 'sent' }).where(eq(outbox.userId, 11))
     const { bot, telegram } = createTestBot(database.db, { now: () => now })
@@ -61,7 +61,7 @@ describe('broadcast progress and quiet hours (item 18)', () => {
       now,
       header: (recipient) => broadcastHeader(translatorFor(recipient.locale === 'en' ? 'en' : 'zh'), event),
     })
-    if (created.outcome !== 'created') throw new Error('expected a broadcast')
+    if (created.kind !== 'created') throw new Error('expected a broadcast')
     const [row] = await database.db.select().from(outbox).where(eq(outbox.broadcastId, created.broadcast.id)).limit(1)
     const header = '📢 活动「免费午餐」的组织者通知：\n'
     expect(row?.payload).toEqual({ method: 'sendMessage', text: `${header}带标题的通知`, entities: [{ type: 'bold', offset: header.length, length: 3 }] })

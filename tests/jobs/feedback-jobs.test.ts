@@ -43,7 +43,7 @@ beforeAll(async () => {
       anonymous,
       content: { kind: 'text', text: '需要热水', fileId: null },
     })
-    if (!result.ok) throw new Error(result.reason)
+    if (result.kind !== 'created') throw new Error(result.kind)
     return result.ticket.id
   }
   overdueId = await file(true)

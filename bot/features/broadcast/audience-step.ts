@@ -1,8 +1,8 @@
 import { findStation } from '../../../db/repositories/stations.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience, User } from '../../../db/schema/index.js'
-import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { requireUserId, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
+import { tHtml } from '../../ui/html.js'
 import { ONLY_CODES } from './callback-data.js'
 import { cityChoices, eventChoices, mayAddress, stationChoices } from './access.js'
 import type { Translate } from '../../i18n.js'
@@ -24,7 +24,7 @@ export async function chooseAudience(
   admin: boolean,
 ): Promise<BroadcastAudience> {
   const { db } = deps
-  const userId = ctx.from?.id ?? 0
+  const userId = requireUserId(ctx)
   /** Runs a check with the organizer's current row (their role may change while they compose). */
   const withUser = <R>(task: (user: User) => Promise<R>, otherwise: R) =>
     conversation.external(async () => {
@@ -69,7 +69,7 @@ export async function chooseAudience(
     const { eventId } = input.action
     const event = choices.find((choice) => choice.id === eventId)
     if (event === undefined) return { type: 'event', eventId } // forged: refused by the scope check
-    await ctx.reply(t('broadcast-choose-only', { title: escapeHtml(event.title) }), { parse_mode: 'HTML', reply_markup: onlyKeyboard(t) })
+    await ctx.reply(tHtml(t, 'broadcast-choose-only', { title: event.title }), { parse_mode: 'HTML', reply_markup: onlyKeyboard(t) })
     const only = await nextInput(conversation, t, ['only'])
     if (only.kind !== 'action' || only.action.kind !== 'only') return undefined
     const filter = ONLY_CODES[only.action.only]
@@ -89,7 +89,7 @@ export async function chooseAudience(
         input.kind === 'text' ? cities.find((name) => name === input.text) : input.action.kind === 'city' ? cities[input.action.index] : undefined
       if (city !== undefined) return { type: 'city', city }
       const typed = input.kind === 'text' ? input.text : ''
-      await ctx.reply(t('broadcast-city-unknown', { city: escapeHtml(typed) }), { parse_mode: 'HTML' })
+      await ctx.reply(tHtml(t, 'broadcast-city-unknown', { city: typed }), { parse_mode: 'HTML' })
     }
   }
 
@@ -108,7 +108,7 @@ export async function chooseAudience(
         continue
       }
       const found = await withUser((user) => stationChoices(db, user, query), [])
-      if (found.length === 0) await ctx.reply(t('broadcast-station-none', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
+      if (found.length === 0) await ctx.reply(tHtml(t, 'broadcast-station-none', { query }), { parse_mode: 'HTML' })
       else await ctx.reply(t('broadcast-station-results'), { reply_markup: stationsKeyboard(found) })
     }
     const picked = stationId
@@ -119,7 +119,7 @@ export async function chooseAudience(
       return (await findStation(db, picked))?.name
     })
     if (station === undefined) return { type: 'near_station', stationId: picked, km: 1 } // refused by the caller
-    await ctx.reply(t('broadcast-choose-km', { station: escapeHtml(station) }), { parse_mode: 'HTML', reply_markup: kmKeyboard(t) })
+    await ctx.reply(tHtml(t, 'broadcast-choose-km', { station: station }), { parse_mode: 'HTML', reply_markup: kmKeyboard(t) })
     const km = await nextInput(conversation, t, ['km'])
     if (km.kind !== 'action' || km.action.kind !== 'km') return undefined
     return { type: 'near_station', stationId: picked, km: km.action.km }

@@ -5,7 +5,7 @@ import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience } from '../../../db/schema/index.js'
 import { accept, ask, retry } from '../../conversations/ask.js'
-import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { requireUserId, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { mayAddress } from './access.js'
 import { chooseAudience } from './audience-step.js'
 import { broadcastHeader, describeAudience, headerParts, MAX_CAPTION, MAX_TEXT } from './format.js'
@@ -61,7 +61,7 @@ export function createComposeConversation(deps: BotDeps) {
   const { db } = deps
   return async function compose(conversation: BotConversation, ctx: ConversationContext): Promise<void> {
     const t: Translate = (key, variables) => ctx.t(key, variables)
-    const userId = ctx.from?.id ?? 0
+    const userId = requireUserId(ctx)
     const role = await conversation.external(async () => {
       const user = await findUser(db, userId)
       return { organizer: isOrganizer(user), admin: isAdmin(user) }
@@ -88,7 +88,7 @@ export function createComposeConversation(deps: BotDeps) {
     audience: BroadcastAudience,
     label: string,
   ): Promise<boolean> {
-    const userId = ctx.from?.id ?? 0
+    const userId = requireUserId(ctx)
     for (;;) {
       const content = await askContent(conversation, t)
       const count = await conversation.external(() => countAudience(db, audience))
@@ -111,7 +111,7 @@ export function createComposeConversation(deps: BotDeps) {
         continue
       }
       const result = await conversation.external(async () => {
-        if (!(await mayAddress(db, await findUser(db, userId), audience))) return { outcome: 'forbidden' as const }
+        if (!(await mayAddress(db, await findUser(db, userId), audience))) return { kind: 'forbidden' as const }
         const created = await createBroadcast(db, {
           ...content,
           createdBy: userId,
@@ -119,16 +119,16 @@ export function createComposeConversation(deps: BotDeps) {
           now: deps.now(),
           header: (recipient) => broadcastHeader(translatorFor(userLocale(recipient)), header),
         })
-        if (created.outcome === 'empty') return { outcome: 'empty' as const }
+        if (created.kind === 'empty') return { kind: 'empty' as const }
         const progress = await renderProgress(db, t, created.broadcast, deps.now())
         // Plain values only: the conversation stores what external returns as JSON.
-        return { outcome: created.outcome, id: created.broadcast.id, text: progress.text, keyboard: progress.replyMarkup?.inline_keyboard }
+        return { kind: created.kind, id: created.broadcast.id, text: progress.text, keyboard: progress.replyMarkup?.inline_keyboard }
       })
-      if (result.outcome === 'forbidden' || result.outcome === 'empty') {
-        await ctx.reply(t(result.outcome === 'forbidden' ? 'broadcast-not-allowed' : 'broadcast-empty-at-send'))
+      if (result.kind === 'forbidden' || result.kind === 'empty') {
+        await ctx.reply(t(result.kind === 'forbidden' ? 'broadcast-not-allowed' : 'broadcast-empty-at-send'))
         return false
       }
-      if (result.outcome === 'duplicate') {
+      if (result.kind === 'duplicate') {
         await ctx.reply(t('broadcast-duplicate'))
         return true
       }

@@ -4,26 +4,28 @@ import type { Database } from '../../../db/client.js'
 import { listScopes } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { Broadcast, BroadcastAudience } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
 import type { Translate } from '../../i18n.js'
+import { CAPTION_LIMIT, MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
+import { minutesToClock } from '../../../domain/time.js'
 
 export type AudienceNames = { eventTitle?: string; stationName?: string }
 
 /** Telegram's limits less room for the one-line header above the organizer's words. */
-export const MAX_TEXT = 4096 - 100
-export const MAX_CAPTION = 1024 - 100
+export const MAX_TEXT = MESSAGE_LIMIT - 100
+export const MAX_CAPTION = CAPTION_LIMIT - 100
 
 /** Who an audience is, as HTML (names are escaped). */
 export function describeAudience(t: Translate, audience: BroadcastAudience, names: AudienceNames): string {
   const gone = t('broadcast-audience-gone')
   switch (audience.type) {
     case 'event':
-      return t(`broadcast-audience-event-${audience.only ?? 'all'}`, { title: escapeHtml(names.eventTitle ?? gone) })
+      return tHtml(t, `broadcast-audience-event-${audience.only ?? 'all'}`, { title: names.eventTitle ?? gone })
     case 'city':
-      return t('broadcast-audience-city', { city: escapeHtml(audience.city) })
+      return tHtml(t, 'broadcast-audience-city', { city: audience.city })
     case 'near_station':
-      return t('broadcast-audience-near', { station: escapeHtml(names.stationName ?? gone), km: audience.km })
+      return tHtml(t, 'broadcast-audience-near', { station: names.stationName ?? gone, km: audience.km })
     case 'everyone':
       return t('broadcast-audience-everyone')
   }
@@ -39,15 +41,13 @@ const countVariables = (broadcast: Broadcast, counts: BroadcastCounts) => ({
   remaining: counts.remaining,
 })
 
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
-
 /** Recipients in quiet hours are counted apart, with when they get it, so "waiting" never looks stuck. */
 export function progressText(t: Translate, broadcast: Broadcast, counts: BroadcastCounts, audience: string, quiet: QuietRecipients): string {
   return t('broadcast-progress', {
     ...countVariables(broadcast, counts),
     waiting: counts.remaining - quiet.count,
     quiet: quiet.count,
-    until: quiet.endsAt === undefined ? '-' : clock(quiet.endsAt),
+    until: quiet.endsAt === undefined ? '-' : minutesToClock(quiet.endsAt),
     status: t(`broadcast-status-${broadcast.status}`),
     audience,
   })

@@ -23,7 +23,7 @@ import type { Translate } from '../../i18n.js'
 const HISTORY_SIZE = 10
 
 export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
-  const { db, logger } = deps
+  const { db } = deps
   const composer = new Composer<BotContext>()
   composer.use(createConversation<BotContext, ConversationContext>(createComposeConversation(deps), conversationIds.composeBroadcast))
   const privateChats = composer.chatType('private')
@@ -110,7 +110,7 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
     const broadcast = await findBroadcast(db, id)
     if (broadcast === undefined) return
     const failure = await editProgress(ctx.api, broadcast, await renderProgress(db, (key, variables) => ctx.t(key, variables), broadcast, deps.now()))
-    if (failure !== undefined) logger.warn({ err: failure, broadcast: id }, 'progress message not updated')
+    if (failure !== undefined) ctx.logger.warn({ err: failure, broadcast: id }, 'progress message not updated')
   }
 
   return composer

@@ -1,4 +1,4 @@
-import { GrammyError, type Api } from 'grammy'
+import type { Api } from 'grammy'
 import type { InlineKeyboard } from 'grammy'
 import { audienceNames } from '../../../db/repositories/broadcast-audience.js'
 import { quietRecipients } from '../../../db/repositories/broadcast-quiet.js'
@@ -8,6 +8,7 @@ import type { Broadcast } from '../../../db/schema/index.js'
 import { describeAudience, progressText } from './format.js'
 import { progressKeyboard } from './keyboards.js'
 import type { Translate } from '../../i18n.js'
+import { isNotModified } from '../../ui/telegram-errors.js'
 
 export type RenderedProgress = { text: string; replyMarkup: InlineKeyboard | undefined }
 
@@ -26,8 +27,6 @@ export async function renderProgress(
     replyMarkup: progressKeyboard(t, broadcast),
   }
 }
-
-const isNotModified = (error: unknown) => error instanceof GrammyError && error.description.includes('message is not modified')
 
 /**
  * Edits the organizer's progress message in place. "Not modified" is fine (nothing changed); any

@@ -4,7 +4,7 @@ import { eventCounts } from '../../../db/repositories/event-counts.js'
 import { findEvent } from '../../../db/repositories/events.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
 import { forceCheckInData, stepData } from './callback-data.js'
 import type { Translate } from '../../i18n.js'
@@ -72,7 +72,7 @@ function outcomeText(t: Translate, outcome: Outcome, code: string): string {
 export function createCheckInConversation(deps: BotDeps) {
   return async function checkInFlow(conversation: BotConversation, ctx: ConversationContext, eventId: number, title: string): Promise<void> {
     const stop = () => withCancel(ctx, new InlineKeyboard().text(ctx.t('eventadmin-button-checkin-done'), stepData('stop')))
-    await ctx.reply(ctx.t('eventadmin-checkin-start', { title: escapeHtml(title) }), { parse_mode: 'HTML', reply_markup: stop() })
+    await ctx.reply(tHtml(ctx.t, 'eventadmin-checkin-start', { title }), { parse_mode: 'HTML', reply_markup: stop() })
     for (;;) {
       // A code, or undefined for 结束签到 (the one button this question reads).
       const code = await ask<string | undefined>(conversation, {

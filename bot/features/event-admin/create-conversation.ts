@@ -118,7 +118,7 @@ export function createEventConversation(deps: BotDeps) {
     const created = await conversation.external(async (outside) => {
       // The organizer's rights are checked again: they may have been withdrawn during the conversation.
       const user = outside.user
-      if (!(await canManage(deps.db, user, { city: place.city, stationId: place.stationId }))) return undefined
+      if (user === undefined || !(await canManage(deps.db, user, { city: place.city, stationId: place.stationId }))) return undefined
       const event = await createEvent(
         deps.db,
         {
@@ -138,7 +138,7 @@ export function createEventConversation(deps: BotDeps) {
           asks,
           questions,
           sensitiveQuestions,
-          createdBy: user?.id ?? 0,
+          createdBy: user.id,
         },
         slots,
         { publish: choice === 'publish', now: deps.now() },

@@ -5,7 +5,7 @@ import { waitlistNotices } from '../../ui/event-notices.js'
 import { canManage } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { formatEventSpan } from '../../ui/event-time.js'
 import { panelData, type EditField } from './callback-data.js'
@@ -116,7 +116,7 @@ async function applyEdit(deps: BotDeps, user: User | undefined, eventId: number,
   }
   const now = deps.now()
   const result = await updateEvent(deps.db, { eventId, patch, now, notice: (recipient, updated) => changeNotice(recipient, event, updated) })
-  if (!result.ok) return result.reason === 'below-taken' ? { kind: 'below-taken', taken: result.taken } : { kind: result.reason === 'not-found' ? 'not-allowed' : result.reason }
+  if (result.kind !== 'updated') return result.kind === 'below-taken' ? { kind: 'below-taken', taken: result.taken } : { kind: result.kind === 'not-found' ? 'not-allowed' : result.kind }
   const promoted =
     result.event.capacity > result.before.capacity ? await promoteWaitlisted(deps.db, waitlistNotices, eventId, now, deps.config.waitlistOfferHours) : 0
   return { kind: 'saved', promoted }
@@ -127,8 +127,8 @@ function changeNotice(recipient: User, before: Event, updated: Event) {
   return {
     method: 'sendMessage' as const,
     parseMode: 'HTML' as const,
-    text: t('eventadmin-notice-changed', {
-      title: escapeHtml(updated.title),
+    text: tHtml(t, 'eventadmin-notice-changed', {
+      title: updated.title,
       before: formatEventSpan(t, before.startsAt, before.endsAt),
       after: formatEventSpan(t, updated.startsAt, updated.endsAt),
     }),

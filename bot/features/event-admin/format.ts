@@ -1,6 +1,6 @@
 import type { EventCounts, SlotCounts } from '../../../db/repositories/event-counts.js'
 import type { EventAskField, EventKind, EventStatus } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiDate, shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
 import type { Translate } from '../../i18n.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
@@ -67,7 +67,7 @@ export function asksText(t: Translate, asks: readonly EventAskField[], questions
   const fields = asks.length === 0 ? t('eventadmin-asks-none') : asks.map((field) => t(`eventadmin-field-${field}`)).join(t('eventadmin-separator'))
   const lines = [t('eventadmin-asks-line', { fields })]
   questions.forEach((question, index) =>
-    lines.push(t('eventadmin-question-line', { number: index + 1, question: escapeHtml(question), sensitive: sensitive.includes(index) ? 'yes' : 'no' })),
+    lines.push(tHtml(t, 'eventadmin-question-line', { number: index + 1, question: question, sensitive: sensitive.includes(index) ? 'yes' : 'no' })),
   )
   return lines.join('\n')
 }

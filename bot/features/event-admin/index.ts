@@ -6,7 +6,7 @@ import { isOrganizer } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { conversationIds } from '../../conversations/ids.js'
-import { escapeHtml } from '../../ui/html.js'
+import { tHtml } from '../../ui/html.js'
 import { shanghaiDate } from '../../../domain/time.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { formatEventSpan } from '../../ui/event-time.js'
@@ -135,7 +135,7 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
         if (result === undefined) return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
         await ctx.answerCallbackQuery()
         const back = new InlineKeyboard().text(ctx.t('eventadmin-button-open'), panelData(event.id))
-        return ctx.reply(ctx.t('eventadmin-cancelled', { title: escapeHtml(event.title), notified: result.notified }), { parse_mode: 'HTML', reply_markup: back })
+        return ctx.reply(tHtml(ctx.t, 'eventadmin-cancelled', { title: event.title, notified: result.notified }), { parse_mode: 'HTML', reply_markup: back })
       }
       case 'export':
       case 'exportall': {
@@ -164,6 +164,6 @@ function cancelNotice(user: User, event: Event) {
   return {
     method: 'sendMessage' as const,
     parseMode: 'HTML' as const,
-    text: t('eventadmin-notice-cancelled', { title: escapeHtml(event.title), when: formatEventSpan(t, event.startsAt, event.endsAt) }),
+    text: tHtml(t, 'eventadmin-notice-cancelled', { title: event.title, when: formatEventSpan(t, event.startsAt, event.endsAt) }),
   }
 }

@@ -5,7 +5,7 @@ import { canManage, isOrganizer } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { Event } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { tHtml } from '../../ui/html.js'
 import { actionData, editData, editFields, listData, newData, panelData } from './callback-data.js'
 import { asksText, cardText, countsText, formatRange, placeLabel, slotsText, statusText } from './format.js'
 
@@ -93,7 +93,7 @@ export async function showEditMenu(ctx: BotContext, event: Event): Promise<void>
     if (index % 2 === 1) keyboard.row()
   })
   keyboard.row().text(ctx.t('eventadmin-button-back'), panelData(event.id))
-  await show(ctx, ctx.t('eventadmin-edit-menu', { title: escapeHtml(event.title) }), keyboard)
+  await show(ctx, tHtml(ctx.t, 'eventadmin-edit-menu', { title: event.title }), keyboard)
 }
 
 export async function showCancelConfirm(ctx: BotContext, deps: BotDeps, event: Event): Promise<void> {
@@ -103,5 +103,5 @@ export async function showCancelConfirm(ctx: BotContext, deps: BotDeps, event: E
     .row()
     .text(ctx.t('eventadmin-button-back'), panelData(event.id))
   const people = counts.confirmed + counts.offered + counts.waitlisted
-  await show(ctx, ctx.t('eventadmin-cancel-confirm', { title: escapeHtml(event.title), people }), keyboard)
+  await show(ctx, tHtml(ctx.t, 'eventadmin-cancel-confirm', { title: event.title, people }), keyboard)
 }

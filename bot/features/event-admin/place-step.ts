@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy'
 import { canManage } from '../../../db/repositories/roles.js'
 import { findNearestStations, findStation, searchStations } from '../../../db/repositories/stations.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { tHtml } from '../../ui/html.js'
 import { parseStepId, stepData } from './callback-data.js'
 import { placeLabel } from './format.js'
 import { accept, ask, retry, textReader } from './steps.js'
@@ -60,7 +60,7 @@ export async function askPlace(conversation: BotConversation, ctx: ConversationC
         }
         return allowed.slice(0, 5)
       })
-      if (found.length === 0) return retry(ctx.t('eventadmin-place-not-found', { query: escapeHtml(text) }))
+      if (found.length === 0) return retry(tHtml(ctx.t, 'eventadmin-place-not-found', { query: text }))
       const keyboard = new InlineKeyboard()
       for (const station of found) keyboard.text(station.name, stepData('station', station.id)).row()
       return retry(ctx.t('eventadmin-place-pick'), keyboard)

@@ -24,12 +24,12 @@ export function formatPlace(t: Translate, event: Pick<Event, 'address' | 'city'>
   return parts.length === 0 ? t('events-place-unknown') : escapeHtml(parts.join(' · '))
 }
 
-export type RegistrationWindow = 'not_open' | 'open' | 'closed' | 'full'
+export type RegistrationWindow = 'not-open' | 'open' | 'closed' | 'full'
 
 export function registrationWindow(card: EventCard, now: Date): RegistrationWindow {
   const { event } = card
   if (event.status !== 'published' || event.registrationClosed || now >= event.registrationClosesAt) return 'closed'
-  if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return 'not_open'
+  if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return 'not-open'
   const left = card.slots.length === 0 ? event.capacity - card.taken : card.slots.reduce((sum, s) => sum + Math.max(0, s.capacity - s.taken), 0)
   return left > 0 ? 'open' : 'full'
 }
@@ -37,7 +37,7 @@ export function registrationWindow(card: EventCard, now: Date): RegistrationWind
 function formatWindow(t: Translate, card: EventCard, now: Date): string {
   const state = registrationWindow(card, now)
   const { event } = card
-  if (state === 'not_open' && event.registrationOpensAt !== null) return t('events-window-not-open', { when: formatEventMoment(t, event.registrationOpensAt) })
+  if (state === 'not-open' && event.registrationOpensAt !== null) return t('events-window-not-open', { when: formatEventMoment(t, event.registrationOpensAt) })
   if (state === 'open') return t('events-window-open', { when: formatEventMoment(t, event.registrationClosesAt) })
   if (state === 'full') return t('events-window-full', { when: formatEventMoment(t, event.registrationClosesAt) })
   return t('events-window-closed')
@@ -66,9 +66,4 @@ export function formatCard(t: Translate, card: EventCard, now: Date): string {
     seats: formatSeats(t, card),
     window: formatWindow(t, card, now),
   })
-}
-
-/** "1.2 公里" / "800 米". */
-export function formatDistance(t: Translate, metres: number): string {
-  return metres < 1000 ? t('distance-m', { value: String(Math.round(metres / 10) * 10) }) : t('distance-km', { value: (metres / 1000).toFixed(1) })
 }

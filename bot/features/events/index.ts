@@ -3,8 +3,9 @@ import { hears } from '@grammyjs/i18n'
 import { Composer } from 'grammy'
 import { findEventCard, findRegistrationFor, listUpcomingEvents, recordEventView } from '../../../db/repositories/event-listing.js'
 import { register } from '../../../db/repositories/registrations.js'
+import { isActiveRegistration } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
-import { formatDistance, formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
+import { formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
 import { escapeHtml } from '../../ui/html.js'
 import { formKinds, parseEventData } from './callback-data.js'
@@ -15,6 +16,7 @@ import { createMyDataFeature } from './my-data.js'
 import { createMyEventsFeature } from './my-events.js'
 import { createRegisterConversation } from './register-conversation.js'
 import { conversationIds } from '../../conversations/ids.js'
+import { formatDistance } from '../../ui/distance.js'
 
 const PAGE_SIZE = 5
 
@@ -100,7 +102,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     }
     const userId = ctx.from.id
     const state = registrationWindow(card, now())
-    if (state === 'closed' || state === 'not_open') {
+    if (state === 'closed' || state === 'not-open') {
       return ctx.answerCallbackQuery({ text: ctx.t(state === 'closed' ? 'events-register-closed' : 'events-register-not-open'), show_alert: true })
     }
     const needsForm = card.slots.length > 0 || card.event.asks.length > 0 || card.event.questions.length > 0
@@ -108,7 +110,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     if (needsForm) {
       // No form for someone who is already in: they get their registration again.
       const existing = await findRegistrationFor(db, card.event.id, userId)
-      if (existing !== undefined && ['confirmed', 'offered', 'waitlisted'].includes(existing.status)) {
+      if (existing !== undefined && isActiveRegistration(existing.status)) {
         const summary = await describeRegistration(db, ctx.t, { registrationId: existing.id, userId, outcome: 'already' })
         if (summary !== undefined) await sendSummary(ctx, summary)
         return
@@ -119,7 +121,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     }
     const result = await register(db, { eventId: card.event.id, userId, consent: false, now: now() })
     if (!('registration' in result)) return ctx.reply(ctx.t('events-register-closed'))
-    const outcome = result.outcome === 'already' ? 'already' : undefined
+    const outcome = result.kind === 'already' ? 'already' : undefined
     const summary = await describeRegistration(db, ctx.t, { registrationId: result.registration.id, userId, outcome })
     if (summary !== undefined) await sendSummary(ctx, summary)
   })

@@ -7,8 +7,8 @@ import { escapeHtml } from '../../ui/html.js'
 import { eventData, parseEventData } from './callback-data.js'
 import { formatEventMoment } from '../../ui/event-time.js'
 import { questionAndAnswer } from './format.js'
-
-const minutes = (value: number) => `${String(Math.floor(value / 60)).padStart(2, '0')}:${String(value % 60).padStart(2, '0')}`
+import { removeButtons } from '../../ui/telegram-errors.js'
+import { minutesToClock } from '../../../domain/time.js'
 
 /** /mydata: everything personal the bot stores about the worker, and a way to delete it. */
 export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
@@ -41,7 +41,7 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
       )
     }
     if (user?.quietStart != null && user.quietEnd != null) {
-      sections.push(ctx.t('events-mydata-quiet', { start: minutes(user.quietStart), end: minutes(user.quietEnd) }))
+      sections.push(ctx.t('events-mydata-quiet', { start: minutesToClock(user.quietStart), end: minutesToClock(user.quietEnd) }))
     }
     if (sections.length === 0) return ctx.reply(ctx.t('events-mydata-empty'))
     const keyboard = new InlineKeyboard().text(ctx.t('events-button-delete-data'), eventData({ kind: 'deleteAsk' }))
@@ -60,14 +60,14 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
     }
     if (action?.kind === 'deleteKeep') {
       await ctx.answerCallbackQuery({ text: ctx.t('events-mydata-kept') })
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
+      await removeButtons(ctx)
       return
     }
     if (action?.kind !== 'deleteConfirm') return next()
     // Only ever the tapping worker's own data: the user id comes from Telegram, not from the button.
     const deleted = await deletePersonalData(db, ctx.from.id)
     await ctx.answerCallbackQuery()
-    await ctx.editMessageReplyMarkup().catch(() => undefined)
+    await removeButtons(ctx)
     await ctx.reply(
       ctx.t('events-mydata-deleted', { registrations: deleted.registrations, location: deleted.location ? 'yes' : 'no' }),
     )

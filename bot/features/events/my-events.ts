@@ -1,13 +1,15 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import { findOwnRegistration, listMyRegistrations } from '../../../db/repositories/event-listing.js'
 import { acceptOffer, cancelRegistration, declineOffer, waitlistPosition } from '../../../core/registration.js'
+import { isActiveRegistration } from '../../../db/schema/index.js'
 import { waitlistNotices } from '../../ui/event-notices.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { eventData, parseEventData } from './callback-data.js'
 import { describeRegistration, sendQr, sendSummary } from './confirmation.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 import { myEventsKeyboard } from './keyboards.js'
+import { removeButtons } from '../../ui/telegram-errors.js'
 
 /** /myevents and the buttons on a registration: QR again, cancel (with a confirm step), accept/decline an offer. */
 export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<BotContext> {
@@ -38,7 +40,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     const action = parseEventData(ctx.callbackQuery.data)
     if (action?.kind === 'cancelKeep') {
       await ctx.answerCallbackQuery({ text: ctx.t('events-cancel-kept') })
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
+      await removeButtons(ctx)
       return
     }
     if (action === undefined || !('registrationId' in action)) return next()
@@ -56,7 +58,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       return
     }
     if (action.kind === 'cancel') {
-      if (!['confirmed', 'offered', 'waitlisted'].includes(registration.status)) return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
+      if (!isActiveRegistration(registration.status)) return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
       if (now() >= event.cancelClosesAt) {
         return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, event.cancelClosesAt) }), show_alert: true })
       }
@@ -64,41 +66,41 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       const keyboard = new InlineKeyboard()
         .text(ctx.t('events-button-cancel-confirm'), eventData({ kind: 'cancelConfirm', registrationId }))
         .text(ctx.t('events-button-cancel-keep'), eventData({ kind: 'cancelKeep' }))
-      await ctx.reply(ctx.t('events-cancel-ask', { title: escapeHtml(event.title) }), { parse_mode: 'HTML', reply_markup: keyboard })
+      await ctx.reply(tHtml(ctx.t, 'events-cancel-ask', { title: event.title }), { parse_mode: 'HTML', reply_markup: keyboard })
       return
     }
     if (action.kind === 'cancelConfirm') {
       const result = await cancelRegistration(db, waitlistNotices, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
-      if (result.outcome === 'too_late') {
+      if (result.kind === 'too-late') {
         return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, result.cancelClosesAt) }), show_alert: true })
       }
-      if (result.outcome !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
+      if (result.kind !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
       await ctx.answerCallbackQuery()
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
-      await ctx.reply(ctx.t('events-cancelled', { title: escapeHtml(event.title) }), { parse_mode: 'HTML' })
+      await removeButtons(ctx)
+      await ctx.reply(tHtml(ctx.t, 'events-cancelled', { title: event.title }), { parse_mode: 'HTML' })
       return
     }
     if (action.kind === 'accept') {
       const result = await acceptOffer(db, { registrationId, userId, now: now() })
-      if (result.outcome === 'not_offered' && registration.status === 'confirmed') {
+      if (result.kind === 'not-offered' && registration.status === 'confirmed') {
         await ctx.answerCallbackQuery()
         const summary = await describeRegistration(db, ctx.t, { registrationId, userId, outcome: 'already' })
         if (summary !== undefined) await sendSummary(ctx, summary)
         return
       }
-      if (result.outcome !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t(`events-offer-${result.outcome === 'expired' ? 'expired' : 'gone'}`), show_alert: true })
+      if (result.kind !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t(`events-offer-${result.kind === 'expired' ? 'expired' : 'gone'}`), show_alert: true })
       await ctx.answerCallbackQuery()
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
+      await removeButtons(ctx)
       const summary = await describeRegistration(db, ctx.t, { registrationId, userId })
       if (summary !== undefined) await sendSummary(ctx, summary)
       return
     }
     if (action.kind === 'decline') {
       const result = await declineOffer(db, waitlistNotices, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
-      if (result.outcome !== 'declined') return ctx.answerCallbackQuery({ text: ctx.t('events-offer-gone'), show_alert: true })
+      if (result.kind !== 'declined') return ctx.answerCallbackQuery({ text: ctx.t('events-offer-gone'), show_alert: true })
       await ctx.answerCallbackQuery()
-      await ctx.editMessageReplyMarkup().catch(() => undefined)
-      await ctx.reply(ctx.t('events-offer-declined', { title: escapeHtml(event.title) }), { parse_mode: 'HTML' })
+      await removeButtons(ctx)
+      await ctx.reply(tHtml(ctx.t, 'events-offer-declined', { title: event.title }), { parse_mode: 'HTML' })
     }
   })
 

@@ -4,7 +4,7 @@ import type { EventAskField } from '../../../db/schema/index.js'
 import { register, type RegisterInput } from '../../../db/repositories/registrations.js'
 import { accept, ask as askQuestion, retry, typed } from '../../conversations/ask.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { tHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { eventData, formKinds, parseEventData } from './callback-data.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
@@ -36,7 +36,7 @@ async function planForm(db: Database, t: Translate, eventId: number, now: Date):
   const card = await findEventCard(db, eventId)
   if (card === undefined) return { closed: true }
   const state = registrationWindow(card, now)
-  if (state === 'closed' || state === 'not_open') return { closed: true }
+  if (state === 'closed' || state === 'not-open') return { closed: true }
   const slots = card.slots.map((slot) => {
     const left = slot.capacity - slot.taken
     const time = formatEventSpan(t, slot.startsAt, slot.endsAt)
@@ -84,7 +84,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     let slotId: number | null = null
     if (plan.slots.length > 0) {
       const slotKeyboard = choiceKeyboard(ctx.t, plan.slots.map((slot) => ({ label: slot.label, data: eventData({ kind: 'slot', slotId: slot.id }) })), 1)
-      await ctx.reply(ctx.t('events-ask-slot', { title: escapeHtml(plan.title) }), { parse_mode: 'HTML', reply_markup: slotKeyboard })
+      await ctx.reply(tHtml(ctx.t, 'events-ask-slot', { title: plan.title }), { parse_mode: 'HTML', reply_markup: slotKeyboard })
       slotId = await ask(
         (c) => {
           const action = actionOf(c)
@@ -157,17 +157,17 @@ export function createRegisterConversation({ db, now }: BotDeps) {
         answers.push('')
         continue
       }
-      await ctx.reply(ctx.t('events-ask-question', { question: escapeHtml(question), max: MAX_ANSWER }), { parse_mode: 'HTML', reply_markup: typingKeyboard(ctx.t) })
+      await ctx.reply(tHtml(ctx.t, 'events-ask-question', { question, max: MAX_ANSWER }), { parse_mode: 'HTML', reply_markup: typingKeyboard(ctx.t) })
       answers.push(await ask((c) => typedText(c, MAX_ANSWER), (c) => c.reply(c.t('events-ask-question-again', { max: MAX_ANSWER }))))
     }
 
-    const result = await conversation.external(async (): Promise<RegistrationSummary | { outcome: 'closed' | 'not_open' }> => {
+    const result = await conversation.external(async (): Promise<RegistrationSummary | { kind: 'closed' | 'not-open' }> => {
       const registered = await register(db, { eventId, slotId, userId, ...fields, answers, consent: asksAnything, sensitiveConsent, now: now() })
-      if (!('registration' in registered)) return { outcome: registered.outcome }
-      const outcome = registered.outcome === 'already' ? 'already' : undefined
-      return (await describeRegistration(db, ctx.t, { registrationId: registered.registration.id, userId, outcome })) ?? { outcome: 'closed' }
+      if (!('registration' in registered)) return { kind: registered.kind }
+      const outcome = registered.kind === 'already' ? 'already' : undefined
+      return (await describeRegistration(db, ctx.t, { registrationId: registered.registration.id, userId, outcome })) ?? { kind: 'closed' }
     })
-    if ('outcome' in result) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
+    if ('kind' in result) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     await sendSummary(ctx, result)
   }
 }

@@ -1,32 +1,25 @@
 import type { FeedbackStats, PublicItem } from '../../../db/repositories/feedback-stats.js'
 import { isOverdue, type InboxItem } from '../../../db/repositories/feedback.js'
 import type { FeedbackMessage, User } from '../../../db/schema/index.js'
-import type { BotContext } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiShortDateTime } from '../../../domain/time.js'
 import { publicState } from './keyboards.js'
-import { MESSAGE_LIMIT } from '../../ui/feedback-notices.js'
-
-type Translate = BotContext['t']
-
-export function placeLabel(t: Translate, item: Pick<InboxItem, 'stationName' | 'eventTitle' | 'city'>): string {
-  if (item.eventTitle !== null) return t('feedback-place-event', { title: item.eventTitle })
-  if (item.stationName !== null) return t('feedback-place-station', { name: item.stationName })
-  return t('feedback-place-city', { city: item.city === '' ? '-' : item.city })
-}
+import type { Translate } from '../../i18n.js'
+import { MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
+import { ticketPlace } from '../../ui/ticket-place.js'
 
 /** One line of a ticket's history; organizer views include notes, the worker's never do. */
 function historyLine(t: Translate, message: FeedbackMessage, names: ReadonlyMap<number, string>, forWorker: boolean): string {
   const when = shanghaiShortDateTime(message.createdAt)
   const media = message.kind === 'text' ? '' : t(`feedback-media-${message.kind}`)
-  const body = `${media}${message.text === '' ? '' : ' ' + escapeHtml(message.text)}`.trim()
+  const body = `${media}${message.text === '' ? '' : ' ' + message.text}`.trim()
   const staff = forWorker ? t('feedback-staff') : (names.get(message.authorId ?? 0) ?? t('feedback-staff'))
-  if (message.author === 'worker') return t('feedback-line-worker', { when, body })
-  if (message.author === 'organizer') return t('feedback-line-reply', { when, body, name: escapeHtml(staff) })
-  if (message.author === 'note') return t('feedback-line-note', { when, body, name: escapeHtml(staff) })
+  if (message.author === 'worker') return tHtml(t, 'feedback-line-worker', { when, body })
+  if (message.author === 'organizer') return tHtml(t, 'feedback-line-reply', { when, body, name: staff })
+  if (message.author === 'note') return tHtml(t, 'feedback-line-note', { when, body, name: staff })
   const [event, target] = message.text.split(':')
   const assignee = names.get(Number(target)) ?? ''
-  return t('feedback-line-system', { when, event: event ?? '', name: escapeHtml(assignee) })
+  return tHtml(t, 'feedback-line-system', { when, event: event ?? '', name: assignee })
 }
 
 /** Joins the newest history lines that fit into one message with the header. */
@@ -59,7 +52,7 @@ export function formatOrganizerCard(
     category: t(`feedback-category-${item.category}`),
     status: t(`feedback-status-${item.status}`),
     overdue: isOverdue(item, now) ? 'yes' : 'no',
-    place: escapeHtml(placeLabel(t, item)),
+    place: escapeHtml(ticketPlace(t, item)),
     from,
     assignee: escapeHtml(names.get(item.assigneeId ?? 0) ?? '-'),
     created: shanghaiShortDateTime(item.createdAt),
@@ -70,11 +63,11 @@ export function formatOrganizerCard(
 }
 
 export function formatWorkerCard(t: Translate, item: InboxItem, messages: FeedbackMessage[]): string {
-  const header = t('feedback-my-card', {
+  const header = tHtml(t, 'feedback-my-card', {
     number: item.number,
     category: t(`feedback-category-${item.category}`),
     status: t(`feedback-status-${item.status}`),
-    place: escapeHtml(placeLabel(t, item)),
+    place: ticketPlace(t, item),
     created: shanghaiShortDateTime(item.createdAt),
     anonymous: item.anonymous ? 'yes' : 'no',
   })
@@ -83,12 +76,12 @@ export function formatWorkerCard(t: Translate, item: InboxItem, messages: Feedba
 }
 
 export function formatInboxLine(t: Translate, item: InboxItem, now: Date): string {
-  return t('feedback-inbox-line', {
+  return tHtml(t, 'feedback-inbox-line', {
     overdue: isOverdue(item, now) ? 'yes' : 'no',
     number: item.number,
     category: t(`feedback-category-${item.category}`),
     status: t(`feedback-status-${item.status}`),
-    place: escapeHtml(placeLabel(t, item)),
+    place: ticketPlace(t, item),
     public: publicState(item),
   })
 }
@@ -107,12 +100,12 @@ export function formatStats(t: Translate, stats: FeedbackStats): string {
 
 /** The public list: what was said and what was done, without anything about who said it. */
 export function formatSaid(t: Translate, stationName: string, items: PublicItem[]): string {
-  if (items.length === 0) return t('feedback-said-empty', { name: escapeHtml(stationName) })
+  if (items.length === 0) return tHtml(t, 'feedback-said-empty', { name: stationName })
   const entry = (message: FeedbackMessage | undefined) =>
     message === undefined ? '-' : escapeHtml(message.text === '' ? t(`feedback-media-${message.kind}`) : message.text)
   // A blank line between items: each one is several lines long.
   const lines = items.map((item) =>
     '\n' + t('feedback-said-item', { category: t(`feedback-category-${item.category}`), said: entry(item.said), did: entry(item.did) }),
   )
-  return fitHistory(t, t('feedback-said-title', { name: escapeHtml(stationName) }), lines)
+  return fitHistory(t, tHtml(t, 'feedback-said-title', { name: stationName }), lines)
 }

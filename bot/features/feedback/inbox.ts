@@ -5,12 +5,12 @@ import { findInboxItem, listInbox, listMessages, type InboxItem } from '../../..
 import { isAdmin, isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
-import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { requireUserId, type BotContext, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { conversationIds } from '../../conversations/ids.js'
 import { parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
 import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
-import { MESSAGE_LIMIT } from '../../ui/feedback-notices.js'
+import { MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
 import { addNote, reassign, replyToTicket, setStatus, togglePublic, type OrganizerResult } from './organizer-ops.js'
 import { mayHandle } from '../../../core/tickets.js'
 import { waitForContent } from './wait.js'
@@ -80,32 +80,32 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
   }
 
   async function answerResult(ctx: BotContext, result: OrganizerResult, done: string) {
-    if (result.ok) return ctx.answerCallbackQuery({ text: ctx.t(done) })
-    return ctx.answerCallbackQuery({ text: ctx.t(`feedback-result-${result.reason}`), show_alert: result.reason === 'forbidden' })
+    if (result.kind === 'done') return ctx.answerCallbackQuery({ text: ctx.t(done) })
+    return ctx.answerCallbackQuery({ text: ctx.t(`feedback-result-${result.kind}`), show_alert: result.kind === 'forbidden' })
   }
 
   async function reply(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
     await ctx.reply(ctx.t('feedback-reply-prompt'))
     const content = await waitForContent(conversation, { maxText: MESSAGE_LIMIT, voice: false, photo: true })
-    const organizerId = ctx.from?.id ?? 0
+    const organizerId = requireUserId(ctx)
     const result = await conversation.external(async () => {
       const organizer = await findUser(db, organizerId)
       const outcome = await replyToTicket(deps, organizer, ticketId, content)
-      return outcome.ok ? { kind: 'ok' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.reason }
+      return outcome.kind === 'done' ? { kind: 'done' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.kind }
     })
-    if (result.kind !== 'ok') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
+    if (result.kind !== 'done') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
     await ctx.reply(ctx.t('feedback-reply-sent', { number: result.number }), { reply_markup: afterActionKeyboard(ctx.t, result) })
   }
 
   async function note(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
     await ctx.reply(ctx.t('feedback-note-prompt'))
     const content = await waitForContent(conversation, { maxText: MESSAGE_LIMIT, voice: false, photo: false })
-    const organizerId = ctx.from?.id ?? 0
+    const organizerId = requireUserId(ctx)
     const result = await conversation.external(async () => {
       const outcome = await addNote(deps, await findUser(db, organizerId), ticketId, content.text)
-      return outcome.ok ? { kind: 'ok' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.reason }
+      return outcome.kind === 'done' ? { kind: 'done' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.kind }
     })
-    if (result.kind !== 'ok') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
+    if (result.kind !== 'done') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
     await ctx.reply(ctx.t('feedback-note-saved'), { reply_markup: afterActionKeyboard(ctx.t, result) })
   }
 
@@ -147,7 +147,7 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
         return answerResult(ctx, await setStatus(deps, user, action.ticketId, action.status), 'feedback-status-changed')
       case 'public': {
         const result = await togglePublic(deps, user, action.ticketId)
-        if (!result.ok) return answerResult(ctx, result, '')
+        if (result.kind !== 'done') return answerResult(ctx, result, '')
         await ctx.answerCallbackQuery({ text: ctx.t(`feedback-public-now-${publicState(result.ticket)}`), show_alert: true })
         // The card's buttons show the new state at once.
         return refreshCardButtons(ctx, result.ticket)

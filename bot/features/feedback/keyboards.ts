@@ -1,10 +1,8 @@
 import { InlineKeyboard } from 'grammy'
 import type { InboxItem } from '../../../db/repositories/feedback.js'
 import { feedbackCategory, type FeedbackTicket, type User } from '../../../db/schema/index.js'
-import type { BotContext } from '../../context.js'
 import { feedbackData, wizardData } from './callback-data.js'
-
-type Translate = BotContext['t']
+import type { Translate } from '../../i18n.js'
 
 export function subjectKeyboard(t: Translate, nearby: { id: number; name: string }[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()

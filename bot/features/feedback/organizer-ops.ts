@@ -12,8 +12,8 @@ type Deps = Pick<BotDeps, 'db' | 'config' | 'now'>
 type Organizer = Pick<User, 'id' | 'role'>
 
 export type OrganizerResult =
-  | { ok: true; ticket: FeedbackTicket }
-  | { ok: false; reason: 'forbidden' | 'gone' | 'not-answered' | 'unchanged' | 'refused' }
+  | { kind: 'done'; ticket: FeedbackTicket }
+  | { kind: 'forbidden' | 'gone' | 'not-answered' | 'unchanged' | 'refused' }
 
 /** Runs `change` on the locked ticket after re-checking that the organizer may handle it. */
 async function withTicket(
@@ -25,8 +25,8 @@ async function withTicket(
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId)
-    if (ticket === undefined) return { ok: false, reason: 'gone' }
-    if (organizer === undefined || !(await mayHandle(tx, organizer, ticket))) return { ok: false, reason: 'forbidden' }
+    if (ticket === undefined) return { kind: 'gone' }
+    if (organizer === undefined || !(await mayHandle(tx, organizer, ticket))) return { kind: 'forbidden' }
     return change(tx, ticket, now)
   })
 }
@@ -47,12 +47,12 @@ const answeredPatch = (ticket: FeedbackTicket, now: Date, resolveHours: number) 
  */
 export async function replyToTicket(deps: Deps, organizer: Organizer | undefined, ticketId: number, content: NewFeedbackMessage): Promise<OrganizerResult> {
   return withTicket(deps, organizer, ticketId, async (tx, ticket, now) => {
-    if (ticket.status === 'closed') return { ok: false, reason: 'unchanged' }
+    if (ticket.status === 'closed') return { kind: 'unchanged' }
     const message = await addMessage(tx, { ticketId, author: 'organizer', authorId: organizer?.id ?? null, ...content, createdAt: now })
     const patch = answeredPatch(ticket, now, deps.config.feedbackResolveHours)
     await updateTicket(tx, ticketId, patch)
     await queueAnswer(tx, ticket, { messageId: message.id, text: content.text, photo: content.kind === 'photo' ? content.fileId : null })
-    return { ok: true, ticket: { ...ticket, ...patch } }
+    return { kind: 'done', ticket: { ...ticket, ...patch } }
   })
 }
 
@@ -60,14 +60,14 @@ export async function replyToTicket(deps: Deps, organizer: Organizer | undefined
 export async function addNote(deps: Deps, organizer: Organizer | undefined, ticketId: number, text: string): Promise<OrganizerResult> {
   return withTicket(deps, organizer, ticketId, async (tx, ticket, now) => {
     await addMessage(tx, { ticketId, author: 'note', authorId: organizer?.id ?? null, kind: 'text', text, fileId: null, createdAt: now })
-    return { ok: true, ticket }
+    return { kind: 'done', ticket }
   })
 }
 
 /** Moves a ticket along new → in progress → answered → closed; the worker is told through the outbox. */
 export async function setStatus(deps: Deps, organizer: Organizer | undefined, ticketId: number, status: StatusChange): Promise<OrganizerResult> {
   return withTicket(deps, organizer, ticketId, async (tx, ticket, now) => {
-    if (ticket.status === status) return { ok: false, reason: 'unchanged' }
+    if (ticket.status === status) return { kind: 'unchanged' }
     const patch =
       status === 'answered'
         ? answeredPatch(ticket, now, deps.config.feedbackResolveHours)
@@ -77,7 +77,7 @@ export async function setStatus(deps: Deps, organizer: Organizer | undefined, ti
     await updateTicket(tx, ticketId, patch)
     const message = await addMessage(tx, { ticketId, author: 'system', authorId: organizer?.id ?? null, kind: 'text', text: `status-${status}`, fileId: null, createdAt: now })
     await queueWorkerNotice(tx, ticket, 'feedback-notice-status', `feedback-status:${message.id}`, { status })
-    return { ok: true, ticket: { ...ticket, ...patch } }
+    return { kind: 'done', ticket: { ...ticket, ...patch } }
   })
 }
 
@@ -85,12 +85,12 @@ export async function setStatus(deps: Deps, organizer: Organizer | undefined, ti
 export async function reassign(deps: Deps, organizer: Organizer | undefined, ticketId: number, targetId: number): Promise<OrganizerResult> {
   return withTicket(deps, organizer, ticketId, async (tx, ticket, now) => {
     const target = await findUser(tx, targetId)
-    if (target === undefined || !isOrganizer(target)) return { ok: false, reason: 'forbidden' }
-    if (ticket.assigneeId === targetId) return { ok: false, reason: 'unchanged' }
+    if (target === undefined || !isOrganizer(target)) return { kind: 'forbidden' }
+    if (ticket.assigneeId === targetId) return { kind: 'unchanged' }
     await updateTicket(tx, ticketId, { assigneeId: targetId, updatedAt: now })
     const message = await addMessage(tx, { ticketId, author: 'system', authorId: organizer?.id ?? null, kind: 'text', text: `assigned:${targetId}`, fileId: null, createdAt: now })
     await queueOrganizerNotice(tx, targetId, ticket, 'feedback-notice-assigned', `feedback-assigned:${message.id}`)
-    return { ok: true, ticket: { ...ticket, assigneeId: targetId } }
+    return { kind: 'done', ticket: { ...ticket, assigneeId: targetId } }
   })
 }
 
@@ -101,15 +101,15 @@ export async function reassign(deps: Deps, organizer: Organizer | undefined, tic
  */
 export async function togglePublic(deps: Deps, organizer: Organizer | undefined, ticketId: number): Promise<OrganizerResult> {
   return withTicket(deps, organizer, ticketId, async (tx, ticket, now) => {
-    if (ticket.answeredAt === null) return { ok: false, reason: 'not-answered' }
+    if (ticket.answeredAt === null) return { kind: 'not-answered' }
     if (ticket.public && ticket.publicConsent !== null) {
       await updateTicket(tx, ticketId, { public: false, updatedAt: now })
-      return { ok: true, ticket: { ...ticket, public: false } }
+      return { kind: 'done', ticket: { ...ticket, public: false } }
     }
-    if (ticket.publicConsent === 'refused') return { ok: false, reason: 'refused' }
+    if (ticket.publicConsent === 'refused') return { kind: 'refused' }
     const publicConsent = ticket.publicConsent ?? 'asked'
     await updateTicket(tx, ticketId, { public: true, publicConsent, updatedAt: now })
     if (ticket.publicConsent === null) await queueConsentQuestion(tx, ticket)
-    return { ok: true, ticket: { ...ticket, public: true, publicConsent } }
+    return { kind: 'done', ticket: { ...ticket, public: true, publicConsent } }
   })
 }

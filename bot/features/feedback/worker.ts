@@ -4,7 +4,7 @@ import { Composer } from 'grammy'
 import { listFeedbackEvents, listStationCities } from '../../../db/repositories/feedback.js'
 import { findNearestStations, searchStations } from '../../../db/repositories/stations.js'
 import type { FeedbackCategory } from '../../../db/schema/index.js'
-import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { requireUserId, type BotContext, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { conversationIds } from '../../conversations/ids.js'
 import { cityFits, parseFeedbackData, wizardData, type WizardChoice } from './callback-data.js'
 import { anonymousKeyboard, categoryKeyboard, choicesKeyboard, subjectKeyboard } from './keyboards.js'
@@ -70,10 +70,10 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     const { anonymous } = await waitForChoice(conversation, isAnonymous)
     await ctx.reply(ctx.t('feedback-ask-content', { max: String(MAX_WORKER_TEXT) }))
     const content = await waitForContent(conversation, contentOptions)
-    const sender = ctx.from?.id ?? 0
+    const sender = requireUserId(ctx)
     const result = await conversation.external(async () => {
       const created = await createTicket(deps, ticketNotices, { id: sender }, { subject, category, anonymous, content })
-      return created.ok ? { number: created.ticket.number } : { error: created.reason }
+      return created.kind === 'created' ? { number: created.ticket.number } : { error: created.kind }
     })
     if ('error' in result) {
       await ctx.reply(ctx.t(result.error === 'limited' ? 'feedback-rate-limited' : 'feedback-subject-gone', { max: deps.config.feedbackMaxPerHour }))
@@ -85,7 +85,7 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
   async function addition(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {
     await ctx.reply(ctx.t('feedback-add-prompt', { max: String(MAX_WORKER_TEXT) }))
     const content = await waitForContent(conversation, contentOptions)
-    const sender = ctx.from?.id ?? 0
+    const sender = requireUserId(ctx)
     const result = await conversation.external(() => addToTicket(deps, ticketNotices, { id: sender }, ticketId, content))
     await ctx.reply(ctx.t(`feedback-add-${result}`, { max: deps.config.feedbackMaxPerHour }))
   }

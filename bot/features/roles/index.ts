@@ -16,6 +16,7 @@ import {
   showInviteMenu,
 } from './invite.js'
 import { handleAppoint, handleDemoteButton, handleDemoteCommand, handleRemoveScope, showTeam } from './team.js'
+import { followUp } from '../../ui/telegram-errors.js'
 
 /** The organizer hub's buttons; each `hub:*` callback belongs to the feature that runs that screen. */
 function hubKeyboard(ctx: BotContext): InlineKeyboard {
@@ -53,7 +54,7 @@ export function createRolesFeature(deps: BotDeps): Composer<BotContext> {
 
   const organize = async (ctx: BotContext) => {
     if (!isOrganizer(ctx.user)) return ctx.reply(ctx.t('roles-not-organizer'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
-    if (ctx.user !== undefined) await syncChatMenu(ctx.api, ctx.user).catch(() => undefined)
+    if (ctx.user !== undefined) await followUp(ctx.logger, 'chat menu not updated', syncChatMenu(ctx.api, ctx.user))
     return ctx.reply(ctx.t('roles-hub-text'), {
       parse_mode: 'HTML',
       reply_markup: hubKeyboard(ctx),

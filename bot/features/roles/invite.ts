@@ -8,7 +8,7 @@ import type { User } from '../../../db/schema/index.js'
 import { accept, ask, retry } from '../../conversations/ask.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { translatorFor, userLocale } from '../../i18n.js'
-import { escapeHtml } from '../../ui/html.js'
+import { tHtml } from '../../ui/html.js'
 import {
   inviteAnyData,
   inviteCitiesData,
@@ -22,6 +22,7 @@ import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { assignUnownedTickets } from '../../../core/ticket-assignment.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
 import { stationButtonLabel } from '../../ui/station-label.js'
+import { followUp } from '../../ui/telegram-errors.js'
 import { ticketNotices } from '../../ui/feedback-notices.js'
 
 export const INVITE_HOURS = 72
@@ -110,7 +111,7 @@ export async function inviteStationConversation(conversation: BotConversation, c
       const found = await conversation.external(async () =>
         (await searchStations(deps.db, query, 5)).map(({ id, name, city, district }) => ({ id, name, city, district })),
       )
-      if (found.length === 0) return say('roles-invite-station-no-match', { query: escapeHtml(query) }, { parse_mode: 'HTML' })
+      if (found.length === 0) return retry((reply) => reply.reply(tHtml(reply.t, 'roles-invite-station-no-match', { query }), { parse_mode: 'HTML' }))
       const keyboard = new InlineKeyboard()
       for (const station of found) keyboard.text(stationButtonLabel(station), inviteStationData(station.id)).row()
       await update.reply(update.t('roles-invite-station-choose'), { reply_markup: keyboard })
@@ -159,7 +160,7 @@ export async function redeemInviteLink(ctx: BotContext, deps: BotDeps, code: str
   })
   if (redeemed !== undefined) {
     const organizer = { ...user, role: user.role === 'admin' ? user.role : ('organizer' as const) }
-    await syncChatMenu(ctx.api, organizer).catch(() => undefined)
+    await followUp(ctx.logger, 'chat menu not updated', syncChatMenu(ctx.api, organizer))
     await ctx.reply(ctx.t('roles-invite-welcome', { scope: scopeLabel(ctx.t, redeemed) }), {
       parse_mode: 'HTML',
       reply_markup: mainKeyboard(ctx.t, organizer),

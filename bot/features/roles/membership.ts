@@ -22,9 +22,9 @@ const notice = (user: User, kind: string, text: string, role: User['role']) => (
 })
 
 export type AppointResult =
-  | { outcome: 'unknown-user' }
-  | { outcome: 'is-admin'; user: User }
-  | { outcome: 'appointed' | 'scope-added' | 'already'; user: User }
+  | { kind: 'unknown-user' }
+  | { kind: 'is-admin'; user: User }
+  | { kind: 'appointed' | 'scope-added' | 'already'; user: User }
 
 /**
  * Makes a user an organizer (recorded as a 'command' role change by `admin`) and adds the city
@@ -33,8 +33,8 @@ export type AppointResult =
 export async function appointOrganizer(db: Database, admin: User, userId: number, city: string | undefined, now: Date): Promise<AppointResult> {
   return db.transaction(async (tx) => {
     const user = await findUser(tx, userId)
-    if (user === undefined) return { outcome: 'unknown-user' }
-    if (isAdmin(user)) return { outcome: 'is-admin', user }
+    if (user === undefined) return { kind: 'unknown-user' }
+    if (isAdmin(user)) return { kind: 'is-admin', user }
     const appointed = await setRole(tx, { userId, role: 'organizer', changedBy: admin.id, via: 'command' })
     if (city !== undefined) await addScope(tx, { userId, city, createdBy: admin.id })
     const t = recipientT(user)
@@ -45,26 +45,26 @@ export async function appointOrganizer(db: Database, admin: User, userId: number
     } else if (city !== undefined) {
       await enqueueMessages(tx, [notice(user, 'role-scope-added', t('roles-notice-scope-added', { scope: scopeLabel(t, { city, stationId: null }) }), user.role)])
     }
-    return { outcome: appointed ? 'appointed' : city === undefined ? 'already' : 'scope-added', user }
+    return { kind: appointed ? 'appointed' : city === undefined ? 'already' : 'scope-added', user }
   })
 }
 
 export type DemoteResult =
-  | { outcome: 'unknown-user' }
-  | { outcome: 'not-organizer' | 'config-admin' | 'demoted'; user: User }
+  | { kind: 'unknown-user' }
+  | { kind: 'not-organizer' | 'config-admin' | 'demoted'; user: User }
 
 /** Organizer (or an admin no longer listed in ADMIN_IDS) → worker, scopes dropped, user told. */
 export async function demoteOrganizer(deps: BotDeps, admin: User, userId: number): Promise<DemoteResult> {
   return deps.db.transaction(async (tx) => {
     const user = await findUser(tx, userId)
-    if (user === undefined) return { outcome: 'unknown-user' }
-    if (deps.config.adminIds.has(userId)) return { outcome: 'config-admin', user }
-    if (!isOrganizer(user)) return { outcome: 'not-organizer', user }
+    if (user === undefined) return { kind: 'unknown-user' }
+    if (deps.config.adminIds.has(userId)) return { kind: 'config-admin', user }
+    if (!isOrganizer(user)) return { kind: 'not-organizer', user }
     const demoted = await demoteToWorker(tx, { userId, changedBy: admin.id, via: 'command' })
-    if (!demoted) return { outcome: 'not-organizer', user }
+    if (!demoted) return { kind: 'not-organizer', user }
     // Their open 我有话说 tickets must not be left with someone who can no longer answer them.
     if ((await releaseTickets(tx, userId, deps.now())) > 0) await assignUnownedTickets(tx, ticketNotices, deps.now())
     await enqueueMessages(tx, [notice(user, 'role-demoted', recipientT(user)('roles-notice-demoted'), 'worker')])
-    return { outcome: 'demoted', user }
+    return { kind: 'demoted', user }
   })
 }

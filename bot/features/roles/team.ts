@@ -3,13 +3,14 @@ import { findScope, listScopes, listTeam, removeScope, stationCities, type TeamM
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { demoteData, removeScopeData, teamData } from './callback-data.js'
 import { buttonName, memberName, scopeLabel, scopesLabel } from './format.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
 import { appointOrganizer, demoteOrganizer } from './membership.js'
 import type { Translate } from '../../i18n.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
+import { followUp, isNotEditable, isNotModified } from '../../ui/telegram-errors.js'
 
 /** Keeps the list inside Telegram's 4096-character message limit. */
 const MAX_MEMBERS = 25
@@ -57,9 +58,15 @@ async function renderTeam(ctx: BotContext, deps: BotDeps): Promise<{ text: strin
 export async function showTeam(ctx: BotContext, deps: BotDeps, edit = false): Promise<void> {
   const { text, keyboard } = await renderTeam(ctx, deps)
   if (edit && ctx.callbackQuery?.message !== undefined) {
-    // "message is not modified" after a double tap is fine: the list is already up to date.
-    await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(() => undefined)
-    return
+    try {
+      await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard })
+      return
+    } catch (error) {
+      // A double tap: the list is already up to date.
+      if (isNotModified(error)) return
+      // A deleted or too old message gets the list as a new one, below.
+      if (!isNotEditable(error)) throw error
+    }
   }
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard })
 }
@@ -104,9 +111,9 @@ export async function handleDemoteButton(ctx: BotContext, deps: BotDeps, userId:
     return
   }
   const result = await demoteOrganizer(deps, admin, userId)
-  if (result.outcome === 'demoted') await dropOrganizerMenu(ctx, result.user)
-  const name = result.outcome === 'unknown-user' ? String(userId) : buttonName(result.user)
-  const key = result.outcome === 'demoted' ? 'roles-demoted-short' : result.outcome === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
+  if (result.kind === 'demoted') await dropOrganizerMenu(ctx, result.user)
+  const name = result.kind === 'unknown-user' ? String(userId) : buttonName(result.user)
+  const key = result.kind === 'demoted' ? 'roles-demoted-short' : result.kind === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
   await ctx.answerCallbackQuery({ text: ctx.t(key, { name }) })
   await showTeam(ctx, deps, true)
 }
@@ -115,7 +122,7 @@ const userIdPattern = /^[1-9]\d{0,15}$/
 
 /** A demoted organizer's chat menu goes back to the workers' one (best effort: the role is what counts). */
 async function dropOrganizerMenu(ctx: BotContext, user: User): Promise<void> {
-  await syncChatMenu(ctx.api, { ...user, role: 'worker' }).catch(() => undefined)
+  await followUp(ctx.logger, 'chat menu not updated', syncChatMenu(ctx.api, { ...user, role: 'worker' }))
 }
 
 /** `/appoint <user id> [城市]`. */
@@ -132,17 +139,17 @@ export async function handleAppoint(ctx: BotContext, deps: BotDeps, argument: st
   if (city !== '') {
     const cities = await stationCities(deps.db)
     if (!cities.includes(city)) {
-      await ctx.reply(ctx.t('roles-city-unknown', { city: escapeHtml(city), cities: escapeHtml(cities.slice(0, 10).join('、') || '—') }), { parse_mode: 'HTML' })
+      await ctx.reply(tHtml(ctx.t, 'roles-city-unknown', { city, cities: cities.slice(0, 10).join('、') || '—' }), { parse_mode: 'HTML' })
       return
     }
   }
   const result = await appointOrganizer(deps.db, admin, userId, city === '' ? undefined : city, deps.now())
-  if (result.outcome === 'unknown-user') {
+  if (result.kind === 'unknown-user') {
     await ctx.reply(ctx.t('roles-user-unknown', { id: userId }))
     return
   }
   const scope = scopeLabel(ctx.t, city === '' ? undefined : { city, stationId: null })
-  await ctx.reply(ctx.t(`roles-appoint-${result.outcome}`, { name: memberName(result.user), scope }), { parse_mode: 'HTML' })
+  await ctx.reply(ctx.t(`roles-appoint-${result.kind}`, { name: memberName(result.user), scope }), { parse_mode: 'HTML' })
 }
 
 /** `/demote <user id>`. */
@@ -156,11 +163,11 @@ export async function handleDemoteCommand(ctx: BotContext, deps: BotDeps, argume
     return
   }
   const result = await demoteOrganizer(deps, admin, userId)
-  if (result.outcome === 'unknown-user') {
+  if (result.kind === 'unknown-user') {
     await ctx.reply(ctx.t('roles-user-unknown', { id: userId }))
     return
   }
-  if (result.outcome === 'demoted') await dropOrganizerMenu(ctx, result.user)
-  const key = result.outcome === 'demoted' ? 'roles-demoted' : result.outcome === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
+  if (result.kind === 'demoted') await dropOrganizerMenu(ctx, result.user)
+  const key = result.kind === 'demoted' ? 'roles-demoted' : result.kind === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
   await ctx.reply(ctx.t(key, { name: memberName(result.user) }), { parse_mode: 'HTML' })
 }

@@ -1,6 +1,7 @@
 import { setQuietHours } from '../../../db/repositories/user-settings.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { formatMinutes, parseQuietHours } from './quiet-hours.js'
+import { parseQuietHours } from './quiet-hours.js'
+import { minutesToClock } from '../../../domain/time.js'
 
 const cancelWords = new Set(['取消', '退出', '算了', 'cancel', 'quit', 'exit'])
 
@@ -19,15 +20,15 @@ export function createCustomQuietHours({ db }: BotDeps) {
         return
       }
       const parsed = text === undefined || text.length > 40 ? undefined : parseQuietHours(text)
-      if (parsed === undefined || !parsed.ok) {
-        const key = parsed?.ok === false && parsed.reason === 'same' ? 'settings-custom-same' : 'settings-custom-invalid'
+      if (parsed === undefined || parsed.kind !== 'parsed') {
+        const key = parsed?.kind === 'same' ? 'settings-custom-same' : 'settings-custom-invalid'
         await answer.reply(ctx.t(key), { parse_mode: 'HTML' })
         continue
       }
       const userId = answer.from.id
       await conversation.external(() => setQuietHours(db, userId, parsed.hours))
       await answer.reply(
-        ctx.t('settings-saved', { start: formatMinutes(parsed.hours.start), end: formatMinutes(parsed.hours.end) }),
+        ctx.t('settings-saved', { start: minutesToClock(parsed.hours.start), end: minutesToClock(parsed.hours.end) }),
         { parse_mode: 'HTML' },
       )
       return

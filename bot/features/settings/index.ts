@@ -1,5 +1,5 @@
 import { createConversation } from '@grammyjs/conversations'
-import { Composer, GrammyError } from 'grammy'
+import { Composer } from 'grammy'
 import { quietHoursOf, setQuietHours, type QuietHours } from '../../../db/repositories/user-settings.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { parseSettingsData } from './callback-data.js'
@@ -7,13 +7,15 @@ import { createCustomQuietHours } from './conversations.js'
 import { conversationIds } from '../../conversations/ids.js'
 import { languageKeyboard } from '../../ui/main-keyboard.js'
 import { settingsKeyboard } from './keyboards.js'
-import { formatMinutes, quietPresets } from './quiet-hours.js'
+import { quietPresets } from './quiet-hours.js'
+import { isNotModified } from '../../ui/telegram-errors.js'
+import { minutesToClock } from '../../../domain/time.js'
 
 function settingsText(ctx: BotContext, current: QuietHours | null): string {
   const status =
     current === null
       ? ctx.t('settings-quiet-none')
-      : ctx.t('settings-quiet-current', { start: formatMinutes(current.start), end: formatMinutes(current.end) })
+      : ctx.t('settings-quiet-current', { start: minutesToClock(current.start), end: minutesToClock(current.end) })
   return [ctx.t('settings-title'), status, ctx.t('settings-quiet-explain'), ctx.t('settings-choose')].join('\n\n')
 }
 
@@ -50,14 +52,14 @@ export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
       text:
         hours === null
           ? ctx.t('settings-turned-off')
-          : ctx.t('settings-saved-short', { start: formatMinutes(hours.start), end: formatMinutes(hours.end) }),
+          : ctx.t('settings-saved-short', { start: minutesToClock(hours.start), end: minutesToClock(hours.end) }),
     })
     const screen = { parse_mode: 'HTML', reply_markup: settingsKeyboard(ctx.t, hours) } as const
     try {
       await ctx.editMessageText(settingsText(ctx, hours), screen)
     } catch (error) {
       // A double tap leaves the text as it is, which Telegram refuses to "edit": nothing to show.
-      if (error instanceof GrammyError && error.description.includes('message is not modified')) return
+      if (isNotModified(error)) return
       // The old message cannot be edited (deleted, too old): show the new state in a fresh one.
       await ctx.reply(settingsText(ctx, hours), screen)
     }

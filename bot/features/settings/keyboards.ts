@@ -1,18 +1,17 @@
 import { InlineKeyboard } from 'grammy'
 import type { QuietHours } from '../../../db/repositories/user-settings.js'
-import type { BotContext } from '../../context.js'
 import { customData, languageData, offData, presetData } from './callback-data.js'
-import { formatMinutes, quietPresets, sameHours } from './quiet-hours.js'
-
-type Translate = BotContext['t']
+import { quietPresets, sameHours } from './quiet-hours.js'
+import type { Translate } from '../../i18n.js'
+import { minutesToClock } from '../../../domain/time.js'
 
 export function settingsKeyboard(t: Translate, current: QuietHours | null): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   quietPresets.forEach((preset, index) => {
     keyboard.text(
       t('settings-button-preset', {
-        start: formatMinutes(preset.start),
-        end: formatMinutes(preset.end),
+        start: minutesToClock(preset.start),
+        end: minutesToClock(preset.end),
         current: sameHours(preset, current) ? 'yes' : 'no',
       }),
       presetData(index),

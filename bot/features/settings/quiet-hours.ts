@@ -9,10 +9,6 @@ export const quietPresets: readonly QuietHours[] = [
   { start: 21 * 60, end: 8 * 60 },
 ]
 
-/** 1320 → "22:00". */
-export const formatMinutes = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
-
 export const sameHours = (a: QuietHours | null, b: QuietHours | null): boolean =>
   a !== null && b !== null && a.start === b.start && a.end === b.end
 
@@ -35,17 +31,17 @@ function toMinutes(hourText: string | undefined, minuteText: string | undefined)
   return hour <= 23 ? hour * 60 + minute : undefined
 }
 
-export type ParsedQuietHours = { ok: true; hours: QuietHours } | { ok: false; reason: 'format' | 'same' }
+export type ParsedQuietHours = { kind: 'parsed'; hours: QuietHours } | { kind: 'format' | 'same' }
 
 /** Reads "22:00-07:00", "22:00–7:00", "22-7" (full-width characters too). */
 export function parseQuietHours(text: string): ParsedQuietHours {
   const match = rangePattern.exec(normalize(text))
-  if (match === null) return { ok: false, reason: 'format' }
+  if (match === null) return { kind: 'format' }
   const start = toMinutes(match[1], match[2])
   const end = toMinutes(match[3], match[4])
   if (start === undefined || end === undefined || start >= DAY_MINUTES || end >= DAY_MINUTES) {
-    return { ok: false, reason: 'format' }
+    return { kind: 'format' }
   }
-  if (start === end) return { ok: false, reason: 'same' }
-  return { ok: true, hours: { start, end } }
+  if (start === end) return { kind: 'same' }
+  return { kind: 'parsed', hours: { start, end } }
 }

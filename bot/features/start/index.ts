@@ -7,11 +7,12 @@ import { isLocale } from '../../i18n.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
 import { languageKeyboard, mainKeyboard } from '../../ui/main-keyboard.js'
+import { followUp, removeButtons } from '../../ui/telegram-errors.js'
 
 /** An organizer's chat menu follows their role and language; a failure must not spoil the answer. */
 async function refreshMenu(ctx: BotContext): Promise<void> {
   if (ctx.user === undefined) return
-  await syncChatMenu(ctx.api, ctx.user).catch(() => undefined)
+  await followUp(ctx.logger, 'chat menu not updated', syncChatMenu(ctx.api, ctx.user))
 }
 
 /** `/start` payloads handled by other features: organizer invites, check-in codes, shared events. */
@@ -58,9 +59,9 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
     if (!isLocale(locale) || ctx.user === undefined) return ctx.answerCallbackQuery({ text: ctx.t('button-stale') })
     await setUserLocale(db, ctx.user.id, locale)
     ctx.i18n.useLocale(locale)
-    if (isOrganizer(ctx.user)) await syncChatMenu(ctx.api, { ...ctx.user, locale }).catch(() => undefined)
+    if (isOrganizer(ctx.user)) await followUp(ctx.logger, 'chat menu not updated', syncChatMenu(ctx.api, { ...ctx.user, locale }))
     await ctx.answerCallbackQuery()
-    await ctx.editMessageReplyMarkup().catch(() => undefined)
+    await removeButtons(ctx)
     await ctx.reply(ctx.t('language-set'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
   })
 

@@ -1,19 +1,13 @@
 import type { StationRecord } from '../../../db/repositories/stations.js'
-import type { BotContext } from '../../context.js'
 import { MAX_WALK_MINUTES, travelMinutes } from '../../../domain/geo.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import type { OpeningState } from '../../../domain/opening-hours.js'
 import { shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../../../domain/time.js'
 import { isAmenity, isStationKind } from '../../../domain/vocabulary.js'
 import type { Filters } from './callback-data.js'
 import { PAGE_SIZE, type ListedStation, type NearestPage } from './nearest.js'
-
-type Translate = BotContext['t']
-
-export function formatDistance(t: Translate, metres: number): string {
-  if (metres < 1000) return t('distance-m', { value: Math.max(10, Math.round(metres / 10) * 10) })
-  return t('distance-km', { value: metres < 10_000 ? (metres / 1000).toFixed(1) : Math.round(metres / 1000) })
-}
+import type { Translate } from '../../i18n.js'
+import { formatDistance } from '../../ui/distance.js'
 
 function formatWhen(t: Translate, now: Date, at: Date): string {
   const time = shanghaiTime(at)
@@ -109,7 +103,7 @@ export function formatList(
   const title =
     input.originName === undefined
       ? t('list-title-here')
-      : t('list-title-from', { origin: escapeHtml(input.originName) })
+      : tHtml(t, 'list-title-from', { origin: input.originName })
   const head = [`${title} · ${t('list-page', { page: input.page + 1 })}`]
   const summary = formatFilterSummary(t, input.filters)
   if (summary !== undefined) head.push(summary)

@@ -1,25 +1,22 @@
 import { hears } from '@grammyjs/i18n'
-import { Composer, GrammyError } from 'grammy'
+import { Composer } from 'grammy'
 import { findNearestStations, findStation, recordStationUse, searchStations, type StationRecord } from '../../../db/repositories/stations.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { isValidPoint, type Point } from '../../../domain/geo.js'
 import { openingState } from '../../../domain/opening-hours.js'
-import { escapeHtml } from '../../ui/html.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { smallTalk, tooShortToSearch } from '../../../domain/small-talk.js'
 import { parseListData, parseStationData, type ListQuery } from './callback-data.js'
 import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { listKeyboard, navigationKeyboard, searchResultsKeyboard } from './keyboards.js'
 import { nearestPage } from './nearest.js'
+import { ignoreNotModified } from '../../ui/telegram-errors.js'
 
 export const MAX_PLACE_QUERY = 40
 const SEARCH_RESULTS = 8
 const defaultFilters = { openNow: true, amenities: [] } as const
-
-/** "Message is not modified": the user tapped a button that would show what is already shown. */
-const isNotModified = (error: unknown) =>
-  error instanceof GrammyError && error.description.includes('message is not modified')
 
 /** A shared location farther than this from every station is not remembered (0,0, a GPS glitch, abroad). */
 const REMEMBER_WITHIN_METRES = 100_000
@@ -88,8 +85,8 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     if (tooShortToSearch(query)) return ctx.reply(ctx.t('search-too-short'))
     if ([...query].length > MAX_PLACE_QUERY) return ctx.reply(ctx.t('search-too-long', { max: MAX_PLACE_QUERY }))
     const matches = await searchStations(db, query, SEARCH_RESULTS)
-    if (matches.length === 0) return ctx.reply(ctx.t('search-no-match', { query: escapeHtml(query) }), { parse_mode: 'HTML' })
-    await ctx.reply(ctx.t('search-results', { query: escapeHtml(query) }), {
+    if (matches.length === 0) return ctx.reply(tHtml(ctx.t, 'search-no-match', { query }), { parse_mode: 'HTML' })
+    await ctx.reply(tHtml(ctx.t, 'search-results', { query }), {
       parse_mode: 'HTML',
       reply_markup: searchResultsKeyboard(ctx.t, matches),
     })
@@ -105,15 +102,14 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     if (list !== undefined) {
       const rendered = await renderList(ctx, list)
       if (rendered === undefined) return ctx.answerCallbackQuery({ text: ctx.t('station-gone') })
-      await ctx
-        .editMessageText(rendered.text, {
+      // A double tap would show what is already shown.
+      await ignoreNotModified(
+        ctx.editMessageText(rendered.text, {
           parse_mode: 'HTML',
           reply_markup: rendered.reply_markup,
           link_preview_options: { is_disabled: true },
-        })
-        .catch((error: unknown) => {
-          if (!isNotModified(error)) throw error
-        })
+        }),
+      )
       return ctx.answerCallbackQuery()
     }
 

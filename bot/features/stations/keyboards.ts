@@ -1,14 +1,12 @@
 import { InlineKeyboard } from 'grammy'
 import { stationPlace } from '../../ui/station-label.js'
 import type { StationRecord } from '../../../db/repositories/stations.js'
-import type { BotContext } from '../../context.js'
 import { feedbackData } from '../feedback/callback-data.js'
 import { mapKeyboard } from '../../ui/navigation.js'
 import { filterAmenities, type Amenity } from '../../../domain/vocabulary.js'
 import { lastPage, listData, navigateData, placeData, type ListQuery } from './callback-data.js'
 import { PAGE_SIZE, type ListedStation } from './nearest.js'
-
-type Translate = BotContext['t']
+import type { Translate } from '../../i18n.js'
 
 const toggle = (list: readonly Amenity[], amenity: Amenity) =>
   list.includes(amenity) ? list.filter((item) => item !== amenity) : [...list, amenity]

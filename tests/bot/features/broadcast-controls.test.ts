@@ -46,7 +46,7 @@ beforeEach(async () => {
     photoFileId: null,
     now,
   })
-  if (created.outcome !== 'created') throw new Error('expected a broadcast')
+  if (created.kind !== 'created') throw new Error('expected a broadcast')
   broadcastId = created.broadcast.id
   await setProgressMessage(database.db, broadcastId, ORGANIZER.id, PROGRESS_MESSAGE)
 })

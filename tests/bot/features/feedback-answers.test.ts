@@ -35,7 +35,7 @@ async function file(text: string, draft: Partial<Draft> = {}) {
     content: { kind: 'text', text, fileId: null },
     ...draft,
   })
-  if (!result.ok) throw new Error(result.reason)
+  if (result.kind !== 'created') throw new Error(result.kind)
   return result.ticket
 }
 const ticket = async (id: number) => (await database.db.select().from(feedbackTickets).where(eq(feedbackTickets.id, id)))[0]

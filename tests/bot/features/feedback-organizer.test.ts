@@ -43,7 +43,7 @@ async function file(draft: Partial<Draft> = {}) {
     content: { kind: 'text', text: '热水器坏了', fileId: null },
     ...draft,
   })
-  if (!result.ok) throw new Error(result.reason)
+  if (result.kind !== 'created') throw new Error(result.kind)
   return result.ticket
 }
 

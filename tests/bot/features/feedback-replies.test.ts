@@ -59,7 +59,7 @@ async function answeredTicket(text: string, from: Sender = rider) {
     anonymous: false,
     content: { kind: 'text', text, fileId: null },
   })
-  if (!filed.ok) throw new Error(filed.reason)
+  if (filed.kind !== 'created') throw new Error(filed.kind)
   const { bot } = setup()
   await bot.handleUpdate(callbackUpdate(organizer, `f:r:${filed.ticket.id}`))
   await bot.handleUpdate(textUpdate(organizer, '明天派人去看'))
@@ -107,7 +107,7 @@ describe('a Telegram reply to a 我有话说 answer (item 4)', () => {
 describe('a Telegram reply to a broadcast (item 4)', () => {
   it('tells the rider once how to reach the organizer of the event', async () => {
     const created = await createBroadcast(database.db, { createdBy: organizer.id, audience: { type: 'event', eventId }, text: '饺子宴改到六点', entities: null, photoFileId: null, now })
-    if (created.outcome !== 'created') throw new Error('expected a broadcast')
+    if (created.kind !== 'created') throw new Error('expected a broadcast')
     const messageId = await deliver('broadcast', rider4)
     const { bot, telegram } = setup()
     await bot.handleUpdate(replyTo(rider4, messageId, '好的收到，谢谢王老师'))

@@ -44,7 +44,7 @@ async function file(draft: Partial<Draft> = {}) {
     content: { kind: 'text', text: '想要一个充电柜', fileId: null },
     ...draft,
   })
-  if (!result.ok) throw new Error(result.reason)
+  if (result.kind !== 'created') throw new Error(result.kind)
   expect(result.ticket.assigneeId).toBeNull()
   return result.ticket
 }
@@ -129,7 +129,7 @@ describe('feedback filed before any organizer or admin exists', () => {
       anonymous: false,
       content: { kind: 'text', text: '充电桩坏了', fileId: null },
     })
-    if (!result.ok) throw new Error(result.reason)
+    if (result.kind !== 'created') throw new Error(result.kind)
     expect(result.ticket.assigneeId).toBe(first)
     const { bot } = setup()
     await bot.handleUpdate(textUpdate({ id: admin }, `/demote ${first}`))

@@ -30,15 +30,15 @@ describe('reading typed quiet hours', () => {
     ['13:15 到 14:45', 795, 885],
     ['21:00-24:00', 1260, 0],
   ])('reads %s', (text, start, end) => {
-    expect(parseQuietHours(text)).toEqual({ ok: true, hours: { start, end } })
+    expect(parseQuietHours(text)).toEqual({ kind: 'parsed', hours: { start, end } })
   })
 
   it.each(['22', '25-7', '22:60-7', 'tonight', '22-7-8', ''])('refuses %s', (text) => {
-    expect(parseQuietHours(text)).toEqual({ ok: false, reason: 'format' })
+    expect(parseQuietHours(text)).toEqual({ kind: 'format' })
   })
 
   it('refuses a range that starts where it ends', () => {
-    expect(parseQuietHours('22:00-22')).toEqual({ ok: false, reason: 'same' })
+    expect(parseQuietHours('22:00-22')).toEqual({ kind: 'same' })
   })
 })
 

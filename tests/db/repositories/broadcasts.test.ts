@@ -88,8 +88,8 @@ describe('createBroadcast', () => {
     const { db } = database
     const input = { createdBy: 1, audience: { type: 'event' as const, eventId: chengduEvent }, text: '通知：明天午餐改到12点', entities, photoFileId: null, now }
     const first = await createBroadcast(db, input)
-    expect(first.outcome).toBe('created')
-    if (first.outcome === 'empty') return
+    expect(first.kind).toBe('created')
+    if (first.kind === 'empty') return
     expect(first.broadcast).toMatchObject({ recipientCount: 3, status: 'sending' })
     const rows = await db.select().from(outbox).where(eq(outbox.broadcastId, first.broadcast.id)).orderBy(outbox.userId)
     expect(rows.map((row) => [row.userId, row.kind, row.dedupeKey])).toEqual([
@@ -100,31 +100,31 @@ describe('createBroadcast', () => {
     expect(rows[0]?.payload).toEqual({ method: 'sendMessage', text: input.text, entities })
 
     const again = await createBroadcast(db, { ...input, now: new Date(now.getTime() + 30_000) })
-    expect(again).toMatchObject({ outcome: 'duplicate', broadcast: { id: first.broadcast.id } })
+    expect(again).toMatchObject({ kind: 'duplicate', broadcast: { id: first.broadcast.id } })
     expect(await db.select().from(broadcasts).where(eq(broadcasts.text, input.text))).toHaveLength(1)
   })
 
   it('creates one broadcast when two identical confirms race', async () => {
     const input = { createdBy: 1, audience: { type: 'city' as const, city: '成都市' }, text: '同时确认两次', entities: null, photoFileId: null, now }
     const results = await Promise.all([createBroadcast(database.db, input), createBroadcast(database.db, input)])
-    expect(results.map((result) => result.outcome).sort()).toEqual(['created', 'duplicate'])
+    expect(results.map((result) => result.kind).sort()).toEqual(['created', 'duplicate'])
     expect(await database.db.select().from(broadcasts).where(eq(broadcasts.text, input.text))).toHaveLength(1)
   })
 
   it('queues photos with their caption and caption entities, and refuses an empty audience', async () => {
     const { db } = database
     const photo = await createBroadcast(db, { createdBy: 1, audience: { type: 'city', city: '西安市' }, text: '报名啦', entities, photoFileId: 'big-photo', now })
-    if (photo.outcome === 'empty') throw new Error('expected a broadcast')
+    if (photo.kind === 'empty') throw new Error('expected a broadcast')
     const [row] = await db.select().from(outbox).where(eq(outbox.broadcastId, photo.broadcast.id))
     expect(row?.payload).toEqual({ method: 'sendPhoto', photo: 'big-photo', caption: '报名啦', captionEntities: entities })
-    expect(await createBroadcast(db, { createdBy: 1, audience: { type: 'city', city: '重庆市' }, text: 'x', entities: null, photoFileId: null, now })).toEqual({ outcome: 'empty' })
+    expect(await createBroadcast(db, { createdBy: 1, audience: { type: 'city', city: '重庆市' }, text: 'x', entities: null, photoFileId: null, now })).toEqual({ kind: 'empty' })
   })
 })
 
 describe('status changes', () => {
   async function newBroadcast(text: string) {
     const created = await createBroadcast(database.db, { createdBy: 1, audience: { type: 'city', city: '成都市' }, text, entities: null, photoFileId: null, now })
-    if (created.outcome !== 'created') throw new Error('expected a new broadcast')
+    if (created.kind !== 'created') throw new Error('expected a new broadcast')
     return created.broadcast.id
   }
   const markRows = async (id: number, userIds: number[], status: 'sent' | 'failed' | 'blocked' | 'sending') => {

@@ -83,7 +83,7 @@ describe('events repository', () => {
     await registrant(event.id, 'confirmed')
     await registrant(event.id, 'offered')
     await registrant(event.id, 'waitlisted')
-    expect(await updateEvent(database.db, { eventId: event.id, patch: { capacity: 1 }, now })).toEqual({ ok: false, reason: 'below-taken', taken: 2 })
+    expect(await updateEvent(database.db, { eventId: event.id, patch: { capacity: 1 }, now })).toEqual({ kind: 'below-taken', taken: 2 })
     expect((await findEvent(database.db, event.id))?.capacity).toBe(3)
     const moved = await updateEvent(database.db, {
       eventId: event.id,
@@ -91,7 +91,7 @@ describe('events repository', () => {
       now: hours(1),
       notice: (user, updated) => ({ method: 'sendMessage', text: `${user.id} ${updated.startsAt.toISOString()}` }),
     })
-    if (!moved.ok) throw new Error('not moved')
+    if (moved.kind !== 'updated') throw new Error('not moved')
     expect(moved.event.cancelClosesAt).toEqual(hours(70))
     expect(moved.event.registrationClosesAt).toEqual(hours(72))
     const notices = await database.db.select().from(outbox).where(eq(outbox.kind, 'event-changed'))
@@ -100,7 +100,7 @@ describe('events repository', () => {
     const slotted = await createEvent(database.db, draft(), [{ startsAt: hours(48), endsAt: hours(49), capacity: 5 }], { publish: true, now })
     await updateEvent(database.db, { eventId: slotted.id, patch: { startsAt: hours(50), endsAt: hours(53) }, now })
     expect((await listSlots(database.db, slotted.id))[0]?.startsAt).toEqual(hours(50))
-    expect(await updateEvent(database.db, { eventId: slotted.id, patch: { capacity: 9 }, now })).toEqual({ ok: false, reason: 'has-slots' })
+    expect(await updateEvent(database.db, { eventId: slotted.id, patch: { capacity: 9 }, now })).toEqual({ kind: 'has-slots' })
   })
 
   it('cancels once, telling every active registrant urgently and withdrawing their reminders', async () => {

@@ -32,9 +32,9 @@ describe('register', () => {
     const [a, b, c] = await newUsers(3)
     const results = []
     for (const userId of [a, b, c]) results.push(await register(database.db, { eventId: event.id, userId: userId ?? 0, consent: false, now }))
-    expect(results.map((r) => r.outcome)).toEqual(['confirmed', 'confirmed', 'waitlisted'])
+    expect(results.map((r) => r.kind)).toEqual(['confirmed', 'confirmed', 'waitlisted'])
     const again = await register(database.db, { eventId: event.id, userId: a ?? 0, consent: false, now })
-    expect(again.outcome).toBe('already')
+    expect(again.kind).toBe('already')
     const waiting = results[2]
     if (waiting === undefined || !('registration' in waiting)) throw new Error('expected a registration')
     expect(await waitlistPosition(database.db, waiting.registration)).toBe(1)
@@ -47,13 +47,13 @@ describe('register', () => {
       [{ status: 'cancelled' }, 'closed'],
       [{ registrationClosed: true }, 'closed'],
       [{ registrationClosesAt: now }, 'closed'],
-      [{ registrationOpensAt: new Date(now.getTime() + HOUR) }, 'not_open'],
+      [{ registrationOpensAt: new Date(now.getTime() + HOUR) }, 'not-open'],
     ]
     for (const [overrides, outcome] of cases) {
       const event = await createTestEvent(database.db, overrides)
-      expect((await register(database.db, { eventId: event.id, userId, consent: false, now })).outcome).toBe(outcome)
+      expect((await register(database.db, { eventId: event.id, userId, consent: false, now })).kind).toBe(outcome)
     }
-    expect((await register(database.db, { eventId: 2 ** 31 - 1, userId, consent: false, now })).outcome).toBe('closed')
+    expect((await register(database.db, { eventId: 2 ** 31 - 1, userId, consent: false, now })).kind).toBe('closed')
   })
 
   it('counts seats per slot and needs a slot of this event when there are slots', async () => {
@@ -65,11 +65,11 @@ describe('register', () => {
       { startsAt: new Date(event.startsAt.getTime() + HOUR), endsAt: event.endsAt, capacity: 1 },
     ])
     const [a = 0, b = 0, c = 0] = await newUsers(3)
-    expect((await register(database.db, { eventId: event.id, userId: a, consent: false, now })).outcome).toBe('closed')
-    expect((await register(database.db, { eventId: event.id, slotId: otherSlot?.id ?? 0, userId: a, consent: false, now })).outcome).toBe('closed')
-    expect((await register(database.db, { eventId: event.id, slotId: early?.id ?? 0, userId: a, consent: false, now })).outcome).toBe('confirmed')
-    expect((await register(database.db, { eventId: event.id, slotId: early?.id ?? 0, userId: b, consent: false, now })).outcome).toBe('waitlisted')
-    expect((await register(database.db, { eventId: event.id, slotId: late?.id ?? 0, userId: c, consent: false, now })).outcome).toBe('confirmed')
+    expect((await register(database.db, { eventId: event.id, userId: a, consent: false, now })).kind).toBe('closed')
+    expect((await register(database.db, { eventId: event.id, slotId: otherSlot?.id ?? 0, userId: a, consent: false, now })).kind).toBe('closed')
+    expect((await register(database.db, { eventId: event.id, slotId: early?.id ?? 0, userId: a, consent: false, now })).kind).toBe('confirmed')
+    expect((await register(database.db, { eventId: event.id, slotId: early?.id ?? 0, userId: b, consent: false, now })).kind).toBe('waitlisted')
+    expect((await register(database.db, { eventId: event.id, slotId: late?.id ?? 0, userId: c, consent: false, now })).kind).toBe('confirmed')
     const card = await findEventCard(database.db, event.id)
     expect(card?.slots.map((slot) => slot.taken)).toEqual([1, 1])
   })
@@ -83,14 +83,14 @@ describe('register', () => {
     await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId, now, offerHours: 12 })
     const second = await register(database.db, { eventId: event.id, userId, name: '甲', phone: '+86138', consent: true, now })
     if (!('registration' in second)) throw new Error('expected a registration')
-    expect(second).toMatchObject({ outcome: 'confirmed', registration: { id: first.registration.id, code: first.registration.code, name: '甲', phone: '+86138' } })
+    expect(second).toMatchObject({ kind: 'confirmed', registration: { id: first.registration.id, code: first.registration.code, name: '甲', phone: '+86138' } })
   })
 
   it('never exceeds capacity or registers anyone twice under concurrent calls', async () => {
     const event = await createTestEvent(database.db, { capacity: 10 })
     const ids = await newUsers(40)
     const calls = [...ids, ...ids.slice(0, 10)].map((userId) => register(database.db, { eventId: event.id, userId, consent: false, now }))
-    const outcomes = (await Promise.all(calls)).map((result) => result.outcome)
+    const outcomes = (await Promise.all(calls)).map((result) => result.kind)
     expect(outcomes.filter((o) => o === 'confirmed')).toHaveLength(10)
     expect(outcomes.filter((o) => o === 'already')).toHaveLength(10)
     const rows = await database.db.select().from(registrations).where(eq(registrations.eventId, event.id))
@@ -135,7 +135,7 @@ describe('waitlist promotion', () => {
     if (!('registration' in first)) throw new Error('expected a registration')
     expect(await promoteWaitlisted(database.db, waitlistNotices, event.id, event.startsAt, 12)).toBe(0)
     const cancelled = await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: a, now, offerHours: 12 })
-    expect(cancelled).toMatchObject({ outcome: 'cancelled', promoted: 1 })
+    expect(cancelled).toMatchObject({ kind: 'cancelled', promoted: 1 })
   })
 
   it('expires offers at their time and refuses to cancel after the cut-off or for someone else', async () => {
@@ -144,9 +144,9 @@ describe('waitlist promotion', () => {
     const first = await register(database.db, { eventId: event.id, userId: a, consent: false, now })
     const second = await register(database.db, { eventId: event.id, userId: b, consent: false, now })
     if (!('registration' in first) || !('registration' in second)) throw new Error('expected registrations')
-    expect((await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: b, now, offerHours: 12 })).outcome).toBe('not_found')
+    expect((await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: b, now, offerHours: 12 })).kind).toBe('not-found')
     expect(await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: a, now: event.cancelClosesAt, offerHours: 12 })).toEqual({
-      outcome: 'too_late',
+      kind: 'too-late',
       cancelClosesAt: event.cancelClosesAt,
     })
     await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: a, now, offerHours: 2 })

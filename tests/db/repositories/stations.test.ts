@@ -13,12 +13,12 @@ import { amenities } from '../../../domain/vocabulary.js'
 import type { Database } from '../../../db/client.js'
 import {
   findNearestStations,
-  findNearestStationsByScan,
   upsertStations,
   type NearestOptions,
   type Point,
   type StationWithDistance,
 } from '../../../db/repositories/stations.js'
+import { findNearestStationsByScan } from '../../bench/nearest-scan.js'
 import * as schema from '../../../db/schema/index.js'
 import type { NewStation } from '../../../db/schema/index.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
