@@ -4,7 +4,7 @@ import { enqueueMessages } from '../../../db/repositories/outbox.js'
 import { users, type Event, type EventSlot, type Registration } from '../../../db/schema/index.js'
 import { translate, translatorFor, userLocale, type Locale } from '../../i18n.js'
 import { escapeHtml } from '../../ui/html.js'
-import { eventData } from './callback-data.js'
+import { eventCallbacks } from '../../callbacks/events.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 
 export type Offer = { registration: Registration; slot: EventSlot | undefined }
@@ -45,8 +45,8 @@ export async function queueOffers(db: Database, event: Event, offers: readonly O
           replyMarkup: {
             inline_keyboard: [
               [
-                { text: t('events-button-accept'), callback_data: eventData({ kind: 'accept', registrationId: registration.id }) },
-                { text: t('events-button-decline'), callback_data: eventData({ kind: 'decline', registrationId: registration.id }) },
+                { text: t('events-button-accept'), callback_data: eventCallbacks.accept.pack({ registrationId: registration.id }) },
+                { text: t('events-button-decline'), callback_data: eventCallbacks.decline.pack({ registrationId: registration.id }) },
               ],
             ],
           },

@@ -5,7 +5,7 @@ import { register, type RegisterInput } from '../../../db/repositories/registrat
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
-import { eventData, formKinds, parseEventData } from './callback-data.js'
+import { eventFormButtonOf, eventFormCallbacks } from '../../callbacks/events.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
 import { registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
@@ -63,8 +63,8 @@ export function createRegisterConversation({ db, now }: BotDeps) {
       for (;;) {
         const c = await conversation.wait()
         const data = c.callbackQuery?.data
-        const action = data === undefined ? undefined : parseEventData(data)
-        if (data !== undefined && (action === undefined || !formKinds.has(action.kind))) await conversation.skip({ next: true })
+        const action = eventFormButtonOf(data)
+        if (data !== undefined && action === undefined) await conversation.skip({ next: true })
         // Not an answer at all (a blocked bot, an edited message…): the rest of the bot deals with it.
         if (data === undefined && c.message === undefined) await conversation.skip({ next: true })
         if (action?.kind === 'quit' || c.message?.text === c.t('events-button-quit')) {
@@ -80,7 +80,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
         await reask(c)
       }
     }
-    const actionOf = (c: ConversationContext) => (c.callbackQuery?.data === undefined ? undefined : parseEventData(c.callbackQuery.data))
+    const actionOf = (c: ConversationContext) => eventFormButtonOf(c.callbackQuery?.data)
     const typed = (c: ConversationContext, max: number) => {
       const text = c.message?.text?.trim()
       return text !== undefined && text !== '' && !text.startsWith('/') && [...text].length <= max ? text : undefined
@@ -88,7 +88,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
 
     let slotId: number | null = null
     if (plan.slots.length > 0) {
-      const slotKeyboard = choiceKeyboard(ctx.t, plan.slots.map((slot) => ({ label: slot.label, data: eventData({ kind: 'slot', slotId: slot.id }) })), 1)
+      const slotKeyboard = choiceKeyboard(ctx.t, plan.slots.map((slot) => ({ label: slot.label, data: eventFormCallbacks.slot.pack({ slotId: slot.id }) })), 1)
       await ctx.reply(ctx.t('events-ask-slot', { title: escapeHtml(plan.title) }), { parse_mode: 'HTML', reply_markup: slotKeyboard })
       slotId = await ask(
         (c) => {
@@ -107,8 +107,8 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     const yesNo = async (question: string, [yes, no]: readonly [TwoWay, TwoWay], again: string) => {
       const keyboard = (t: Translate) =>
         choiceKeyboard(t, [
-          { label: t(`events-button-${twoWayLabels[yes]}`), data: eventData({ kind: yes }) },
-          { label: t(`events-button-${twoWayLabels[no]}`), data: eventData({ kind: no }) },
+          { label: t(`events-button-${twoWayLabels[yes]}`), data: eventFormCallbacks[yes].pack() },
+          { label: t(`events-button-${twoWayLabels[no]}`), data: eventFormCallbacks[no].pack() },
         ])
       await ctx.reply(question, { parse_mode: 'HTML', reply_markup: keyboard(ctx.t) })
       return ask(

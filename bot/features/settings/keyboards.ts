@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy'
 import type { QuietHours } from '../../../db/repositories/user-settings.js'
 import type { BotContext } from '../../context.js'
-import { customData, languageData, offData, presetData } from './callback-data.js'
+import { settingsCallbacks } from '../../callbacks/settings.js'
 import { formatMinutes, quietPresets, sameHours } from './quiet-hours.js'
 
 type Translate = BotContext['t']
@@ -15,10 +15,10 @@ export function settingsKeyboard(t: Translate, current: QuietHours | null): Inli
         end: formatMinutes(preset.end),
         current: sameHours(preset, current) ? 'yes' : 'no',
       }),
-      presetData(index),
+      settingsCallbacks.preset.pack({ index }),
     )
   })
-  keyboard.row().text(t('settings-button-custom'), customData)
-  keyboard.text(t('settings-button-off', { current: current === null ? 'yes' : 'no' }), offData)
-  return keyboard.row().text(t('settings-button-language'), languageData)
+  keyboard.row().text(t('settings-button-custom'), settingsCallbacks.custom.pack())
+  keyboard.text(t('settings-button-off', { current: current === null ? 'yes' : 'no' }), settingsCallbacks.off.pack())
+  return keyboard.row().text(t('settings-button-language'), settingsCallbacks.language.pack())
 }

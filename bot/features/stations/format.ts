@@ -5,7 +5,7 @@ import { escapeHtml } from '../../ui/html.js'
 import type { OpeningState } from '../../../domain/opening-hours.js'
 import { shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../../../domain/time.js'
 import { isAmenity, isStationKind } from '../../../domain/vocabulary.js'
-import type { Filters } from './callback-data.js'
+import type { Filters } from '../../callbacks/stations.js'
 import { PAGE_SIZE, type ListedStation, type NearestPage } from './nearest.js'
 
 type Translate = BotContext['t']
