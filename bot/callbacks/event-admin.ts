@@ -41,5 +41,8 @@ export const eventAdminCallbacks = {
   step: defineCallback('ea:step', { step: oneOf(formSteps), arg: optional(word(20)) }),
 }
 
+/** A station picked inside the create conversation (`ea:step:station:<id>`). */
+export const stepStationId = (arg: string | undefined): number | undefined => (arg === undefined ? undefined : id().parse(arg))
+
 /** Before the codec the namespace was already `ea:`, with one-letter names that no definition reuses. */
 export const eventAdminStale = namespaceFilter('ea')

@@ -6,7 +6,7 @@ import type { User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
-import { forceCheckInData, stepData } from './callback-data.js'
+import { eventAdminCallbacks } from '../../callbacks/event-admin.js'
 import type { Translate } from '../../i18n.js'
 import { withCancel } from './steps.js'
 
@@ -48,7 +48,7 @@ export async function checkInCode(deps: BotDeps, organizer: User, code: string, 
 export function outcomeReply(t: Translate, outcome: Outcome, code: string): { text: string; options: { parse_mode: 'HTML'; reply_markup?: InlineKeyboard } } {
   const text = outcomeText(t, outcome, code)
   if (outcome.kind !== 'too-early' && outcome.kind !== 'too-late') return { text, options: { parse_mode: 'HTML' } }
-  const keyboard = new InlineKeyboard().text(t('eventadmin-button-checkin-anyway'), forceCheckInData(normalizeCode(code)))
+  const keyboard = new InlineKeyboard().text(t('eventadmin-button-checkin-anyway'), eventAdminCallbacks.forceCheckIn.pack({ code: normalizeCode(code) }))
   return { text, options: { parse_mode: 'HTML', reply_markup: keyboard } }
 }
 
@@ -72,13 +72,13 @@ function outcomeText(t: Translate, outcome: Outcome, code: string): string {
  */
 export function createCheckInConversation(deps: BotDeps) {
   return async function checkInFlow(conversation: BotConversation, ctx: ConversationContext, eventId: number, title: string): Promise<void> {
-    const stop = () => withCancel(ctx, new InlineKeyboard().text(ctx.t('eventadmin-button-checkin-done'), stepData('stop')))
+    const stop = () => withCancel(ctx, new InlineKeyboard().text(ctx.t('eventadmin-button-checkin-done'), eventAdminCallbacks.step.pack({ step: 'stop' })))
     await ctx.reply(ctx.t('eventadmin-checkin-start', { title: escapeHtml(title) }), { parse_mode: 'HTML', reply_markup: stop() })
     for (;;) {
       const update = await conversation.wait()
       if (update.message === undefined && update.callbackQuery === undefined) await conversation.skip({ next: true })
       if (update.callbackQuery !== undefined) {
-        if (update.callbackQuery.data !== stepData('stop')) await conversation.skip({ next: true })
+        if (eventAdminCallbacks.step.unpack(update.callbackQuery.data)?.step !== 'stop') await conversation.skip({ next: true })
         await update.answerCallbackQuery()
         const tally = await conversation.external(async () => {
           const event = await findEvent(deps.db, eventId)

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy'
 import type { BotConversation, ConversationContext } from '../../context.js'
-import { parseStepData, stepData } from './callback-data.js'
+import { eventAdminCallbacks, type FormStep } from '../../callbacks/event-admin.js'
 
 /** What a step's reader makes of one update: a value, or a retry with an optional explanation. */
 export type Answer<R> = { ok: true; value: R } | { ok: false; error?: string; keyboard?: InlineKeyboard }
@@ -8,12 +8,12 @@ export type Answer<R> = { ok: true; value: R } | { ok: false; error?: string; ke
 export const accept = <R>(value: R): Answer<R> => ({ ok: true, value })
 export const retry = <R>(error?: string, keyboard?: InlineKeyboard): Answer<R> => ({ ok: false, error, keyboard })
 
-export type Button = { step: string; arg?: string | number }
+export type Button = { step: FormStep; arg?: string }
 export type Reader<R> = (update: ConversationContext, button: Button | undefined) => Promise<Answer<R>>
 
 /** Every question in the organizer's conversations carries a way out. */
 export function withCancel(ctx: ConversationContext, keyboard = new InlineKeyboard()): InlineKeyboard {
-  return keyboard.row().text(ctx.t('eventadmin-button-cancel'), stepData('stop'))
+  return keyboard.row().text(ctx.t('eventadmin-button-cancel'), eventAdminCallbacks.step.pack({ step: 'stop' }))
 }
 
 /**
@@ -34,11 +34,11 @@ export async function ask<R>(
     let button: Button | undefined
     const data = update.callbackQuery?.data
     if (update.callbackQuery !== undefined) {
-      const parsed = data === undefined ? undefined : parseStepData(data)
+      const parsed = eventAdminCallbacks.step.unpack(data)
       if (parsed === undefined) await conversation.skip({ next: true })
       await update.answerCallbackQuery()
       if (parsed?.step === 'stop') await leave(conversation, update)
-      button = parsed === undefined ? undefined : { step: parsed.step, ...(parsed.arg === undefined ? {} : { arg: parsed.arg }) }
+      button = parsed
     }
     const answer = await read(update, button)
     if (answer.ok) return answer.value
