@@ -1,4 +1,4 @@
-import { defineCallback, id, int, intIn, namespaceFilter, oneOf } from './codec.js'
+import { defineCallback, id, int, intIn, namespaceFilter, oneOf, unpackAny } from './codec.js'
 
 export const RADII_KM = [1, 3, 5, 10] as const
 
@@ -15,6 +15,10 @@ export const composeCallbacks = {
   audience: defineCallback('bc:audience'),
   abort: defineCallback('bc:abort'),
 }
+
+/** Which compose button the data is (`{ kind: 'event', eventId }`…), or undefined. */
+export const composeActionOf = (data: string | undefined) => unpackAny(data, composeCallbacks)
+export type ComposeAction = NonNullable<ReturnType<typeof composeActionOf>>
 
 /** Buttons on a running broadcast's progress message (outside the conversation). */
 export const controlCallbacks = {

@@ -7,7 +7,7 @@ import type { BroadcastAudience } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { mayAddress } from './access.js'
 import { chooseAudience } from './audience-step.js'
-import { parseComposeData } from './callback-data.js'
+import { composeActionOf } from '../../callbacks/broadcast.js'
 import { broadcastHeader, describeAudience, headerParts, MAX_CAPTION, MAX_TEXT } from './format.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { nextInput } from './input.js'
@@ -26,7 +26,7 @@ async function askContent(conversation: BotConversation, t: Translate): Promise<
     const ctx = await conversation.wait()
     const data = ctx.callbackQuery?.data
     if (data !== undefined) {
-      if (parseComposeData(data) === undefined) await conversation.skip({ next: true })
+      if (composeActionOf(data) === undefined) await conversation.skip({ next: true })
       await ctx.answerCallbackQuery({ text: t('broadcast-use-latest-buttons') })
       continue
     }

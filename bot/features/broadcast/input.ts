@@ -1,5 +1,5 @@
 import type { BotConversation, ConversationContext } from '../../context.js'
-import { parseComposeData, type ComposeAction } from './callback-data.js'
+import { composeActionOf, type ComposeAction } from '../../callbacks/broadcast.js'
 import type { Translate } from '../../i18n.js'
 
 export type Input = { kind: 'action'; action: ComposeAction; ctx: ConversationContext } | { kind: 'text'; text: string; ctx: ConversationContext }
@@ -19,7 +19,7 @@ export async function nextInput(
     const ctx = await conversation.wait()
     const data = ctx.callbackQuery?.data
     if (data !== undefined) {
-      const action = parseComposeData(data)
+      const action = composeActionOf(data)
       if (action === undefined) await conversation.skip({ next: true })
       else if (accept.includes(action.kind)) {
         await ctx.answerCallbackQuery()
