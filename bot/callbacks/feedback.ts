@@ -1,5 +1,5 @@
 import { feedbackCategory } from '../../db/schema/index.js'
-import { defineCallback, flag, id, namespaceFilter, oneOf, optional, text } from './codec.js'
+import { defineCallback, flag, id, namespaceFilter, oneOf, optional, text, unpackAny } from './codec.js'
 
 export const statusChanges = ['in_progress', 'answered', 'closed'] as const
 export type StatusChange = (typeof statusChanges)[number]
@@ -18,6 +18,10 @@ export const wizardCallbacks = {
   category: defineCallback('fb:kind', { category: oneOf(feedbackCategory.enumValues) }),
   anonymous: defineCallback('fb:anon', { anonymous: flag() }),
 }
+
+/** Which step button of the form the data is (`{ kind: 'station', stationId }`…), or undefined. */
+export const wizardChoiceOf = (data: string | undefined) => unpackAny(data, wizardCallbacks)
+export type WizardChoice = NonNullable<ReturnType<typeof wizardChoiceOf>>
 
 /** 我有话说 outside the form: organizers' inbox, workers' own tickets, 你说我做. */
 export const feedbackCallbacks = {

@@ -1,6 +1,6 @@
 import type { NewFeedbackMessage } from '../../../db/repositories/feedback.js'
 import type { BotConversation, ConversationContext } from '../../context.js'
-import { parseFeedbackData, type WizardChoice } from './callback-data.js'
+import { wizardChoiceOf, type WizardChoice } from '../../callbacks/feedback.js'
 
 /**
  * Waits for a tap on one of the form's buttons that `accept` takes. Buttons of other features
@@ -16,11 +16,11 @@ export async function waitForChoice<T extends WizardChoice>(
     const ctx = await conversation.wait()
     const data = ctx.callbackQuery?.data
     if (data !== undefined) {
-      const action = parseFeedbackData(data)
-      if (action?.kind !== 'wizard') await conversation.skip({ next: true })
-      else if (accept(action.choice)) {
+      const choice = wizardChoiceOf(data)
+      if (choice === undefined) await conversation.skip({ next: true })
+      else if (accept(choice)) {
         await ctx.answerCallbackQuery()
-        return action.choice
+        return choice
       } else await ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })
       continue
     }
@@ -38,8 +38,7 @@ export async function waitForContent(
   for (;;) {
     const ctx = await conversation.wait()
     if (ctx.callbackQuery !== undefined) {
-      const action = parseFeedbackData(ctx.callbackQuery.data ?? '')
-      if (action?.kind !== 'wizard') await conversation.skip({ next: true })
+      if (wizardChoiceOf(ctx.callbackQuery.data) === undefined) await conversation.skip({ next: true })
       await ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })
       continue
     }
