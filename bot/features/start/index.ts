@@ -4,7 +4,7 @@ import { markUserBlocked, setUserLocale } from '../../../db/repositories/users.j
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
-import { syncChatMenu } from './commands.js'
+import { syncChatMenu } from '../../ui/command-menu.js'
 import { languageKeyboard, mainKeyboard } from '../../ui/main-keyboard.js'
 import { uiCallbacks, uiStale } from '../../callbacks/ui.js'
 import { onCallback } from '../../callbacks/route.js'

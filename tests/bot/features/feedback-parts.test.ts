@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { unpackAny } from '../../../bot/callbacks/codec.js'
 import { feedbackCallbacks, wizardCallbacks, wizardChoiceOf } from '../../../bot/callbacks/feedback.js'
-import { splitText } from '../../../bot/features/feedback/notices.js'
+import { splitText } from '../../../bot/ui/feedback-notices.js'
 
 const feedbackActionOf = (data: string) => unpackAny(data, feedbackCallbacks) ?? wizardChoiceOf(data)
 const cityFits = (city: string) => wizardCallbacks.city.fits({ city })
