@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy'
 import type { JobDeps } from '../bot/context.js'
-import { eventData } from '../bot/features/events/callback-data.js'
+import { eventCallbacks } from '../bot/callbacks/events.js'
 import { translate, translatorFor, userLocale } from '../bot/i18n.js'
 import { tHtml } from '../bot/ui/html.js'
 import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
@@ -16,7 +16,7 @@ function toMessage(target: ClosingTarget): OutboxMessage {
   // The events feature's own card button, so the worker lands on the event and its register button.
   const button = new InlineKeyboard().text(
     translate(locale, 'reminders-closing-button'),
-    eventData({ kind: 'view', eventId: target.eventId }),
+    eventCallbacks.view.pack({ eventId: target.eventId }),
   )
   return {
     userId: target.userId,

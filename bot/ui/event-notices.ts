@@ -5,7 +5,7 @@ import { users, type Event, type Registration } from '../../db/schema/index.js'
 import { translatorFor, userLocale, type Locale } from '../i18n.js'
 import type { Offer, WaitlistNotices } from '../../core/registration.js'
 import { tHtml } from './html.js'
-import { eventData } from '../features/events/callback-data.js'
+import { eventCallbacks } from '../callbacks/events.js'
 import { formatEventMoment, formatEventSpan } from './event-time.js'
 
 
@@ -45,8 +45,8 @@ export async function queueOffers(db: Database, event: Event, offers: readonly O
           replyMarkup: {
             inline_keyboard: [
               [
-                { text: t('events-button-accept'), callback_data: eventData({ kind: 'accept', registrationId: registration.id }) },
-                { text: t('events-button-decline'), callback_data: eventData({ kind: 'decline', registrationId: registration.id }) },
+                { text: t('events-button-accept'), callback_data: eventCallbacks.accept.pack({ registrationId: registration.id }) },
+                { text: t('events-button-decline'), callback_data: eventCallbacks.decline.pack({ registrationId: registration.id }) },
               ],
             ],
           },

@@ -9,7 +9,7 @@ import type { TicketNotices } from '../../core/tickets.js'
 import { translate, translatorFor, userLocale, type Locale } from '../i18n.js'
 import { CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.js'
 import { ticketPlace } from './ticket-place.js'
-import { feedbackData } from '../features/feedback/callback-data.js'
+import { feedbackCallbacks } from '../callbacks/feedback.js'
 
 /** Telegram's limits for a message text and a photo caption. */
 /** How much of the rider's words an answer quotes back. */
@@ -70,7 +70,7 @@ export async function queueOrganizerNotice(
     category: translate(locale, `feedback-category-${ticket.category}`),
     place: item === undefined ? '-' : ticketPlace(translatorFor(locale), item),
   }
-  const markup = new InlineKeyboard().text(translate(locale, 'feedback-button-open'), feedbackData.open(ticket.id))
+  const markup = new InlineKeyboard().text(translate(locale, 'feedback-button-open'), feedbackCallbacks.open.pack({ ticketId: ticket.id }))
   await enqueueMessages(db, [
     {
       userId: organizerId,
@@ -85,7 +85,7 @@ export async function queueOrganizerNotice(
 /** A notice to the worker who wrote the ticket (status changes), with a button to open it. */
 export async function queueWorkerNotice(db: Database, ticket: FeedbackTicket, key: string, dedupeKey: string, vars: Record<string, string | number> = {}) {
   const { locale } = await recipient(db, ticket.userId)
-  const markup = new InlineKeyboard().text(translate(locale, 'feedback-button-view'), feedbackData.own(ticket.id))
+  const markup = new InlineKeyboard().text(translate(locale, 'feedback-button-view'), feedbackCallbacks.own.pack({ ticketId: ticket.id }))
   await enqueueMessages(db, [
     {
       userId: ticket.userId,
@@ -113,8 +113,8 @@ export async function queueAnswer(
   const header = quote + translate(locale, 'feedback-answer-header', { number: ticket.number })
   const rate = toMarkup(
     new InlineKeyboard()
-      .text(translate(locale, 'feedback-button-satisfied'), feedbackData.satisfied(ticket.id))
-      .text(translate(locale, 'feedback-button-unsatisfied'), feedbackData.unsatisfied(ticket.id)),
+      .text(translate(locale, 'feedback-button-satisfied'), feedbackCallbacks.satisfied.pack({ ticketId: ticket.id }))
+      .text(translate(locale, 'feedback-button-unsatisfied'), feedbackCallbacks.unsatisfied.pack({ ticketId: ticket.id })),
   )
   const payloads: OutboxMessage['payload'][] = []
   if (answer.photo !== null) {
@@ -145,8 +145,8 @@ export async function queueConsentQuestion(db: Database, ticket: FeedbackTicket)
   const { locale } = await recipient(db, ticket.userId)
   const said = excerpt((key) => translate(locale, key), (await firstWorkerMessages(db, [ticket.id])).get(ticket.id), QUOTE_LENGTH)
   const markup = new InlineKeyboard()
-    .text(translate(locale, 'feedback-consent-yes'), feedbackData.consentYes(ticket.id))
-    .text(translate(locale, 'feedback-consent-no'), feedbackData.consentNo(ticket.id))
+    .text(translate(locale, 'feedback-consent-yes'), feedbackCallbacks.consentYes.pack({ ticketId: ticket.id }))
+    .text(translate(locale, 'feedback-consent-no'), feedbackCallbacks.consentNo.pack({ ticketId: ticket.id }))
   await enqueueMessages(db, [
     {
       userId: ticket.userId,

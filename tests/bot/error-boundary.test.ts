@@ -43,7 +43,7 @@ describe('a failed update', () => {
     const { bot, telegram } = createTestBot(database.db, { logger: captured.logger })
     const rider = { id: 6101, first_name: '小李' }
     telegram.respond(failAllButApologies)
-    const update = callbackUpdate(rider, 'qh:lang')
+    const update = callbackUpdate(rider, 'se:lang')
     await bot.handleUpdate(update)
     expect(telegram.callsOf('answerCallbackQuery').map((call) => call.payload.text)).toContain(apologyZh)
     expect(telegram.callsOf('sendMessage').filter(isApology).map((call) => call.payload.chat_id)).toEqual([rider.id])
@@ -60,7 +60,7 @@ describe('a failed update', () => {
       call.method === 'answerCallbackQuery' ? { ok: false, error_code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' } : undefined,
     )
     telegram.respond(failAllButApologies)
-    await bot.handleUpdate(callbackUpdate(rider, 'qh:lang'))
+    await bot.handleUpdate(callbackUpdate(rider, 'se:lang'))
     expect(telegram.callsOf('sendMessage').filter(isApology).map((call) => [call.payload.chat_id, call.payload.text])).toEqual([[rider.id, apologyEn]])
   })
 
@@ -87,10 +87,10 @@ describe('logs of failing paths keep anonymous tickets anonymous', () => {
         : undefined,
     )
     await bot.handleUpdate(textUpdate(worker, '/feedback'))
-    await bot.handleUpdate(callbackUpdate(worker, 'f:w:c'))
-    await bot.handleUpdate(callbackUpdate(worker, 'f:w:c:成都'))
-    await bot.handleUpdate(callbackUpdate(worker, 'f:w:k:need'))
-    await bot.handleUpdate(callbackUpdate(worker, 'f:w:a:1'))
+    await bot.handleUpdate(callbackUpdate(worker, 'fb:cities'))
+    await bot.handleUpdate(callbackUpdate(worker, 'fb:city:成都'))
+    await bot.handleUpdate(callbackUpdate(worker, 'fb:kind:need'))
+    await bot.handleUpdate(callbackUpdate(worker, 'fb:anon:1'))
     await bot.handleUpdate(textUpdate(worker, '匿名测试3：站长态度不好'))
     const [ticket] = await ticketsOf(database.db, worker.id)
     expect(ticket?.anonymous).toBe(true)

@@ -37,17 +37,17 @@ function setup() {
 const keys = ['constructor', '__proto__', 'toString', 'hasOwnProperty']
 // Every place where a codec turns a code from the data into one of a fixed set of values.
 const templates = [
-  'f:s:1:KEY', // feedback: status of a ticket
+  'fb:status:1:KEY', // feedback: status of a ticket
   'f:KEY:1', // feedback: an action on a ticket
-  'f:w:k:KEY', // feedback: the category in the worker's form
+  'fb:kind:KEY', // feedback: the category in the worker's form
   'b:KEY:1', // broadcast: a control on a running broadcast
-  'b:t:KEY', // broadcast: the audience type
-  'b:o:KEY', // broadcast: registrants' status
+  'bc:type:KEY', // broadcast: the audience type
+  'bc:only:KEY', // broadcast: registrants' status
   'KEY', // broadcast: the bare compose buttons are looked up by the whole data
   'e:KEY', // events: bare buttons
   'e:KEY:1', // events: buttons with an event or registration id
-  'ea:a:KEY:1', // event admin: an action on an event
-  'ea:f:KEY:1', // event admin: a field to edit
+  'ea:do:KEY:1', // event admin: an action on an event
+  'ea:edit:KEY:1', // event admin: a field to edit
   'qh:KEY', // settings
   'r:KEY:1', // roles
   'n:s1:0:KEY', // stations: list filters
@@ -71,6 +71,41 @@ describe('forged callback data with prototype keys', () => {
     expect(telegram.callsOf('answerCallbackQuery').map((call) => String(call.payload.text))).toEqual([expect.stringMatching(stale)])
     expect(logged()).toBe('')
     // The form is still waiting for the audience type.
-    await bot.handleUpdate(callbackUpdate(admin, 'b:x'))
+    await bot.handleUpdate(callbackUpdate(admin, 'bc:abort'))
+  })
+})
+
+// Buttons sent before the callback codec (one-letter namespaces) are still on people's phones.
+const beforeTheCodec = [
+  'e:v:1',
+  'e:r:1',
+  'e:c:1',
+  'e:dely',
+  'ea:v:1',
+  'ea:a:cancelok:1',
+  'ea:c:stop',
+  'ea:k:ABC123',
+  'f:o:1',
+  'f:e',
+  'f:w:k:need',
+  'b:p:1',
+  'b:qy:1',
+  'r:ia',
+  'r:dy:1',
+  'qh:off',
+  'qh:p0',
+  'lang:en',
+  'n:30.65732,104.06581:0:1',
+  'v:1',
+  'p:1',
+]
+
+describe('buttons from before the upgrade', () => {
+  it.each(beforeTheCodec)('answers %s as a stale button and does nothing', async (data) => {
+    const { bot, telegram, logged } = setup()
+    await bot.handleUpdate(callbackUpdate(admin, data))
+    expect(telegram.callsOf('answerCallbackQuery').map((call) => String(call.payload.text))).toEqual([expect.stringMatching(stale)])
+    expect(telegram.calls.map((call) => call.method)).toEqual(['answerCallbackQuery'])
+    expect(logged()).toBe('')
   })
 })

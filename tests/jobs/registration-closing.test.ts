@@ -53,7 +53,7 @@ describe('the "registration closes soon" notice', () => {
       expect(row.payload).toMatchObject({
         method: 'sendMessage',
         parseMode: 'HTML',
-        replyMarkup: { inline_keyboard: [[{ callback_data: `e:v:${eventId}` }]] },
+        replyMarkup: { inline_keyboard: [[{ callback_data: `ev:view:${eventId}` }]] },
       })
     }
     const text = (userId: number) => {

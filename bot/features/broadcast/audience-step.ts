@@ -3,7 +3,6 @@ import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience, User } from '../../../db/schema/index.js'
 import { requireUserId, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { tHtml } from '../../ui/html.js'
-import { ONLY_CODES } from './callback-data.js'
 import { cityChoices, eventChoices, mayAddress, stationChoices } from './access.js'
 import type { Translate } from '../../i18n.js'
 import { nextInput } from './input.js'
@@ -39,16 +38,16 @@ export async function chooseAudience(
     if (picked.kind !== 'action' || picked.action.kind !== 'type') continue
     let audience: BroadcastAudience | undefined
     switch (picked.action.type) {
-      case 'a':
+      case 'everyone':
         audience = { type: 'everyone' }
         break
-      case 'e':
+      case 'event':
         audience = await chooseEvent()
         break
-      case 'c':
+      case 'city':
         audience = await chooseCity()
         break
-      case 'n':
+      case 'near':
         audience = await chooseNearStation()
         break
     }
@@ -72,7 +71,7 @@ export async function chooseAudience(
     await ctx.reply(tHtml(t, 'broadcast-choose-only', { title: event.title }), { parse_mode: 'HTML', reply_markup: onlyKeyboard(t) })
     const only = await nextInput(conversation, t, ['only'])
     if (only.kind !== 'action' || only.action.kind !== 'only') return undefined
-    const filter = ONLY_CODES[only.action.only]
+    const filter = only.action.only
     return filter === 'all' ? { type: 'event', eventId } : { type: 'event', eventId, only: filter }
   }
 

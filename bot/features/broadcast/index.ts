@@ -12,7 +12,9 @@ import {
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { mayControl } from './access.js'
-import { parseControlData, type ControlAction } from './callback-data.js'
+import { broadcastStale, controlCallbacks } from '../../callbacks/broadcast.js'
+import { onCallback } from '../../callbacks/route.js'
+import { hubCallbacks } from '../../callbacks/ui.js'
 import { createComposeConversation } from './compose.js'
 import { conversationIds } from '../../conversations/ids.js'
 import { describeAudience, historyItem } from './format.js'
@@ -21,6 +23,8 @@ import { editProgress, renderProgress } from './progress.js'
 import type { Translate } from '../../i18n.js'
 
 const HISTORY_SIZE = 10
+
+type ControlAction = { kind: keyof typeof controlCallbacks; broadcastId: number }
 
 export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   const { db } = deps
@@ -35,7 +39,7 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   }
 
   privateChats.command('broadcast', startComposing)
-  composer.callbackQuery('hub:broadcast', async (ctx) => {
+  composer.callbackQuery(hubCallbacks.broadcast.filter, async (ctx) => {
     await ctx.answerCallbackQuery()
     await startComposing(ctx)
   })
@@ -55,14 +59,12 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply([ctx.t('broadcast-history-title'), ...items].join('\n\n'), { parse_mode: 'HTML' })
   })
 
-  composer.on('callback_query:data', async (ctx, next) => {
-    const data = ctx.callbackQuery.data
-    if (!data.startsWith('b:')) return next()
-    const action = parseControlData(data)
-    // A compose button outside its conversation: the broadcast was sent, abandoned or timed out.
-    if (action === undefined) return ctx.answerCallbackQuery({ text: ctx.t('broadcast-stale') })
-    await control(ctx, action)
-  })
+  for (const kind of Object.keys(controlCallbacks) as ControlAction['kind'][]) {
+    onCallback(composer, controlCallbacks[kind], (ctx, { broadcastId }) => control(ctx, { kind, broadcastId }))
+  }
+  // A compose button outside its conversation (the broadcast was sent, abandoned or timed out),
+  // forged data, or `b:` from before the codec.
+  composer.callbackQuery(broadcastStale, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('broadcast-stale') }))
 
   async function control(ctx: BotContext, action: ControlAction) {
     const t: Translate = (key, variables) => ctx.t(key, variables)
@@ -71,14 +73,14 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
     if (!mayControl(ctx.user, broadcast)) return ctx.answerCallbackQuery({ text: t('broadcast-not-yours'), show_alert: true })
     const ended = broadcast.status === 'done' || broadcast.status === 'cancelled'
 
-    if (action.kind === 'cancel-no') {
+    if (action.kind === 'cancelNo') {
       await ctx.answerCallbackQuery()
       return ctx.editMessageText(t('broadcast-cancel-kept', { id: String(broadcast.id) }))
     }
     if (ended) {
       await ctx.answerCallbackQuery({ text: t('broadcast-already-ended') })
       // Brings the message that was tapped up to date (its buttons no longer apply).
-      if (action.kind === 'cancel-yes') return ctx.editMessageText(t('broadcast-already-ended'))
+      if (action.kind === 'cancelYes') return ctx.editMessageText(t('broadcast-already-ended'))
       return refresh(ctx, broadcast.id)
     }
     switch (action.kind) {
@@ -89,14 +91,14 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
         await ctx.answerCallbackQuery({ text: t(action.kind === 'pause' ? 'broadcast-paused' : 'broadcast-resumed') })
         return refresh(ctx, broadcast.id)
       }
-      case 'cancel-ask': {
+      case 'cancelAsk': {
         await ctx.answerCallbackQuery()
         const counts = await broadcastCounts(db, broadcast.id)
         return ctx.reply(t('broadcast-cancel-confirm', { id: String(broadcast.id), remaining: counts.remaining }), {
           reply_markup: cancelConfirmKeyboard(t, broadcast.id),
         })
       }
-      case 'cancel-yes': {
+      case 'cancelYes': {
         await cancelBroadcast(db, broadcast.id, deps.now())
         await ctx.answerCallbackQuery()
         await ctx.editMessageText(t('broadcast-cancelled', { id: String(broadcast.id) }))

@@ -1,12 +1,12 @@
 import { accept, ask, retry } from '../../conversations/ask.js'
 import type { BotConversation, ConversationContext } from '../../context.js'
-import { parseComposeData, type ComposeAction } from './callback-data.js'
+import { composeActionOf, type ComposeAction } from '../../callbacks/broadcast.js'
 import type { Translate } from '../../i18n.js'
 
 export type Input = { kind: 'action'; action: ComposeAction; ctx: ConversationContext } | { kind: 'text'; text: string; ctx: ConversationContext }
 
 /** The compose form's buttons of earlier steps: a hint, nothing else. */
-export const staleComposeButtons = (t: Translate) => ({ buttons: (data: string) => parseComposeData(data) !== undefined, toast: () => t('broadcast-use-latest-buttons') })
+export const staleComposeButtons = (t: Translate) => ({ buttons: (data: string) => composeActionOf(data) !== undefined, toast: () => t('broadcast-use-latest-buttons') })
 
 /**
  * Waits for a tap on one of the `accept`ed compose buttons (or typed text when `allowText`).
@@ -20,7 +20,7 @@ export async function nextInput(
   allowText = false,
 ): Promise<Input> {
   const taken = (data: string | undefined) => {
-    const action = data === undefined ? undefined : parseComposeData(data)
+    const action = data === undefined ? undefined : composeActionOf(data)
     return action !== undefined && accepts.includes(action.kind) ? action : undefined
   }
   return ask<Input>(conversation, {

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import type { Broadcast } from '../../../db/schema/index.js'
-import { composeData, controlData, RADII_KM } from './callback-data.js'
+import { composeCallbacks, controlCallbacks, RADII_KM } from '../../callbacks/broadcast.js'
 import type { Translate } from '../../i18n.js'
 import { stationButtonLabel } from '../../ui/station-label.js'
 
@@ -15,32 +15,32 @@ const shorten = (text: string, max: number) => {
 
 export function audienceTypeKeyboard(t: Translate, admin: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-    .text(t('broadcast-type-event-button'), composeData.type('e'))
+    .text(t('broadcast-type-event-button'), composeCallbacks.type.pack({ type: 'event' }))
     .row()
-    .text(t('broadcast-type-city-button'), composeData.type('c'))
+    .text(t('broadcast-type-city-button'), composeCallbacks.type.pack({ type: 'city' }))
     .row()
-    .text(t('broadcast-type-near-button'), composeData.type('n'))
-  return admin ? keyboard.row().text(t('broadcast-type-everyone-button'), composeData.type('a')) : keyboard
+    .text(t('broadcast-type-near-button'), composeCallbacks.type.pack({ type: 'near' }))
+  return admin ? keyboard.row().text(t('broadcast-type-everyone-button'), composeCallbacks.type.pack({ type: 'everyone' })) : keyboard
 }
 
 export function eventsKeyboard(choices: readonly { id: number; label: string }[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  for (const event of choices) keyboard.text(shorten(event.label, TITLE_CHARS), composeData.event(event.id)).row()
+  for (const event of choices) keyboard.text(shorten(event.label, TITLE_CHARS), composeCallbacks.event.pack({ eventId: event.id })).row()
   return keyboard
 }
 
 export const onlyKeyboard = (t: Translate): InlineKeyboard =>
   new InlineKeyboard()
-    .text(t('broadcast-only-all-button'), composeData.only('a'))
+    .text(t('broadcast-only-all-button'), composeCallbacks.only.pack({ only: 'all' }))
     .row()
-    .text(t('broadcast-only-confirmed-button'), composeData.only('c'))
-    .text(t('broadcast-only-waitlisted-button'), composeData.only('w'))
+    .text(t('broadcast-only-confirmed-button'), composeCallbacks.only.pack({ only: 'confirmed' }))
+    .text(t('broadcast-only-waitlisted-button'), composeCallbacks.only.pack({ only: 'waitlisted' }))
 
 /** The first cities as buttons, three a row; the rest can be typed. */
 export function citiesKeyboard(cities: readonly string[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   cities.slice(0, CITY_BUTTONS).forEach((city, index) => {
-    keyboard.text(city, composeData.city(index))
+    keyboard.text(city, composeCallbacks.city.pack({ index }))
     if (index % 3 === 2) keyboard.row()
   })
   return keyboard
@@ -49,39 +49,39 @@ export function citiesKeyboard(cities: readonly string[]): InlineKeyboard {
 export function stationsKeyboard(stations: readonly StationRecord[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   for (const station of stations) {
-    keyboard.text(stationButtonLabel(station), composeData.station(station.id)).row()
+    keyboard.text(stationButtonLabel(station), composeCallbacks.station.pack({ stationId: station.id })).row()
   }
   return keyboard
 }
 
 export function kmKeyboard(t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  for (const km of RADII_KM) keyboard.text(t('broadcast-km-button', { km }), composeData.km(km))
+  for (const km of RADII_KM) keyboard.text(t('broadcast-km-button', { km }), composeCallbacks.km.pack({ km }))
   return keyboard
 }
 
 export function previewKeyboard(t: Translate, canSend: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  if (canSend) keyboard.text(t('broadcast-send-button'), composeData.send).row().text(t('broadcast-edit-button'), composeData.edit)
-  return keyboard.text(t('broadcast-reaudience-button'), composeData.audience).row().text(t('broadcast-abort-button'), composeData.abort)
+  if (canSend) keyboard.text(t('broadcast-send-button'), composeCallbacks.send.pack()).row().text(t('broadcast-edit-button'), composeCallbacks.edit.pack())
+  return keyboard.text(t('broadcast-reaudience-button'), composeCallbacks.audience.pack()).row().text(t('broadcast-abort-button'), composeCallbacks.abort.pack())
 }
 
 /** Pause or resume, and cancel, while a broadcast runs; nothing once it has ended. */
 export function progressKeyboard(t: Translate, broadcast: Broadcast): InlineKeyboard | undefined {
   if (broadcast.status === 'sending') {
     return new InlineKeyboard()
-      .text(t('broadcast-pause-button'), controlData('p', broadcast.id))
-      .text(t('broadcast-cancel-button'), controlData('q', broadcast.id))
+      .text(t('broadcast-pause-button'), controlCallbacks.pause.pack({ broadcastId: broadcast.id }))
+      .text(t('broadcast-cancel-button'), controlCallbacks.cancelAsk.pack({ broadcastId: broadcast.id }))
   }
   if (broadcast.status === 'paused') {
     return new InlineKeyboard()
-      .text(t('broadcast-resume-button'), controlData('u', broadcast.id))
-      .text(t('broadcast-cancel-button'), controlData('q', broadcast.id))
+      .text(t('broadcast-resume-button'), controlCallbacks.resume.pack({ broadcastId: broadcast.id }))
+      .text(t('broadcast-cancel-button'), controlCallbacks.cancelAsk.pack({ broadcastId: broadcast.id }))
   }
   return undefined
 }
 
 export const cancelConfirmKeyboard = (t: Translate, broadcastId: number): InlineKeyboard =>
   new InlineKeyboard()
-    .text(t('broadcast-cancel-yes-button'), controlData('qy', broadcastId))
-    .text(t('broadcast-cancel-no-button'), controlData('qn', broadcastId))
+    .text(t('broadcast-cancel-yes-button'), controlCallbacks.cancelYes.pack({ broadcastId: broadcastId }))
+    .text(t('broadcast-cancel-no-button'), controlCallbacks.cancelNo.pack({ broadcastId: broadcastId }))

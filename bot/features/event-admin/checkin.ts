@@ -6,7 +6,7 @@ import type { User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
-import { forceCheckInData, stepData } from './callback-data.js'
+import { eventAdminCallbacks } from '../../callbacks/event-admin.js'
 import type { Translate } from '../../i18n.js'
 import { accept, ask, retry } from '../../conversations/ask.js'
 import { withCancel } from './steps.js'
@@ -47,7 +47,7 @@ export async function checkInCode(deps: BotDeps, organizer: User, code: string, 
 export function outcomeReply(t: Translate, outcome: Outcome, code: string): { text: string; options: { parse_mode: 'HTML'; reply_markup?: InlineKeyboard } } {
   const text = outcomeText(t, outcome, code)
   if (outcome.kind !== 'too-early' && outcome.kind !== 'too-late') return { text, options: { parse_mode: 'HTML' } }
-  const keyboard = new InlineKeyboard().text(t('eventadmin-button-checkin-anyway'), forceCheckInData(normalizeCode(code)))
+  const keyboard = new InlineKeyboard().text(t('eventadmin-button-checkin-anyway'), eventAdminCallbacks.forceCheckIn.pack({ code: normalizeCode(code) }))
   return { text, options: { parse_mode: 'HTML', reply_markup: keyboard } }
 }
 
@@ -71,12 +71,12 @@ function outcomeText(t: Translate, outcome: Outcome, code: string): string {
  */
 export function createCheckInConversation(deps: BotDeps) {
   return async function checkInFlow(conversation: BotConversation, ctx: ConversationContext, eventId: number, title: string): Promise<void> {
-    const stop = () => withCancel(ctx, new InlineKeyboard().text(ctx.t('eventadmin-button-checkin-done'), stepData('stop')))
+    const stop = () => withCancel(ctx, new InlineKeyboard().text(ctx.t('eventadmin-button-checkin-done'), eventAdminCallbacks.step.pack({ step: 'stop' })))
     await ctx.reply(tHtml(ctx.t, 'eventadmin-checkin-start', { title }), { parse_mode: 'HTML', reply_markup: stop() })
     for (;;) {
       // A code, or undefined for 结束签到 (the one button this question reads).
       const code = await ask<string | undefined>(conversation, {
-        buttons: (data) => data === stepData('stop'),
+        buttons: (data) => eventAdminCallbacks.step.unpack(data)?.step === 'stop',
         read: (update) => {
           if (update.callbackQuery !== undefined) return accept(undefined)
           const text = update.message?.text

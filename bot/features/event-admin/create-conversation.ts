@@ -3,7 +3,7 @@ import { createEvent } from '../../../db/repositories/events.js'
 import { canManage } from '../../../db/repositories/roles.js'
 import { eventAskFields, eventKind, type EventAskField, type EventKind } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { panelData, stepData } from './callback-data.js'
+import { eventAdminCallbacks } from '../../callbacks/event-admin.js'
 import { asksText, cardText, slotsText } from './format.js'
 import { askPlace, type PlaceChoice } from './place-step.js'
 import { accept, ask, leave, redraw, retry, textReader } from './steps.js'
@@ -22,7 +22,7 @@ export function createEventConversation(deps: BotDeps) {
     const t = ctx.t.bind(ctx)
     const kinds = new InlineKeyboard()
     eventKind.enumValues.forEach((kind, index) => {
-      kinds.text(t(`eventadmin-kind-${kind}`), stepData('kind', kind))
+      kinds.text(t(`eventadmin-kind-${kind}`), eventAdminCallbacks.step.pack({ step: 'kind', arg: kind }))
       if (index % 2 === 1) kinds.row()
     })
     const kind = await ask<EventKind>(conversation, ctx, { text: t('eventadmin-ask-kind'), keyboard: kinds }, async (_update, button) => {
@@ -33,7 +33,7 @@ export function createEventConversation(deps: BotDeps) {
     const description = await ask(
       conversation,
       ctx,
-      { text: t('eventadmin-ask-description'), keyboard: new InlineKeyboard().text(t('eventadmin-button-skip'), stepData('skip')) },
+      { text: t('eventadmin-ask-description'), keyboard: new InlineKeyboard().text(t('eventadmin-button-skip'), eventAdminCallbacks.step.pack({ step: 'skip' })) },
       async (update, button) => (button?.step === 'skip' ? accept('') : textReader(ctx, 1000)(update, button)),
     )
     const place: PlaceChoice = await askPlace(conversation, ctx, deps)
@@ -55,7 +55,7 @@ export function createEventConversation(deps: BotDeps) {
     })
     const { slots, capacity } = await askSlots(conversation, ctx, { startsAt, endsAt, capacity: typedCapacity })
 
-    const byDefault = (label: string) => new InlineKeyboard().text(label, stepData('default'))
+    const byDefault = (label: string) => new InlineKeyboard().text(label, eventAdminCallbacks.step.pack({ step: 'default' }))
     const registrationClosesAt = await ask<number>(
       conversation,
       ctx,
@@ -86,7 +86,7 @@ export function createEventConversation(deps: BotDeps) {
     const questions: string[] = []
     const sensitiveQuestions: number[] = []
     while (questions.length < 3) {
-      const done = new InlineKeyboard().text(t(questions.length === 0 ? 'eventadmin-button-skip' : 'eventadmin-button-done'), stepData('done'))
+      const done = new InlineKeyboard().text(t(questions.length === 0 ? 'eventadmin-button-skip' : 'eventadmin-button-done'), eventAdminCallbacks.step.pack({ step: 'done' }))
       const question = await ask(
         conversation,
         ctx,
@@ -96,7 +96,7 @@ export function createEventConversation(deps: BotDeps) {
       if (question === '') break
       questions.push(question)
       // Health, ID numbers and the like get their own consent from the rider (PIPL art. 29).
-      const kinds = new InlineKeyboard().text(t('eventadmin-button-question-plain'), stepData('qplain')).row().text(t('eventadmin-button-question-sensitive'), stepData('qsens'))
+      const kinds = new InlineKeyboard().text(t('eventadmin-button-question-plain'), eventAdminCallbacks.step.pack({ step: 'qplain' })).row().text(t('eventadmin-button-question-sensitive'), eventAdminCallbacks.step.pack({ step: 'qsens' }))
       const isSensitive = await ask<boolean>(conversation, ctx, { text: t('eventadmin-ask-sensitive'), keyboard: kinds }, async (_update, button) =>
         button?.step === 'qplain' ? accept(false) : button?.step === 'qsens' ? accept(true) : retry(t('eventadmin-pick-button')),
       )
@@ -106,10 +106,10 @@ export function createEventConversation(deps: BotDeps) {
     const card = { kind, title, description, place: place.label, startsAt, endsAt, capacity, registrationClosesAt, cancelClosesAt }
     const preview = [t('eventadmin-preview-header'), cardText(t, card, slots), slotsText(t, slots), asksText(t, asks, questions, sensitiveQuestions)].join('\n\n')
     const finish = new InlineKeyboard()
-      .text(t('eventadmin-button-publish'), stepData('publish'))
-      .text(t('eventadmin-button-save-draft'), stepData('draft'))
+      .text(t('eventadmin-button-publish'), eventAdminCallbacks.step.pack({ step: 'publish' }))
+      .text(t('eventadmin-button-save-draft'), eventAdminCallbacks.step.pack({ step: 'draft' }))
       .row()
-      .text(t('eventadmin-button-discard'), stepData('discard'))
+      .text(t('eventadmin-button-discard'), eventAdminCallbacks.step.pack({ step: 'discard' }))
     const choice = await ask<'publish' | 'draft' | 'discard'>(conversation, ctx, { text: preview, keyboard: finish }, async (_update, button) =>
       button?.step === 'publish' || button?.step === 'draft' || button?.step === 'discard' ? accept(button.step) : retry(t('eventadmin-pick-button')),
     )
@@ -150,7 +150,7 @@ export function createEventConversation(deps: BotDeps) {
       return
     }
     await ctx.reply(t(choice === 'publish' ? 'eventadmin-created-published' : 'eventadmin-created-draft', { title }), {
-      reply_markup: new InlineKeyboard().text(t('eventadmin-button-open'), panelData(created)),
+      reply_markup: new InlineKeyboard().text(t('eventadmin-button-open'), eventAdminCallbacks.panel.pack({ eventId: created })),
     })
   }
 }
@@ -168,10 +168,10 @@ async function askFields(conversation: BotConversation, ctx: ConversationContext
   const keyboard = () => {
     const markup = new InlineKeyboard()
     eventAskFields.forEach((field, index) => {
-      markup.text(`${chosen.has(field) ? '✅ ' : ''}${ctx.t(`eventadmin-field-${field}`)}`, stepData('ask', field))
+      markup.text(`${chosen.has(field) ? '✅ ' : ''}${ctx.t(`eventadmin-field-${field}`)}`, eventAdminCallbacks.step.pack({ step: 'ask', arg: field }))
       if (index % 2 === 1) markup.row()
     })
-    return markup.row().text(ctx.t('eventadmin-button-done'), stepData('done'))
+    return markup.row().text(ctx.t('eventadmin-button-done'), eventAdminCallbacks.step.pack({ step: 'done' }))
   }
   await ask(conversation, ctx, { text: ctx.t('eventadmin-ask-fields'), keyboard: keyboard() }, async (_update, button) => {
     if (button?.step === 'done') return accept(true)

@@ -8,7 +8,7 @@ import type { BotConversation, BotDeps, ConversationContext } from '../../contex
 import { escapeHtml, tHtml } from '../../ui/html.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { formatEventSpan } from '../../ui/event-time.js'
-import { panelData, type EditField } from './callback-data.js'
+import { eventAdminCallbacks, type EditField } from '../../callbacks/event-admin.js'
 import { parseCapacity } from './create-conversation.js'
 import { accept, ask, retry, textReader, type Answer } from './steps.js'
 import { confirmDate, readFutureDateTime } from './date-step.js'
@@ -89,7 +89,7 @@ export function createEditConversation(deps: BotDeps) {
     }
 
     const outcome = await conversation.external((outside) => applyEdit(deps, outside.user, eventId, value))
-    const back = new InlineKeyboard().text(t('eventadmin-button-open'), panelData(eventId))
+    const back = new InlineKeyboard().text(t('eventadmin-button-open'), eventAdminCallbacks.panel.pack({ eventId: eventId }))
     if (outcome.kind === 'below-taken') {
       await ctx.reply(t('eventadmin-capacity-below-taken', { taken: outcome.taken, capacity: value.capacity ?? 0 }), { reply_markup: back })
     } else await ctx.reply(t(`eventadmin-edit-${outcome.kind}`, { promoted: outcome.promoted ?? 0 }), { reply_markup: back })

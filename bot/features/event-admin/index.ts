@@ -1,5 +1,5 @@
 import { createConversation } from '@grammyjs/conversations'
-import { Composer, InlineKeyboard, InputFile } from 'grammy'
+import { Composer, InlineKeyboard, InputFile, type CallbackQueryContext } from 'grammy'
 import { listRegistrants } from '../../../db/repositories/event-registrants.js'
 import { cancelEvent, closeRegistration, listManagedEvents, publishEvent } from '../../../db/repositories/events.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
@@ -10,7 +10,9 @@ import { tHtml } from '../../ui/html.js'
 import { shanghaiDate } from '../../../domain/time.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { formatEventSpan } from '../../ui/event-time.js'
-import { actionData, listData, newData, panelData, parseActionData, parseEditData, parseForceCheckInData, parsePanelData } from './callback-data.js'
+import { eventAdminCallbacks, eventAdminStale, type EventAction } from '../../callbacks/event-admin.js'
+import { onCallback } from '../../callbacks/route.js'
+import { hubCallbacks } from '../../callbacks/ui.js'
 import { checkInCode, createCheckInConversation, isCode, outcomeReply } from './checkin.js'
 import { createEventConversation } from './create-conversation.js'
 import { createEditConversation } from './edit-conversation.js'
@@ -48,7 +50,7 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
     const choices = today.length > 0 ? today : upcoming
     if (choices.length === 0) return ctx.reply(ctx.t('eventadmin-checkin-none'))
     const keyboard = new InlineKeyboard()
-    for (const event of choices) keyboard.text(`${event.title} · ${formatRange(event.startsAt, event.endsAt)}`, actionData('checkin', event.id)).row()
+    for (const event of choices) keyboard.text(`${event.title} · ${formatRange(event.startsAt, event.endsAt)}`, eventAdminCallbacks.action.pack({ action: 'checkin', eventId: event.id })).row()
     await ctx.reply(ctx.t('eventadmin-checkin-pick'), { reply_markup: keyboard })
   }
 
@@ -60,8 +62,8 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command('manage', (ctx) => showList(ctx, deps))
   privateChats.command('newevent', startCreating)
   privateChats.command('checkin', startCheckIn)
-  composer.callbackQuery('hub:events', (ctx) => showList(ctx, deps))
-  composer.callbackQuery('hub:checkin', startCheckIn)
+  composer.callbackQuery(hubCallbacks.events.filter, (ctx) => showList(ctx, deps))
+  composer.callbackQuery(hubCallbacks.checkIn.filter, startCheckIn)
 
   // The worker's QR code opens t.me/<bot>?start=ci_<code>; only organizers can use it.
   privateChats.command('start', async (ctx, next) => {
@@ -74,42 +76,40 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
   })
 
   // 仍然签到 under a "check-in is not open" answer, from /checkin or from a scanned QR code.
-  composer.callbackQuery(/^ea:k:/, async (ctx) => {
-    const code = parseForceCheckInData(ctx.callbackQuery.data)
-    if (code === undefined) return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-button-stale') })
+  onCallback(composer, eventAdminCallbacks.forceCheckIn, async (ctx, { code }) => {
     if (ctx.user === undefined || (await refuseUnlessOrganizer(ctx))) return
     await ctx.answerCallbackQuery()
     const reply = outcomeReply(ctx.t, await checkInCode(deps, ctx.user, code, { force: true }), code)
     await ctx.reply(reply.text, reply.options)
   })
 
-  composer.on('callback_query:data', async (ctx, next) => {
-    const data = ctx.callbackQuery.data
-    if (!data.startsWith('ea:')) return next()
-    if (data === listData) return showList(ctx, deps)
-    if (data === newData) return startCreating(ctx)
-    const panelId = parsePanelData(data)
-    const edit = parseEditData(data)
-    const action = parseActionData(data)
-    const eventId = panelId ?? edit?.eventId ?? action?.eventId
-    // Conversation buttons land here only when their conversation has ended.
-    if (eventId === undefined) return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-button-stale') })
+  onCallback(composer, eventAdminCallbacks.list, (ctx) => showList(ctx, deps))
+  onCallback(composer, eventAdminCallbacks.create, startCreating)
+  /** Every button about one event re-checks that the sender may manage it (data can be forged). */
+  const withEvent = async (ctx: CallbackQueryContext<BotContext>, eventId: number, handler: (event: Event) => Promise<unknown>) => {
     const event = await managedEvent(ctx, deps, eventId)
-    if (event === undefined) return
-    if (edit !== undefined) {
+    if (event !== undefined) await handler(event)
+  }
+  onCallback(composer, eventAdminCallbacks.panel, (ctx, { eventId }) =>
+    withEvent(ctx, eventId, async (event) => {
+      await ctx.answerCallbackQuery()
+      await showPanel(ctx, deps, event)
+    }),
+  )
+  onCallback(composer, eventAdminCallbacks.edit, (ctx, { field, eventId }) =>
+    withEvent(ctx, eventId, async (event) => {
       if (event.status !== 'draft' && event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
       await ctx.answerCallbackQuery()
       await ctx.conversation.exitAll()
-      return ctx.conversation.enter(conversationIds.editEvent, event.id, edit.field)
-    }
-    if (action === undefined) {
-      await ctx.answerCallbackQuery()
-      return showPanel(ctx, deps, event)
-    }
-    return runAction(ctx, event, action.action)
-  })
+      await ctx.conversation.enter(conversationIds.editEvent, event.id, field)
+    }),
+  )
+  onCallback(composer, eventAdminCallbacks.action, (ctx, { action, eventId }) => withEvent(ctx, eventId, (event) => runAction(ctx, event, action)))
+  // Conversation buttons land here only when their conversation has ended; so do forged data and
+  // the one-letter names from before the codec.
+  composer.callbackQuery(eventAdminStale, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('eventadmin-button-stale') }))
 
-  async function runAction(ctx: BotContext, event: Event, action: NonNullable<ReturnType<typeof parseActionData>>['action']) {
+  async function runAction(ctx: BotContext, event: Event, action: EventAction) {
     const now = deps.now()
     switch (action) {
       case 'edit':
@@ -134,7 +134,7 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
         const result = await cancelEvent(deps.db, { eventId: event.id, now, notice: (user) => cancelNotice(user, event) })
         if (result === undefined) return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
         await ctx.answerCallbackQuery()
-        const back = new InlineKeyboard().text(ctx.t('eventadmin-button-open'), panelData(event.id))
+        const back = new InlineKeyboard().text(ctx.t('eventadmin-button-open'), eventAdminCallbacks.panel.pack({ eventId: event.id }))
         return ctx.reply(tHtml(ctx.t, 'eventadmin-cancelled', { title: event.title, notified: result.notified }), { parse_mode: 'HTML', reply_markup: back })
       }
       case 'export':
@@ -146,7 +146,7 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
         const sensitive = event.sensitiveQuestions.length
         const caption = ctx.t('eventadmin-export-caption', { count: registrants.length, sensitive: sensitive === 0 ? 'none' : includeSensitive ? 'included' : 'left-out' })
         // Sensitive answers only on a second, deliberate tap.
-        const more = sensitive > 0 && !includeSensitive ? new InlineKeyboard().text(ctx.t('eventadmin-button-export-sensitive'), actionData('exportall', event.id)) : undefined
+        const more = sensitive > 0 && !includeSensitive ? new InlineKeyboard().text(ctx.t('eventadmin-button-export-sensitive'), eventAdminCallbacks.action.pack({ action: 'exportall', eventId: event.id })) : undefined
         return ctx.replyWithDocument(file, { caption, ...(more === undefined ? {} : { reply_markup: more }) })
       }
       case 'checkin':

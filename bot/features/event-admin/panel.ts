@@ -6,7 +6,7 @@ import { findStation } from '../../../db/repositories/stations.js'
 import type { Event } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { tHtml } from '../../ui/html.js'
-import { actionData, editData, editFields, listData, newData, panelData } from './callback-data.js'
+import { editFields, eventAdminCallbacks } from '../../callbacks/event-admin.js'
 import { asksText, cardText, countsText, formatRange, placeLabel, slotsText, statusText } from './format.js'
 
 const statusIcon = { draft: '📝', published: '📅', finished: '🕘', cancelled: '✖️' } as const
@@ -47,9 +47,9 @@ export async function showList(ctx: BotContext, deps: BotDeps): Promise<void> {
   if (ctx.user === undefined || (await refuseUnlessOrganizer(ctx))) return
   if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery()
   const { drafts, upcoming, recent } = await listManagedEvents(deps.db, ctx.user, deps.now())
-  const keyboard = new InlineKeyboard().text(ctx.t('eventadmin-button-new'), newData).row()
+  const keyboard = new InlineKeyboard().text(ctx.t('eventadmin-button-new'), eventAdminCallbacks.create.pack()).row()
   for (const event of [...drafts, ...upcoming, ...recent]) {
-    keyboard.text(`${statusIcon[event.status]} ${event.title} · ${formatRange(event.startsAt, event.endsAt)}`, panelData(event.id)).row()
+    keyboard.text(`${statusIcon[event.status]} ${event.title} · ${formatRange(event.startsAt, event.endsAt)}`, eventAdminCallbacks.panel.pack({ eventId: event.id })).row()
   }
   const empty = drafts.length + upcoming.length + recent.length === 0
   await show(ctx, ctx.t(empty ? 'eventadmin-list-empty' : 'eventadmin-list-header'), keyboard)
@@ -75,33 +75,33 @@ export async function showPanel(ctx: BotContext, deps: BotDeps, event: Event): P
     .join('\n\n')
   const keyboard = new InlineKeyboard()
   const open = event.status === 'draft' || event.status === 'published'
-  if (open) keyboard.text(ctx.t('eventadmin-button-edit'), actionData('edit', event.id))
-  if (event.status === 'draft') keyboard.text(ctx.t('eventadmin-button-publish'), actionData('publish', event.id))
-  if (event.status === 'published' && !event.registrationClosed) keyboard.text(ctx.t('eventadmin-button-close'), actionData('close', event.id))
+  if (open) keyboard.text(ctx.t('eventadmin-button-edit'), eventAdminCallbacks.action.pack({ action: 'edit', eventId: event.id }))
+  if (event.status === 'draft') keyboard.text(ctx.t('eventadmin-button-publish'), eventAdminCallbacks.action.pack({ action: 'publish', eventId: event.id }))
+  if (event.status === 'published' && !event.registrationClosed) keyboard.text(ctx.t('eventadmin-button-close'), eventAdminCallbacks.action.pack({ action: 'close', eventId: event.id }))
   keyboard.row()
-  if (event.status === 'published') keyboard.text(ctx.t('eventadmin-button-checkin'), actionData('checkin', event.id))
-  keyboard.text(ctx.t('eventadmin-button-export'), actionData('export', event.id)).row()
-  if (open) keyboard.text(ctx.t('eventadmin-button-cancel-event'), actionData('cancel', event.id)).row()
-  keyboard.text(ctx.t('eventadmin-button-back'), listData)
+  if (event.status === 'published') keyboard.text(ctx.t('eventadmin-button-checkin'), eventAdminCallbacks.action.pack({ action: 'checkin', eventId: event.id }))
+  keyboard.text(ctx.t('eventadmin-button-export'), eventAdminCallbacks.action.pack({ action: 'export', eventId: event.id })).row()
+  if (open) keyboard.text(ctx.t('eventadmin-button-cancel-event'), eventAdminCallbacks.action.pack({ action: 'cancel', eventId: event.id })).row()
+  keyboard.text(ctx.t('eventadmin-button-back'), eventAdminCallbacks.list.pack())
   await show(ctx, text, keyboard)
 }
 
 export async function showEditMenu(ctx: BotContext, event: Event): Promise<void> {
   const keyboard = new InlineKeyboard()
   editFields.forEach((field, index) => {
-    keyboard.text(ctx.t(`eventadmin-edit-field-${field}`), editData(field, event.id))
+    keyboard.text(ctx.t(`eventadmin-edit-field-${field}`), eventAdminCallbacks.edit.pack({ field: field, eventId: event.id }))
     if (index % 2 === 1) keyboard.row()
   })
-  keyboard.row().text(ctx.t('eventadmin-button-back'), panelData(event.id))
+  keyboard.row().text(ctx.t('eventadmin-button-back'), eventAdminCallbacks.panel.pack({ eventId: event.id }))
   await show(ctx, tHtml(ctx.t, 'eventadmin-edit-menu', { title: event.title }), keyboard)
 }
 
 export async function showCancelConfirm(ctx: BotContext, deps: BotDeps, event: Event): Promise<void> {
   const counts = await eventCounts(deps.db, event, deps.now())
   const keyboard = new InlineKeyboard()
-    .text(ctx.t('eventadmin-button-cancel-confirm'), actionData('cancelok', event.id))
+    .text(ctx.t('eventadmin-button-cancel-confirm'), eventAdminCallbacks.action.pack({ action: 'cancelok', eventId: event.id }))
     .row()
-    .text(ctx.t('eventadmin-button-back'), panelData(event.id))
+    .text(ctx.t('eventadmin-button-back'), eventAdminCallbacks.panel.pack({ eventId: event.id }))
   const people = counts.confirmed + counts.offered + counts.waitlisted
   await show(ctx, tHtml(ctx.t, 'eventadmin-cancel-confirm', { title: event.title, people }), keyboard)
 }

@@ -3,7 +3,7 @@ import { canManage } from '../../../db/repositories/roles.js'
 import { findNearestStations, findStation, searchStations } from '../../../db/repositories/stations.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { tHtml } from '../../ui/html.js'
-import { parseStepId, stepData } from './callback-data.js'
+import { eventAdminCallbacks, stepStationId } from '../../callbacks/event-admin.js'
 import { placeLabel } from './format.js'
 import { accept, ask, retry, textReader } from './steps.js'
 
@@ -29,7 +29,7 @@ export async function askPlace(conversation: BotConversation, ctx: ConversationC
   for (;;) {
     const picked = await ask<PlaceChoice | { lat: number; lng: number }>(conversation, ctx, { text: ctx.t('eventadmin-ask-place') }, async (update, button) => {
       if (button?.step === 'station') {
-        const stationId = parseStepId(button.arg === undefined ? undefined : String(button.arg))
+        const stationId = stepStationId(button.arg)
         const station =
           stationId === undefined
             ? undefined
@@ -62,7 +62,7 @@ export async function askPlace(conversation: BotConversation, ctx: ConversationC
       })
       if (found.length === 0) return retry(tHtml(ctx.t, 'eventadmin-place-not-found', { query: text }))
       const keyboard = new InlineKeyboard()
-      for (const station of found) keyboard.text(station.name, stepData('station', station.id)).row()
+      for (const station of found) keyboard.text(station.name, eventAdminCallbacks.step.pack({ step: 'station', arg: String(station.id) })).row()
       return retry(ctx.t('eventadmin-place-pick'), keyboard)
     })
     if ('label' in picked) return picked

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy'
 import type { BotConversation, ConversationContext } from '../../context.js'
-import { stepData } from './callback-data.js'
+import { eventAdminCallbacks } from '../../callbacks/event-admin.js'
 import { accept, ask, retry } from './steps.js'
 import { generateSlots, parseSlotRule } from './time-input.js'
 
@@ -20,7 +20,7 @@ export async function askSlots(
 ): Promise<{ slots: SlotPlan; capacity: number }> {
   const t = ctx.t.bind(ctx)
   for (;;) {
-    const noSlots = new InlineKeyboard().text(t('eventadmin-button-no-slots'), stepData('noslots'))
+    const noSlots = new InlineKeyboard().text(t('eventadmin-button-no-slots'), eventAdminCallbacks.step.pack({ step: 'noslots' }))
     const stored = await ask<StoredSlot[]>(conversation, ctx, { text: t('eventadmin-ask-slots'), keyboard: noSlots }, async (update, button) => {
       if (button?.step === 'noslots') return accept([])
       const rule = update.message?.text === undefined ? undefined : parseSlotRule(update.message.text)
@@ -38,9 +38,9 @@ export async function askSlots(
     if (total === event.capacity) return { slots, capacity: total }
 
     const even = event.capacity % slots.length === 0 ? event.capacity / slots.length : undefined
-    const choices = new InlineKeyboard().text(t('eventadmin-button-slots-sum', { total }), stepData('slotsum')).row()
-    if (even !== undefined) choices.text(t('eventadmin-button-slots-even', { capacity: event.capacity, perSlot: even }), stepData('sloteven')).row()
-    choices.text(t('eventadmin-button-slots-again'), stepData('slotagain'))
+    const choices = new InlineKeyboard().text(t('eventadmin-button-slots-sum', { total }), eventAdminCallbacks.step.pack({ step: 'slotsum' })).row()
+    if (even !== undefined) choices.text(t('eventadmin-button-slots-even', { capacity: event.capacity, perSlot: even }), eventAdminCallbacks.step.pack({ step: 'sloteven' })).row()
+    choices.text(t('eventadmin-button-slots-again'), eventAdminCallbacks.step.pack({ step: 'slotagain' }))
     const question = t('eventadmin-slots-total-differs', { capacity: event.capacity, count: slots.length, perSlot, total })
     const choice = await ask<'slotsum' | 'sloteven' | 'slotagain'>(conversation, ctx, { text: question, keyboard: choices }, async (_update, button) => {
       const step = button?.step

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy'
 import { accept, ask as askQuestion, editKeyboard, retry as retryWith, typed, type Answer } from '../../conversations/ask.js'
 import type { BotConversation, ConversationContext } from '../../context.js'
-import { parseStepData, stepData } from './callback-data.js'
+import { eventAdminCallbacks, type FormStep } from '../../callbacks/event-admin.js'
 
 export { accept, type Answer }
 
@@ -12,16 +12,16 @@ export const retry = <R = never>(error?: string, keyboard?: InlineKeyboard): Ans
 /** A toggle's retry: the tapped message shows its new ticks, nothing else is said. */
 export const redraw = <R = never>(keyboard: InlineKeyboard): Answer<R> => retryWith((update) => editKeyboard(update, withCancel(update, keyboard)))
 
-export type Button = { step: string; arg?: string | number }
+export type Button = { step: FormStep; arg?: string }
 export type Reader<R> = (update: ConversationContext, button: Button | undefined) => Promise<Answer<R>>
 
 /** Every question in the organizer's conversations carries a way out. */
 export function withCancel(ctx: ConversationContext, keyboard = new InlineKeyboard()): InlineKeyboard {
-  return keyboard.row().text(ctx.t('eventadmin-button-cancel'), stepData('stop'))
+  return keyboard.row().text(ctx.t('eventadmin-button-cancel'), eventAdminCallbacks.step.pack({ step: 'stop' }))
 }
 
 const buttonOf = (update: ConversationContext): Button | undefined => {
-  const parsed = update.callbackQuery?.data === undefined ? undefined : parseStepData(update.callbackQuery.data)
+  const parsed = update.callbackQuery?.data === undefined ? undefined : eventAdminCallbacks.step.unpack(update.callbackQuery.data)
   return parsed === undefined ? undefined : { step: parsed.step, ...(parsed.arg === undefined ? {} : { arg: parsed.arg }) }
 }
 
@@ -37,7 +37,7 @@ export async function ask<R>(
 ): Promise<R> {
   return askQuestion(conversation, {
     prompt: () => ctx.reply(question.text, { parse_mode: 'HTML', reply_markup: withCancel(ctx, question.keyboard) }),
-    buttons: (data) => parseStepData(data) !== undefined,
+    buttons: (data) => eventAdminCallbacks.step.unpack(data) !== undefined,
     quit: { when: (update) => buttonOf(update)?.step === 'stop', say: (update) => update.reply(update.t('conversation-cancelled')) },
     read: (update) => read(update, buttonOf(update)),
   })

@@ -1,6 +1,6 @@
 import { createConversation } from '@grammyjs/conversations'
 import { hears } from '@grammyjs/i18n'
-import { Composer } from 'grammy'
+import { Composer, type CallbackQueryContext } from 'grammy'
 import { findEventCard, findRegistrationFor, listUpcomingEvents, recordEventView } from '../../../db/repositories/event-listing.js'
 import { register } from '../../../db/repositories/registrations.js'
 import { isActiveRegistration } from '../../../db/schema/index.js'
@@ -8,7 +8,8 @@ import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
 import { escapeHtml } from '../../ui/html.js'
-import { formKinds, parseEventData } from './callback-data.js'
+import { eventCallbacks, eventsStale } from '../../callbacks/events.js'
+import { onCallback } from '../../callbacks/route.js'
 import { describeRegistration, sendSummary } from './confirmation.js'
 import { cardKeyboard, listKeyboard } from './keyboards.js'
 import { mapKeyboard } from '../../ui/navigation.js'
@@ -72,34 +73,40 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   composer.use(createMyEventsFeature(deps))
   composer.use(createMyDataFeature(deps))
 
-  composer.on('callback_query:data', async (ctx, next) => {
-    if (!ctx.callbackQuery.data.startsWith('e:')) return next()
-    const action = parseEventData(ctx.callbackQuery.data)
-    // Unknown data, or a form button from a form that is no longer running.
-    if (action === undefined || formKinds.has(action.kind)) return ctx.answerCallbackQuery({ text: ctx.t('events-button-stale') })
-    if (action.kind === 'list') {
-      const list = await renderList(ctx, action.page)
-      await ctx.answerCallbackQuery()
-      await ctx.editMessageText(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard }).catch(() => ctx.reply(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard }))
-      return
-    }
-    if (action.kind !== 'view' && action.kind !== 'register' && action.kind !== 'navigate') return next()
-    const card = await findEventCard(db, action.eventId)
-    if (card === undefined || card.event.status === 'draft') return ctx.answerCallbackQuery({ text: ctx.t('events-gone') })
-    if (action.kind === 'view') {
-      await ctx.answerCallbackQuery()
-      await showCard(ctx, action.eventId)
-      return
-    }
-    if (action.kind === 'navigate') {
-      const lat = card.event.lat ?? card.station?.lat
-      const lng = card.event.lng ?? card.station?.lng
-      if (lat == null || lng == null) return ctx.answerCallbackQuery({ text: ctx.t('events-no-place') })
-      await ctx.answerCallbackQuery()
-      const place = { lat, lng, name: card.station?.name ?? card.event.title, address: card.event.address || card.event.city || card.event.title }
-      await ctx.replyWithVenue(lat, lng, place.name, place.address, { reply_markup: mapKeyboard(ctx.t, place) })
-      return
-    }
+  onCallback(composer, eventCallbacks.list, async (ctx, { page }) => {
+    const list = await renderList(ctx, page)
+    await ctx.answerCallbackQuery()
+    await ctx.editMessageText(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard }).catch(() => ctx.reply(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard }))
+  })
+
+  /** The event a button is about, if workers may see it; otherwise the tap is answered. */
+  async function visibleCard(ctx: CallbackQueryContext<BotContext>, eventId: number) {
+    const card = await findEventCard(db, eventId)
+    if (card !== undefined && card.event.status !== 'draft') return card
+    await ctx.answerCallbackQuery({ text: ctx.t('events-gone') })
+    return undefined
+  }
+
+  onCallback(composer, eventCallbacks.view, async (ctx, { eventId }) => {
+    if ((await visibleCard(ctx, eventId)) === undefined) return
+    await ctx.answerCallbackQuery()
+    await showCard(ctx, eventId)
+  })
+
+  onCallback(composer, eventCallbacks.navigate, async (ctx, { eventId }) => {
+    const card = await visibleCard(ctx, eventId)
+    if (card === undefined) return
+    const lat = card.event.lat ?? card.station?.lat
+    const lng = card.event.lng ?? card.station?.lng
+    if (lat == null || lng == null) return ctx.answerCallbackQuery({ text: ctx.t('events-no-place') })
+    await ctx.answerCallbackQuery()
+    const place = { lat, lng, name: card.station?.name ?? card.event.title, address: card.event.address || card.event.city || card.event.title }
+    await ctx.replyWithVenue(lat, lng, place.name, place.address, { reply_markup: mapKeyboard(ctx.t, place) })
+  })
+
+  onCallback(composer, eventCallbacks.register, async (ctx, { eventId }) => {
+    const card = await visibleCard(ctx, eventId)
+    if (card === undefined) return
     const userId = ctx.from.id
     const state = registrationWindow(card, now())
     if (state === 'closed' || state === 'not-open') {
@@ -125,6 +132,9 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     const summary = await describeRegistration(db, ctx.t, { registrationId: result.registration.id, userId, outcome })
     if (summary !== undefined) await sendSummary(ctx, summary)
   })
+
+  // A form button from a form that is no longer running, forged data, or `e:` from before the codec.
+  composer.callbackQuery(eventsStale, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('events-button-stale') }))
 
   return composer
 }

@@ -1,6 +1,6 @@
 import { InlineKeyboard, Keyboard } from 'grammy'
 import type { EventCard, ListedEvent, MyRegistration } from '../../../db/repositories/event-listing.js'
-import { eventData } from './callback-data.js'
+import { eventCallbacks, eventFormCallbacks } from '../../callbacks/events.js'
 import { registrationWindow } from './format.js'
 import type { Translate } from '../../i18n.js'
 
@@ -10,23 +10,23 @@ export const platforms = ['meituan', 'eleme', 'sf', 'jd', 'didi', 'huolala', 'sh
 export function listKeyboard(t: Translate, shown: readonly ListedEvent[], first: number, page: number, hasMore: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   shown.forEach((item, index) => {
-    keyboard.text(t('events-button-open', { index: first + index }), eventData({ kind: 'view', eventId: item.event.id }))
+    keyboard.text(t('events-button-open', { index: first + index }), eventCallbacks.view.pack({ eventId: item.event.id }))
     if (index % 3 === 2) keyboard.row()
   })
   keyboard.row()
-  if (page > 0) keyboard.text(t('button-previous'), eventData({ kind: 'list', page: page - 1 }))
-  if (hasMore) keyboard.text(t('button-next'), eventData({ kind: 'list', page: page + 1 }))
+  if (page > 0) keyboard.text(t('button-previous'), eventCallbacks.list.pack({ page: page - 1 }))
+  if (hasMore) keyboard.text(t('button-next'), eventCallbacks.list.pack({ page: page + 1 }))
   return keyboard
 }
 
 export function cardKeyboard(t: Translate, card: EventCard, now: Date): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   const state = registrationWindow(card, now)
-  const register = eventData({ kind: 'register', eventId: card.event.id })
+  const register = eventCallbacks.register.pack({ eventId: card.event.id })
   if (state === 'open') keyboard.text(t('events-button-register'), register)
   if (state === 'full') keyboard.text(t('events-button-waitlist'), register)
   const hasPlace = (card.event.lat !== null && card.event.lng !== null) || card.station !== null
-  if (hasPlace) keyboard.text(t('events-button-navigate'), eventData({ kind: 'navigate', eventId: card.event.id }))
+  if (hasPlace) keyboard.text(t('events-button-navigate'), eventCallbacks.navigate.pack({ eventId: card.event.id }))
   return keyboard
 }
 
@@ -35,12 +35,12 @@ export function myEventsKeyboard(t: Translate, mine: readonly MyRegistration[]):
   mine.forEach(({ registration }, index) => {
     const n = index + 1
     const registrationId = registration.id
-    if (registration.status === 'confirmed') keyboard.text(t('events-button-qr', { n }), eventData({ kind: 'qr', registrationId }))
+    if (registration.status === 'confirmed') keyboard.text(t('events-button-qr', { n }), eventCallbacks.qr.pack({ registrationId }))
     if (registration.status === 'offered') {
-      keyboard.text(t('events-button-accept-n', { n }), eventData({ kind: 'accept', registrationId }))
-      keyboard.text(t('events-button-decline-n', { n }), eventData({ kind: 'decline', registrationId }))
+      keyboard.text(t('events-button-accept-n', { n }), eventCallbacks.accept.pack({ registrationId }))
+      keyboard.text(t('events-button-decline-n', { n }), eventCallbacks.decline.pack({ registrationId }))
     }
-    keyboard.text(t('events-button-cancel-n', { n }), eventData({ kind: 'cancel', registrationId })).row()
+    keyboard.text(t('events-button-cancel-n', { n }), eventCallbacks.cancel.pack({ registrationId })).row()
   })
   return keyboard
 }
@@ -52,7 +52,7 @@ export function choiceKeyboard(t: Translate, choices: readonly { label: string; 
     keyboard.text(choice.label, choice.data)
     if (index % perRow === perRow - 1) keyboard.row()
   })
-  return keyboard.row().text(t('events-button-quit'), eventData({ kind: 'quit' }))
+  return keyboard.row().text(t('events-button-quit'), eventFormCallbacks.quit.pack())
 }
 
 /** While the form waits for typed text, the main keyboard gives way to a single 取消 button. */

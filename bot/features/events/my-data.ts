@@ -4,7 +4,8 @@ import { listPersonalData } from '../../../db/repositories/event-listing.js'
 import { deletePersonalData } from '../../../db/repositories/registrations.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
-import { eventData, parseEventData } from './callback-data.js'
+import { eventCallbacks } from '../../callbacks/events.js'
+import { onCallback } from '../../callbacks/route.js'
 import { formatEventMoment } from '../../ui/event-time.js'
 import { questionAndAnswer } from './format.js'
 import { removeButtons } from '../../ui/telegram-errors.js'
@@ -44,26 +45,22 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
       sections.push(ctx.t('events-mydata-quiet', { start: minutesToClock(user.quietStart), end: minutesToClock(user.quietEnd) }))
     }
     if (sections.length === 0) return ctx.reply(ctx.t('events-mydata-empty'))
-    const keyboard = new InlineKeyboard().text(ctx.t('events-button-delete-data'), eventData({ kind: 'deleteAsk' }))
+    const keyboard = new InlineKeyboard().text(ctx.t('events-button-delete-data'), eventCallbacks.deleteAsk.pack())
     await ctx.reply([ctx.t('events-mydata-title'), ...sections].join('\n\n'), { parse_mode: 'HTML', reply_markup: keyboard })
   })
 
-  composer.on('callback_query:data', async (ctx, next) => {
-    const action = parseEventData(ctx.callbackQuery.data)
-    if (action?.kind === 'deleteAsk') {
-      await ctx.answerCallbackQuery()
-      const keyboard = new InlineKeyboard()
-        .text(ctx.t('events-button-delete-confirm'), eventData({ kind: 'deleteConfirm' }))
-        .text(ctx.t('events-button-delete-keep'), eventData({ kind: 'deleteKeep' }))
-      await ctx.reply(ctx.t('events-mydata-delete-ask'), { reply_markup: keyboard })
-      return
-    }
-    if (action?.kind === 'deleteKeep') {
-      await ctx.answerCallbackQuery({ text: ctx.t('events-mydata-kept') })
-      await removeButtons(ctx)
-      return
-    }
-    if (action?.kind !== 'deleteConfirm') return next()
+  onCallback(composer, eventCallbacks.deleteAsk, async (ctx) => {
+    await ctx.answerCallbackQuery()
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t('events-button-delete-confirm'), eventCallbacks.deleteConfirm.pack())
+      .text(ctx.t('events-button-delete-keep'), eventCallbacks.deleteKeep.pack())
+    await ctx.reply(ctx.t('events-mydata-delete-ask'), { reply_markup: keyboard })
+  })
+  onCallback(composer, eventCallbacks.deleteKeep, async (ctx) => {
+    await ctx.answerCallbackQuery({ text: ctx.t('events-mydata-kept') })
+    await removeButtons(ctx)
+  })
+  onCallback(composer, eventCallbacks.deleteConfirm, async (ctx) => {
     // Only ever the tapping worker's own data: the user id comes from Telegram, not from the button.
     const deleted = await deletePersonalData(db, ctx.from.id)
     await ctx.answerCallbackQuery()

@@ -1,11 +1,12 @@
-import { Composer, InlineKeyboard } from 'grammy'
+import { Composer, InlineKeyboard, type CallbackQueryContext } from 'grammy'
 import { findOwnRegistration, listMyRegistrations } from '../../../db/repositories/event-listing.js'
 import { acceptOffer, cancelRegistration, declineOffer, waitlistPosition } from '../../../core/registration.js'
 import { isActiveRegistration } from '../../../db/schema/index.js'
 import { waitlistNotices } from '../../ui/event-notices.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml, tHtml } from '../../ui/html.js'
-import { eventData, parseEventData } from './callback-data.js'
+import { eventCallbacks } from '../../callbacks/events.js'
+import { onCallback } from '../../callbacks/route.js'
 import { describeRegistration, sendQr, sendSummary } from './confirmation.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 import { myEventsKeyboard } from './keyboards.js'
@@ -36,72 +37,85 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     await ctx.reply([ctx.t('events-mine-title'), ...lines].join('\n\n'), { parse_mode: 'HTML', reply_markup: myEventsKeyboard(ctx.t, mine) })
   })
 
-  composer.on('callback_query:data', async (ctx, next) => {
-    const action = parseEventData(ctx.callbackQuery.data)
-    if (action?.kind === 'cancelKeep') {
-      await ctx.answerCallbackQuery({ text: ctx.t('events-cancel-kept') })
-      await removeButtons(ctx)
-      return
-    }
-    if (action === undefined || !('registrationId' in action)) return next()
-    const userId = ctx.from.id
-    const { registrationId } = action
-    // The registration must be the tapping worker's own: data can be forged.
-    const own = await findOwnRegistration(db, registrationId, userId)
-    if (own === undefined) return ctx.answerCallbackQuery({ text: ctx.t('events-not-yours'), show_alert: true })
-    const { registration, event } = own
+  onCallback(composer, eventCallbacks.cancelKeep, async (ctx) => {
+    await ctx.answerCallbackQuery({ text: ctx.t('events-cancel-kept') })
+    await removeButtons(ctx)
+  })
 
-    if (action.kind === 'qr') {
-      if (registration.status !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t('events-no-seat') })
-      await ctx.answerCallbackQuery()
-      await sendQr(ctx, registration.code)
-      return
+  /** The registration must be the tapping worker's own: data can be forged. */
+  async function ownRegistration(ctx: CallbackQueryContext<BotContext>, registrationId: number) {
+    const own = await findOwnRegistration(db, registrationId, ctx.from.id)
+    if (own === undefined) await ctx.answerCallbackQuery({ text: ctx.t('events-not-yours'), show_alert: true })
+    return own
+  }
+
+  onCallback(composer, eventCallbacks.qr, async (ctx, { registrationId }) => {
+    const own = await ownRegistration(ctx, registrationId)
+    if (own === undefined) return
+    if (own.registration.status !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t('events-no-seat') })
+    await ctx.answerCallbackQuery()
+    await sendQr(ctx, own.registration.code)
+  })
+
+  onCallback(composer, eventCallbacks.cancel, async (ctx, { registrationId }) => {
+    const own = await ownRegistration(ctx, registrationId)
+    if (own === undefined) return
+    const { registration, event } = own
+    if (!isActiveRegistration(registration.status)) return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
+    if (now() >= event.cancelClosesAt) {
+      return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, event.cancelClosesAt) }), show_alert: true })
     }
-    if (action.kind === 'cancel') {
-      if (!isActiveRegistration(registration.status)) return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
-      if (now() >= event.cancelClosesAt) {
-        return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, event.cancelClosesAt) }), show_alert: true })
-      }
-      await ctx.answerCallbackQuery()
-      const keyboard = new InlineKeyboard()
-        .text(ctx.t('events-button-cancel-confirm'), eventData({ kind: 'cancelConfirm', registrationId }))
-        .text(ctx.t('events-button-cancel-keep'), eventData({ kind: 'cancelKeep' }))
-      await ctx.reply(tHtml(ctx.t, 'events-cancel-ask', { title: event.title }), { parse_mode: 'HTML', reply_markup: keyboard })
-      return
+    await ctx.answerCallbackQuery()
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t('events-button-cancel-confirm'), eventCallbacks.cancelConfirm.pack({ registrationId }))
+      .text(ctx.t('events-button-cancel-keep'), eventCallbacks.cancelKeep.pack())
+    await ctx.reply(tHtml(ctx.t, 'events-cancel-ask', { title: event.title }), { parse_mode: 'HTML', reply_markup: keyboard })
+  })
+
+  onCallback(composer, eventCallbacks.cancelConfirm, async (ctx, { registrationId }) => {
+    const own = await ownRegistration(ctx, registrationId)
+    if (own === undefined) return
+    const { event } = own
+    const userId = ctx.from.id
+    const result = await cancelRegistration(db, waitlistNotices, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
+    if (result.kind === 'too-late') {
+      return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, result.cancelClosesAt) }), show_alert: true })
     }
-    if (action.kind === 'cancelConfirm') {
-      const result = await cancelRegistration(db, waitlistNotices, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
-      if (result.kind === 'too-late') {
-        return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, result.cancelClosesAt) }), show_alert: true })
-      }
-      if (result.kind !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
+    if (result.kind !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
+    await ctx.answerCallbackQuery()
+    await removeButtons(ctx)
+    await ctx.reply(tHtml(ctx.t, 'events-cancelled', { title: event.title }), { parse_mode: 'HTML' })
+  })
+
+  onCallback(composer, eventCallbacks.accept, async (ctx, { registrationId }) => {
+    const own = await ownRegistration(ctx, registrationId)
+    if (own === undefined) return
+    const { registration } = own
+    const userId = ctx.from.id
+    const result = await acceptOffer(db, { registrationId, userId, now: now() })
+    if (result.kind === 'not-offered' && registration.status === 'confirmed') {
       await ctx.answerCallbackQuery()
-      await removeButtons(ctx)
-      await ctx.reply(tHtml(ctx.t, 'events-cancelled', { title: event.title }), { parse_mode: 'HTML' })
-      return
-    }
-    if (action.kind === 'accept') {
-      const result = await acceptOffer(db, { registrationId, userId, now: now() })
-      if (result.kind === 'not-offered' && registration.status === 'confirmed') {
-        await ctx.answerCallbackQuery()
-        const summary = await describeRegistration(db, ctx.t, { registrationId, userId, outcome: 'already' })
-        if (summary !== undefined) await sendSummary(ctx, summary)
-        return
-      }
-      if (result.kind !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t(`events-offer-${result.kind === 'expired' ? 'expired' : 'gone'}`), show_alert: true })
-      await ctx.answerCallbackQuery()
-      await removeButtons(ctx)
-      const summary = await describeRegistration(db, ctx.t, { registrationId, userId })
+      const summary = await describeRegistration(db, ctx.t, { registrationId, userId, outcome: 'already' })
       if (summary !== undefined) await sendSummary(ctx, summary)
       return
     }
-    if (action.kind === 'decline') {
-      const result = await declineOffer(db, waitlistNotices, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
-      if (result.kind !== 'declined') return ctx.answerCallbackQuery({ text: ctx.t('events-offer-gone'), show_alert: true })
-      await ctx.answerCallbackQuery()
-      await removeButtons(ctx)
-      await ctx.reply(tHtml(ctx.t, 'events-offer-declined', { title: event.title }), { parse_mode: 'HTML' })
-    }
+    if (result.kind !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t(`events-offer-${result.kind === 'expired' ? 'expired' : 'gone'}`), show_alert: true })
+    await ctx.answerCallbackQuery()
+    await removeButtons(ctx)
+    const summary = await describeRegistration(db, ctx.t, { registrationId, userId })
+    if (summary !== undefined) await sendSummary(ctx, summary)
+  })
+
+  onCallback(composer, eventCallbacks.decline, async (ctx, { registrationId }) => {
+    const own = await ownRegistration(ctx, registrationId)
+    if (own === undefined) return
+    const { event } = own
+    const userId = ctx.from.id
+    const result = await declineOffer(db, waitlistNotices, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
+    if (result.kind !== 'declined') return ctx.answerCallbackQuery({ text: ctx.t('events-offer-gone'), show_alert: true })
+    await ctx.answerCallbackQuery()
+    await removeButtons(ctx)
+    await ctx.reply(tHtml(ctx.t, 'events-offer-declined', { title: event.title }), { parse_mode: 'HTML' })
   })
 
   return composer

@@ -1,12 +1,12 @@
 import { editKeyboard } from '../../conversations/ask.js'
 import type { ConversationContext } from '../../context.js'
 import { translate } from '../../i18n.js'
-import { eventData, type EventAction } from './callback-data.js'
+import { eventFormCallbacks, type EventFormButton } from '../../callbacks/events.js'
 import { choiceKeyboard, occupations, platforms } from './keyboards.js'
 
 /** The form's way of waiting for an answer (see the registration conversation). */
 export type Ask = <T>(read: (c: ConversationContext) => T | undefined, reask: (c: ConversationContext) => Promise<unknown>) => Promise<T>
-type ActionOf = (c: ConversationContext) => EventAction | undefined
+type ActionOf = (c: ConversationContext) => EventFormButton | undefined
 
 // Stored as Chinese labels, the form organizers read in lists and exports.
 const zhLabel = (field: 'occupation' | 'platform', option: string) => translate('zh', `events-${field}-${option}`)
@@ -14,7 +14,7 @@ const zhLabel = (field: 'occupation' | 'platform', option: string) => translate(
 export async function pickOccupation(ctx: ConversationContext, ask: Ask, actionOf: ActionOf): Promise<string> {
   const keyboard = choiceKeyboard(
     ctx.t,
-    occupations.map((option, index) => ({ label: ctx.t(`events-occupation-${option}`), data: eventData({ kind: 'occupation', index }) })),
+    occupations.map((option, index) => ({ label: ctx.t(`events-occupation-${option}`), data: eventFormCallbacks.occupation.pack({ index }) })),
     3,
   )
   await ctx.reply(ctx.t('events-ask-occupation'), { reply_markup: keyboard })
@@ -40,9 +40,9 @@ export async function pickPlatforms(ctx: ConversationContext, ask: Ask, actionOf
       [
         ...platforms.map((option, index) => ({
           label: `${chosen.has(index) ? '✅ ' : ''}${ctx.t(`events-platform-${option}`)}`,
-          data: eventData({ kind: 'platform', index }),
+          data: eventFormCallbacks.platform.pack({ index }),
         })),
-        { label: ctx.t('events-button-platform-done'), data: eventData({ kind: 'platformDone' }) },
+        { label: ctx.t('events-button-platform-done'), data: eventFormCallbacks.platformDone.pack() },
       ],
       3,
     )

@@ -6,7 +6,7 @@ import { accept, ask as askQuestion, retry, typed } from '../../conversations/as
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { tHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
-import { eventData, formKinds, parseEventData } from './callback-data.js'
+import { eventFormButtonOf, eventFormCallbacks } from '../../callbacks/events.js'
 import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
 import { registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
@@ -57,14 +57,11 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     const userId = ctx.from?.id
     if (userId === undefined) return
 
-    const actionOf = (c: ConversationContext) => (c.callbackQuery?.data === undefined ? undefined : parseEventData(c.callbackQuery.data))
+    const actionOf = (c: ConversationContext) => eventFormButtonOf(c.callbackQuery?.data)
     /** Waits until `read` accepts an update; other features' buttons keep working meanwhile. */
     const ask: Ask = (read, reask) =>
       askQuestion(conversation, {
-        buttons: (data) => {
-          const action = parseEventData(data)
-          return action !== undefined && formKinds.has(action.kind)
-        },
+        buttons: (data) => eventFormButtonOf(data) !== undefined,
         quit: {
           when: (c) => actionOf(c)?.kind === 'quit' || c.message?.text === c.t('events-button-quit'),
           say: (c) => c.reply(c.t('events-form-quit'), { reply_markup: mainKeyboard(c.t, c.user) }),
@@ -83,7 +80,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
 
     let slotId: number | null = null
     if (plan.slots.length > 0) {
-      const slotKeyboard = choiceKeyboard(ctx.t, plan.slots.map((slot) => ({ label: slot.label, data: eventData({ kind: 'slot', slotId: slot.id }) })), 1)
+      const slotKeyboard = choiceKeyboard(ctx.t, plan.slots.map((slot) => ({ label: slot.label, data: eventFormCallbacks.slot.pack({ slotId: slot.id }) })), 1)
       await ctx.reply(tHtml(ctx.t, 'events-ask-slot', { title: plan.title }), { parse_mode: 'HTML', reply_markup: slotKeyboard })
       slotId = await ask(
         (c) => {
@@ -102,8 +99,8 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     const yesNo = async (question: string, [yes, no]: readonly [TwoWay, TwoWay], again: string) => {
       const keyboard = (t: Translate) =>
         choiceKeyboard(t, [
-          { label: t(`events-button-${twoWayLabels[yes]}`), data: eventData({ kind: yes }) },
-          { label: t(`events-button-${twoWayLabels[no]}`), data: eventData({ kind: no }) },
+          { label: t(`events-button-${twoWayLabels[yes]}`), data: eventFormCallbacks[yes].pack() },
+          { label: t(`events-button-${twoWayLabels[no]}`), data: eventFormCallbacks[no].pack() },
         ])
       await ctx.reply(question, { parse_mode: 'HTML', reply_markup: keyboard(ctx.t) })
       return ask(

@@ -7,7 +7,15 @@ import { findUser } from '../../../db/repositories/users.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
 import { requireUserId, type BotContext, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { conversationIds } from '../../conversations/ids.js'
-import { parseFeedbackData, type FeedbackAction } from './callback-data.js'
+import { feedbackCallbacks, type StatusChange } from '../../callbacks/feedback.js'
+import { onCallback } from '../../callbacks/route.js'
+import { hubCallbacks } from '../../callbacks/ui.js'
+
+type OrganizerAction =
+  | { kind: 'inbox' | 'stats' }
+  | { kind: 'open' | 'reply' | 'note' | 'public' | 'reassign-menu'; ticketId: number }
+  | { kind: 'status'; ticketId: number; status: StatusChange }
+  | { kind: 'reassign'; ticketId: number; userId: number }
 import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
 import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
 import { MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
@@ -116,13 +124,13 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command('inbox', showInbox)
   privateChats.command('feedbackstats', showStats)
 
-  composer.callbackQuery('hub:inbox', async (ctx) => {
+  composer.callbackQuery(hubCallbacks.inbox.filter, async (ctx) => {
     await ctx.answerCallbackQuery()
     await showInbox(ctx)
   })
 
   /** Every organizer action re-checks the role and the ticket's scope: callback data can be forged. */
-  async function handle(ctx: BotContext, action: FeedbackAction): Promise<unknown> {
+  async function handle(ctx: BotContext, action: OrganizerAction): Promise<unknown> {
     const user: User | undefined = ctx.user
     if (!isOrganizer(user)) return ctx.answerCallbackQuery({ text: ctx.t('feedback-not-organizer'), show_alert: true })
     switch (action.kind) {
@@ -168,11 +176,15 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     }
   }
 
-  const organizerKinds = new Set(['inbox', 'stats', 'open', 'reply', 'note', 'status', 'public', 'reassign', 'reassign-menu'])
-  composer.on('callback_query:data', async (ctx, next) => {
-    const action = parseFeedbackData(ctx.callbackQuery.data)
-    if (action === undefined || !organizerKinds.has(action.kind)) return next()
-    await handle(ctx, action)
-  })
+  const buttons = feedbackCallbacks
+  onCallback(composer, buttons.inbox, (ctx) => handle(ctx, { kind: 'inbox' }))
+  onCallback(composer, buttons.stats, (ctx) => handle(ctx, { kind: 'stats' }))
+  onCallback(composer, buttons.open, (ctx, { ticketId }) => handle(ctx, { kind: 'open', ticketId }))
+  onCallback(composer, buttons.reply, (ctx, { ticketId }) => handle(ctx, { kind: 'reply', ticketId }))
+  onCallback(composer, buttons.note, (ctx, { ticketId }) => handle(ctx, { kind: 'note', ticketId }))
+  onCallback(composer, buttons.public, (ctx, { ticketId }) => handle(ctx, { kind: 'public', ticketId }))
+  onCallback(composer, buttons.reassignMenu, (ctx, { ticketId }) => handle(ctx, { kind: 'reassign-menu', ticketId }))
+  onCallback(composer, buttons.status, (ctx, { ticketId, status }) => handle(ctx, { kind: 'status', ticketId, status }))
+  onCallback(composer, buttons.reassign, (ctx, { ticketId, userId }) => handle(ctx, { kind: 'reassign', ticketId, userId }))
   return composer
 }

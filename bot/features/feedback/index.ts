@@ -1,5 +1,6 @@
 import { Composer } from 'grammy'
 import type { BotContext, BotDeps } from '../../context.js'
+import { feedbackStale } from '../../callbacks/feedback.js'
 import { createInboxFeature } from './inbox.js'
 import { createMineFeature } from './mine.js'
 import { createRepliesFeature } from './replies.js'
@@ -16,7 +17,8 @@ export function createFeedbackFeature(deps: BotDeps): Composer<BotContext> {
   composer.use(createWorkerFeature(deps))
   composer.use(createMineFeature(deps))
   composer.use(createInboxFeature(deps))
-  // A form button tapped after the form ended, or data nobody built: say so and change nothing.
-  composer.callbackQuery(/^f:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') }))
+  // A form button tapped after the form ended, data nobody built, or `f:` from before the codec:
+  // say so and change nothing.
+  composer.callbackQuery(feedbackStale, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') }))
   return composer
 }

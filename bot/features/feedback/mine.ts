@@ -4,7 +4,13 @@ import { findInboxItem, firstWorkerMessages, listMessages, listUserTickets } fro
 import { findStation } from '../../../db/repositories/stations.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { conversationIds } from '../../conversations/ids.js'
-import { feedbackData, parseFeedbackData, type FeedbackAction } from './callback-data.js'
+import { feedbackCallbacks } from '../../callbacks/feedback.js'
+import { onCallback } from '../../callbacks/route.js'
+
+type WorkerAction =
+  | { kind: 'mine' }
+  | { kind: 'own' | 'add' | 'close' | 'satisfied' | 'unsatisfied' | 'consent-yes' | 'consent-no'; ticketId: number }
+  | { kind: 'said'; stationId: number }
 import { formatSaid, formatWorkerCard } from './format.js'
 import { choicesKeyboard, workerTicketKeyboard } from './keyboards.js'
 import { excerpt } from '../../ui/feedback-notices.js'
@@ -40,7 +46,7 @@ export function createMineFeature(deps: BotDeps): Composer<BotContext> {
         status: ctx.t(`feedback-status-${ticket.status}`),
         words: excerpt((key) => ctx.t(key), first.get(ticket.id), BUTTON_WORDS) || '-',
       })
-    const keyboard = choicesKeyboard(tickets.map((ticket) => ({ label: label(ticket), data: feedbackData.own(ticket.id) })))
+    const keyboard = choicesKeyboard(tickets.map((ticket) => ({ label: label(ticket), data: feedbackCallbacks.own.pack({ ticketId: ticket.id }) })))
     await ctx.reply(ctx.t('feedback-mine-title', { count: tickets.length }), { reply_markup: keyboard })
   }
 
@@ -64,11 +70,11 @@ export function createMineFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command('said', async (ctx) => {
     const stations = await listStationsWithPublicItems(db, LISTED)
     if (stations.length === 0) return ctx.reply(ctx.t('feedback-said-none'))
-    const keyboard = choicesKeyboard(stations.map((station) => ({ label: ctx.t('feedback-said-station', { name: station.name, count: station.items }), data: feedbackData.said(station.id) })))
+    const keyboard = choicesKeyboard(stations.map((station) => ({ label: ctx.t('feedback-said-station', { name: station.name, count: station.items }), data: feedbackCallbacks.said.pack({ stationId: station.id }) })))
     await ctx.reply(ctx.t('feedback-said-pick'), { reply_markup: keyboard })
   })
 
-  async function handle(ctx: BotContext, action: FeedbackAction): Promise<unknown> {
+  async function handle(ctx: BotContext, action: WorkerAction): Promise<unknown> {
     const user = ctx.user
     if (user === undefined) return ctx.answerCallbackQuery()
     switch (action.kind) {
@@ -109,11 +115,15 @@ export function createMineFeature(deps: BotDeps): Composer<BotContext> {
     }
   }
 
-  const workerKinds = new Set(['mine', 'own', 'said', 'add', 'close', 'satisfied', 'unsatisfied', 'consent-yes', 'consent-no'])
-  composer.on('callback_query:data', async (ctx, next) => {
-    const action = parseFeedbackData(ctx.callbackQuery.data)
-    if (action === undefined || !workerKinds.has(action.kind)) return next()
-    await handle(ctx, action)
-  })
+  const buttons = feedbackCallbacks
+  onCallback(composer, buttons.mine, (ctx) => handle(ctx, { kind: 'mine' }))
+  onCallback(composer, buttons.said, (ctx, { stationId }) => handle(ctx, { kind: 'said', stationId }))
+  onCallback(composer, buttons.own, (ctx, { ticketId }) => handle(ctx, { kind: 'own', ticketId }))
+  onCallback(composer, buttons.add, (ctx, { ticketId }) => handle(ctx, { kind: 'add', ticketId }))
+  onCallback(composer, buttons.close, (ctx, { ticketId }) => handle(ctx, { kind: 'close', ticketId }))
+  onCallback(composer, buttons.satisfied, (ctx, { ticketId }) => handle(ctx, { kind: 'satisfied', ticketId }))
+  onCallback(composer, buttons.unsatisfied, (ctx, { ticketId }) => handle(ctx, { kind: 'unsatisfied', ticketId }))
+  onCallback(composer, buttons.consentYes, (ctx, { ticketId }) => handle(ctx, { kind: 'consent-yes', ticketId }))
+  onCallback(composer, buttons.consentNo, (ctx, { ticketId }) => handle(ctx, { kind: 'consent-no', ticketId }))
   return composer
 }

@@ -3,7 +3,7 @@ import { isOrganizer } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
 import type { BotDeps } from '../../context.js'
-import type { StatusChange } from './callback-data.js'
+import type { StatusChange } from '../../callbacks/feedback.js'
 import { queueAnswer, queueConsentQuestion, queueOrganizerNotice, queueWorkerNotice } from '../../ui/feedback-notices.js'
 import { mayHandle } from '../../../core/tickets.js'
 

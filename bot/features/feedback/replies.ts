@@ -4,7 +4,7 @@ import { findBroadcast } from '../../../db/repositories/broadcasts.js'
 import type { NewFeedbackMessage } from '../../../db/repositories/feedback.js'
 import { findSentMessage, rememberBroadcastReplyHint } from '../../../db/repositories/outbox.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { feedbackData } from './callback-data.js'
+import { feedbackCallbacks } from '../../callbacks/feedback.js'
 import { addToTicket, MAX_WORKER_TEXT } from '../../../core/tickets.js'
 import { ticketNotices } from '../../ui/feedback-notices.js'
 
@@ -41,7 +41,7 @@ export function createRepliesFeature(deps: BotDeps): Composer<BotContext> {
       const result = await addToTicket(deps, ticketNotices, ctx.user, sent.ticketId, content)
       return ctx.reply(ctx.t(`feedback-reply-${result}`, { max: deps.config.feedbackMaxPerHour }), {
         reply_parameters: { message_id: ctx.message.message_id },
-        ...(result === 'closed' ? { reply_markup: new InlineKeyboard().text(ctx.t('feedback-button-new'), feedbackData.newFeedback()) } : {}),
+        ...(result === 'closed' ? { reply_markup: new InlineKeyboard().text(ctx.t('feedback-button-new'), feedbackCallbacks.newTicket.pack()) } : {}),
       })
     }
     if (sent?.broadcastId != null && (await rememberBroadcastReplyHint(deps.db, sent.broadcastId, ctx.user.id))) {
@@ -49,7 +49,7 @@ export function createRepliesFeature(deps: BotDeps): Composer<BotContext> {
       const eventId = broadcast?.audience.type === 'event' ? broadcast.audience.eventId : undefined
       return ctx.reply(ctx.t(eventId === undefined ? 'feedback-broadcast-reply' : 'feedback-broadcast-reply-event'), {
         reply_parameters: { message_id: ctx.message.message_id },
-        reply_markup: new InlineKeyboard().text(ctx.t(eventId === undefined ? 'feedback-button-new' : 'feedback-button-new-event'), feedbackData.newFeedback(eventId)),
+        reply_markup: new InlineKeyboard().text(ctx.t(eventId === undefined ? 'feedback-button-new' : 'feedback-button-new-event'), feedbackCallbacks.newTicket.pack({ eventId })),
       })
     }
     return next()

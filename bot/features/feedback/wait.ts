@@ -1,12 +1,9 @@
 import type { NewFeedbackMessage } from '../../../db/repositories/feedback.js'
 import { accept, ask, characters, retry } from '../../conversations/ask.js'
 import type { BotConversation, ConversationContext } from '../../context.js'
-import { parseFeedbackData, type WizardChoice } from './callback-data.js'
+import { wizardChoiceOf, type WizardChoice } from '../../callbacks/feedback.js'
 
-const choiceOf = (data: string): WizardChoice | undefined => {
-  const action = parseFeedbackData(data)
-  return action?.kind === 'wizard' ? action.choice : undefined
-}
+const choiceOf = (data: string): WizardChoice | undefined => wizardChoiceOf(data)
 const isWizard = (data: string) => choiceOf(data) !== undefined
 const stale = { buttons: isWizard, toast: (ctx: ConversationContext) => ctx.t('feedback-stale') }
 

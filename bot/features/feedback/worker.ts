@@ -6,7 +6,8 @@ import { findNearestStations, searchStations } from '../../../db/repositories/st
 import type { FeedbackCategory } from '../../../db/schema/index.js'
 import { requireUserId, type BotContext, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { conversationIds } from '../../conversations/ids.js'
-import { cityFits, parseFeedbackData, wizardData, type WizardChoice } from './callback-data.js'
+import { feedbackCallbacks, wizardCallbacks, type WizardChoice } from '../../callbacks/feedback.js'
+import { onCallback } from '../../callbacks/route.js'
 import { anonymousKeyboard, categoryKeyboard, choicesKeyboard, subjectKeyboard } from './keyboards.js'
 import { waitForChoice, waitForContent } from './wait.js'
 import { addToTicket, createTicket, MAX_WORKER_TEXT, overRateLimit, type Subject } from '../../../core/tickets.js'
@@ -40,7 +41,7 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
       const found = await conversation.external(async () => (await searchStations(db, text.slice(0, 40), LISTED)).map(({ id, name, city, district }) => ({ id, name, city, district })))
       if (found.length === 0) return void (await replyCtx.reply(replyCtx.t('feedback-search-none')))
       await replyCtx.reply(replyCtx.t('feedback-search-results'), {
-        reply_markup: choicesKeyboard(found.map((station) => ({ label: stationButtonLabel(station), data: wizardData.station(station.id) }))),
+        reply_markup: choicesKeyboard(found.map((station) => ({ label: stationButtonLabel(station), data: wizardCallbacks.station.pack({ stationId: station.id }) }))),
       })
     }
     for (;;) {
@@ -52,11 +53,11 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
       if (choice.kind === 'events') {
         const events = await conversation.external(async () => (await listFeedbackEvents(db, deps.now(), LISTED)).map(({ id, title }) => ({ id, title })))
         if (events.length === 0) await ctx.reply(ctx.t('feedback-no-events'))
-        else await ctx.reply(ctx.t('feedback-pick-event'), { reply_markup: choicesKeyboard(events.map((event) => ({ label: event.title, data: wizardData.event(event.id) }))) })
+        else await ctx.reply(ctx.t('feedback-pick-event'), { reply_markup: choicesKeyboard(events.map((event) => ({ label: event.title, data: wizardCallbacks.event.pack({ eventId: event.id }) }))) })
       }
       if (choice.kind === 'cities') {
-        const cities = await conversation.external(async () => (await listStationCities(db, 12)).filter(cityFits))
-        await ctx.reply(ctx.t('feedback-pick-city'), { reply_markup: choicesKeyboard(cities.map((city) => ({ label: city, data: wizardData.city(city) }))) })
+        const cities = await conversation.external(async () => (await listStationCities(db, 12)).filter((city) => wizardCallbacks.city.fits({ city })))
+        await ctx.reply(ctx.t('feedback-pick-city'), { reply_markup: choicesKeyboard(cities.map((city) => ({ label: city, data: wizardCallbacks.city.pack({ city: city }) }))) })
       }
     }
   }
@@ -102,11 +103,9 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     if (preset === undefined) await ctx.conversation.enter(conversationIds.newFeedback)
     else await ctx.conversation.enter(conversationIds.newFeedback, preset)
   }
-  composer.on('callback_query:data', async (ctx, next) => {
-    const action = parseFeedbackData(ctx.callbackQuery.data)
-    if (action?.kind !== 'new-feedback') return next()
+  onCallback(composer, feedbackCallbacks.newTicket, async (ctx, { eventId }) => {
     await ctx.answerCallbackQuery()
-    await start(ctx, action.eventId === undefined ? undefined : { kind: 'event', eventId: action.eventId })
+    await start(ctx, eventId === undefined ? undefined : { kind: 'event', eventId })
   })
   const privateChats = composer.chatType('private')
   privateChats.command('feedback', (ctx) => start(ctx))

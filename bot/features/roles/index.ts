@@ -1,12 +1,14 @@
 import { hears } from '@grammyjs/i18n'
-import { Composer, InlineKeyboard } from 'grammy'
+import { Composer, InlineKeyboard, type CallbackQueryContext } from 'grammy'
 import { createConversation } from '@grammyjs/conversations'
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import { conversationIds } from '../../conversations/ids.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
-import { parseRolesData, type RolesAction } from './callback-data.js'
+import { rolesCallbacks, rolesStale } from '../../callbacks/roles.js'
+import { onCallback } from '../../callbacks/route.js'
+import { hubCallbacks } from '../../callbacks/ui.js'
 import {
   inviteStationConversation,
   invitePayloadPrefix,
@@ -18,15 +20,25 @@ import {
 import { handleAppoint, handleDemoteButton, handleDemoteCommand, handleRemoveScope, showTeam } from './team.js'
 import { followUp } from '../../ui/telegram-errors.js'
 
+type RolesAction =
+  | { kind: 'invite-any' }
+  | { kind: 'invite-cities' }
+  | { kind: 'invite-city'; city: string }
+  | { kind: 'invite-station-prompt' }
+  | { kind: 'invite-station'; stationId: number }
+  | { kind: 'team' }
+  | { kind: 'remove-scope'; scopeId: number; confirmed: boolean }
+  | { kind: 'demote'; userId: number; confirmed: boolean }
+
 /** The organizer hub's buttons; each `hub:*` callback belongs to the feature that runs that screen. */
 function hubKeyboard(ctx: BotContext): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-    .text(ctx.t('roles-hub-button-events'), 'hub:events')
-    .text(ctx.t('roles-hub-button-checkin'), 'hub:checkin')
+    .text(ctx.t('roles-hub-button-events'), hubCallbacks.events.pack())
+    .text(ctx.t('roles-hub-button-checkin'), hubCallbacks.checkIn.pack())
     .row()
-    .text(ctx.t('roles-hub-button-broadcast'), 'hub:broadcast')
-    .text(ctx.t('roles-hub-button-inbox'), 'hub:inbox')
-  if (isAdmin(ctx.user)) keyboard.row().text(ctx.t('roles-hub-button-team'), 'hub:team')
+    .text(ctx.t('roles-hub-button-broadcast'), hubCallbacks.broadcast.pack())
+    .text(ctx.t('roles-hub-button-inbox'), hubCallbacks.inbox.pack())
+  if (isAdmin(ctx.user)) keyboard.row().text(ctx.t('roles-hub-button-team'), hubCallbacks.team.pack())
   return keyboard
 }
 
@@ -76,18 +88,28 @@ export function createRolesFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command('demote', adminOnly((ctx, argument) => handleDemoteCommand(ctx, deps, argument)))
   privateChats.command('team', adminOnly((ctx) => showTeam(ctx, deps)))
 
-  composer.callbackQuery('hub:team', async (ctx) => {
+  composer.callbackQuery(hubCallbacks.team.filter, async (ctx) => {
     if (!isAdmin(ctx.user)) return ctx.answerCallbackQuery({ text: ctx.t('roles-refused'), show_alert: true })
     await ctx.answerCallbackQuery()
     await showTeam(ctx, deps)
   })
 
-  composer.callbackQuery(/^r:/, async (ctx) => {
-    const action = parseRolesData(ctx.callbackQuery.data)
-    if (action === undefined) return ctx.answerCallbackQuery({ text: ctx.t('roles-button-stale') })
-    if (!isAdmin(ctx.user)) return ctx.answerCallbackQuery({ text: ctx.t('roles-refused'), show_alert: true })
-    await runAction(ctx, deps, action)
-  })
+  /** Every roles button re-checks that the sender is an admin: callback data can be forged. */
+  const asAdmin = (ctx: CallbackQueryContext<BotContext>, action: RolesAction) =>
+    isAdmin(ctx.user) ? runAction(ctx, deps, action) : ctx.answerCallbackQuery({ text: ctx.t('roles-refused'), show_alert: true })
+  const buttons = rolesCallbacks
+  onCallback(composer, buttons.inviteAny, (ctx) => asAdmin(ctx, { kind: 'invite-any' }))
+  onCallback(composer, buttons.inviteCities, (ctx) => asAdmin(ctx, { kind: 'invite-cities' }))
+  onCallback(composer, buttons.inviteCity, (ctx, { city }) => asAdmin(ctx, { kind: 'invite-city', city }))
+  onCallback(composer, buttons.inviteStationPrompt, (ctx) => asAdmin(ctx, { kind: 'invite-station-prompt' }))
+  onCallback(composer, buttons.inviteStation, (ctx, { stationId }) => asAdmin(ctx, { kind: 'invite-station', stationId }))
+  onCallback(composer, buttons.team, (ctx) => asAdmin(ctx, { kind: 'team' }))
+  onCallback(composer, buttons.removeScope, (ctx, { scopeId }) => asAdmin(ctx, { kind: 'remove-scope', scopeId, confirmed: false }))
+  onCallback(composer, buttons.removeScopeConfirmed, (ctx, { scopeId }) => asAdmin(ctx, { kind: 'remove-scope', scopeId, confirmed: true }))
+  onCallback(composer, buttons.demote, (ctx, { userId }) => asAdmin(ctx, { kind: 'demote', userId, confirmed: false }))
+  onCallback(composer, buttons.demoteConfirmed, (ctx, { userId }) => asAdmin(ctx, { kind: 'demote', userId, confirmed: true }))
+  // Forged or out-of-range data, or `r:` from before the codec.
+  composer.callbackQuery(rolesStale, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('roles-button-stale') }))
 
   return composer
 }

@@ -9,13 +9,7 @@ import { accept, ask, retry } from '../../conversations/ask.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { tHtml } from '../../ui/html.js'
-import {
-  inviteAnyData,
-  inviteCitiesData,
-  inviteCityData,
-  inviteStationData,
-  inviteStationPromptData,
-} from './callback-data.js'
+import { rolesCallbacks } from '../../callbacks/roles.js'
 import { memberName, scopeLabel, type ScopeLike } from './format.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
@@ -35,10 +29,10 @@ const codePattern = /^[A-Za-z0-9_-]{1,64}$/
 
 export async function showInviteMenu(ctx: BotContext): Promise<void> {
   const keyboard = new InlineKeyboard()
-    .text(ctx.t('roles-invite-any'), inviteAnyData)
+    .text(ctx.t('roles-invite-any'), rolesCallbacks.inviteAny.pack())
     .row()
-    .text(ctx.t('roles-invite-by-city'), inviteCitiesData)
-    .text(ctx.t('roles-invite-by-station'), inviteStationPromptData)
+    .text(ctx.t('roles-invite-by-city'), rolesCallbacks.inviteCities.pack())
+    .text(ctx.t('roles-invite-by-station'), rolesCallbacks.inviteStationPrompt.pack())
   await ctx.reply(ctx.t('roles-invite-choose'), { reply_markup: keyboard })
 }
 
@@ -47,9 +41,9 @@ export async function showCityPicker(ctx: BotContext, { db }: BotDeps): Promise<
   const keyboard = new InlineKeyboard()
   let buttons = 0
   for (const city of cities.slice(0, MAX_CITY_BUTTONS)) {
-    const data = inviteCityData(city)
-    if (data === undefined) continue
-    keyboard.text(city, data)
+    // A name too long for a button's 64 bytes gets no button.
+    if (!rolesCallbacks.inviteCity.fits({ city })) continue
+    keyboard.text(city, rolesCallbacks.inviteCity.pack({ city }))
     if (++buttons % 3 === 0) keyboard.row()
   }
   if (buttons === 0) {
@@ -113,7 +107,7 @@ export async function inviteStationConversation(conversation: BotConversation, c
       )
       if (found.length === 0) return retry((reply) => reply.reply(tHtml(reply.t, 'roles-invite-station-no-match', { query }), { parse_mode: 'HTML' }))
       const keyboard = new InlineKeyboard()
-      for (const station of found) keyboard.text(stationButtonLabel(station), inviteStationData(station.id)).row()
+      for (const station of found) keyboard.text(stationButtonLabel(station), rolesCallbacks.inviteStation.pack({ stationId: station.id })).row()
       await update.reply(update.t('roles-invite-station-choose'), { reply_markup: keyboard })
       return accept(undefined)
     },

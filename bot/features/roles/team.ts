@@ -4,7 +4,7 @@ import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml, tHtml } from '../../ui/html.js'
-import { demoteData, removeScopeData, teamData } from './callback-data.js'
+import { rolesCallbacks } from '../../callbacks/roles.js'
 import { buttonName, memberName, scopeLabel, scopesLabel } from './format.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
 import { appointOrganizer, demoteOrganizer } from './membership.js'
@@ -43,10 +43,10 @@ async function renderTeam(ctx: BotContext, deps: BotDeps): Promise<{ text: strin
     if (member.user.role === 'organizer') {
       for (const scope of member.scopes) {
         const label = ctx.t('roles-team-button-scope', { name, scope: scopeLabel(ctx.t, scope, false) })
-        keyboard.text(label, removeScopeData(scope.id)).row()
+        keyboard.text(label, rolesCallbacks.removeScope.pack({ scopeId: scope.id })).row()
       }
     }
-    keyboard.text(ctx.t('roles-team-button-demote', { name }), demoteData(member.user.id)).row()
+    keyboard.text(ctx.t('roles-team-button-demote', { name }), rolesCallbacks.demote.pack({ userId: member.user.id })).row()
   }
   const parts = [ctx.t('roles-team-title', { count: team.length }), ...shown.map((member, index) => describeMember(ctx.t, member, index + 1))]
   if (team.length > shown.length) parts.push(ctx.t('roles-team-more', { count: team.length - shown.length }))
@@ -72,7 +72,7 @@ export async function showTeam(ctx: BotContext, deps: BotDeps, edit = false): Pr
 }
 
 async function confirm(ctx: BotContext, text: string, yes: string): Promise<void> {
-  const keyboard = new InlineKeyboard().text(ctx.t('roles-button-confirm'), yes).text(ctx.t('roles-button-back'), teamData)
+  const keyboard = new InlineKeyboard().text(ctx.t('roles-button-confirm'), yes).text(ctx.t('roles-button-back'), rolesCallbacks.team.pack())
   await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(() => ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard }))
 }
 
@@ -88,7 +88,7 @@ export async function handleRemoveScope(ctx: BotContext, deps: BotDeps, scopeId:
     await ctx.answerCallbackQuery()
     const last = (await listScopes(deps.db, owner.id)).length === 1
     const text = ctx.t(last ? 'roles-confirm-remove-last-scope' : 'roles-confirm-remove-scope', { name: memberName(owner), scope: scopeLabel(ctx.t, scope) })
-    await confirm(ctx, text, removeScopeData(scopeId, true))
+    await confirm(ctx, text, rolesCallbacks.removeScopeConfirmed.pack({ scopeId }))
     return
   }
   const removed = await removeScope(deps.db, scopeId)
@@ -107,7 +107,7 @@ export async function handleDemoteButton(ctx: BotContext, deps: BotDeps, userId:
       return
     }
     await ctx.answerCallbackQuery()
-    await confirm(ctx, ctx.t('roles-confirm-demote', { name: memberName(target) }), demoteData(userId, true))
+    await confirm(ctx, ctx.t('roles-confirm-demote', { name: memberName(target) }), rolesCallbacks.demoteConfirmed.pack({ userId }))
     return
   }
   const result = await demoteOrganizer(deps, admin, userId)

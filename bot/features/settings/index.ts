@@ -1,8 +1,9 @@
 import { createConversation } from '@grammyjs/conversations'
-import { Composer } from 'grammy'
+import { Composer, type CallbackQueryContext } from 'grammy'
 import { quietHoursOf, setQuietHours, type QuietHours } from '../../../db/repositories/user-settings.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { parseSettingsData } from './callback-data.js'
+import { settingsCallbacks, settingsStale } from '../../callbacks/settings.js'
+import { onCallback } from '../../callbacks/route.js'
 import { createCustomQuietHours } from './conversations.js'
 import { conversationIds } from '../../conversations/ids.js'
 import { languageKeyboard } from '../../ui/main-keyboard.js'
@@ -29,24 +30,33 @@ export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
     return ctx.reply(settingsText(ctx, current), { parse_mode: 'HTML', reply_markup: settingsKeyboard(ctx.t, current) })
   })
 
-  composer.callbackQuery(/^qh:/, async (ctx) => {
-    const action = parseSettingsData(ctx.callbackQuery.data)
-    if (action === undefined || ctx.user === undefined) return ctx.answerCallbackQuery({ text: ctx.t('settings-stale') })
+  const stale = (ctx: BotContext) => ctx.answerCallbackQuery({ text: ctx.t('settings-stale') })
+
+  onCallback(composer, settingsCallbacks.language, async (ctx) => {
+    if (ctx.user === undefined) return stale(ctx)
     // A button tapped while typing a custom range means the worker changed their mind.
     await ctx.conversation.exit(conversationIds.quietHours)
+    await ctx.answerCallbackQuery()
+    return ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard() })
+  })
+  onCallback(composer, settingsCallbacks.custom, async (ctx) => {
+    if (ctx.user === undefined) return stale(ctx)
+    await ctx.answerCallbackQuery()
+    // Another feature's form may still be open (this one included); the worker has moved on from it.
+    await ctx.conversation.exitAll()
+    return ctx.conversation.enter(conversationIds.quietHours)
+  })
+  onCallback(composer, settingsCallbacks.off, (ctx) => saveQuietHours(ctx, null))
+  onCallback(composer, settingsCallbacks.preset, (ctx, { index }) => {
+    const preset = quietPresets[index]
+    return preset === undefined ? stale(ctx) : saveQuietHours(ctx, preset)
+  })
+  // Data of the right shape but no longer meaning anything, or from before the codec (`qh:`).
+  composer.callbackQuery(settingsStale, stale)
 
-    if (action.type === 'language') {
-      await ctx.answerCallbackQuery()
-      return ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard() })
-    }
-    if (action.type === 'custom') {
-      await ctx.answerCallbackQuery()
-      // Another feature's form may still be open; the worker has moved on from it.
-      await ctx.conversation.exitAll()
-      return ctx.conversation.enter(conversationIds.quietHours)
-    }
-
-    const hours = action.type === 'off' ? null : (quietPresets[action.index] ?? null)
+  async function saveQuietHours(ctx: CallbackQueryContext<BotContext>, hours: QuietHours | null) {
+    if (ctx.user === undefined) return stale(ctx)
+    await ctx.conversation.exit(conversationIds.quietHours)
     await setQuietHours(deps.db, ctx.user.id, hours)
     await ctx.answerCallbackQuery({
       text:
@@ -63,7 +73,7 @@ export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
       // The old message cannot be edited (deleted, too old): show the new state in a fresh one.
       await ctx.reply(settingsText(ctx, hours), screen)
     }
-  })
+  }
 
   return composer
 }

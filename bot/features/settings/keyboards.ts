@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy'
 import type { QuietHours } from '../../../db/repositories/user-settings.js'
-import { customData, languageData, offData, presetData } from './callback-data.js'
+import { settingsCallbacks } from '../../callbacks/settings.js'
 import { quietPresets, sameHours } from './quiet-hours.js'
 import type { Translate } from '../../i18n.js'
 import { minutesToClock } from '../../../domain/time.js'
@@ -14,10 +14,10 @@ export function settingsKeyboard(t: Translate, current: QuietHours | null): Inli
         end: minutesToClock(preset.end),
         current: sameHours(preset, current) ? 'yes' : 'no',
       }),
-      presetData(index),
+      settingsCallbacks.preset.pack({ index }),
     )
   })
-  keyboard.row().text(t('settings-button-custom'), customData)
-  keyboard.text(t('settings-button-off', { current: current === null ? 'yes' : 'no' }), offData)
-  return keyboard.row().text(t('settings-button-language'), languageData)
+  keyboard.row().text(t('settings-button-custom'), settingsCallbacks.custom.pack())
+  keyboard.text(t('settings-button-off', { current: current === null ? 'yes' : 'no' }), settingsCallbacks.off.pack())
+  return keyboard.row().text(t('settings-button-language'), settingsCallbacks.language.pack())
 }

@@ -3,11 +3,12 @@ import { Composer } from 'grammy'
 import { markUserBlocked, setUserLocale } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
-import { isLocale } from '../../i18n.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
 import { languageKeyboard, mainKeyboard } from '../../ui/main-keyboard.js'
 import { followUp, removeButtons } from '../../ui/telegram-errors.js'
+import { uiCallbacks, uiStale } from '../../callbacks/ui.js'
+import { onCallback } from '../../callbacks/route.js'
 
 /** An organizer's chat menu follows their role and language; a failure must not spoil the answer. */
 async function refreshMenu(ctx: BotContext): Promise<void> {
@@ -54,9 +55,8 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
     return ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard() })
   })
 
-  composer.callbackQuery(/^lang:([a-z]{2})$/, async (ctx) => {
-    const locale = ctx.match[1]
-    if (!isLocale(locale) || ctx.user === undefined) return ctx.answerCallbackQuery({ text: ctx.t('button-stale') })
+  onCallback(composer, uiCallbacks.language, async (ctx, { locale }) => {
+    if (ctx.user === undefined) return ctx.answerCallbackQuery({ text: ctx.t('button-stale') })
     await setUserLocale(db, ctx.user.id, locale)
     ctx.i18n.useLocale(locale)
     if (isOrganizer(ctx.user)) await followUp(ctx.logger, 'chat menu not updated', syncChatMenu(ctx.api, { ...ctx.user, locale }))
@@ -64,6 +64,8 @@ export function createStartFeature({ db }: BotDeps): Composer<BotContext> {
     await removeButtons(ctx)
     await ctx.reply(ctx.t('language-set'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
   })
+  // A language that is no longer offered, or `lang:` from before the codec.
+  composer.callbackQuery(uiStale, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-stale') }))
 
   // A private chat's member status changes when the user blocks ("kicked") or restarts the bot.
   composer.on('my_chat_member', async (ctx) => {

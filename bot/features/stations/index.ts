@@ -1,5 +1,5 @@
 import { hears } from '@grammyjs/i18n'
-import { Composer } from 'grammy'
+import { Composer, type CallbackQueryContext } from 'grammy'
 import { findNearestStations, findStation, recordStationUse, searchStations, type StationRecord } from '../../../db/repositories/stations.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../../context.js'
@@ -7,7 +7,8 @@ import { isValidPoint, type Point } from '../../../domain/geo.js'
 import { openingState } from '../../../domain/opening-hours.js'
 import { escapeHtml, tHtml } from '../../ui/html.js'
 import { smallTalk, tooShortToSearch } from '../../../domain/small-talk.js'
-import { parseListData, parseStationData, type ListQuery } from './callback-data.js'
+import { listQueryOf, stationCallbacks, stationsStale, type ListQuery } from '../../callbacks/stations.js'
+import { onCallback } from '../../callbacks/route.js'
 import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { listKeyboard, navigationKeyboard, searchResultsKeyboard } from './keyboards.js'
@@ -92,33 +93,35 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     })
   })
 
-  composer.on('callback_query:data', async (ctx, next) => {
-    const data = ctx.callbackQuery.data
-    const list = parseListData(data)
-    const placeId = parseStationData('p', data)
-    const navigateId = parseStationData('v', data)
-    if (list === undefined && placeId === undefined && navigateId === undefined) return next()
+  const showListPage = async (ctx: CallbackQueryContext<BotContext>, next: () => Promise<void>) => {
+    const list = listQueryOf(ctx.callbackQuery.data)
+    if (list === undefined) return next()
+    const rendered = await renderList(ctx, list)
+    if (rendered === undefined) return ctx.answerCallbackQuery({ text: ctx.t('station-gone') })
+    // A double tap would show what is already shown.
+    await ignoreNotModified(
+      ctx.editMessageText(rendered.text, {
+        parse_mode: 'HTML',
+        reply_markup: rendered.reply_markup,
+        link_preview_options: { is_disabled: true },
+      }),
+    )
+    return ctx.answerCallbackQuery()
+  }
+  composer.callbackQuery([stationCallbacks.near.filter, stationCallbacks.around.filter], showListPage)
 
-    if (list !== undefined) {
-      const rendered = await renderList(ctx, list)
-      if (rendered === undefined) return ctx.answerCallbackQuery({ text: ctx.t('station-gone') })
-      // A double tap would show what is already shown.
-      await ignoreNotModified(
-        ctx.editMessageText(rendered.text, {
-          parse_mode: 'HTML',
-          reply_markup: rendered.reply_markup,
-          link_preview_options: { is_disabled: true },
-        }),
-      )
-      return ctx.answerCallbackQuery()
-    }
-
-    const station = await findStation(db, (placeId ?? navigateId) as number)
+  /** A station from a typed-place search: its nearest list. */
+  onCallback(composer, stationCallbacks.place, async (ctx, { stationId }) => {
+    const station = await findStation(db, stationId)
     if (station === undefined || !station.active) return ctx.answerCallbackQuery({ text: ctx.t('station-gone') })
     await ctx.answerCallbackQuery()
-    if (placeId !== undefined) {
-      return sendList(ctx, { origin: { kind: 'station', stationId: station.id }, page: 0, filters: defaultFilters })
-    }
+    return sendList(ctx, { origin: { kind: 'station', stationId: station.id }, page: 0, filters: defaultFilters })
+  })
+
+  onCallback(composer, stationCallbacks.navigate, async (ctx, { stationId }) => {
+    const station = await findStation(db, stationId)
+    if (station === undefined || !station.active) return ctx.answerCallbackQuery({ text: ctx.t('station-gone') })
+    await ctx.answerCallbackQuery()
     if (ctx.user !== undefined) await recordStationUse(db, ctx.user.id, station.id)
     await ctx.replyWithVenue(station.lat, station.lng, station.name, station.address || station.city)
     await ctx.reply(
@@ -132,6 +135,8 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
       { parse_mode: 'HTML', reply_markup: navigationKeyboard(ctx.t, station) },
     )
   })
+  // Forged, out of range, or from before the codec (`n:`, `v:`, `p:`).
+  composer.callbackQuery(stationsStale, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-stale') }))
 
   return composer
 }

@@ -1,10 +1,10 @@
 import { InlineKeyboard } from 'grammy'
 import { stationPlace } from '../../ui/station-label.js'
 import type { StationRecord } from '../../../db/repositories/stations.js'
-import { feedbackData } from '../feedback/callback-data.js'
+import { feedbackCallbacks } from '../../callbacks/feedback.js'
 import { mapKeyboard } from '../../ui/navigation.js'
 import { filterAmenities, type Amenity } from '../../../domain/vocabulary.js'
-import { lastPage, listData, navigateData, placeData, type ListQuery } from './callback-data.js'
+import { lastPage, listData, stationCallbacks, type ListQuery } from '../../callbacks/stations.js'
 import { PAGE_SIZE, type ListedStation } from './nearest.js'
 import type { Translate } from '../../i18n.js'
 
@@ -20,7 +20,7 @@ export function listKeyboard(
   const keyboard = new InlineKeyboard()
   const first = query.page * PAGE_SIZE + 1
   shown.forEach((station, index) =>
-    keyboard.text(t('button-navigate', { index: first + index }), navigateData(station.id)),
+    keyboard.text(t('button-navigate', { index: first + index }), stationCallbacks.navigate.pack({ stationId: station.id })),
   )
   keyboard.row()
   if (query.page > 0) keyboard.text(t('button-previous'), listData({ ...query, page: query.page - 1 }))
@@ -44,12 +44,12 @@ export function listKeyboard(
 }
 
 export const navigationKeyboard = (t: Translate, station: StationRecord): InlineKeyboard =>
-  mapKeyboard(t, station).text(t('feedback-said-button'), feedbackData.said(station.id))
+  mapKeyboard(t, station).text(t('feedback-said-button'), feedbackCallbacks.said.pack({ stationId: station.id }))
 
 export function searchResultsKeyboard(t: Translate, matches: readonly StationRecord[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   for (const station of matches) {
-    keyboard.text(t('search-result-button', { name: station.name, place: stationPlace(station) }), placeData(station.id)).row()
+    keyboard.text(t('search-result-button', { name: station.name, place: stationPlace(station) }), stationCallbacks.place.pack({ stationId: station.id })).row()
   }
   return keyboard
 }

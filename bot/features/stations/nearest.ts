@@ -6,7 +6,7 @@ import {
   type StationWithDistance,
 } from '../../../db/repositories/stations.js'
 import { openingState, type OpeningState } from '../../../domain/opening-hours.js'
-import type { Filters } from './callback-data.js'
+import type { Filters } from '../../callbacks/stations.js'
 
 export const PAGE_SIZE = 5
 /** Opening hours cannot be evaluated in SQL, so "open now" checks the nearest stations in batches. */

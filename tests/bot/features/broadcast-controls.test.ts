@@ -58,63 +58,63 @@ const lastEdit = () => telegram.callsOf('editMessageText').at(-1)?.payload
 
 describe('controlling a running broadcast', () => {
   it('pauses and resumes, editing the progress message with the matching buttons', async () => {
-    await tap(ORGANIZER, `b:p:${broadcastId}`)
+    await tap(ORGANIZER, `bc:pause:${broadcastId}`)
     expect(await status()).toBe('paused')
     expect(lastEdit()).toMatchObject({ chat_id: ORGANIZER.id, message_id: PROGRESS_MESSAGE })
     expect(lastEdit()?.text).toContain('已暂停')
-    expect(inlineButtons(lastEdit()).map((button) => button.callback_data)).toEqual([`b:u:${broadcastId}`, `b:q:${broadcastId}`])
-    await tap(ORGANIZER, `b:p:${broadcastId}`) // a double tap keeps it paused
+    expect(inlineButtons(lastEdit()).map((button) => button.callback_data)).toEqual([`bc:resume:${broadcastId}`, `bc:stop:${broadcastId}`])
+    await tap(ORGANIZER, `bc:pause:${broadcastId}`) // a double tap keeps it paused
     expect(await status()).toBe('paused')
-    await tap(ORGANIZER, `b:u:${broadcastId}`)
+    await tap(ORGANIZER, `bc:resume:${broadcastId}`)
     expect(await status()).toBe('sending')
-    expect(inlineButtons(lastEdit()).map((button) => button.callback_data)).toEqual([`b:p:${broadcastId}`, `b:q:${broadcastId}`])
+    expect(inlineButtons(lastEdit()).map((button) => button.callback_data)).toEqual([`bc:pause:${broadcastId}`, `bc:stop:${broadcastId}`])
   })
 
   it('cancels only after a confirmation, withdrawing the pending rows and keeping those sent', async () => {
     await database.db.update(outbox).set({ status: 'sent' }).where(eq(outbox.userId, 1))
-    await tap(ORGANIZER, `b:q:${broadcastId}`)
+    await tap(ORGANIZER, `bc:stop:${broadcastId}`)
     expect(await status()).toBe('sending')
     const ask = telegram.callsOf('sendMessage').at(-1)?.payload
     expect(ask?.text).toContain('3 条')
-    expect(inlineButtons(ask).map((button) => button.callback_data)).toEqual([`b:qy:${broadcastId}`, `b:qn:${broadcastId}`])
-    await tap(ORGANIZER, `b:qn:${broadcastId}`)
+    expect(inlineButtons(ask).map((button) => button.callback_data)).toEqual([`bc:stop-yes:${broadcastId}`, `bc:stop-no:${broadcastId}`])
+    await tap(ORGANIZER, `bc:stop-no:${broadcastId}`)
     expect(await status()).toBe('sending')
-    await tap(ORGANIZER, `b:qy:${broadcastId}`)
+    await tap(ORGANIZER, `bc:stop-yes:${broadcastId}`)
     expect(await status()).toBe('cancelled')
     expect(await broadcastCounts(database.db, broadcastId)).toMatchObject({ sent: 1, cancelled: 3, remaining: 0 })
     const progress = telegram.callsOf('editMessageText').find((call) => call.payload.message_id === PROGRESS_MESSAGE && String(call.payload.text).includes('· 已取消'))
     expect(progress).toBeDefined()
     expect(inlineButtons(progress?.payload)).toEqual([])
-    await tap(ORGANIZER, `b:u:${broadcastId}`)
+    await tap(ORGANIZER, `bc:resume:${broadcastId}`)
     expect(lastAlert()).toContain('已经结束')
     expect(await status()).toBe('cancelled')
   })
 
   it('refuses workers and other organizers, and lets an admin act', async () => {
     for (const who of [WORKER, OTHER_ORGANIZER]) {
-      for (const data of [`b:p:${broadcastId}`, `b:qy:${broadcastId}`]) {
+      for (const data of [`bc:pause:${broadcastId}`, `bc:stop-yes:${broadcastId}`]) {
         await tap(who, data)
         expect(lastAlert()).toContain('只有发起人或管理员')
       }
     }
     expect(await status()).toBe('sending')
     expect(await broadcastCounts(database.db, broadcastId)).toMatchObject({ pending: 4 })
-    await tap(ADMIN, `b:p:${broadcastId}`)
+    await tap(ADMIN, `bc:pause:${broadcastId}`)
     expect(await status()).toBe('paused')
   })
 
   it('keeps the buttons of a running broadcast working while another one is being composed', async () => {
     await bot.handleUpdate(textUpdate(ORGANIZER, '/broadcast'))
-    await tap(ORGANIZER, `b:p:${broadcastId}`)
+    await tap(ORGANIZER, `bc:pause:${broadcastId}`)
     expect(await status()).toBe('paused')
-    await tap(ORGANIZER, 'b:t:e')
+    await tap(ORGANIZER, 'bc:type:event')
     expect(telegram.callsOf('sendMessage').at(-1)?.payload.text).toContain('选择活动')
     await tap(ORGANIZER, 'hub:broadcast') // starts over
     expect(telegram.callsOf('sendMessage').at(-1)?.payload.text).toContain('发给谁')
   })
 
   it('answers malformed or unknown broadcast buttons as stale', async () => {
-    for (const data of ['b:p:', 'b:p:0', 'b:zz:1', `b:p:${broadcastId}:x`, 'b:p:99999']) {
+    for (const data of ['bc:pause:', 'bc:pause:0', 'b:zz:1', `bc:pause:${broadcastId}:x`, 'bc:pause:99999']) {
       await tap(ORGANIZER, data)
       expect(lastAlert()).toContain('失效')
     }

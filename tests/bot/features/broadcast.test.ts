@@ -61,20 +61,20 @@ const alerts = () => telegram.callsOf('answerCallbackQuery').map((call) => call.
 
 async function pickEventAudience(from = ORGANIZER) {
   await say(from, '/broadcast')
-  await tap(from, 'b:t:e')
-  await tap(from, `b:e:${chengduEvent}`)
-  await tap(from, 'b:o:a')
+  await tap(from, 'bc:type:event')
+  await tap(from, `bc:event:${chengduEvent}`)
+  await tap(from, 'bc:only:all')
 }
 
 describe('composing a broadcast', () => {
   it('goes audience → message → exact preview → one broadcast with one outbox row per recipient, formatting kept', async () => {
     await say(ORGANIZER, '/broadcast')
-    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toEqual(['b:t:e', 'b:t:c', 'b:t:n'])
-    await tap(ORGANIZER, 'b:t:e')
+    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toEqual(['bc:type:event', 'bc:type:city', 'bc:type:near'])
+    await tap(ORGANIZER, 'bc:type:event')
     // Only events within the organizer's scope are offered.
-    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toEqual([`b:e:${chengduEvent}`])
-    await tap(ORGANIZER, `b:e:${chengduEvent}`)
-    await tap(ORGANIZER, 'b:o:a')
+    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toEqual([`bc:event:${chengduEvent}`])
+    await tap(ORGANIZER, `bc:event:${chengduEvent}`)
+    await tap(ORGANIZER, 'bc:only:all')
     expect(lastSent()?.text).toContain('<b>3</b>')
 
     const entities = [{ type: 'bold' as const, offset: 0, length: 4 }, { type: 'text_link' as const, offset: 5, length: 2, url: 'https://example.org/' }]
@@ -89,9 +89,9 @@ describe('composing a broadcast', () => {
     expect(preview?.parse_mode).toBeUndefined()
     expect(summary?.text).toContain('冬至免费饺子宴')
     expect(summary?.text).toContain('<b>3</b>')
-    expect(inlineButtons(summary).map((button) => button.callback_data)).toEqual(['b:y', 'b:m', 'b:a', 'b:x'])
+    expect(inlineButtons(summary).map((button) => button.callback_data)).toEqual(['bc:send', 'bc:edit', 'bc:audience', 'bc:abort'])
 
-    await tap(ORGANIZER, 'b:y')
+    await tap(ORGANIZER, 'bc:send')
     const all = await database.db.select().from(broadcasts)
     expect(all).toHaveLength(1)
     const broadcast = all[0]!
@@ -102,10 +102,10 @@ describe('composing a broadcast', () => {
     expect(rows[0]?.payload).toEqual({ method: 'sendMessage', text: `${header}重要通知 地址 改到春熙路`, entities: shifted })
     const progress = lastSent()
     expect(progress?.text).toContain(`#${broadcast.id}`)
-    expect(inlineButtons(progress).map((button) => button.callback_data)).toEqual([`b:p:${broadcast.id}`, `b:q:${broadcast.id}`])
+    expect(inlineButtons(progress).map((button) => button.callback_data)).toEqual([`bc:pause:${broadcast.id}`, `bc:stop:${broadcast.id}`])
 
     // A second tap on 确认发送 finds no conversation: nothing more is created.
-    await tap(ORGANIZER, 'b:y')
+    await tap(ORGANIZER, 'bc:send')
     expect(alerts().at(-1)).toContain('失效')
     expect(await database.db.select().from(broadcasts)).toHaveLength(1)
     expect(await database.db.select().from(outbox).where(eq(outbox.broadcastId, broadcast.id))).toHaveLength(3)
@@ -113,14 +113,14 @@ describe('composing a broadcast', () => {
 
   it('sends a photo back as recipients will see it and queues the largest size with its caption entities', async () => {
     await pickEventAudience()
-    await tap(ORGANIZER, 'b:t:e') // a stale button of an earlier step changes nothing
+    await tap(ORGANIZER, 'bc:type:event') // a stale button of an earlier step changes nothing
     const captionEntities = [{ type: 'italic' as const, offset: 0, length: 2 }]
     telegram.clear()
     await bot.handleUpdate(captionedPhotoUpdate(ORGANIZER, '今晚开饭', captionEntities))
     const header = '📢 活动「冬至免费饺子宴」的组织者通知：\n'
     const shifted = captionEntities.map((entity) => ({ ...entity, offset: entity.offset + header.length }))
     expect(telegram.callsOf('sendPhoto')[0]?.payload).toMatchObject({ photo: 'large', caption: `${header}今晚开饭`, caption_entities: shifted })
-    await tap(ORGANIZER, 'b:y')
+    await tap(ORGANIZER, 'bc:send')
     const [row] = await database.db.select().from(outbox).where(eq(outbox.kind, 'broadcast')).orderBy(outbox.id).limit(1)
     expect(row?.payload).toEqual({ method: 'sendPhoto', photo: 'large', caption: `${header}今晚开饭`, captionEntities: shifted })
   })
@@ -135,7 +135,7 @@ describe('composing a broadcast', () => {
     expect(lastSent()?.text).toContain('只能群发文字')
     await say(ORGANIZER, '改期通知')
     expect(sent().some((call) => String(call.payload.text).endsWith('\n改期通知'))).toBe(true)
-    await tap(ORGANIZER, 'b:x')
+    await tap(ORGANIZER, 'bc:abort')
     expect(lastSent()?.text).toContain('已放弃')
     expect(await database.db.select().from(broadcasts)).toHaveLength(0)
   })
@@ -143,9 +143,9 @@ describe('composing a broadcast', () => {
   it('lets the organizer change the message after the preview', async () => {
     await pickEventAudience()
     await say(ORGANIZER, '第一版')
-    await tap(ORGANIZER, 'b:m')
+    await tap(ORGANIZER, 'bc:edit')
     await say(ORGANIZER, '第二版')
-    await tap(ORGANIZER, 'b:y')
+    await tap(ORGANIZER, 'bc:send')
     expect((await database.db.select().from(broadcasts)).map((row) => row.text)).toEqual(['第二版'])
   })
 
@@ -154,7 +154,7 @@ describe('composing a broadcast', () => {
     ;({ bot, telegram } = createTestBot(database.db, { now: () => now }))
     await say(ORGANIZER, '重启后的通知')
     expect(sent()[1]?.payload.text).toBe('📢 活动「冬至免费饺子宴」的组织者通知：\n重启后的通知')
-    await tap(ORGANIZER, 'b:y')
+    await tap(ORGANIZER, 'bc:send')
     expect(await database.db.select().from(broadcasts)).toHaveLength(1)
   })
 })
@@ -162,11 +162,11 @@ describe('composing a broadcast', () => {
 describe('audiences and scope', () => {
   it('refuses a city outside the organizer scope, typed or forged', async () => {
     await say(ORGANIZER, '/broadcast')
-    await tap(ORGANIZER, 'b:t:c')
+    await tap(ORGANIZER, 'bc:type:city')
     expect(inlineButtons(lastSent()).map((button) => button.text)).toEqual(['成都市'])
     await say(ORGANIZER, '西安市')
     expect(lastSent()?.text).toContain('没有找到你负责的城市')
-    await tap(ORGANIZER, 'b:ci:1')
+    await tap(ORGANIZER, 'bc:city:1')
     await say(ORGANIZER, '成都市')
     expect(lastSent()?.text).toContain('成都市')
     expect(lastSent()?.text).toContain('<b>4</b>') // registrants of the Chengdu event, any status but blocked
@@ -174,45 +174,45 @@ describe('audiences and scope', () => {
 
   it('refuses a forged event outside the scope and a forged everyone for organizers', async () => {
     await say(ORGANIZER, '/broadcast')
-    await tap(ORGANIZER, 'b:t:e')
-    await tap(ORGANIZER, `b:e:${xianEvent}`)
+    await tap(ORGANIZER, 'bc:type:event')
+    await tap(ORGANIZER, `bc:event:${xianEvent}`)
     expect(sent().at(-2)?.payload.text).toContain('没有权限')
-    await tap(ORGANIZER, 'b:t:a')
+    await tap(ORGANIZER, 'bc:type:everyone')
     expect(sent().at(-2)?.payload.text).toContain('没有权限')
     expect(lastSent()?.text).toContain('发给谁')
   })
 
   it('offers everyone to admins only, counting everyone who has not blocked the bot', async () => {
     await say(ADMIN, '/broadcast')
-    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toContain('b:t:a')
-    await tap(ADMIN, 'b:t:a')
+    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toContain('bc:type:everyone')
+    await tap(ADMIN, 'bc:type:everyone')
     expect(lastSent()?.text).toContain('<b>7</b>') // 100, 200, 300 and workers 1–4
   })
 
   it('finds a station by name and counts workers within the chosen radius', async () => {
     await say(ORGANIZER, '/broadcast')
-    await tap(ORGANIZER, 'b:t:n')
+    await tap(ORGANIZER, 'bc:type:near')
     await say(ORGANIZER, '钟楼')
     expect(lastSent()?.text).toContain('没找到你负责的')
     await say(ORGANIZER, '春熙路')
-    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toEqual([`b:s:${chengduStation}`])
-    await tap(ORGANIZER, `b:s:${chengduStation}`)
-    await tap(ORGANIZER, 'b:k:1')
+    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toEqual([`bc:station:${chengduStation}`])
+    await tap(ORGANIZER, `bc:station:${chengduStation}`)
+    await tap(ORGANIZER, 'bc:km:1')
     expect(lastSent()?.text).toContain('<b>1</b>')
   })
 
   it('says so when nobody matches, and offers no send button', async () => {
     await say(ORGANIZER, '/broadcast')
-    await tap(ORGANIZER, 'b:t:e')
-    await tap(ORGANIZER, `b:e:${chengduEvent}`)
-    await tap(ORGANIZER, 'b:o:c')
+    await tap(ORGANIZER, 'bc:type:event')
+    await tap(ORGANIZER, `bc:event:${chengduEvent}`)
+    await tap(ORGANIZER, 'bc:only:confirmed')
     // Everyone confirmed blocks the bot before the preview.
     await database.db.update(users).set({ blockedAt: now }).where(eq(users.id, 1))
     await database.db.update(users).set({ blockedAt: now }).where(eq(users.id, 2))
     await say(ORGANIZER, '通知')
     expect(lastSent()?.text).toContain('没有符合条件')
-    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toEqual(['b:a', 'b:x'])
-    await tap(ORGANIZER, 'b:y')
+    expect(inlineButtons(lastSent()).map((button) => button.callback_data)).toEqual(['bc:audience', 'bc:abort'])
+    await tap(ORGANIZER, 'bc:send')
     expect(await database.db.select().from(broadcasts)).toHaveLength(0)
     await database.db.update(users).set({ blockedAt: null })
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCapacity } from '../../../bot/features/event-admin/create-conversation.js'
 import { generateSlots, parseDateTime, parseSlotRule, parseTimeOnDay } from '../../../bot/features/event-admin/time-input.js'
-import { parseActionData, parseEditData, parsePanelData, parseStepData } from '../../../bot/features/event-admin/callback-data.js'
+import { eventAdminCallbacks } from '../../../bot/callbacks/event-admin.js'
 
 // 2026-12-01 10:00 in Shanghai.
 const now = new Date('2026-12-01T02:00:00Z')
@@ -55,14 +55,15 @@ describe('slots and capacity', () => {
 
 describe('callback data', () => {
   it('parses only what the builders make', () => {
-    expect(parsePanelData('ea:v:12')).toBe(12)
-    expect(parsePanelData('ea:v:012')).toBeUndefined()
-    expect(parsePanelData('ea:v:99999999999')).toBeUndefined()
-    expect(parseActionData('ea:a:cancelok:7')).toEqual({ action: 'cancelok', eventId: 7 })
-    expect(parseActionData('ea:a:drop:7')).toBeUndefined()
-    expect(parseEditData('ea:f:capacity:7')).toEqual({ field: 'capacity', eventId: 7 })
-    expect(parseEditData('ea:f:status:7')).toBeUndefined()
-    expect(parseStepData('ea:c:kind:health_check')).toEqual({ step: 'kind', arg: 'health_check' })
-    expect(parseStepData('ea:c:kind:Health')).toBeUndefined()
+    const { panel, action, edit, step } = eventAdminCallbacks
+    expect(panel.unpack('ea:panel:12')).toEqual({ eventId: 12 })
+    expect(panel.unpack('ea:panel:012')).toBeUndefined()
+    expect(panel.unpack('ea:panel:99999999999')).toBeUndefined()
+    expect(action.unpack('ea:do:cancelok:7')).toEqual({ action: 'cancelok', eventId: 7 })
+    expect(action.unpack('ea:do:drop:7')).toBeUndefined()
+    expect(edit.unpack('ea:edit:capacity:7')).toEqual({ field: 'capacity', eventId: 7 })
+    expect(edit.unpack('ea:edit:status:7')).toBeUndefined()
+    expect(step.unpack('ea:step:kind:health_check')).toEqual({ step: 'kind', arg: 'health_check' })
+    expect(step.unpack('ea:step:kind:Health')).toBeUndefined()
   })
 })

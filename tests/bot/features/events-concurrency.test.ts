@@ -19,7 +19,7 @@ describe('a burst of registrations', () => {
     const event = await createTestEvent(database.db, { title: '爱心午餐 70 份', capacity: 70 })
     const { bot, telegram } = createTestBot(database.db, { now: () => clock })
     const workers = Array.from({ length: 500 }, (_, index) => ({ id: 100_000 + index, first_name: `骑手${index}` }))
-    await Promise.all(workers.map((worker) => bot.handleUpdate(callbackUpdate(worker, `e:r:${event.id}`))))
+    await Promise.all(workers.map((worker) => bot.handleUpdate(callbackUpdate(worker, `ev:join:${event.id}`))))
 
     const rows = await database.db.select().from(registrations).where(eq(registrations.eventId, event.id))
     const count = (status: string) => rows.filter((row) => row.status === status).length

@@ -38,7 +38,7 @@ async function fullEvent(title: string) {
   const event = await createTestEvent(database.db, { title, capacity: 1 })
   const { bot, telegram } = setup()
   const [a, b, c] = [newRider(), newRider(), newRider()]
-  for (const rider of [a, b, c]) await bot.handleUpdate(callbackUpdate(rider, `e:r:${event.id}`))
+  for (const rider of [a, b, c]) await bot.handleUpdate(callbackUpdate(rider, `ev:join:${event.id}`))
   return { event, bot, telegram, a, b, c }
 }
 
@@ -57,10 +57,10 @@ describe('waitlist', () => {
     await bot.handleUpdate(textUpdate(a, '/myevents'))
     expect(lastText(telegram)).toContain(`签到码 <b>${aRegistration?.code}</b>`)
 
-    await bot.handleUpdate(callbackUpdate(a, `e:c:${aRegistration?.id}`))
+    await bot.handleUpdate(callbackUpdate(a, `ev:cancel:${aRegistration?.id}`))
     expect(lastText(telegram)).toContain('确定要取消「递补」的报名吗')
     expect((await mine(event.id, a.id))?.status).toBe('confirmed')
-    await bot.handleUpdate(callbackUpdate(a, `e:cc:${aRegistration?.id}`))
+    await bot.handleUpdate(callbackUpdate(a, `ev:cancel-yes:${aRegistration?.id}`))
     expect(lastText(telegram)).toContain('已取消「递补」的报名')
     expect((await mine(event.id, a.id))?.status).toBe('cancelled')
 
@@ -72,18 +72,18 @@ describe('waitlist', () => {
     expect(notice?.payload).toMatchObject({ method: 'sendMessage' })
     const payload = notice?.payload as { text: string; replyMarkup: { inline_keyboard: { callback_data: string }[][] } }
     expect(payload.text).toContain('有名额空出来了')
-    expect(payload.replyMarkup.inline_keyboard[0]?.map((button) => button.callback_data)).toEqual([`e:a:${offered?.id}`, `e:d:${offered?.id}`])
+    expect(payload.replyMarkup.inline_keyboard[0]?.map((button) => button.callback_data)).toEqual([`ev:accept:${offered?.id}`, `ev:decline:${offered?.id}`])
     expect((await mine(event.id, c.id))?.status).toBe('waitlisted')
 
     // c cannot take b's offer with forged data; nothing changes.
-    await bot.handleUpdate(callbackUpdate(c, `e:a:${offered?.id}`))
+    await bot.handleUpdate(callbackUpdate(c, `ev:accept:${offered?.id}`))
     expect(alerts(telegram).at(-1)).toContain('这不是你的报名')
-    await bot.handleUpdate(callbackUpdate(c, `e:cc:${offered?.id}`))
+    await bot.handleUpdate(callbackUpdate(c, `ev:cancel-yes:${offered?.id}`))
     expect(alerts(telegram).at(-1)).toContain('这不是你的报名')
     expect((await mine(event.id, b.id))?.status).toBe('offered')
 
     telegram.clear()
-    await bot.handleUpdate(callbackUpdate(b, `e:a:${offered?.id}`))
+    await bot.handleUpdate(callbackUpdate(b, `ev:accept:${offered?.id}`))
     expect((await mine(event.id, b.id))?.status).toBe('confirmed')
     expect(lastText(telegram)).toContain('报名成功')
     expect(telegram.callsOf('sendPhoto')).toHaveLength(1)
@@ -92,9 +92,9 @@ describe('waitlist', () => {
   it('declining passes the seat on at once', async () => {
     clock = start
     const { event, bot, a, b, c } = await fullEvent('放弃')
-    await bot.handleUpdate(callbackUpdate(a, `e:cc:${(await mine(event.id, a.id))?.id}`))
+    await bot.handleUpdate(callbackUpdate(a, `ev:cancel-yes:${(await mine(event.id, a.id))?.id}`))
     const offered = await mine(event.id, b.id)
-    await bot.handleUpdate(callbackUpdate(b, `e:d:${offered?.id}`))
+    await bot.handleUpdate(callbackUpdate(b, `ev:decline:${offered?.id}`))
     expect((await mine(event.id, b.id))?.status).toBe('declined')
     const next = await mine(event.id, c.id)
     expect(next?.status).toBe('offered')
@@ -106,7 +106,7 @@ describe('waitlist', () => {
   it('expires unanswered offers when the job runs at a later clock, notifies, and offers the next', async () => {
     clock = start
     const { event, bot, a, b, c } = await fullEvent('过期')
-    await bot.handleUpdate(callbackUpdate(a, `e:cc:${(await mine(event.id, a.id))?.id}`))
+    await bot.handleUpdate(callbackUpdate(a, `ev:cancel-yes:${(await mine(event.id, a.id))?.id}`))
     const offered = await mine(event.id, b.id)
 
     await runJob(new Date(start.getTime() + 11 * HOUR))
@@ -127,7 +127,7 @@ describe('waitlist', () => {
 
     // b's late tap finds the offer gone.
     clock = new Date(start.getTime() + 13 * HOUR)
-    await bot.handleUpdate(callbackUpdate(b, `e:a:${offered?.id}`))
+    await bot.handleUpdate(callbackUpdate(b, `ev:accept:${offered?.id}`))
     expect((await mine(event.id, b.id))?.status).toBe('expired')
   })
 
@@ -136,9 +136,9 @@ describe('waitlist', () => {
     const event = await createTestEvent(database.db, { title: '临近开始', capacity: 1, cancelClosesAt: new Date('2026-12-05T00:30:00Z'), registrationClosesAt: new Date('2026-12-05T00:30:00Z') })
     const { bot } = setup()
     const [a, b] = [newRider(), newRider()]
-    await bot.handleUpdate(callbackUpdate(a, `e:r:${event.id}`))
-    await bot.handleUpdate(callbackUpdate(b, `e:r:${event.id}`))
-    await bot.handleUpdate(callbackUpdate(a, `e:cc:${(await mine(event.id, a.id))?.id}`))
+    await bot.handleUpdate(callbackUpdate(a, `ev:join:${event.id}`))
+    await bot.handleUpdate(callbackUpdate(b, `ev:join:${event.id}`))
+    await bot.handleUpdate(callbackUpdate(a, `ev:cancel-yes:${(await mine(event.id, a.id))?.id}`))
     expect((await mine(event.id, b.id))?.offerExpiresAt?.toISOString()).toBe(event.startsAt.toISOString())
   })
 
@@ -147,9 +147,9 @@ describe('waitlist', () => {
     const { event, bot, telegram, a } = await fullEvent('截止')
     const registration = await mine(event.id, a.id)
     clock = new Date('2026-12-04T02:00:00Z')
-    await bot.handleUpdate(callbackUpdate(a, `e:c:${registration?.id}`))
+    await bot.handleUpdate(callbackUpdate(a, `ev:cancel:${registration?.id}`))
     expect(alerts(telegram).at(-1)).toContain('已经过了取消截止时间 12月4日（周五）09:00')
-    await bot.handleUpdate(callbackUpdate(a, `e:cc:${registration?.id}`))
+    await bot.handleUpdate(callbackUpdate(a, `ev:cancel-yes:${registration?.id}`))
     expect(alerts(telegram).at(-1)).toContain('已经过了取消截止时间')
     expect((await mine(event.id, a.id))?.status).toBe('confirmed')
   })

@@ -1,25 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { cityFits, feedbackData, parseFeedbackData, wizardData } from '../../../bot/features/feedback/callback-data.js'
+import { unpackAny } from '../../../bot/callbacks/codec.js'
+import { feedbackCallbacks, wizardCallbacks, wizardChoiceOf } from '../../../bot/callbacks/feedback.js'
 import { splitText } from '../../../bot/ui/feedback-notices.js'
+
+const feedbackActionOf = (data: string) => unpackAny(data, feedbackCallbacks) ?? wizardChoiceOf(data)
+const cityFits = (city: string) => wizardCallbacks.city.fits({ city })
 
 describe('feedback callback data', () => {
   it('parses what the builders make', () => {
-    expect(parseFeedbackData(feedbackData.status(12, 'in_progress'))).toEqual({ kind: 'status', ticketId: 12, status: 'in_progress' })
-    expect(parseFeedbackData(feedbackData.reassign(3, 123456789012))).toEqual({ kind: 'reassign', ticketId: 3, userId: 123456789012 })
-    expect(parseFeedbackData(feedbackData.unsatisfied(9))).toEqual({ kind: 'unsatisfied', ticketId: 9 })
-    expect(parseFeedbackData(feedbackData.inbox)).toEqual({ kind: 'inbox' })
-    expect(parseFeedbackData(wizardData.city('成都'))).toEqual({ kind: 'wizard', choice: { kind: 'city', city: '成都' } })
-    expect(parseFeedbackData(wizardData.anonymous(true))).toEqual({ kind: 'wizard', choice: { kind: 'anonymous', anonymous: true } })
+    expect(feedbackActionOf(feedbackCallbacks.status.pack({ ticketId: 12, status: 'in_progress' }))).toEqual({ kind: 'status', ticketId: 12, status: 'in_progress' })
+    expect(feedbackActionOf(feedbackCallbacks.reassign.pack({ ticketId: 3, userId: 123456789012 }))).toEqual({ kind: 'reassign', ticketId: 3, userId: 123456789012 })
+    expect(feedbackActionOf(feedbackCallbacks.unsatisfied.pack({ ticketId: 9 }))).toEqual({ kind: 'unsatisfied', ticketId: 9 })
+    expect(feedbackActionOf(feedbackCallbacks.inbox.pack())).toEqual({ kind: 'inbox' })
+    expect(feedbackActionOf(wizardCallbacks.city.pack({ city: '成都' }))).toEqual({ kind: 'city', city: '成都' })
+    expect(feedbackActionOf(wizardCallbacks.anonymous.pack({ anonymous: true }))).toEqual({ kind: 'anonymous', anonymous: true })
   })
 
   it('rejects anything else', () => {
-    for (const data of ['f:o:0', 'f:o:-1', 'f:o:1:2', 'f:s:1:x', 'f:k:need', 'f:w:k:bad', 'f:w:a:2', 'f:o:99999999999', 'f:q', 'x:o:1', 'f:w:s:1:2', 'f:v:abc']) {
-      expect(parseFeedbackData(data), data).toBeUndefined()
+    const forged = ['fb:open:0', 'fb:open:-1', 'fb:open:1:2', 'fb:status:1:x', 'fb:need', 'fb:kind:bad', 'fb:anon:2', 'fb:open:99999999999', 'fb:q', 'x:open:1', 'fb:station:1:2', 'fb:said:abc']
+    for (const data of forged) {
+      expect(feedbackActionOf(data), data).toBeUndefined()
     }
   })
 
   it('keeps every button within 64 bytes', () => {
-    expect(Buffer.byteLength(feedbackData.reassign(2 ** 31 - 1, Number.MAX_SAFE_INTEGER))).toBeLessThanOrEqual(64)
+    expect(Buffer.byteLength(feedbackCallbacks.reassign.pack({ ticketId: 2 ** 31 - 1, userId: Number.MAX_SAFE_INTEGER }))).toBeLessThanOrEqual(64)
     expect(cityFits('成都')).toBe(true)
     expect(cityFits('很'.repeat(20))).toBe(false)
   })

@@ -61,7 +61,7 @@ async function answeredTicket(text: string, from: Sender = rider) {
   })
   if (filed.kind !== 'created') throw new Error(filed.kind)
   const { bot } = setup()
-  await bot.handleUpdate(callbackUpdate(organizer, `f:r:${filed.ticket.id}`))
+  await bot.handleUpdate(callbackUpdate(organizer, `fb:reply:${filed.ticket.id}`))
   await bot.handleUpdate(textUpdate(organizer, '明天派人去看'))
   return { ticket: filed.ticket, answerMessageId: await deliver('feedback-answer', from) }
 }
@@ -86,7 +86,7 @@ describe('a Telegram reply to a 我有话说 answer (item 4)', () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(replyTo(rider2, answerMessageId, '还有一件事'))
     expect(lastTextTo(telegram, rider2.id)).toContain('已经关闭')
-    expect(buttonsTo(telegram, rider2.id)).toContain('f:e')
+    expect(buttonsTo(telegram, rider2.id)).toContain('fb:new')
     const history = await database.db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, ticket.id))
     expect(history.map((message) => message.text)).not.toContain('还有一件事')
   })
@@ -112,13 +112,13 @@ describe('a Telegram reply to a broadcast (item 4)', () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(replyTo(rider4, messageId, '好的收到，谢谢王老师'))
     expect(lastTextTo(telegram, rider4.id)).toContain('组织者是看不到的')
-    expect(buttonsTo(telegram, rider4.id)).toContain(`f:e:${eventId}`)
+    expect(buttonsTo(telegram, rider4.id)).toContain(`fb:new:${eventId}`)
     expect(await database.db.select().from(broadcastReplyHints)).toHaveLength(1)
     const hints = telegram.calls.length
     await bot.handleUpdate(replyTo(rider4, messageId, '收到'))
     expect(telegram.calls.slice(hints).some((call) => String(call.payload.text).includes('组织者是看不到的'))).toBe(false)
     // The button opens 我有话说 about that event: straight to the category.
-    await bot.handleUpdate(callbackUpdate(rider4, `f:e:${eventId}`))
+    await bot.handleUpdate(callbackUpdate(rider4, `fb:new:${eventId}`))
     expect(lastTextTo(telegram, rider4.id)).toContain('哪一类')
   })
 

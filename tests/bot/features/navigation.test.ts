@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { navigateData } from '../../../bot/features/stations/callback-data.js'
+import { stationCallbacks } from '../../../bot/callbacks/stations.js'
 import { searchStations, upsertStations } from '../../../db/repositories/stations.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
@@ -36,14 +36,14 @@ describe('map buttons', () => {
   it('come with a station’s details', async () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => clock })
     const [station] = await searchStations(database.db, '天府广场驿站', 1)
-    await bot.handleUpdate(callbackUpdate(rider, navigateData(station?.id ?? 0)))
+    await bot.handleUpdate(callbackUpdate(rider, stationCallbacks.navigate.pack({ stationId: station?.id ?? 0 })))
     expectDocumentedMapLinks(buttonsOf(telegram.callsOf('sendMessage')[0]?.payload))
   })
 
   it('come with an event’s 🧭 导航 as well, on its venue card, not just a location', async () => {
     const event = await createTestEvent(database.db, { title: '匠星大赛', kind: 'skill_contest' })
     const { bot, telegram } = createTestBot(database.db, { now: () => clock })
-    await bot.handleUpdate(callbackUpdate(rider, `e:n:${event.id}`))
+    await bot.handleUpdate(callbackUpdate(rider, `ev:nav:${event.id}`))
     const venue = telegram.callsOf('sendVenue')[0]?.payload
     expect(venue).toMatchObject({ latitude: 30.66, longitude: 104.06 })
     expectDocumentedMapLinks(buttonsOf(venue))

@@ -54,10 +54,10 @@ async function snapshot() {
 async function inviteForCity(now = start): Promise<string> {
   const { bot: admin, telegram } = bot(now)
   await admin.handleUpdate(textUpdate({ id: ADMIN }, '/invite'))
-  expect(lastButtons(telegram)).toEqual(['r:ia', 'r:ic', 'r:is'])
-  await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'r:ic'))
-  expect(lastButtons(telegram)).toEqual(['r:ic:成都市', 'r:ic:西安市'])
-  await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'r:ic:成都市'))
+  expect(lastButtons(telegram)).toEqual(['ro:invite', 'ro:cities', 'ro:stations'])
+  await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:cities'))
+  expect(lastButtons(telegram)).toEqual(['ro:city:成都市', 'ro:city:西安市'])
+  await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:city:成都市'))
   const match = /https:\/\/t\.me\/nuanxin_test_bot\?start=org_([\w-]+)/.exec(lastText(telegram))
   expect(match).not.toBeNull()
   return match?.[1] ?? ''
@@ -118,7 +118,7 @@ describe('invites', () => {
   it('invites for a station picked by typing its name', async () => {
     const { bot: admin, telegram } = bot()
     await admin.handleUpdate(textUpdate({ id: ADMIN }, '/invite'))
-    await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'r:is'))
+    await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:stations'))
     expect(lastText(telegram)).toContain('请输入驿站名称')
     // The form lives in the database: a restarted bot continues it.
     const { bot: restarted, telegram: after } = bot()
@@ -127,8 +127,8 @@ describe('invites', () => {
     await restarted.handleUpdate(textUpdate({ id: ADMIN }, '没有这个地方'))
     expect(lastText(after)).toContain('没找到')
     await restarted.handleUpdate(textUpdate({ id: ADMIN }, '春熙路'))
-    expect(lastButtons(after)).toEqual([`r:is:${chengduStation}`])
-    await restarted.handleUpdate(callbackUpdate({ id: ADMIN }, `r:is:${chengduStation}`))
+    expect(lastButtons(after)).toEqual([`ro:station:${chengduStation}`])
+    await restarted.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:station:${chengduStation}`))
     const code = /start=org_([\w-]+)/.exec(lastText(after))?.[1] ?? ''
     expect(lastText(after)).toContain('春熙路暖新驿站')
     expect(lastText(after)).toContain('只能使用一次')
@@ -141,12 +141,12 @@ describe('invites', () => {
   it('invites without a scope', async () => {
     const { bot: admin, telegram } = bot()
     await admin.handleUpdate(textUpdate({ id: ADMIN }, '/invite'))
-    await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'r:ia'))
+    await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:invite'))
     expect(lastText(telegram)).toContain('不限地区')
     expect(lastText(telegram)).toContain('2026-11-26 10:00')
     // A double tap shows the same link again instead of making a second one.
     const first = /start=org_([\w-]+)/.exec(lastText(telegram))?.[1]
-    await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'r:ia'))
+    await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:invite'))
     expect(/start=org_([\w-]+)/.exec(lastText(telegram))?.[1]).toBe(first)
   })
 })
@@ -169,7 +169,7 @@ describe('workers and organizers are refused', () => {
     }
     await app.handleUpdate(textUpdate({ id: organizer }, '/invite'))
     expect(lastText(telegram)).toContain('只有管理员')
-    const forged = ['r:ia', 'r:ic:成都市', `r:is:${chengduStation}`, `r:d:${organizer}`, `r:dy:${organizer}`, `r:rsy:${scope?.id}`, 'r:t', 'hub:team']
+    const forged = ['ro:invite', 'ro:city:成都市', `ro:station:${chengduStation}`, `ro:demote:${organizer}`, `ro:demote-yes:${organizer}`, `ro:unscope-yes:${scope?.id}`, 'ro:team', 'hub:team']
     for (const data of forged) {
       await app.handleUpdate(callbackUpdate({ id: worker }, data))
       await app.handleUpdate(callbackUpdate({ id: organizer }, data))
@@ -183,7 +183,7 @@ describe('workers and organizers are refused', () => {
 
   it('answers broken callback data as stale', async () => {
     const { bot: app, telegram } = bot()
-    await app.handleUpdate(callbackUpdate({ id: ADMIN }, 'r:dy:abc'))
+    await app.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:demote-yes:abc'))
     await app.handleUpdate(callbackUpdate({ id: ADMIN }, 'r:zz'))
     expect(alerts(telegram).every((text) => text.includes('失效'))).toBe(true)
   })
@@ -274,31 +274,31 @@ describe('/team', () => {
     expect(text).toContain(`孙师傅 (${worker})`)
     expect(text).toContain('成都市、驿站「春熙路暖新驿站」')
     expect(text).toMatch(/最近变更：2\d{3}-\d\d-\d\d \d\d:\d\d 由 周管理 用命令设为组织者/)
-    expect(lastButtons(telegram)).toEqual(expect.arrayContaining([`r:rs:${cityScope?.id}`, `r:rs:${stationScope?.id}`, `r:d:${worker}`]))
+    expect(lastButtons(telegram)).toEqual(expect.arrayContaining([`ro:unscope:${cityScope?.id}`, `ro:unscope:${stationScope?.id}`, `ro:demote:${worker}`]))
     expect(text).toMatch(/最近变更：\d{4}-\d\d-\d\d \d\d:\d\d 按配置（ADMIN_IDS）设为管理员/)
-    expect(lastButtons(telegram)).not.toContain(`r:d:${ADMIN}`)
+    expect(lastButtons(telegram)).not.toContain(`ro:demote:${ADMIN}`)
 
-    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `r:rs:${cityScope?.id}`))
+    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:unscope:${cityScope?.id}`))
     expect(String(telegram.callsOf('editMessageText').at(-1)?.payload.text)).toContain('确定移除')
     expect(await listScopes(db(), worker)).toHaveLength(2)
-    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `r:rsy:${cityScope?.id}`))
-    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `r:rsy:${cityScope?.id}`))
+    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:unscope-yes:${cityScope?.id}`))
+    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:unscope-yes:${cityScope?.id}`))
     expect(alerts(telegram).slice(-2)).toEqual(['已移除这个负责范围。', '这个负责范围已经不在了。'])
     expect((await listScopes(db(), worker)).map((scope) => scope.id)).toEqual([stationScope?.id])
 
-    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `r:rs:${stationScope?.id}`))
+    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:unscope:${stationScope?.id}`))
     expect(String(telegram.callsOf('editMessageText').at(-1)?.payload.text)).toContain('所有地区')
 
-    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `r:d:${worker}`))
+    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:demote:${worker}`))
     expect(String(telegram.callsOf('editMessageText').at(-1)?.payload.text)).toContain('确定撤销')
     expect(await roleOf(worker)).toBe('organizer')
-    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `r:dy:${worker}`))
-    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `r:dy:${worker}`))
+    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:demote-yes:${worker}`))
+    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:demote-yes:${worker}`))
     expect(await roleOf(worker)).toBe('worker')
     expect((await outboxFor(worker)).filter((row) => row.kind === 'role-demoted')).toHaveLength(1)
     expect(String(telegram.callsOf('editMessageText').at(-1)?.payload.text)).not.toContain(`孙师傅 (${worker})`)
 
-    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `r:d:${ADMIN}`))
+    await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:demote:${ADMIN}`))
     expect(alerts(telegram).at(-1)).toContain('ADMIN_IDS')
   })
 

@@ -58,14 +58,14 @@ describe('/settings', () => {
       '✅ 🔔 关闭免打扰',
       '🌐 切换语言 / Language',
     ])
-    expect(buttons.map((button) => button.callback_data)).toEqual(['qh:p0', 'qh:p1', 'qh:p2', 'qh:custom', 'qh:off', 'qh:lang'])
+    expect(buttons.map((button) => button.callback_data)).toEqual(['se:preset:0', 'se:preset:1', 'se:preset:2', 'se:custom', 'se:off', 'se:lang'])
   })
 
   it('sets a preset and shows it ticked, and a double tap changes nothing', async () => {
     const { bot, telegram } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 8102 }, '/settings'))
-    await bot.handleUpdate(callbackUpdate({ id: 8102 }, 'qh:p1'))
-    await bot.handleUpdate(callbackUpdate({ id: 8102 }, 'qh:p1'))
+    await bot.handleUpdate(callbackUpdate({ id: 8102 }, 'se:preset:1'))
+    await bot.handleUpdate(callbackUpdate({ id: 8102 }, 'se:preset:1'))
     expect(await quiet(8102)).toEqual({ start: 1380, end: 360 })
     expect(telegram.callsOf('answerCallbackQuery').map((call) => call.payload.text)).toEqual([
       '✅ 已设为 23:00–06:00 免打扰',
@@ -86,14 +86,14 @@ describe('/settings', () => {
     const { bot } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 8103 }, '/settings'))
     await setQuietHours(database.db, 8103, { start: 1320, end: 420 })
-    await bot.handleUpdate(callbackUpdate({ id: 8103 }, 'qh:off'))
+    await bot.handleUpdate(callbackUpdate({ id: 8103 }, 'se:off'))
     expect(await quiet(8103)).toEqual({ start: null, end: null })
   })
 
   it('answers a forged or outdated button politely and changes nothing', async () => {
     const { bot, telegram } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 8104 }, '/settings'))
-    for (const data of ['qh:p3', 'qh:p', 'qh:off:1', 'qh:pp']) await bot.handleUpdate(callbackUpdate({ id: 8104 }, data))
+    for (const data of ['se:preset:3', 'qh:p', 'qh:off:1', 'qh:pp']) await bot.handleUpdate(callbackUpdate({ id: 8104 }, data))
     expect(await quiet(8104)).toEqual({ start: null, end: null })
     expect(telegram.callsOf('answerCallbackQuery').map((call) => call.payload.text)).toEqual(
       Array(4).fill('这个按钮已失效，请重新发送 /settings。'),
@@ -104,12 +104,12 @@ describe('/settings', () => {
     const { bot, telegram } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 8105 }, '/settings'))
     telegram.clear()
-    await bot.handleUpdate(callbackUpdate({ id: 8105 }, 'qh:lang'))
+    await bot.handleUpdate(callbackUpdate({ id: 8105 }, 'se:lang'))
     const [reply] = telegram.callsOf('sendMessage')
     expect(reply?.payload.text).toContain('请选择语言')
     expect((reply?.payload.reply_markup as InlineMarkup).inline_keyboard.flat().map((button) => button.callback_data)).toEqual([
-      'lang:zh',
-      'lang:en',
+      'ui:lang:zh',
+      'ui:lang:en',
     ])
   })
 })
@@ -119,7 +119,7 @@ describe('custom quiet hours', () => {
     const { bot, telegram } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 8111 }, '/settings'))
     telegram.clear()
-    await bot.handleUpdate(callbackUpdate({ id: 8111 }, 'qh:custom'))
+    await bot.handleUpdate(callbackUpdate({ id: 8111 }, 'se:custom'))
     expect(texts(telegram)[0]).toContain('22:00-07:00')
     await bot.handleUpdate(textUpdate({ id: 8111 }, '明天晚上'))
     await bot.handleUpdate(stickerUpdate({ id: 8111 }))
@@ -141,12 +141,12 @@ describe('custom quiet hours', () => {
   it('leaves everything unchanged on 取消 and on /cancel', async () => {
     const { bot, telegram } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 8112 }, '/settings'))
-    await bot.handleUpdate(callbackUpdate({ id: 8112 }, 'qh:custom'))
+    await bot.handleUpdate(callbackUpdate({ id: 8112 }, 'se:custom'))
     telegram.clear()
     await bot.handleUpdate(textUpdate({ id: 8112 }, '取消'))
     expect(texts(telegram)).toEqual(['好的，免打扰时段没有改动。'])
 
-    await bot.handleUpdate(callbackUpdate({ id: 8112 }, 'qh:custom'))
+    await bot.handleUpdate(callbackUpdate({ id: 8112 }, 'se:custom'))
     telegram.clear()
     await bot.handleUpdate(textUpdate({ id: 8112 }, '/cancel'))
     expect(texts(telegram)).toEqual(['好的，已退出。需要时再点菜单就行。'])
@@ -157,13 +157,13 @@ describe('custom quiet hours', () => {
   it('continues on a restarted bot, and a preset tapped meanwhile ends the typing', async () => {
     const first = createTestBot(database.db)
     await first.bot.handleUpdate(textUpdate({ id: 8113 }, '/settings'))
-    await first.bot.handleUpdate(callbackUpdate({ id: 8113 }, 'qh:custom'))
+    await first.bot.handleUpdate(callbackUpdate({ id: 8113 }, 'se:custom'))
     const second = createTestBot(database.db)
     await second.bot.handleUpdate(textUpdate({ id: 8113 }, '21:30-6:30'))
     expect(await quiet(8113)).toEqual({ start: 1290, end: 390 })
 
-    await second.bot.handleUpdate(callbackUpdate({ id: 8113 }, 'qh:custom'))
-    await second.bot.handleUpdate(callbackUpdate({ id: 8113 }, 'qh:p2'))
+    await second.bot.handleUpdate(callbackUpdate({ id: 8113 }, 'se:custom'))
+    await second.bot.handleUpdate(callbackUpdate({ id: 8113 }, 'se:preset:2'))
     expect(await quiet(8113)).toEqual({ start: 1260, end: 480 })
     await second.bot.handleUpdate(textUpdate({ id: 8113 }, '22-7'))
     expect(await quiet(8113)).toEqual({ start: 1260, end: 480 })
@@ -172,7 +172,7 @@ describe('custom quiet hours', () => {
   it('speaks English to English users', async () => {
     const { bot, telegram } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 8114, language_code: 'en' }, '/settings'))
-    await bot.handleUpdate(callbackUpdate({ id: 8114, language_code: 'en' }, 'qh:custom'))
+    await bot.handleUpdate(callbackUpdate({ id: 8114, language_code: 'en' }, 'se:custom'))
     await bot.handleUpdate(textUpdate({ id: 8114, language_code: 'en' }, 'late'))
     await bot.handleUpdate(textUpdate({ id: 8114, language_code: 'en' }, 'cancel'))
     const replies = texts(telegram)
@@ -193,14 +193,14 @@ describe('when the settings message cannot be edited', () => {
         : undefined,
     )
     telegram.clear()
-    await bot.handleUpdate(callbackUpdate({ id: 8121 }, 'qh:p0'))
+    await bot.handleUpdate(callbackUpdate({ id: 8121 }, 'se:preset:0'))
     expect(telegram.callsOf('sendMessage')).toHaveLength(0)
 
     const other = createTestBot(database.db)
     other.telegram.respond((call) =>
       call.method === 'editMessageText' ? { ok: false, error_code: 400, description: "Bad Request: message can't be edited" } : undefined,
     )
-    await other.bot.handleUpdate(callbackUpdate({ id: 8121 }, 'qh:p2'))
+    await other.bot.handleUpdate(callbackUpdate({ id: 8121 }, 'se:preset:2'))
     expect(await quiet(8121)).toEqual({ start: 1260, end: 480 })
     expect(other.telegram.callsOf('sendMessage')[0]?.payload.text).toContain('每天 <b>21:00–08:00</b>')
   })

@@ -75,12 +75,12 @@ describe('help and language', () => {
   it('switches language with /language and keeps it', async () => {
     const { bot, telegram } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 7006 }, '/language'))
-    await bot.handleUpdate(callbackUpdate({ id: 7006 }, 'lang:en'))
+    await bot.handleUpdate(callbackUpdate({ id: 7006 }, 'ui:lang:en'))
     expect((await findUser(database.db, 7006))?.locale).toBe('en')
     telegram.clear()
     await bot.handleUpdate(textUpdate({ id: 7006 }, '/start'))
     expect(telegram.callsOf('sendMessage')[0]?.payload.text).toContain('Send my location')
-    await bot.handleUpdate(callbackUpdate({ id: 7006 }, 'lang:xx'))
+    await bot.handleUpdate(callbackUpdate({ id: 7006 }, 'ui:lang:xx'))
     expect((await findUser(database.db, 7006))?.locale).toBe('en')
   })
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listData, placeData } from '../../../bot/features/stations/callback-data.js'
+import { listData, stationCallbacks } from '../../../bot/callbacks/stations.js'
 import { searchStations, upsertStations } from '../../../db/repositories/stations.js'
 import { findUser, setUserLocation } from '../../../db/repositories/users.js'
 import type { NewStation } from '../../../db/schema/index.js'
@@ -108,7 +108,7 @@ describe('a station chosen from a typed search (field issue, item 2)', () => {
     await bot.handleUpdate(textUpdate(rider, '春熙路工会驿站'))
     const [chosen] = await searchStations(database.db, '春熙路工会驿站', 1)
     telegram.clear()
-    await bot.handleUpdate(callbackUpdate(rider, placeData(chosen?.id ?? 0)))
+    await bot.handleUpdate(callbackUpdate(rider, stationCallbacks.place.pack({ stationId: chosen?.id ?? 0 })))
     const text = sentText(telegram)
     expect(items(text)[0]).toBe('春熙路工会驿站')
     const first = text.slice(text.indexOf('1. 春熙路工会驿站'), text.indexOf('2. '))

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { upsertStations } from '../../../db/repositories/stations.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { NewStation } from '../../../db/schema/index.js'
-import { listData, parseListData } from '../../../bot/features/stations/callback-data.js'
+import { listData, listQueryOf, stationCallbacks } from '../../../bot/callbacks/stations.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { callbackUpdate, locationUpdate, photoUpdate, stickerUpdate, textUpdate, voiceUpdate } from '../../helpers/updates.js'
@@ -228,7 +228,7 @@ describe('bad input', () => {
 
   it('says a station is gone when a stale button points to an inactive or deleted one', async () => {
     const { bot, telegram } = setup()
-    await bot.handleUpdate(callbackUpdate(rider, 'v:999999'))
+    await bot.handleUpdate(callbackUpdate(rider, stationCallbacks.navigate.pack({ stationId: 999999 })))
     expect(telegram.calls[0]?.payload.text).toContain('不再开放')
   })
 
@@ -245,6 +245,6 @@ describe('bad input', () => {
     const query = { origin: { kind: 'point' as const, lat: 30.65732, lng: 104.06581 }, page: 3, filters: { openNow: true, amenities: ['toilet', 'hot_water'] as const } }
     const data = listData(query)
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64)
-    expect(parseListData(data)).toEqual({ ...query, filters: { openNow: true, amenities: ['hot_water', 'toilet'] } })
+    expect(listQueryOf(data)).toEqual({ ...query, filters: { openNow: true, amenities: ['hot_water', 'toilet'] } })
   })
 })

@@ -19,7 +19,7 @@ describe('leaving a conversation', () => {
     const worker = { id: 9101 }
     await bot.handleUpdate(textUpdate(worker, '/cancel'))
     expect(lastText(telegram.calls)).toBe('现在没有进行中的操作。')
-    await bot.handleUpdate(callbackUpdate(worker, 'qh:custom'))
+    await bot.handleUpdate(callbackUpdate(worker, 'se:custom'))
     await bot.handleUpdate(textUpdate(worker, '/cancel'))
     expect(lastText(telegram.calls)).toBe('好的，已退出。需要时再点菜单就行。')
     // The form is gone: a range typed now is a place search, not quiet hours.
@@ -30,7 +30,7 @@ describe('leaving a conversation', () => {
   it('leaves any form when a main-keyboard button is tapped, and does what the button says', async () => {
     const { bot, telegram } = createTestBot(database.db)
     const worker = { id: 9102 }
-    await bot.handleUpdate(callbackUpdate(worker, 'qh:custom'))
+    await bot.handleUpdate(callbackUpdate(worker, 'se:custom'))
     await bot.handleUpdate(textUpdate(worker, '❓ 帮助'))
     expect(lastText(telegram.calls)).toContain('暖新助手能帮你做什么')
     await bot.handleUpdate(textUpdate(worker, '22:00-07:00'))
@@ -47,7 +47,7 @@ describe('leaving a form that holds typed answers', () => {
   it('says the new event was not saved when a main-keyboard button is tapped, then does what the button says', async () => {
     const { bot, telegram } = createTestBot(database.db, { env })
     await bot.handleUpdate(textUpdate(admin, '/newevent'))
-    await bot.handleUpdate(callbackUpdate(admin, 'ea:c:kind:meal'))
+    await bot.handleUpdate(callbackUpdate(admin, 'ea:step:kind:meal'))
     await bot.handleUpdate(textUpdate(admin, '冬季爱心餐'))
     const before = telegram.calls.length
     await bot.handleUpdate(textUpdate(admin, '📅 活动报名'))
