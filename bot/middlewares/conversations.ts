@@ -20,7 +20,7 @@ import { mainKeyboardKeys } from '../ui/main-keyboard.js'
  * Conversations whose answers are typed by hand and lost when they are left; each has its name in
  * main.ftl as `conversation-form-<id>`. Check-in and quiet hours hold nothing worth warning about.
  */
-export const formsWithAnswers = [
+const formsWithAnswers = [
   'eventadmin-create',
   'eventadmin-edit',
   'events-register',

@@ -49,7 +49,7 @@ export async function listUpcomingEvents(
   return { events: listed.slice(0, options.limit), hasMore: listed.length > options.limit }
 }
 
-export type SlotWithSeats = EventSlot & { taken: number }
+type SlotWithSeats = EventSlot & { taken: number }
 
 export type EventCard = {
   event: Event

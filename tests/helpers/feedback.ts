@@ -13,7 +13,7 @@ export function captionedPhotoUpdate(from: Sender, caption: string): Update {
   return { ...update, message: { ...update.message, caption } } as Update
 }
 
-export const station = (id: string, city: string, lat: number, lng: number): NewStation => ({
+const station = (id: string, city: string, lat: number, lng: number): NewStation => ({
   externalId: `fb-${id}`,
   name: `${city}测试驿站${id}`,
   kind: 'union',

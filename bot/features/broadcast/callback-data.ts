@@ -13,7 +13,7 @@ import { ownValue } from '../../../domain/own.js'
  *   b:p:<id> pause   b:u:<id> resume   b:q:<id> ask to cancel   b:qy:<id> cancel   b:qn:<id> keep going
  */
 
-export const AUDIENCE_TYPES = { e: 'event', c: 'city', n: 'near_station', a: 'everyone' } as const
+const AUDIENCE_TYPES = { e: 'event', c: 'city', n: 'near_station', a: 'everyone' } as const
 export type AudienceTypeCode = keyof typeof AUDIENCE_TYPES
 export const ONLY_CODES = { a: 'all', c: 'confirmed', w: 'waitlisted' } as const
 export type OnlyCode = keyof typeof ONLY_CODES

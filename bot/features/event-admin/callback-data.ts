@@ -11,7 +11,7 @@
  *   ea:k:<code>           check a code in although check-in is not open (the organizer confirmed)
  */
 
-export const actions = ['edit', 'publish', 'close', 'cancel', 'cancelok', 'export', 'exportall', 'checkin'] as const
+const actions = ['edit', 'publish', 'close', 'cancel', 'cancelok', 'export', 'exportall', 'checkin'] as const
 export type Action = (typeof actions)[number]
 
 export const editFields = ['title', 'description', 'capacity', 'start', 'end', 'closes'] as const

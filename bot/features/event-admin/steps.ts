@@ -8,7 +8,7 @@ export type Answer<R> = { ok: true; value: R } | { ok: false; error?: string; ke
 export const accept = <R>(value: R): Answer<R> => ({ ok: true, value })
 export const retry = <R>(error?: string, keyboard?: InlineKeyboard): Answer<R> => ({ ok: false, error, keyboard })
 
-export type Button = { step: string; arg?: string | number }
+type Button = { step: string; arg?: string | number }
 export type Reader<R> = (update: ConversationContext, button: Button | undefined) => Promise<Answer<R>>
 
 /** Every question in the organizer's conversations carries a way out. */

@@ -9,7 +9,7 @@ import { MESSAGE_LIMIT } from './notices.js'
 
 type Translate = BotContext['t']
 
-export function placeLabel(t: Translate, item: Pick<InboxItem, 'stationName' | 'eventTitle' | 'city'>): string {
+function placeLabel(t: Translate, item: Pick<InboxItem, 'stationName' | 'eventTitle' | 'city'>): string {
   if (item.eventTitle !== null) return t('feedback-place-event', { title: item.eventTitle })
   if (item.stationName !== null) return t('feedback-place-station', { name: item.stationName })
   return t('feedback-place-city', { city: item.city === '' ? '-' : item.city })

@@ -10,7 +10,7 @@ import { feedbackData } from './callback-data.js'
 
 /** Telegram's limits for a message text and a photo caption. */
 export const MESSAGE_LIMIT = 4096
-export const CAPTION_LIMIT = 1024
+const CAPTION_LIMIT = 1024
 /** How much of the rider's words an answer quotes back. */
 const QUOTE_LENGTH = 40
 

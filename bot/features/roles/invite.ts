@@ -22,7 +22,7 @@ import { assignUnownedTickets } from '../feedback/assignment.js'
 import { syncChatMenu } from '../start/commands.js'
 import { stationButtonLabel } from '../../ui/station-label.js'
 
-export const INVITE_HOURS = 72
+const INVITE_HOURS = 72
 export const inviteStationConversationId = 'roles-invite-station'
 const MAX_CITY_BUTTONS = 60
 const REUSE_WITHIN_MS = 60_000

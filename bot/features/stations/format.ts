@@ -10,7 +10,7 @@ import { PAGE_SIZE, type ListedStation, type NearestPage } from './nearest.js'
 
 type Translate = BotContext['t']
 
-export function formatDistance(t: Translate, metres: number): string {
+function formatDistance(t: Translate, metres: number): string {
   if (metres < 1000) return t('distance-m', { value: Math.max(10, Math.round(metres / 10) * 10) })
   return t('distance-km', { value: metres < 10_000 ? (metres / 1000).toFixed(1) : Math.round(metres / 1000) })
 }
@@ -38,7 +38,7 @@ export function formatStatus(t: Translate, state: OpeningState, now: Date): stri
   }
 }
 
-export const kindLabel = (t: Translate, kind: string) => t(`kind-${isStationKind(kind) ? kind : 'other'}`)
+const kindLabel = (t: Translate, kind: string) => t(`kind-${isStationKind(kind) ? kind : 'other'}`)
 
 /** The amenities as one line of icon+label pairs, followed by a line break; empty when there are none. */
 export function formatAmenities(t: Translate, list: readonly string[]): string {
@@ -51,7 +51,7 @@ export function formatAddress(station: Pick<StationRecord, 'city' | 'address'>):
 }
 
 /** Walking time only where someone would walk; beyond that the e-bike time alone. */
-export function formatTravel(t: Translate, metres: number): string {
+function formatTravel(t: Translate, metres: number): string {
   const minutes = travelMinutes(metres)
   return minutes.walk <= MAX_WALK_MINUTES ? t('travel-walk-ebike', minutes) : t('travel-ebike', { ebike: minutes.ebike })
 }
@@ -73,7 +73,7 @@ function formatItem(t: Translate, station: ListedStation, index: number, now: Da
   })
 }
 
-export function formatFilterSummary(t: Translate, filters: Filters): string | undefined {
+function formatFilterSummary(t: Translate, filters: Filters): string | undefined {
   const labels = [
     ...(filters.openNow ? [t('filter-open-now')] : []),
     ...filters.amenities.map((amenity) => t(`amenity-${amenity}`)),

@@ -13,7 +13,7 @@ import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { listKeyboard, navigationKeyboard, searchResultsKeyboard } from './keyboards.js'
 import { nearestPage } from './nearest.js'
 
-export const MAX_PLACE_QUERY = 40
+const MAX_PLACE_QUERY = 40
 const SEARCH_RESULTS = 8
 const defaultFilters = { openNow: true, amenities: [] } as const
 
