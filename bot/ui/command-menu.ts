@@ -27,7 +27,9 @@ const organizerCommands = ['organize', 'manage', 'newevent', 'checkin', 'broadca
 /** Added to the menu of admins' own chats. */
 const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const
 
-const describe = (locale: Locale, names: readonly string[]): BotCommand[] =>
+type Command = (typeof workerCommands | typeof organizerCommands | typeof adminCommands)[number]
+
+const describe = (locale: Locale, names: readonly Command[]): BotCommand[] =>
   names.map((command) => ({ command, description: translate(locale, `command-${command}`) }))
 
 /** The bot's command menu: Chinese by default, English for apps set to English. */

@@ -99,8 +99,12 @@ export type MyRegistration = {
   stationName: string | null
 }
 
+/** The statuses /myevents lists: a seat held, offered or waited for. */
+const liveStatuses = ['confirmed', 'offered', 'waitlisted'] as const
+type LiveRegistration = MyRegistration & { registration: Registration & { status: (typeof liveStatuses)[number] } }
+
 /** The worker's live registrations (confirmed, offered, waitlisted): upcoming first, then past ones, newest first. */
-export async function listMyRegistrations(db: Database, userId: number, now: Date, limit = 10): Promise<MyRegistration[]> {
+export async function listMyRegistrations(db: Database, userId: number, now: Date, limit = 10): Promise<LiveRegistration[]> {
   // Raw fragments get the time as text: postgres.js does not serialize a bare Date parameter.
   const at = now.toISOString()
   const rows = await db
@@ -109,10 +113,10 @@ export async function listMyRegistrations(db: Database, userId: number, now: Dat
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
     .leftJoin(stations, eq(stations.id, events.stationId))
-    .where(and(eq(registrations.userId, userId), inArray(registrations.status, ['confirmed', 'offered', 'waitlisted'])))
+    .where(and(eq(registrations.userId, userId), inArray(registrations.status, [...liveStatuses])))
     .orderBy(sql`${events.endsAt} <= ${at}::timestamptz`, sql`case when ${events.endsAt} > ${at}::timestamptz then ${events.startsAt} end asc`, desc(events.startsAt))
     .limit(limit)
-  return rows
+  return rows as LiveRegistration[]
 }
 
 /** One registration of this user with its event and slot; undefined when it is someone else's (forged button). */

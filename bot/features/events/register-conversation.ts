@@ -17,14 +17,14 @@ import type { Translate } from '../../i18n.js'
 export const REGISTER_CONVERSATION = 'events-register'
 
 type TwoWay = 'consentYes' | 'consentNo' | 'sensitiveYes' | 'sensitiveNo' | 'reuseYes' | 'reuseNo'
-const twoWayLabels: Record<TwoWay, string> = {
+const twoWayLabels = {
   consentYes: 'consent-yes',
   consentNo: 'consent-no',
   sensitiveYes: 'sensitive-yes',
   sensitiveNo: 'sensitive-no',
   reuseYes: 'reuse-yes',
   reuseNo: 'reuse-no',
-}
+} as const satisfies Record<TwoWay, string>
 const MAX_NAME = 20
 const MAX_ANSWER = 200
 
