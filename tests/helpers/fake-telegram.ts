@@ -11,6 +11,9 @@ export type InlineButton = { text: string; callback_data?: string; url?: string 
 /** Which calls a query looks at: messages to one chat, of some methods, or only those with a keyboard. */
 export type CallFilter = { chatId?: number; method?: string | readonly string[]; withMarkup?: boolean }
 
+/** Messages and edits with text, leaving out captions (photos, documents). */
+export const textMessages: CallFilter = { method: ['sendMessage', 'editMessageText'] }
+
 /** Calls that put a message in a chat or change one: sends, edits and copies. */
 const isMessage = (call: ApiCall) => call.method.startsWith('send') || call.method.startsWith('edit') || call.method === 'copyMessage'
 

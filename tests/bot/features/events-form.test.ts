@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registrations } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
+import { textMessages } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { contactUpdate, createTestEvent } from '../../helpers/events.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
@@ -37,20 +38,20 @@ describe('the registration form and personal data', () => {
     await send(callbackUpdate(rider, 'e:o:0'))
     await send(callbackUpdate(rider, 'e:p:0'))
     await send(callbackUpdate(rider, 'e:pd'))
-    expect(telegram.lastText()).toContain('报名成功')
+    expect(telegram.lastText(textMessages)).toContain('报名成功')
 
     await send(callbackUpdate(rider, `e:r:${next.id}`))
     await send(callbackUpdate(rider, 'e:y'))
-    expect(telegram.lastText()).toContain('用上次的信息：李明 · 138****5678 · 外卖骑手 · 美团')
+    expect(telegram.lastText(textMessages)).toContain('用上次的信息：李明 · 138****5678 · 外卖骑手 · 美团')
     await send(callbackUpdate(rider, 'e:u'))
-    expect(telegram.lastText()).toContain('报名成功')
+    expect(telegram.lastText(textMessages)).toContain('报名成功')
     expect(await registrationOf(next.id, rider.id)).toMatchObject({ name: '李明', phone: '+8613812345678', occupation: '外卖骑手', platform: '美团' })
 
     await send(callbackUpdate(rider, `e:r:${third.id}`))
     await send(callbackUpdate(rider, 'e:y'))
-    expect(telegram.lastText()).toContain('用上次的信息：李明 · 美团')
+    expect(telegram.lastText(textMessages)).toContain('用上次的信息：李明 · 美团')
     await send(callbackUpdate(rider, 'e:un'))
-    expect(telegram.lastText()).toContain('请输入你的姓名')
+    expect(telegram.lastText(textMessages)).toContain('请输入你的姓名')
     await send(textUpdate(rider, '李小明'))
     await send(callbackUpdate(rider, 'e:p:1'))
     await send(callbackUpdate(rider, 'e:pd'))
@@ -63,20 +64,20 @@ describe('the registration form and personal data', () => {
     const send = (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update)
     const declines = newRider()
     await send(callbackUpdate(declines, `e:r:${event.id}`))
-    const consent = telegram.lastText()
+    const consent = telegram.lastText(textMessages)
     expect(consent).toContain('姓名')
     expect(consent).toContain('「骑手工号」')
     expect(consent).toContain('另有 1 个涉及敏感个人信息的问题')
     expect(consent).not.toContain('慢性病')
     await send(callbackUpdate(declines, 'e:y'))
-    expect(telegram.lastText()).toContain('🔒')
-    expect(telegram.lastText()).toContain('「有什么慢性病吗？」')
+    expect(telegram.lastText(textMessages)).toContain('🔒')
+    expect(telegram.lastText(textMessages)).toContain('「有什么慢性病吗？」')
     await send(callbackUpdate(declines, 'e:sn'))
     await send(textUpdate(declines, '赵六'))
-    expect(telegram.lastText()).toContain('骑手工号')
+    expect(telegram.lastText(textMessages)).toContain('骑手工号')
     await send(textUpdate(declines, 'A1'))
-    expect(telegram.lastText()).toContain('报名成功')
-    expect(telegram.texts().some((text) => text.includes('主办方想问：<b>有什么慢性病吗？'))).toBe(false)
+    expect(telegram.lastText(textMessages)).toContain('报名成功')
+    expect(telegram.texts(textMessages).some((text) => text.includes('主办方想问：<b>有什么慢性病吗？'))).toBe(false)
     expect(await registrationOf(event.id, declines.id)).toMatchObject({ answers: ['A1', ''], sensitiveConsentAt: null })
 
     const agrees = newRider()
@@ -85,14 +86,14 @@ describe('the registration form and personal data', () => {
     await send(callbackUpdate(agrees, 'e:sy'))
     await send(textUpdate(agrees, '钱七'))
     await send(textUpdate(agrees, 'B2'))
-    expect(telegram.lastText()).toContain('有什么慢性病吗？')
+    expect(telegram.lastText(textMessages)).toContain('有什么慢性病吗？')
     await send(textUpdate(agrees, '高血压'))
     const stored = await registrationOf(event.id, agrees.id)
     expect(stored?.answers).toEqual(['B2', '高血压'])
     expect(stored?.sensitiveConsentAt).not.toBeNull()
 
     await send(textUpdate(agrees, '/mydata'))
-    expect(telegram.lastText()).toContain('有什么慢性病吗？ 高血压')
+    expect(telegram.lastText(textMessages)).toContain('有什么慢性病吗？ 高血压')
     await send(callbackUpdate(agrees, 'e:dely'))
     expect(await registrationOf(event.id, agrees.id)).toMatchObject({ answers: [], sensitiveConsentAt: null, status: 'confirmed' })
   })
