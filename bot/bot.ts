@@ -48,7 +48,7 @@ export type BotOptions = {
  * Every API object the bot uses must go through this: retries after 429 `retry_after` and
  * transient network/5xx failures. Conversations build their own API objects and call it too.
  */
-export function installApiTransformers(api: Api<RawApi>): void {
+function installApiTransformers(api: Api<RawApi>): void {
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowInternalServerErrors: false }))
 }
 

@@ -18,7 +18,7 @@ type SafeError = { type: string; message: string; stack?: string; cause?: SafeEr
 /** drizzle puts every parameter in the message after "params:"; the SQL before it has only $1, $2… */
 const withoutParams = (message: string) => message.replace(/\nparams:[\s\S]*$/, '')
 
-export function serializeError(value: unknown, depth = 0): SafeError {
+function serializeError(value: unknown, depth = 0): SafeError {
   if (!(value instanceof Error)) return { type: typeof value, message: 'a thrown value that is not an Error (not logged)' }
   const message = withoutParams(value.message)
   const safe: SafeError = { type: value.constructor.name || value.name, message }

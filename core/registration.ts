@@ -42,7 +42,7 @@ export async function promoteWaitlisted(db: Database, notices: WaitlistNotices, 
   return db.transaction((tx) => promoteInTransaction(tx, notices, eventId, now, offerHours))
 }
 
-export async function promoteInTransaction(tx: Database, notices: WaitlistNotices, eventId: number, now: Date, offerHours: number): Promise<number> {
+async function promoteInTransaction(tx: Database, notices: WaitlistNotices, eventId: number, now: Date, offerHours: number): Promise<number> {
   const event = await lockEvent(tx, eventId)
   // After the start nobody can still come in time; the waitlist simply stays as it is.
   if (event === undefined || event.status !== 'published' || event.startsAt <= now) return 0

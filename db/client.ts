@@ -14,9 +14,9 @@ import postgres from 'postgres'
 import { migrateUnderLock } from './migrate.js'
 import * as schema from './schema/index.js'
 
-export type Schema = typeof schema
+type Schema = typeof schema
 export type Database = PgDatabase<PgQueryResultHKT, Schema>
-export type Driver = 'postgres' | 'pglite'
+type Driver = 'postgres' | 'pglite'
 
 export type DatabaseHandle = {
   db: Database

@@ -7,7 +7,7 @@ import type { StationRecord } from './repositories/stations.js'
 import type { NewStation } from './schema/index.js'
 
 /** The columns of the CSV format, and the keys of each JSON object, in this order. */
-export const stationFields = [
+const stationFields = [
   'external_id',
   'name',
   'kind',
@@ -27,7 +27,7 @@ const requiredFields = ['external_id', 'name', 'kind', 'lat', 'lng'] as const
 export type FileFormat = 'csv' | 'json'
 
 /** One problem with one row; `problem` is a locale key (problem-…) and `args` its variables. */
-export type RowIssue = { line: number; field: string; problem: string; args?: Record<string, string | number> }
+type RowIssue = { line: number; field: string; problem: string; args?: Record<string, string | number> }
 export type ParseResult = { ok: true; stations: NewStation[] } | { ok: false; issues: RowIssue[] }
 
 type RawRow = { line: number; value: unknown }

@@ -5,7 +5,7 @@ import { shanghaiDate, shanghaiTime } from './time.js'
 const OFFSET_HOURS = 8
 
 /** The instant of a Shanghai wall-clock time; undefined for impossible dates (Feb 30, 25:00…). */
-export function shanghaiInstant(year: number, month: number, day: number, hour: number, minute: number): Date | undefined {
+function shanghaiInstant(year: number, month: number, day: number, hour: number, minute: number): Date | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return undefined
   const instant = new Date(Date.UTC(year, month - 1, day, hour - OFFSET_HOURS, minute))
   const check = new Date(instant.getTime() + OFFSET_HOURS * 3_600_000)

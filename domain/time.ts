@@ -18,7 +18,10 @@ export const shanghaiDateTime = (instant: Date): string => `${shanghaiDate(insta
 export const shanghaiShortDateTime = (instant: Date): string => `${shanghaiDate(instant).slice(5)} ${shanghaiTime(instant)}`
 
 /** 0 = Sunday … 6 = Saturday, in Asia/Shanghai. */
-export const shanghaiWeekday = (instant: Date): number => weekdays.indexOf(weekday.format(instant))
+/** 0 = Sunday … 6 = Saturday: the `weekday-N` locale keys. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6
+
+export const shanghaiWeekday = (instant: Date): Weekday => weekdays.indexOf(weekday.format(instant)) as Weekday
 
 /** How many Shanghai calendar days `later` is after `now` (0 = same day). */
 export function shanghaiDaysBetween(now: Date, later: Date): number {

@@ -11,7 +11,7 @@ import { EmulatorState } from './emulator/state.js'
 import { defaultUsers } from './emulator/users.js'
 
 /** The bot id and token of local mode; the emulator accepts only this token. */
-export const LOCAL_BOT_ID = 1_000_000_001
+const LOCAL_BOT_ID = 1_000_000_001
 export const LOCAL_TOKEN = `${LOCAL_BOT_ID}:LOCAL-MODE-emulator-token-not-for-telegram`
 /** The simulated organizer, made an admin in local mode so every feature can be tried. */
 export const LOCAL_ORGANIZER_ID = 10003

@@ -10,7 +10,7 @@ export type ChatLockOptions = {
   maxWaitMs?: number
 }
 
-export class ChatBusyError extends Error {
+class ChatBusyError extends Error {
   override name = 'ChatBusyError'
 }
 

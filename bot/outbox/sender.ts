@@ -50,7 +50,7 @@ export type OutboxSenderOptions = {
   }
 }
 
-export type Outcome = { kind: 'sent'; messageId: number } | Failure
+type Outcome = { kind: 'sent'; messageId: number } | Failure
 
 export type OutboxSender = {
   /** Claims once, sends what it claimed and records the results. */
@@ -80,7 +80,7 @@ const DEAD_CHECK_EVERY_MS = 5_000
 const LATE_MS = 300
 const STATISTICS_EVERY_MS = 10 * 60_000
 
-export const defaultInstanceId = (): string => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
+const defaultInstanceId = (): string => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {

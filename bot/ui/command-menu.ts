@@ -7,7 +7,7 @@ import type { BotContext } from '../context.js'
 import { locales, translate, userLocale, type Locale } from '../i18n.js'
 
 /** What every worker sees in the command menu. */
-export const workerCommands = [
+const workerCommands = [
   'start',
   'nearby',
   'events',
@@ -23,11 +23,13 @@ export const workerCommands = [
 ] as const
 
 /** Added to the menu of organizers' own chats. */
-export const organizerCommands = ['organize', 'manage', 'newevent', 'checkin', 'broadcast', 'broadcasts', 'inbox', 'feedbackstats'] as const
+const organizerCommands = ['organize', 'manage', 'newevent', 'checkin', 'broadcast', 'broadcasts', 'inbox', 'feedbackstats'] as const
 /** Added to the menu of admins' own chats. */
-export const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const
+const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const
 
-const describe = (locale: Locale, names: readonly string[]): BotCommand[] =>
+type Command = (typeof workerCommands | typeof organizerCommands | typeof adminCommands)[number]
+
+const describe = (locale: Locale, names: readonly Command[]): BotCommand[] =>
   names.map((command) => ({ command, description: translate(locale, `command-${command}`) }))
 
 /** The bot's command menu: Chinese by default, English for apps set to English. */

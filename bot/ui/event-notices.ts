@@ -19,7 +19,7 @@ async function localesOf(db: Database, userIds: readonly number[]): Promise<Map<
  * Queues the urgent "a seat is free for you" notices with 接受/放弃 buttons, in the recipient's
  * language, inside the caller's transaction (so they exist exactly when the offers do).
  */
-export async function queueOffers(db: Database, event: Event, offers: readonly Offer[], now: Date): Promise<void> {
+async function queueOffers(db: Database, event: Event, offers: readonly Offer[], now: Date): Promise<void> {
   const locales = await localesOf(db, offers.map((offer) => offer.registration.userId))
   await enqueueMessages(
     db,
@@ -57,7 +57,7 @@ export async function queueOffers(db: Database, event: Event, offers: readonly O
 }
 
 /** Queues the (non-urgent) "your offer ran out" notices. */
-export async function queueExpiredNotices(db: Database, event: Event, expired: readonly Registration[]): Promise<void> {
+async function queueExpiredNotices(db: Database, event: Event, expired: readonly Registration[]): Promise<void> {
   const locales = await localesOf(db, expired.map((row) => row.userId))
   await enqueueMessages(
     db,

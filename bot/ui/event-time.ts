@@ -7,7 +7,7 @@ import { shanghaiDate, shanghaiTime, shanghaiWeekday } from '../../domain/time.j
  */
 
 /** "12月5日（周六）" */
-export function formatEventDay(t: Translate, at: Date): string {
+function formatEventDay(t: Translate, at: Date): string {
   const [, month, day] = shanghaiDate(at).split('-').map(Number)
   return t('event-time-day', { month: month ?? 0, day: day ?? 0, weekday: t(`weekday-${shanghaiWeekday(at)}`) })
 }

@@ -51,7 +51,7 @@ export async function listUpcomingEvents(
   return { events: listed.slice(0, options.limit), hasMore: listed.length > options.limit }
 }
 
-export type SlotWithSeats = EventSlot & { taken: number }
+type SlotWithSeats = EventSlot & { taken: number }
 
 export type EventCard = {
   event: Event
@@ -101,8 +101,12 @@ export type MyRegistration = {
   stationName: string | null
 }
 
+/** The statuses /myevents lists: a seat held, offered or waited for. */
+const liveStatuses = ['confirmed', 'offered', 'waitlisted'] as const
+type LiveRegistration = MyRegistration & { registration: Registration & { status: (typeof liveStatuses)[number] } }
+
 /** The worker's live registrations (confirmed, offered, waitlisted): upcoming first, then past ones, newest first. */
-export async function listMyRegistrations(db: Database, userId: number, now: Date, limit = 10): Promise<MyRegistration[]> {
+export async function listMyRegistrations(db: Database, userId: number, now: Date, limit = 10): Promise<LiveRegistration[]> {
   // Raw fragments get the time as text: postgres.js does not serialize a bare Date parameter.
   const at = now.toISOString()
   const rows = await db
@@ -114,7 +118,7 @@ export async function listMyRegistrations(db: Database, userId: number, now: Dat
     .where(and(eq(registrations.userId, userId), inArray(registrations.status, [...activeRegistrationStatuses])))
     .orderBy(sql`${events.endsAt} <= ${at}::timestamptz`, sql`case when ${events.endsAt} > ${at}::timestamptz then ${events.startsAt} end asc`, desc(events.startsAt))
     .limit(limit)
-  return rows
+  return rows as LiveRegistration[]
 }
 
 /** One registration of this user with its event and slot; undefined when it is someone else's (forged button). */

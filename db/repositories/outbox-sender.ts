@@ -25,7 +25,7 @@ export type ClaimOptions = {
 }
 
 /** Gap kept between two messages to one chat: Telegram allows about one a second, plus margin for jitter. */
-export const CHAT_GAP_MS = 1200
+const CHAT_GAP_MS = 1200
 const PACING_ID = 1
 const CLOCK_JUMP_MS = 60_000
 const SHANGHAI_OFFSET_MINUTES = 8 * 60

@@ -8,7 +8,7 @@ const DAY = 24 * HOUR
 const SHANGHAI_OFFSET = 8 * HOUR
 
 /** The "soon" reminder goes out this long before the start; the day-before one is not sent any more then. */
-export const SOON_BEFORE_MS = 2 * HOUR
+const SOON_BEFORE_MS = 2 * HOUR
 
 
 export type ReminderTarget = {
@@ -45,7 +45,7 @@ function shanghaiMidnight(instant: number): number {
  * day. That moment never decreases as the start moves later, so "due by now" is the same as "starts
  * before this instant", which keeps the query a plain range on the start time.
  */
-export function dayReminderStartsBefore(now: Date, hour: number): Date {
+function dayReminderStartsBefore(now: Date, hour: number): Date {
   return new Date(shanghaiMidnight(now.getTime() + DAY - hour * HOUR) + DAY)
 }
 

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '../client.js'
 import { organizerScopes, roleChanges, stations, users, type OrganizerScope, type User, type UserRole } from '../schema/index.js'
 
-export type RoleChange = typeof roleChanges.$inferSelect
+type RoleChange = typeof roleChanges.$inferSelect
 
 /** What a place belongs to, for scope checks: an event, a station, a feedback ticket. */
 export type Place = { city: string | null; stationId: number | null }
@@ -115,7 +115,7 @@ export async function addScope(
   await db.insert(organizerScopes).values({ userId: scope.userId, city, stationId, createdBy: scope.createdBy })
 }
 
-export async function clearScopes(db: Database, userId: number): Promise<void> {
+async function clearScopes(db: Database, userId: number): Promise<void> {
   await db.delete(organizerScopes).where(eq(organizerScopes.userId, userId))
 }
 

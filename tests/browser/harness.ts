@@ -16,7 +16,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--dis
 export const noonInShanghai = new Date('2026-06-10T04:00:00Z')
 
 /** A rider's phone: what the web chat is designed for first. */
-export const phone: BrowserContextOptions = {
+const phone: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
   deviceScaleFactor: 2,
   isMobile: true,

@@ -96,9 +96,3 @@ export function captionedPhotoUpdate(from: { id: number }, caption: string, capt
     },
   }
 }
-
-type Button = { text: string; callback_data?: string }
-
-/** The inline buttons of an API call (a reply or an edit). */
-export const inlineButtons = (payload: Record<string, unknown> | undefined): Button[] =>
-  ((payload?.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? []).flat()

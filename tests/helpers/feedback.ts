@@ -4,7 +4,6 @@ import type { Database } from '../../db/client.js'
 import { upsertStations } from '../../db/repositories/stations.js'
 import { addScope } from '../../db/repositories/roles.js'
 import { feedbackTickets, outbox, stations, users, type NewStation, type UserRole } from '../../db/schema/index.js'
-import type { FakeTelegram } from './fake-telegram.js'
 import { photoUpdate, type Sender } from './updates.js'
 
 /** A photo with a caption (the shared photoUpdate has none). */
@@ -13,7 +12,7 @@ export function captionedPhotoUpdate(from: Sender, caption: string): Update {
   return { ...update, message: { ...update.message, caption } } as Update
 }
 
-export const station = (id: string, city: string, lat: number, lng: number): NewStation => ({
+const station = (id: string, city: string, lat: number, lng: number): NewStation => ({
   externalId: `fb-${id}`,
   name: `${city}测试驿站${id}`,
   kind: 'union',
@@ -45,21 +44,6 @@ export const ticketsOf = (db: Database, userId: number) => db.select().from(feed
 
 export const outboxFor = (db: Database, userId: number) => db.select().from(outbox).where(eq(outbox.userId, userId)).orderBy(outbox.id)
 
-/** The last text (or caption) the bot sent to a chat. */
-export function lastTextTo(telegram: FakeTelegram, chatId: number): string {
-  const call = telegram.calls.filter((c) => c.payload.chat_id === chatId && (c.payload.text !== undefined || c.payload.caption !== undefined)).at(-1)
-  return String(call?.payload.text ?? call?.payload.caption ?? '')
-}
-
-/** Every inline button's callback data in the bot's calls to a chat (newest last). */
-export function buttonsTo(telegram: FakeTelegram, chatId: number): string[] {
-  return telegram.calls
-    .filter((call) => call.payload.chat_id === chatId)
-    .flatMap((call) => {
-      const markup = call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined
-      return (markup?.inline_keyboard ?? []).flat().flatMap((button) => (button.callback_data === undefined ? [] : [button.callback_data]))
-    })
-}
 
 /** Stations A and B (成都) and X (西安), and an organizer responsible for 成都: where most feedback tests start. */
 export async function seedChengduOrganizer(db: Database, organizer: { id: number; first_name: string }): Promise<Record<'A' | 'B' | 'X', number>> {

@@ -1,5 +1,6 @@
 import { RateLimiter } from '../../bot/local/emulator/rate-limits.js'
 import { createRandom } from './random.js'
+import { refusal } from './telegram-checks.js'
 
 export type LimitedTelegramOptions = {
   /** Global messages per second (per chat it is always 1/s). */
@@ -18,7 +19,8 @@ type Answer = { ok: true; result: unknown } | { ok: false; error_code: number; d
 /**
  * A fake Telegram at the fetch level that enforces the flood limits: 429 with retry_after when the
  * global rate or a chat's 1/s is exceeded, 403 for blocked chats, random 5xx. It counts deliveries
- * per (chat, content), so a message delivered twice shows up in duplicates().
+ * per (chat, content), so a message delivered twice shows up in duplicates(). Requests Telegram would
+ * refuse outright (text too long, bad HTML, callback data over 64 bytes) get its 400 and fail the test.
  */
 export function createLimitedTelegram(options: LimitedTelegramOptions) {
   const limiter = new RateLimiter({ perSecond: options.rate })
@@ -66,7 +68,7 @@ export function createLimitedTelegram(options: LimitedTelegramOptions) {
       scripted.shift()
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' })
     }
-    const result: Answer = method.startsWith('send') ? answer(Number(payload.chat_id), payload) : { ok: true, result: true }
+    const result: Answer = refusal(method, payload) ?? (method.startsWith('send') ? answer(Number(payload.chat_id), payload) : { ok: true, result: true })
     if (result.ok && scripted[0] === 'lost') {
       scripted.shift()
       throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })

@@ -10,7 +10,7 @@ import { run as digest } from '../../jobs/feedback-digest.js'
 import { run as escalate } from '../../jobs/feedback-escalation.js'
 import { createTestBot } from '../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
-import { addUser, lastTextTo, seedChengduOrganizer } from '../helpers/feedback.js'
+import { addUser, seedChengduOrganizer } from '../helpers/feedback.js'
 import { textUpdate } from '../helpers/updates.js'
 import { ticketNotices } from '../../bot/ui/feedback-notices.js'
 
@@ -56,10 +56,10 @@ describe('overdue tickets', () => {
   it('are flagged and listed first in the inbox once the first-answer time has passed', async () => {
     const early = createTestBot(database.db, { now: () => new Date(filedAt.getTime() + 23 * HOUR), env })
     await early.bot.handleUpdate(textUpdate(organizer, '/inbox'))
-    expect(lastTextTo(early.telegram, organizer.id)).not.toContain('⏰')
+    expect(early.telegram.lastText({ chatId: organizer.id })).not.toContain('⏰')
     const late = createTestBot(database.db, { now: () => new Date(filedAt.getTime() + 25 * HOUR), env })
     await late.bot.handleUpdate(textUpdate(organizer, '/inbox'))
-    const lines = lastTextTo(late.telegram, organizer.id).split('\n')
+    const lines = late.telegram.lastText({ chatId: organizer.id }).split('\n')
     expect(lines[1]).toMatch(/^⏰/)
     expect(lines.filter((line) => line.startsWith('⏰'))).toHaveLength(1)
   })

@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy'
 import { checkIn, normalizeCode, type CheckInResult } from '../../../db/repositories/check-in.js'
 import { eventCounts } from '../../../db/repositories/event-counts.js'
 import { findEvent } from '../../../db/repositories/events.js'
-import type { User } from '../../../db/schema/index.js'
+import type { RegistrationStatus, User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
@@ -12,7 +12,7 @@ import { accept, ask, retry } from '../../conversations/ask.js'
 import { withCancel } from './steps.js'
 
 /** A check-in answer as plain data, so it can be kept in the conversation's stored state. */
-type Outcome = { kind: CheckInResult['kind']; name?: string; slot?: string; at?: string; title?: string; status?: string; when?: string; hours?: number }
+type Outcome = { kind: CheckInResult['kind']; name?: string; slot?: string; at?: string; title?: string; status?: RegistrationStatus; when?: string; hours?: number }
 
 export const isCode = (text: string): boolean => /^[A-Z0-9]{6}$/.test(normalizeCode(text))
 

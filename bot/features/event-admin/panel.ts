@@ -12,7 +12,7 @@ import { asksText, cardText, countsText, formatRange, placeLabel, slotsText, sta
 const statusIcon = { draft: '📝', published: '📅', finished: '🕘', cancelled: '✖️' } as const
 
 /** Shows a screen: edits the message a button sits on, or sends a new one for commands. */
-export async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
+async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
   const options = { parse_mode: 'HTML' as const, reply_markup: keyboard }
   if (ctx.callbackQuery?.message !== undefined) {
     const edited = await ctx.editMessageText(text, options).then(() => true, () => false)

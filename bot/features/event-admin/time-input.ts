@@ -22,7 +22,7 @@ export function parseSlotRule(text: string): { minutes: number; perSlot: number 
   return { minutes, perSlot }
 }
 
-export const MAX_SLOTS = 48
+const MAX_SLOTS = 48
 
 /** Back-to-back slots from start while a whole slot fits before the end; undefined when none or too many. */
 export function generateSlots(

@@ -41,7 +41,7 @@ export async function describeRegistration(
 }
 
 /** The link the organizer's phone camera opens: the bot's check-in deep link. */
-export const checkInLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=ci_${code}`
+const checkInLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=ci_${code}`
 
 /** Sends the summary, and for a seat the QR code that the organizer scans at the door. */
 export async function sendSummary(ctx: BaseContext, summary: RegistrationSummary): Promise<void> {

@@ -9,7 +9,7 @@ export type Ask = <T>(read: (c: ConversationContext) => T | undefined, reask: (c
 type ActionOf = (c: ConversationContext) => EventFormButton | undefined
 
 // Stored as Chinese labels, the form organizers read in lists and exports.
-const zhLabel = (field: 'occupation' | 'platform', option: string) => translate('zh', `events-${field}-${option}`)
+const zhLabel = (key: `events-occupation-${(typeof occupations)[number]}` | `events-platform-${(typeof platforms)[number]}`) => translate('zh', key)
 
 export async function pickOccupation(ctx: ConversationContext, ask: Ask, actionOf: ActionOf): Promise<string> {
   const keyboard = choiceKeyboard(
@@ -25,7 +25,7 @@ export async function pickOccupation(ctx: ConversationContext, ask: Ask, actionO
     },
     (c) => c.reply(c.t('events-ask-choice-again'), { reply_markup: keyboard }),
   )
-  return zhLabel('occupation', occupations[index] ?? 'other')
+  return zhLabel(`events-occupation-${occupations[index] ?? 'other'}`)
 }
 
 /**
@@ -64,5 +64,5 @@ export async function pickPlatforms(ctx: ConversationContext, ask: Ask, actionOf
       return c.reply(c.t(key), { reply_markup: keyboard() })
     },
   )
-  return picked.map((index) => zhLabel('platform', platforms[index] ?? 'other')).join(translate('zh', 'events-list-separator'))
+  return picked.map((index) => zhLabel(`events-platform-${platforms[index] ?? 'other'}`)).join(translate('zh', 'events-list-separator'))
 }

@@ -16,14 +16,14 @@ import { consentText, savedSummary, sensitiveConsentText } from './register-text
 import type { Translate } from '../../i18n.js'
 
 type TwoWay = 'consentYes' | 'consentNo' | 'sensitiveYes' | 'sensitiveNo' | 'reuseYes' | 'reuseNo'
-const twoWayLabels: Record<TwoWay, string> = {
+const twoWayLabels = {
   consentYes: 'consent-yes',
   consentNo: 'consent-no',
   sensitiveYes: 'sensitive-yes',
   sensitiveNo: 'sensitive-no',
   reuseYes: 'reuse-yes',
   reuseNo: 'reuse-no',
-}
+} as const satisfies Record<TwoWay, string>
 const MAX_NAME = 20
 const MAX_ANSWER = 200
 

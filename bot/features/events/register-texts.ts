@@ -4,7 +4,7 @@ import type { Translate } from '../../i18n.js'
 import { escapeHtml } from '../../ui/html.js'
 
 /** "138****5678": enough to recognise one's own number, not enough to read it off a shared screen. */
-export function maskPhone(phone: string): string {
+function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '')
   const local = digits.length > 11 && digits.startsWith('86') ? digits.slice(2) : digits
   return local.length < 7 ? '****' : `${local.slice(0, 3)}****${local.slice(-4)}`

@@ -102,7 +102,7 @@ export function formatStats(t: Translate, stats: FeedbackStats): string {
 export function formatSaid(t: Translate, stationName: string, items: PublicItem[]): string {
   if (items.length === 0) return tHtml(t, 'feedback-said-empty', { name: stationName })
   const entry = (message: FeedbackMessage | undefined) =>
-    message === undefined ? '-' : escapeHtml(message.text === '' ? t(`feedback-media-${message.kind}`) : message.text)
+    message === undefined ? '-' : escapeHtml(message.text === '' && message.kind !== 'text' ? t(`feedback-media-${message.kind}`) : message.text)
   // A blank line between items: each one is several lines long.
   const lines = items.map((item) =>
     '\n' + t('feedback-said-item', { category: t(`feedback-category-${item.category}`), said: entry(item.said), did: entry(item.did) }),

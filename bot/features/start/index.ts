@@ -17,7 +17,7 @@ async function refreshMenu(ctx: BotContext): Promise<void> {
 }
 
 /** `/start` payloads handled by other features: organizer invites, check-in codes, shared events. */
-export const deepLinkPrefixes = ['org_', 'ci_', 'ev_'] as const
+const deepLinkPrefixes = ['org_', 'ci_', 'ev_'] as const
 
 /**
  * The welcome with the main keyboard: riders hear about stations, organizers about their tools.

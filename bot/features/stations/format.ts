@@ -32,7 +32,7 @@ export function formatStatus(t: Translate, state: OpeningState, now: Date): stri
   }
 }
 
-export const kindLabel = (t: Translate, kind: string) => t(`kind-${isStationKind(kind) ? kind : 'other'}`)
+const kindLabel = (t: Translate, kind: string) => t(`kind-${isStationKind(kind) ? kind : 'other'}`)
 
 /** The amenities as one line of icon+label pairs, followed by a line break; empty when there are none. */
 export function formatAmenities(t: Translate, list: readonly string[]): string {
@@ -45,7 +45,7 @@ export function formatAddress(station: Pick<StationRecord, 'city' | 'address'>):
 }
 
 /** Walking time only where someone would walk; beyond that the e-bike time alone. */
-export function formatTravel(t: Translate, metres: number): string {
+function formatTravel(t: Translate, metres: number): string {
   const minutes = travelMinutes(metres)
   return minutes.walk <= MAX_WALK_MINUTES ? t('travel-walk-ebike', minutes) : t('travel-ebike', { ebike: minutes.ebike })
 }
@@ -67,7 +67,7 @@ function formatItem(t: Translate, station: ListedStation, index: number, now: Da
   })
 }
 
-export function formatFilterSummary(t: Translate, filters: Filters): string | undefined {
+function formatFilterSummary(t: Translate, filters: Filters): string | undefined {
   const labels = [
     ...(filters.openNow ? [t('filter-open-now')] : []),
     ...filters.amenities.map((amenity) => t(`amenity-${amenity}`)),

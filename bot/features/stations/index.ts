@@ -15,7 +15,7 @@ import { listKeyboard, navigationKeyboard, searchResultsKeyboard } from './keybo
 import { nearestPage } from './nearest.js'
 import { ignoreNotModified } from '../../ui/telegram-errors.js'
 
-export const MAX_PLACE_QUERY = 40
+const MAX_PLACE_QUERY = 40
 const SEARCH_RESULTS = 8
 const defaultFilters = { openNow: true, amenities: [] } as const
 

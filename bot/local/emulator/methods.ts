@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import type { InlineKeyboardMarkup, Message, MessageEntity, ReplyKeyboardMarkup } from 'grammy/types'
-import { EntityParseError, parseHtml } from './html-entities.js'
+import type { Message } from 'grammy/types'
 import { ApiError, type EmulatorState, type StoredFile } from './state.js'
+import { bad, CAPTION_MAX, callbackAnswerText, formatted, inlineOnly, type Params, replyMarkup, TEXT_MAX } from './validation.js'
 
-export type Params = Record<string, unknown>
 export type Upload = { bytes: Buffer; mimeType: string; name: string }
 type Method = (state: EmulatorState, params: Params, uploads: Map<string, Upload>, signal: AbortSignal) => unknown
-
-const bad = (description: string) => new ApiError(400, `Bad Request: ${description}`)
 
 function required(params: Params, name: string): unknown {
   const value = params[name]
@@ -27,97 +24,6 @@ const float = (params: Params, name: string): number => {
   const number = Number(required(params, name))
   if (!Number.isFinite(number)) throw bad(`field "${name}" must be a Float`)
   return number
-}
-
-/** Text with its parse mode applied, checked against Telegram's limits. */
-function formatted(params: Params, textField: 'text' | 'caption', max: number): { text: string; entities?: MessageEntity[] } {
-  const raw = params[textField]
-  if (raw === undefined && textField === 'caption') return { text: '' }
-  const source = String(raw ?? '')
-  let text = source
-  let entities: MessageEntity[] | undefined
-  const mode = params.parse_mode
-  if (mode === 'HTML') {
-    try {
-      ;({ text, entities } = parseHtml(source))
-    } catch (error) {
-      if (error instanceof EntityParseError) throw bad(error.message)
-      throw error
-    }
-  } else if (mode !== undefined && mode !== '') {
-    throw bad(`unsupported parse_mode "${String(mode)}" in the local emulator (use HTML)`)
-  }
-  // Explicit entities (entities / caption_entities) take the place of parse_mode, as on Telegram.
-  const given = params[textField === 'text' ? 'entities' : 'caption_entities']
-  if (given !== undefined) entities = explicitEntities(given, text)
-  entities = detectEntities(text, entities ?? [])
-  if (textField === 'text' && text.trim() === '') throw bad('message text is empty')
-  if (text.length > max) throw bad(textField === 'text' ? 'message is too long' : 'message caption is too long')
-  return entities === undefined || entities.length === 0 ? { text } : { text, entities }
-}
-
-const entityTypes = new Set(['mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline', 'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention', 'custom_emoji'])
-
-/** Checks entities sent with a message: known types, UTF-16 offsets inside the text. */
-function explicitEntities(value: unknown, text: string): MessageEntity[] {
-  if (!Array.isArray(value)) throw bad("can't parse entities JSON object")
-  return value.map((item: unknown, index) => {
-    const entity = item as Record<string, unknown>
-    const { type, offset, length } = entity
-    if (typeof type !== 'string' || !entityTypes.has(type)) throw bad(`can't parse entities: unsupported entity type at index ${index}`)
-    if (!Number.isInteger(offset) || !Number.isInteger(length) || (offset as number) < 0 || (length as number) < 1) {
-      throw bad(`can't parse entities: wrong offset or length of entity ${index}`)
-    }
-    if ((offset as number) + (length as number) > text.length) throw bad(`can't parse entities: entity ${index} ends beyond the end of the text`)
-    if (type === 'text_link' && (typeof entity.url !== 'string' || !/^(https?|tg):\/\/\S+$/.test(entity.url))) throw bad(`can't parse entities: wrong URL of entity ${index}`)
-    return entity as unknown as MessageEntity
-  })
-}
-
-/** Telegram marks commands and URLs in any message by itself, outside entities the sender set. */
-function detectEntities(text: string, given: MessageEntity[]): MessageEntity[] {
-  const found: MessageEntity[] = []
-  for (const match of text.matchAll(/(?<![\w/])\/[A-Za-z0-9_]{1,32}(?:@\w+)?(?![\w/])|https?:\/\/[^\s<>"，。）]+/g)) {
-    const offset = match.index
-    const length = match[0].length
-    const overlaps = given.some((entity) => offset < entity.offset + entity.length && entity.offset < offset + length)
-    if (!overlaps) found.push({ type: match[0].startsWith('/') ? 'bot_command' : 'url', offset, length })
-  }
-  return [...given, ...found].sort((a, b) => a.offset - b.offset || b.length - a.length)
-}
-
-/** Validates reply_markup like Telegram: button texts, 1–64-byte callback data, URLs. */
-function replyMarkup(params: Params): InlineKeyboardMarkup | ReplyKeyboardMarkup | { remove_keyboard: true } | undefined {
-  const markup = params.reply_markup as Record<string, unknown> | undefined
-  if (markup === undefined) return undefined
-  if (typeof markup !== 'object' || markup === null) throw bad("can't parse reply keyboard markup JSON object")
-  if (Array.isArray(markup.inline_keyboard)) {
-    for (const row of markup.inline_keyboard as unknown[]) {
-      if (!Array.isArray(row)) throw bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object")
-      for (const button of row as Record<string, unknown>[]) {
-        if (typeof button.text !== 'string' || button.text === '') throw bad('inline keyboard button text is empty')
-        if ('callback_data' in button) {
-          const bytes = Buffer.byteLength(String(button.callback_data))
-          if (bytes < 1 || bytes > 64) throw bad('BUTTON_DATA_INVALID')
-        } else if ('url' in button) {
-          if (!/^(https?|tg):\/\/\S+$/.test(String(button.url))) throw bad(`inline keyboard button URL '${String(button.url)}' is invalid`)
-        } else if (!('switch_inline_query' in button || 'copy_text' in button || 'web_app' in button)) {
-          throw bad("can't find field \"callback_data\" or \"url\" in the inline keyboard button")
-        }
-      }
-    }
-    return markup as unknown as InlineKeyboardMarkup
-  }
-  if (Array.isArray(markup.keyboard)) {
-    const keyboard = (markup.keyboard as unknown[][]).map((row) =>
-      row.map((button) => (typeof button === 'string' ? { text: button } : (button as { text: string }))),
-    )
-    if (keyboard.flat().some((button) => typeof button.text !== 'string' || button.text === '')) throw bad('keyboard button text is empty')
-    return { ...(markup as unknown as ReplyKeyboardMarkup), keyboard }
-  }
-  if (markup.remove_keyboard === true) return { remove_keyboard: true }
-  if (markup.force_reply === true) return undefined
-  throw bad('unsupported reply_markup in the local emulator')
 }
 
 function send(state: EmulatorState, params: Params, content: Partial<Message>): Message {
@@ -206,14 +112,13 @@ export const methods: Record<string, Method> = {
   getMyCommands: (state, params) => state.commands.get(commandsKey(params)) ?? [],
   deleteMyCommands: (state, params) => state.commands.delete(commandsKey(params)) || true,
   sendMessage: (state, params) => {
-    const content = formatted(params, 'text', 4096)
+    const content = formatted(params, 'text', TEXT_MAX)
     return send(state, params, content)
   },
   editMessageText: (state, params) => {
     const { chatId, message } = editTarget(state, params)
-    const content = formatted(params, 'text', 4096)
-    const markup = replyMarkup(params)
-    if (markup !== undefined && !('inline_keyboard' in markup)) throw bad('only inline keyboards can be edited')
+    const content = formatted(params, 'text', TEXT_MAX)
+    const markup = inlineOnly(replyMarkup(params))
     const edited = { ...message, ...content, edit_date: state.unixTime() } as Message & { entities?: unknown; reply_markup?: unknown }
     if (content.entities === undefined) delete edited.entities
     if (markup === undefined) delete edited.reply_markup
@@ -226,8 +131,7 @@ export const methods: Record<string, Method> = {
   },
   editMessageReplyMarkup: (state, params) => {
     const { chatId, message } = editTarget(state, params)
-    const markup = replyMarkup(params)
-    if (markup !== undefined && !('inline_keyboard' in markup)) throw bad('only inline keyboards can be edited')
+    const markup = inlineOnly(replyMarkup(params))
     const edited = { ...message, edit_date: state.unixTime() } as Message & { reply_markup?: unknown }
     if (markup === undefined) delete edited.reply_markup
     else edited.reply_markup = markup
@@ -245,8 +149,7 @@ export const methods: Record<string, Method> = {
   answerCallbackQuery: (state, params) => {
     const query = state.takeCallback(params.callback_query_id)
     if (query === undefined) throw bad('query is too old and response timeout expired or query ID is invalid')
-    const text = params.text === undefined ? undefined : String(params.text)
-    if (text !== undefined && text.length > 200) throw bad('MESSAGE_TOO_LONG')
+    const text = callbackAnswerText(params)
     state.emit(query.userId, {
       type: 'callback_answer',
       callback_query_id: String(params.callback_query_id),
@@ -267,19 +170,19 @@ export const methods: Record<string, Method> = {
     return send(state, params, { location, venue } as Partial<Message>)
   },
   sendPhoto: (state, params, uploads) => {
-    const caption = formatted(params, 'caption', 1024)
+    const caption = formatted(params, 'caption', CAPTION_MAX)
     const file = inputFile(state, params, uploads, 'photo')
     const photo = [{ file_id: file.fileId, file_unique_id: file.uniqueId, width: 0, height: 0, file_size: file.bytes.length }]
     return send(state, params, { photo, ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }) } as Partial<Message>)
   },
   sendDocument: (state, params, uploads) => {
-    const caption = formatted(params, 'caption', 1024)
+    const caption = formatted(params, 'caption', CAPTION_MAX)
     const file = inputFile(state, params, uploads, 'document')
     const document = { file_id: file.fileId, file_unique_id: file.uniqueId, file_name: file.name, mime_type: file.mimeType, file_size: file.bytes.length }
     return send(state, params, { document, ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }) } as Partial<Message>)
   },
   sendVoice: (state, params, uploads) => {
-    const caption = formatted(params, 'caption', 1024)
+    const caption = formatted(params, 'caption', CAPTION_MAX)
     const file = inputFile(state, params, uploads, 'voice')
     const voice = { file_id: file.fileId, file_unique_id: file.uniqueId, duration: integer(params, 'duration') ?? 0, mime_type: file.mimeType, file_size: file.bytes.length }
     return send(state, params, { voice, ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }) } as Partial<Message>)
@@ -292,7 +195,7 @@ export const methods: Record<string, Method> = {
     for (const key of ['text', 'entities', 'photo', 'voice', 'document', 'location', 'venue', 'caption', 'caption_entities'] as const) {
       if (original[key] !== undefined) content[key] = original[key]
     }
-    if (params.caption !== undefined) Object.assign(content, formatted(params, 'caption', 1024))
+    if (params.caption !== undefined) Object.assign(content, formatted(params, 'caption', CAPTION_MAX))
     const copy = send(state, params, content as Partial<Message>)
     return { message_id: copy.message_id }
   },

@@ -3,10 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { serveHealth, type Health } from '../../health.js'
-import { methods, type Params, type Upload } from './methods.js'
+import { methods, type Upload } from './methods.js'
 import { parseMultipart } from './multipart.js'
 import { ApiError, type ChatEvent, type EmulatorState } from './state.js'
 import { pressButton, sendAsUser, type UserInput } from './users.js'
+import { objectParams, type Params } from './validation.js'
 
 const webRoot = fileURLToPath(new URL('../web/', import.meta.url))
 const MAX_BODY = 20 * 1024 * 1024
@@ -17,8 +18,6 @@ const staticTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 }
-/** Bot API parameters that arrive as JSON strings in form-encoded and multipart requests. */
-const objectParams = new Set(['reply_markup', 'entities', 'caption_entities', 'reply_parameters', 'link_preview_options', 'commands', 'scope', 'allowed_updates', 'media'])
 
 /** Methods that put a new message in a chat: the ones Telegram's flood limits count. */
 const limitedMethods = new Set(['sendMessage', 'sendPhoto', 'sendVoice', 'sendDocument', 'sendLocation', 'sendVenue', 'copyMessage'])

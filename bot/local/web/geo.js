@@ -26,7 +26,7 @@ function shiftLng(x, y) {
 }
 
 /** WGS-84 → GCJ-02 (unchanged outside China). */
-export function toGcj02(lat, lng) {
+function toGcj02(lat, lng) {
   if (outsideChina(lat, lng)) return { lat, lng }
   let dLat = shiftLat(lng - 105, lat - 35)
   let dLng = shiftLng(lng - 105, lat - 35)

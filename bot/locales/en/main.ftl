@@ -123,7 +123,6 @@ distance-m = { $value } m
 distance-km = { $value } km
 status-open-24h = 🟢 Open 24 hours
 status-open-until = 🟢 Open, closes { $when }
-status-open = 🟢 Open
 status-closed-until = 🔴 Closed, opens { $when }
 status-closed = 🔴 Temporarily closed
 status-unknown = ⚪ Opening hours unknown, best to call before you go
@@ -158,7 +157,6 @@ navigate-details =
 button-stale = This button has expired. Please send your location or a place name again.
 station-gone = This station is no longer open. Please search again.
 location-invalid = That location doesn't look right. Please send your location again.
-located-elsewhere = No stations listed within { $radius } km of you yet. Here are the nearest ones.
 
 ## Station kinds
 

@@ -122,7 +122,6 @@ distance-m = { $value } 米
 distance-km = { $value } 公里
 status-open-24h = 🟢 24 小时营业
 status-open-until = 🟢 营业中，{ $when } 打烊
-status-open = 🟢 营业中
 status-closed-until = 🔴 休息中，{ $when } 开门
 status-closed = 🔴 暂停开放
 status-unknown = ⚪ 营业时间未知，去之前可以先打电话问问
@@ -157,7 +156,6 @@ navigate-details =
 button-stale = 这个按钮已经失效了，请重新发送位置或地名。
 station-gone = 这个驿站已不再开放，请重新查找。
 location-invalid = 这个位置好像不对，请重新发送一次位置。
-located-elsewhere = 你附近 { $radius } 公里内还没有收录的驿站。下面是离你最近的几个。
 
 ## Station kinds
 

@@ -8,11 +8,11 @@ import {
   addUser,
   captionedPhotoUpdate,
   formattedTextUpdate,
-  inlineButtons,
   north,
   register,
 } from '../../helpers/broadcast.js'
 import { createTestBot } from '../../helpers/bot.js'
+import { inlineButtons } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { callbackUpdate, stickerUpdate, textUpdate } from '../../helpers/updates.js'
 

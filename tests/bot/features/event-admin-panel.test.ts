@@ -6,9 +6,9 @@ import { addScope, setRole } from '../../../db/repositories/roles.js'
 import { touchUser } from '../../../db/repositories/users.js'
 import { outbox, registrations, type Event, type RegistrationStatus } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
+import { textMessages } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { createTestEvent, createTestSlots } from '../../helpers/events.js'
-import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import type { UploadedFile } from '../../helpers/multipart.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 
@@ -30,11 +30,6 @@ const worker = { id: 8102 }
 let nextUser = 8200
 let nextCode = 0
 
-const lastText = (telegram: FakeTelegram): string => {
-  const call = telegram.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').at(-1)
-  return String(call?.payload.text ?? '')
-}
-const alertText = (telegram: FakeTelegram) => String(telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text ?? '')
 
 async function registrant(event: Event, status: RegistrationStatus, extra: { name?: string; phone?: string; answers?: string[]; locale?: string } = {}) {
   const user = await touchUser(database.db, { id: ++nextUser, languageCode: extra.locale ?? 'zh', isAdmin: false, firstName: `骑手${nextUser}` })
@@ -72,7 +67,7 @@ describe('the events panel', () => {
     expect(list).toContain('计数活动')
     expect(list).not.toContain('成都的活动')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:panel:${event.id}`))
-    expect(lastText(telegram)).toContain('已确认 1，待接受 1，候补 1，已签到 0')
+    expect(telegram.lastText(textMessages)).toContain('已确认 1，待接受 1，候补 1，已签到 0')
   })
 
   it('counts every time slot, and once the event is over the no-shows', async () => {
@@ -91,14 +86,14 @@ describe('the events panel', () => {
     await inSlot('waitlisted', early?.id)
     await inSlot('confirmed', late?.id)
     await bot.handleUpdate(callbackUpdate(organizer, `ea:panel:${event.id}`))
-    const panel = lastText(telegram)
+    const panel = telegram.lastText(textMessages)
     expect(panel).toContain('10:00–10:30　名额 2：已确认 2，待接受 0，候补 1，已签到 1')
     expect(panel).toContain('10:30–11:00　名额 2：已确认 1，待接受 0，候补 0，已签到 0')
     expect(panel).not.toContain('未到场')
 
     const after = createTestBot(database.db, { now: () => hours(51) })
     await after.bot.handleUpdate(callbackUpdate(organizer, `ea:panel:${event.id}`))
-    expect(lastText(after.telegram)).toContain('未到场 2 人')
+    expect(after.telegram.lastText(textMessages)).toContain('未到场 2 人')
   })
 
   it('raises the capacity and offers seats to the waitlist; refuses to go below the seats taken', async () => {
@@ -107,18 +102,18 @@ describe('the events panel', () => {
     await registrant(event, 'confirmed')
     const waiting = await registrant(event, 'waitlisted')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:edit:capacity:${event.id}`))
-    expect(lastText(telegram)).toContain('现在的名额：1')
+    expect(telegram.lastText(textMessages)).toContain('现在的名额：1')
     await bot.handleUpdate(textUpdate(organizer, '两个'))
-    expect(lastText(telegram)).toContain('1 到 10000')
+    expect(telegram.lastText(textMessages)).toContain('1 到 10000')
     await bot.handleUpdate(textUpdate(organizer, '2'))
-    expect(lastText(telegram)).toContain('已保存')
+    expect(telegram.lastText(textMessages)).toContain('已保存')
     const [offered] = await database.db.select().from(registrations).where(eq(registrations.id, waiting.id))
     expect(offered?.status).toBe('offered')
     expect(await database.db.select().from(outbox).where(eq(outbox.userId, waiting.userId))).not.toHaveLength(0)
 
     await bot.handleUpdate(callbackUpdate(organizer, `ea:edit:capacity:${event.id}`))
     await bot.handleUpdate(textUpdate(organizer, '1'))
-    expect(lastText(telegram)).toContain('已经有 2 人占了名额')
+    expect(telegram.lastText(textMessages)).toContain('已经有 2 人占了名额')
     expect((await findEvent(database.db, event.id))?.capacity).toBe(2)
   })
 
@@ -130,7 +125,7 @@ describe('the events panel', () => {
     await registrant(event, 'cancelled')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:edit:start:${event.id}`))
     await bot.handleUpdate(textUpdate(organizer, '12-04 14:00'))
-    expect(lastText(telegram)).toContain('已保存')
+    expect(telegram.lastText(textMessages)).toContain('已保存')
     expect((await findEvent(database.db, event.id))?.startsAt).toEqual(new Date('2026-12-04T06:00:00Z'))
     const notices = await database.db.select().from(outbox).where(and(eq(outbox.kind, 'event-changed')))
     const mine = notices.filter((row) => row.dedupeKey?.startsWith(`event-changed:${event.id}:`))
@@ -145,10 +140,10 @@ describe('the events panel', () => {
     const event = await shaoxingEvent({ title: '改期讲座' })
     await bot.handleUpdate(callbackUpdate(organizer, `ea:edit:start:${event.id}`))
     await bot.handleUpdate(textUpdate(organizer, '后天晚上7点半'))
-    expect(lastText(telegram)).toBe('开始时间是 12月3日（周四）19:30，对吗？')
+    expect(telegram.lastText(textMessages)).toBe('开始时间是 12月3日（周四）19:30，对吗？')
     expect((await findEvent(database.db, event.id))?.startsAt).toEqual(event.startsAt)
     await bot.handleUpdate(callbackUpdate(organizer, 'ea:step:dateok'))
-    expect(lastText(telegram)).toContain('已保存')
+    expect(telegram.lastText(textMessages)).toContain('已保存')
     expect((await findEvent(database.db, event.id))?.startsAt).toEqual(new Date('2026-12-03T11:30:00Z'))
   })
 
@@ -160,7 +155,7 @@ describe('the events panel', () => {
     if (first === undefined) throw new Error('no registrant')
     await database.db.insert(outbox).values({ userId: first.userId, kind: 'reminder-day', payload: { method: 'sendMessage', text: '明天见' }, registrationId: first.id })
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:cancel:${event.id}`))
-    expect(lastText(telegram)).toContain('将马上通知 3 位报名者')
+    expect(telegram.lastText(textMessages)).toContain('将马上通知 3 位报名者')
     expect((await findEvent(database.db, event.id))?.status).toBe('published')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:cancelok:${event.id}`))
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:cancelok:${event.id}`))
@@ -213,9 +208,9 @@ describe('the events panel', () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => now })
     const event = await shaoxingEvent({ status: 'draft', publishedAt: null })
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:publish:${event.id}`))
-    expect(alertText(telegram)).toContain('已发布')
+    expect((telegram.alerts().at(-1) ?? '')).toContain('已发布')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:publish:${event.id}`))
-    expect(alertText(telegram)).toContain('不是草稿')
+    expect((telegram.alerts().at(-1) ?? '')).toContain('不是草稿')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:close:${event.id}`))
     expect((await findEvent(database.db, event.id))).toMatchObject({ status: 'published', registrationClosed: true })
   })
@@ -227,13 +222,13 @@ describe('the events panel', () => {
     for (const data of [`ea:do:cancelok:${event.id}`, `ea:edit:capacity:${event.id}`, `ea:do:export:${event.id}`, 'hub:events']) {
       telegram.clear()
       await bot.handleUpdate(callbackUpdate(worker, data))
-      expect(alertText(telegram)).toContain('只对负责该活动的组织者开放')
+      expect((telegram.alerts().at(-1) ?? '')).toContain('只对负责该活动的组织者开放')
       expect(telegram.callsOf('sendDocument')).toHaveLength(0)
     }
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:cancelok:${chengdu.id}`))
-    expect(alertText(telegram)).toContain('只对负责该活动的组织者开放')
+    expect((telegram.alerts().at(-1) ?? '')).toContain('只对负责该活动的组织者开放')
     await bot.handleUpdate(callbackUpdate(organizer, 'ea:do:cancelok:abc'))
-    expect(alertText(telegram)).toContain('失效')
+    expect((telegram.alerts().at(-1) ?? '')).toContain('失效')
     expect((await findEvent(database.db, event.id))?.status).toBe('published')
     expect((await findEvent(database.db, chengdu.id))?.status).toBe('published')
   })
@@ -254,21 +249,21 @@ describe('check-in', () => {
     const say = (text: string) => bot.handleUpdate(textUpdate({ id: scopedId }, text))
 
     await say('/checkin')
-    expect(lastText(telegram)).toContain('签到：今天的讲座')
+    expect(telegram.lastText(textMessages)).toContain('签到：今天的讲座')
     await say(`${anna.code.slice(0, 3).toLowerCase()} ${anna.code.slice(3)}`)
-    expect(lastText(telegram)).toContain('✅ 签到成功：安娜')
+    expect(telegram.lastText(textMessages)).toContain('✅ 签到成功：安娜')
     await say(anna.code)
-    expect(lastText(telegram)).toContain('已在 10:00 签到过了')
+    expect(telegram.lastText(textMessages)).toContain('已在 10:00 签到过了')
     await say(waiting.code)
-    expect(lastText(telegram)).toContain('候补')
+    expect(telegram.lastText(textMessages)).toContain('候补')
     await say(elsewhere.code)
-    expect(lastText(telegram)).toContain('另一个活动「下周的讲座」')
+    expect(telegram.lastText(textMessages)).toContain('另一个活动「下周的讲座」')
     await say('ZZZZ99')
-    expect(lastText(telegram)).toContain('没有找到')
+    expect(telegram.lastText(textMessages)).toContain('没有找到')
     await say('12')
-    expect(lastText(telegram)).toContain('6 位')
+    expect(telegram.lastText(textMessages)).toContain('6 位')
     await bot.handleUpdate(callbackUpdate({ id: scopedId }, 'ea:step:stop'))
-    expect(lastText(telegram)).toContain('签到结束：签到 1 / 已确认 1')
+    expect(telegram.lastText(textMessages)).toContain('签到结束：签到 1 / 已确认 1')
     const [row] = await database.db.select().from(registrations).where(eq(registrations.id, anna.id))
     expect(row).toMatchObject({ checkedInAt: now, checkedInBy: scopedId })
     const [other] = await database.db.select().from(registrations).where(eq(registrations.id, elsewhere.id))
@@ -281,22 +276,22 @@ describe('check-in', () => {
     const person = await registrant(tomorrow, 'confirmed', { name: '李明' })
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:checkin:${tomorrow.id}`))
     await bot.handleUpdate(textUpdate(organizer, person.code))
-    expect(lastText(telegram)).toContain('还没到签到时间')
+    expect(telegram.lastText(textMessages)).toContain('还没到签到时间')
     const [untouched] = await database.db.select().from(registrations).where(eq(registrations.id, person.id))
     expect(untouched?.checkedInAt).toBeNull()
     const forced = `ea:force:${person.code}`
     expect(JSON.stringify(telegram.callsOf('sendMessage').at(-1)?.payload.reply_markup)).toContain(forced)
     await bot.handleUpdate(callbackUpdate(worker, forced))
-    expect(alertText(telegram)).toContain('只对负责该活动的组织者开放')
+    expect((telegram.alerts().at(-1) ?? '')).toContain('只对负责该活动的组织者开放')
     await bot.handleUpdate(callbackUpdate(organizer, forced))
-    expect(lastText(telegram)).toContain('✅ 签到成功：李明')
+    expect(telegram.lastText(textMessages)).toContain('✅ 签到成功：李明')
     await bot.handleUpdate(callbackUpdate(organizer, 'ea:step:stop'))
-    expect(lastText(telegram)).toContain('签到 1 / 已确认 1')
+    expect(telegram.lastText(textMessages)).toContain('签到 1 / 已确认 1')
 
     const over = createTestBot(database.db, { now: () => hours(40) })
     const second = await registrant(tomorrow, 'confirmed')
     await over.bot.handleUpdate(textUpdate(organizer, `/start ci_${second.code}`))
-    expect(lastText(over.telegram)).toContain('签到已关闭')
+    expect(over.telegram.lastText(textMessages)).toContain('签到已关闭')
   })
 
   it('lets the organizer pick the event from the hub when none or several are today', async () => {
@@ -304,14 +299,14 @@ describe('check-in', () => {
     const event = await shaoxingEvent({ title: '选择签到活动' })
     const draftEvent = await shaoxingEvent({ status: 'draft', publishedAt: null })
     await bot.handleUpdate(callbackUpdate(organizer, 'hub:checkin'))
-    expect(lastText(telegram)).toContain('给哪个活动签到')
+    expect(telegram.lastText(textMessages)).toContain('给哪个活动签到')
     expect(JSON.stringify(telegram.callsOf('sendMessage').at(-1)?.payload.reply_markup)).toContain(`ea:do:checkin:${event.id}`)
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:checkin:${draftEvent.id}`))
-    expect(alertText(telegram)).toContain('只有已发布的活动才能签到')
+    expect((telegram.alerts().at(-1) ?? '')).toContain('只有已发布的活动才能签到')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:checkin:${event.id}`))
-    expect(lastText(telegram)).toContain('签到：选择签到活动')
+    expect(telegram.lastText(textMessages)).toContain('签到：选择签到活动')
     await bot.handleUpdate(callbackUpdate(organizer, 'hub:events'))
-    expect(lastText(telegram)).toContain('活动管理')
+    expect(telegram.lastText(textMessages)).toContain('活动管理')
   })
 
   it('checks in from the QR link for organizers, and politely turns workers away', async () => {
@@ -319,22 +314,22 @@ describe('check-in', () => {
     const event = await shaoxingEvent({ title: '扫码活动' })
     const person = await registrant(event, 'confirmed', { name: '王五' })
     await bot.handleUpdate(textUpdate(worker, `/start ci_${person.code}`))
-    expect(lastText(telegram)).toContain('给活动工作人员扫码用的')
+    expect(telegram.lastText(textMessages)).toContain('给活动工作人员扫码用的')
     const [untouched] = await database.db.select().from(registrations).where(eq(registrations.id, person.id))
     expect(untouched?.checkedInAt).toBeNull()
     // The event starts in 48 hours: check-in is not open yet, so the organizer is asked first.
     await bot.handleUpdate(textUpdate(organizer, `/start ci_${person.code}`))
-    expect(lastText(telegram)).toContain('还没到签到时间')
-    expect(lastText(telegram)).toContain('开始前 2 小时（2026-12-03 08:00）')
+    expect(telegram.lastText(textMessages)).toContain('还没到签到时间')
+    expect(telegram.lastText(textMessages)).toContain('开始前 2 小时（2026-12-03 08:00）')
     const [notYet] = await database.db.select().from(registrations).where(eq(registrations.id, person.id))
     expect(notYet?.checkedInAt).toBeNull()
     await bot.handleUpdate(callbackUpdate(organizer, `ea:force:${person.code}`))
-    expect(lastText(telegram)).toContain('✅ 签到成功：王五')
+    expect(telegram.lastText(textMessages)).toContain('✅ 签到成功：王五')
     await bot.handleUpdate(textUpdate(organizer, `/start ci_${person.code}`))
-    expect(lastText(telegram)).toContain('签到过了')
+    expect(telegram.lastText(textMessages)).toContain('签到过了')
     const chengdu = await createTestEvent(database.db, { city: '成都', startsAt: hours(48) })
     const foreign = await registrant(chengdu, 'confirmed')
     await bot.handleUpdate(textUpdate(organizer, `/start ci_${foreign.code}`))
-    expect(lastText(telegram)).toContain('不由你负责')
+    expect(telegram.lastText(textMessages)).toContain('不由你负责')
   })
 })

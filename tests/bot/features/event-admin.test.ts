@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listSlots } from '../../../db/repositories/events.js'
 import { events, stations } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
+import { textMessages } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import { callbackUpdate, locationUpdate, textUpdate } from '../../helpers/updates.js'
 
 let database: TestDatabase
@@ -26,17 +26,7 @@ const admin = { id: adminId, first_name: 'Org' }
 const env = { ADMIN_IDS: String(adminId) }
 
 /** The text of the last message sent or edited. */
-const lastText = (telegram: FakeTelegram): string => {
-  const call = telegram.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').at(-1)
-  return String(call?.payload.text ?? '')
-}
-
 /** Callback data of every button on the last message that had any. */
-const lastButtons = (telegram: FakeTelegram): string[] => {
-  const call = telegram.calls.filter((c) => c.payload.reply_markup !== undefined).at(-1)
-  const markup = call?.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined
-  return (markup?.inline_keyboard ?? []).flat().flatMap((button) => (button.callback_data === undefined ? [] : [button.callback_data]))
-}
 
 describe('creating an event', () => {
   it('walks through every step, re-asks on bad input, previews and publishes', async () => {
@@ -45,43 +35,43 @@ describe('creating an event', () => {
     const tap = async (data: string) => bot.handleUpdate(callbackUpdate(admin, data))
 
     await say('/newevent')
-    expect(lastText(telegram)).toContain('新建活动')
-    expect(lastButtons(telegram)).toContain('ea:step:kind:health_check')
+    expect(telegram.lastText(textMessages)).toContain('新建活动')
+    expect(telegram.callbackData({ withMarkup: true })).toContain('ea:step:kind:health_check')
     await say('体检')
-    expect(lastText(telegram)).toContain('请点上面的按钮')
+    expect(telegram.lastText(textMessages)).toContain('请点上面的按钮')
     await tap('ea:step:kind:health_check')
-    expect(lastText(telegram)).toContain('活动名称')
+    expect(telegram.lastText(textMessages)).toContain('活动名称')
     await say('很'.repeat(61))
-    expect(lastText(telegram)).toContain('1–60')
+    expect(telegram.lastText(textMessages)).toContain('1–60')
     await say('冬季免费体检')
     await tap('ea:step:skip')
-    expect(lastText(telegram)).toContain('活动在哪里')
+    expect(telegram.lastText(textMessages)).toContain('活动在哪里')
     await say('湖滨')
-    expect(lastButtons(telegram)).toContain(`ea:step:station:${stationId}`)
+    expect(telegram.callbackData({ withMarkup: true })).toContain(`ea:step:station:${stationId}`)
     await tap(`ea:step:station:${stationId}`)
-    expect(lastText(telegram)).toContain('什么时候开始')
+    expect(telegram.lastText(textMessages)).toContain('什么时候开始')
     await say('明天上午')
-    expect(lastText(telegram)).toContain('还差几点')
+    expect(telegram.lastText(textMessages)).toContain('还差几点')
     await say('体检那天')
-    expect(lastText(telegram)).toContain('没看懂')
+    expect(telegram.lastText(textMessages)).toContain('没看懂')
     await say('2026-11-01 09:00')
-    expect(lastText(telegram)).toContain('已经过去')
+    expect(telegram.lastText(textMessages)).toContain('已经过去')
     await say('12月5日 9:00')
     await say('08:00')
-    expect(lastText(telegram)).toContain('晚于开始')
+    expect(telegram.lastText(textMessages)).toContain('晚于开始')
     await say('11:30')
     await say('0')
-    expect(lastText(telegram)).toContain('1 到 10000')
+    expect(telegram.lastText(textMessages)).toContain('1 到 10000')
     await say('30')
-    expect(lastText(telegram)).toContain('分时段')
+    expect(telegram.lastText(textMessages)).toContain('分时段')
     await say('30 20')
     // 30 typed as the total, but 5 slots × 20 make 100: the organizer is asked, not overruled.
-    expect(lastText(telegram)).toContain('5 个时段 × 每段 20 人 = 100 人')
-    expect(lastButtons(telegram)).toEqual(expect.arrayContaining(['ea:step:slotsum', 'ea:step:sloteven', 'ea:step:slotagain']))
+    expect(telegram.lastText(textMessages)).toContain('5 个时段 × 每段 20 人 = 100 人')
+    expect(telegram.callbackData({ withMarkup: true })).toEqual(expect.arrayContaining(['ea:step:slotsum', 'ea:step:sloteven', 'ea:step:slotagain']))
     await tap('ea:step:slotsum')
     await tap('ea:step:default')
     await tap('ea:step:default')
-    expect(lastText(telegram)).toContain('需要填写哪些信息')
+    expect(telegram.lastText(textMessages)).toContain('需要填写哪些信息')
     await tap('ea:step:ask:name')
     await tap('ea:step:ask:phone')
     await tap('ea:step:ask:phone')
@@ -89,10 +79,10 @@ describe('creating an event', () => {
     expect(JSON.stringify(toggled?.payload)).toContain('✅ 姓名')
     await tap('ea:step:done')
     await say('你的骑手工号？')
-    expect(lastText(telegram)).toContain('敏感个人信息')
+    expect(telegram.lastText(textMessages)).toContain('敏感个人信息')
     await tap('ea:step:qplain')
     await tap('ea:step:done')
-    const preview = lastText(telegram)
+    const preview = telegram.lastText(textMessages)
     expect(preview).toContain('预览')
     expect(preview).toContain('冬季免费体检')
     expect(preview).toContain('12月5日（周六）09:00–11:30')
@@ -100,9 +90,9 @@ describe('creating an event', () => {
     expect(preview).toContain('共 5 个时段')
     expect(preview).toContain('报名时填写：姓名')
     expect(preview).toContain('你的骑手工号？')
-    expect(lastButtons(telegram)).toEqual(expect.arrayContaining(['ea:step:publish', 'ea:step:draft', 'ea:step:discard']))
+    expect(telegram.callbackData({ withMarkup: true })).toEqual(expect.arrayContaining(['ea:step:publish', 'ea:step:draft', 'ea:step:discard']))
     await tap('ea:step:publish')
-    expect(lastText(telegram)).toContain('已发布')
+    expect(telegram.lastText(textMessages)).toContain('已发布')
 
     const [event] = await database.db.select().from(events).where(eq(events.title, '冬季免费体检'))
     expect(event).toMatchObject({
@@ -134,12 +124,12 @@ describe('creating an event', () => {
     const say = async (text: string) => bot.handleUpdate(textUpdate(admin, text))
     const tap = async (data: string) => bot.handleUpdate(callbackUpdate(admin, data))
     await say('每人一份热饭')
-    expect(lastText(telegram)).toContain('活动在哪里')
+    expect(telegram.lastText(textMessages)).toContain('活动在哪里')
     await bot.handleUpdate(locationUpdate(admin, 30.26, 120.164))
-    expect(lastText(telegram)).toContain('详细地址')
+    expect(telegram.lastText(textMessages)).toContain('详细地址')
     await say('湖滨路 8 号门口')
     // The nearest station is in 杭州, so the city is not asked.
-    expect(lastText(telegram)).toContain('什么时候开始')
+    expect(telegram.lastText(textMessages)).toContain('什么时候开始')
     await say('12-06 11:00')
     await say('13:00')
     await say('70')
@@ -148,7 +138,7 @@ describe('creating an event', () => {
     await say('12-06 09:00')
     await tap('ea:step:done')
     await tap('ea:step:done')
-    expect(lastText(telegram)).toContain('不分时段')
+    expect(telegram.lastText(textMessages)).toContain('不分时段')
     await tap('ea:step:draft')
     const [event] = await database.db.select().from(events).where(eq(events.title, '爱心午餐'))
     expect(event).toMatchObject({
@@ -177,18 +167,18 @@ describe('creating an event', () => {
     await say('11:30')
     await say('20')
     await say('30 5')
-    expect(lastText(telegram)).toContain('你填的总名额是 20 人')
-    expect(lastText(telegram)).toContain('= 25 人')
+    expect(telegram.lastText(textMessages)).toContain('你填的总名额是 20 人')
+    expect(telegram.lastText(textMessages)).toContain('= 25 人')
     // Setting the slots again asks the slot question once more.
     await tap('ea:step:slotagain')
-    expect(lastText(telegram)).toContain('要分时段报名吗')
+    expect(telegram.lastText(textMessages)).toContain('要分时段报名吗')
     await say('30 5')
     await tap('ea:step:sloteven')
     await tap('ea:step:default')
     await tap('ea:step:default')
     await tap('ea:step:done')
     await tap('ea:step:done')
-    expect(lastText(telegram)).toContain('名额 20 人（5 个时段 × 4 人）')
+    expect(telegram.lastText(textMessages)).toContain('名额 20 人（5 个时段 × 4 人）')
     await tap('ea:step:draft')
     const [event] = await database.db.select().from(events).where(eq(events.title, '名额核对体检'))
     expect(event?.capacity).toBe(20)
@@ -206,15 +196,15 @@ describe('creating an event', () => {
     await say('湖滨')
     await tap(`ea:step:station:${stationId}`)
     await say('明天上午9点')
-    expect(lastText(telegram)).toBe('开始时间是 12月2日（周三）09:00，对吗？')
+    expect(telegram.lastText(textMessages)).toBe('开始时间是 12月2日（周三）09:00，对吗？')
     await tap('ea:step:dateno')
-    expect(lastText(telegram)).toContain('重新输入开始时间')
+    expect(telegram.lastText(textMessages)).toContain('重新输入开始时间')
     await say('九点')
-    expect(lastText(telegram)).toContain('还差哪一天')
+    expect(telegram.lastText(textMessages)).toContain('还差哪一天')
     await say('下周六下午两点')
-    expect(lastText(telegram)).toBe('开始时间是 12月12日（周六）14:00，对吗？')
+    expect(telegram.lastText(textMessages)).toBe('开始时间是 12月12日（周六）14:00，对吗？')
     await tap('ea:step:dateok')
-    expect(lastText(telegram)).toContain('几点结束')
+    expect(telegram.lastText(textMessages)).toContain('几点结束')
     await say('下午5点')
     await say('40')
     await tap('ea:step:noslots')
@@ -227,8 +217,8 @@ describe('creating an event', () => {
     await say('有慢性病吗？')
     await tap('ea:step:qsens')
     await tap('ea:step:done')
-    expect(lastText(telegram)).toContain('问题 2：有慢性病吗？ 🔒 敏感')
-    expect(lastText(telegram)).not.toContain('问题 1：骑手工号 🔒')
+    expect(telegram.lastText(textMessages)).toContain('问题 2：有慢性病吗？ 🔒 敏感')
+    expect(telegram.lastText(textMessages)).not.toContain('问题 1：骑手工号 🔒')
     await tap('ea:step:draft')
     const [event] = await database.db.select().from(events).where(eq(events.title, '口语时间测试'))
     expect(event).toMatchObject({ startsAt: new Date('2026-12-12T06:00:00Z'), endsAt: new Date('2026-12-12T09:00:00Z') })
@@ -240,11 +230,11 @@ describe('creating an event', () => {
     await bot.handleUpdate(textUpdate(admin, '/newevent'))
     await bot.handleUpdate(callbackUpdate(admin, 'ea:step:kind:lecture'))
     await bot.handleUpdate(callbackUpdate(admin, 'ea:step:stop'))
-    expect(lastText(telegram)).toContain('已退出')
+    expect(telegram.lastText(textMessages)).toContain('已退出')
     await bot.handleUpdate(textUpdate(admin, '/newevent'))
     await bot.handleUpdate(callbackUpdate(admin, 'ea:step:kind:lecture'))
     await bot.handleUpdate(textUpdate(admin, '/cancel'))
-    expect(lastText(telegram)).toContain('已退出')
+    expect(telegram.lastText(textMessages)).toContain('已退出')
     await bot.handleUpdate(textUpdate(admin, '不该成为标题'))
     expect(await database.db.select().from(events).where(eq(events.kind, 'lecture'))).toHaveLength(0)
   })
@@ -252,7 +242,7 @@ describe('creating an event', () => {
   it('refuses workers, and offers a scoped organizer only stations in their area', async () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => now, env })
     await bot.handleUpdate(textUpdate({ id: 8002 }, '/newevent'))
-    expect(lastText(telegram)).toContain('只对负责该活动的组织者开放')
+    expect(telegram.lastText(textMessages)).toContain('只对负责该活动的组织者开放')
     await bot.handleUpdate(callbackUpdate({ id: 8002 }, 'ea:new'))
     expect(telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text).toContain('组织者')
 
@@ -265,9 +255,9 @@ describe('creating an event', () => {
     await bot.handleUpdate(textUpdate({ id: 8003 }, '周末市集'))
     await bot.handleUpdate(callbackUpdate({ id: 8003 }, 'ea:step:skip'))
     await bot.handleUpdate(textUpdate({ id: 8003 }, '湖滨'))
-    expect(lastText(telegram)).toContain('没找到')
+    expect(telegram.lastText(textMessages)).toContain('没找到')
     // A forged station button for a station outside the scope changes nothing.
     await bot.handleUpdate(callbackUpdate({ id: 8003 }, `ea:step:station:${stationId}`))
-    expect(lastText(telegram)).toContain('不在你负责的范围')
+    expect(telegram.lastText(textMessages)).toContain('不在你负责的范围')
   })
 })

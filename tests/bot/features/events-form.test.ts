@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registrations } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
+import { textMessages } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { contactUpdate, createTestEvent } from '../../helpers/events.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
@@ -19,9 +20,6 @@ const setup = () => createTestBot(database.db, { now: () => clock })
 let nextUser = 7500
 const newRider = () => ({ id: nextUser++, first_name: '小王' })
 
-const texts = (telegram: ReturnType<typeof setup>['telegram']) =>
-  telegram.calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text))
-const lastText = (telegram: ReturnType<typeof setup>['telegram']) => texts(telegram).at(-1) ?? ''
 const registrationOf = async (eventId: number, userId: number) =>
   (await database.db.select().from(registrations).where(eq(registrations.eventId, eventId))).find((r) => r.userId === userId)
 
@@ -40,20 +38,20 @@ describe('the registration form and personal data', () => {
     await send(callbackUpdate(rider, 'ev:job:0'))
     await send(callbackUpdate(rider, 'ev:platform:0'))
     await send(callbackUpdate(rider, 'ev:platform-done'))
-    expect(lastText(telegram)).toContain('报名成功')
+    expect(telegram.lastText(textMessages)).toContain('报名成功')
 
     await send(callbackUpdate(rider, `ev:join:${next.id}`))
     await send(callbackUpdate(rider, 'ev:consent-yes'))
-    expect(lastText(telegram)).toContain('用上次的信息：李明 · 138****5678 · 外卖骑手 · 美团')
+    expect(telegram.lastText(textMessages)).toContain('用上次的信息：李明 · 138****5678 · 外卖骑手 · 美团')
     await send(callbackUpdate(rider, 'ev:reuse-yes'))
-    expect(lastText(telegram)).toContain('报名成功')
+    expect(telegram.lastText(textMessages)).toContain('报名成功')
     expect(await registrationOf(next.id, rider.id)).toMatchObject({ name: '李明', phone: '+8613812345678', occupation: '外卖骑手', platform: '美团' })
 
     await send(callbackUpdate(rider, `ev:join:${third.id}`))
     await send(callbackUpdate(rider, 'ev:consent-yes'))
-    expect(lastText(telegram)).toContain('用上次的信息：李明 · 美团')
+    expect(telegram.lastText(textMessages)).toContain('用上次的信息：李明 · 美团')
     await send(callbackUpdate(rider, 'ev:reuse-no'))
-    expect(lastText(telegram)).toContain('请输入你的姓名')
+    expect(telegram.lastText(textMessages)).toContain('请输入你的姓名')
     await send(textUpdate(rider, '李小明'))
     await send(callbackUpdate(rider, 'ev:platform:1'))
     await send(callbackUpdate(rider, 'ev:platform-done'))
@@ -66,20 +64,20 @@ describe('the registration form and personal data', () => {
     const send = (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update)
     const declines = newRider()
     await send(callbackUpdate(declines, `ev:join:${event.id}`))
-    const consent = lastText(telegram)
+    const consent = telegram.lastText(textMessages)
     expect(consent).toContain('姓名')
     expect(consent).toContain('「骑手工号」')
     expect(consent).toContain('另有 1 个涉及敏感个人信息的问题')
     expect(consent).not.toContain('慢性病')
     await send(callbackUpdate(declines, 'ev:consent-yes'))
-    expect(lastText(telegram)).toContain('🔒')
-    expect(lastText(telegram)).toContain('「有什么慢性病吗？」')
+    expect(telegram.lastText(textMessages)).toContain('🔒')
+    expect(telegram.lastText(textMessages)).toContain('「有什么慢性病吗？」')
     await send(callbackUpdate(declines, 'ev:sensitive-no'))
     await send(textUpdate(declines, '赵六'))
-    expect(lastText(telegram)).toContain('骑手工号')
+    expect(telegram.lastText(textMessages)).toContain('骑手工号')
     await send(textUpdate(declines, 'A1'))
-    expect(lastText(telegram)).toContain('报名成功')
-    expect(texts(telegram).some((text) => text.includes('主办方想问：<b>有什么慢性病吗？'))).toBe(false)
+    expect(telegram.lastText(textMessages)).toContain('报名成功')
+    expect(telegram.texts(textMessages).some((text) => text.includes('主办方想问：<b>有什么慢性病吗？'))).toBe(false)
     expect(await registrationOf(event.id, declines.id)).toMatchObject({ answers: ['A1', ''], sensitiveConsentAt: null })
 
     const agrees = newRider()
@@ -88,14 +86,14 @@ describe('the registration form and personal data', () => {
     await send(callbackUpdate(agrees, 'ev:sensitive-yes'))
     await send(textUpdate(agrees, '钱七'))
     await send(textUpdate(agrees, 'B2'))
-    expect(lastText(telegram)).toContain('有什么慢性病吗？')
+    expect(telegram.lastText(textMessages)).toContain('有什么慢性病吗？')
     await send(textUpdate(agrees, '高血压'))
     const stored = await registrationOf(event.id, agrees.id)
     expect(stored?.answers).toEqual(['B2', '高血压'])
     expect(stored?.sensitiveConsentAt).not.toBeNull()
 
     await send(textUpdate(agrees, '/mydata'))
-    expect(lastText(telegram)).toContain('有什么慢性病吗？ 高血压')
+    expect(telegram.lastText(textMessages)).toContain('有什么慢性病吗？ 高血压')
     await send(callbackUpdate(agrees, 'ev:delete-yes'))
     expect(await registrationOf(event.id, agrees.id)).toMatchObject({ answers: [], sensitiveConsentAt: null, status: 'confirmed' })
   })

@@ -23,9 +23,6 @@ afterAll(async () => database.close())
 const setup = () => createTestBot(database.db, { now: () => clock })
 let nextUser = 8000
 const newRider = () => ({ id: nextUser++, first_name: '老张' })
-type Telegram = ReturnType<typeof setup>['telegram']
-const lastText = (telegram: Telegram) => String(telegram.callsOf('sendMessage').at(-1)?.payload.text ?? '')
-const alerts = (telegram: Telegram) => telegram.callsOf('answerCallbackQuery').map((c) => String(c.payload.text ?? ''))
 const mine = async (eventId: number, userId: number) =>
   (await database.db.select().from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId))))[0]
 const offersFor = (registrationId: number) => database.db.select().from(outbox).where(eq(outbox.registrationId, registrationId))
@@ -46,7 +43,7 @@ describe('waitlist', () => {
   it('puts workers in line with their position once the seats are gone', async () => {
     clock = start
     const { event, telegram, c } = await fullEvent('候补排队')
-    expect(lastText(telegram)).toContain('你现在排第 2 位')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('你现在排第 2 位')
     expect((await mine(event.id, c.id))?.status).toBe('waitlisted')
   })
 
@@ -55,13 +52,13 @@ describe('waitlist', () => {
     const { event, bot, telegram, a, b, c } = await fullEvent('递补')
     const aRegistration = await mine(event.id, a.id)
     await bot.handleUpdate(textUpdate(a, '/myevents'))
-    expect(lastText(telegram)).toContain(`签到码 <b>${aRegistration?.code}</b>`)
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain(`签到码 <b>${aRegistration?.code}</b>`)
 
     await bot.handleUpdate(callbackUpdate(a, `ev:cancel:${aRegistration?.id}`))
-    expect(lastText(telegram)).toContain('确定要取消「递补」的报名吗')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('确定要取消「递补」的报名吗')
     expect((await mine(event.id, a.id))?.status).toBe('confirmed')
     await bot.handleUpdate(callbackUpdate(a, `ev:cancel-yes:${aRegistration?.id}`))
-    expect(lastText(telegram)).toContain('已取消「递补」的报名')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('已取消「递补」的报名')
     expect((await mine(event.id, a.id))?.status).toBe('cancelled')
 
     const offered = await mine(event.id, b.id)
@@ -77,15 +74,15 @@ describe('waitlist', () => {
 
     // c cannot take b's offer with forged data; nothing changes.
     await bot.handleUpdate(callbackUpdate(c, `ev:accept:${offered?.id}`))
-    expect(alerts(telegram).at(-1)).toContain('这不是你的报名')
+    expect(telegram.alerts().at(-1)).toContain('这不是你的报名')
     await bot.handleUpdate(callbackUpdate(c, `ev:cancel-yes:${offered?.id}`))
-    expect(alerts(telegram).at(-1)).toContain('这不是你的报名')
+    expect(telegram.alerts().at(-1)).toContain('这不是你的报名')
     expect((await mine(event.id, b.id))?.status).toBe('offered')
 
     telegram.clear()
     await bot.handleUpdate(callbackUpdate(b, `ev:accept:${offered?.id}`))
     expect((await mine(event.id, b.id))?.status).toBe('confirmed')
-    expect(lastText(telegram)).toContain('报名成功')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('报名成功')
     expect(telegram.callsOf('sendPhoto')).toHaveLength(1)
   })
 
@@ -148,9 +145,9 @@ describe('waitlist', () => {
     const registration = await mine(event.id, a.id)
     clock = new Date('2026-12-04T02:00:00Z')
     await bot.handleUpdate(callbackUpdate(a, `ev:cancel:${registration?.id}`))
-    expect(alerts(telegram).at(-1)).toContain('已经过了取消截止时间 12月4日（周五）09:00')
+    expect(telegram.alerts().at(-1)).toContain('已经过了取消截止时间 12月4日（周五）09:00')
     await bot.handleUpdate(callbackUpdate(a, `ev:cancel-yes:${registration?.id}`))
-    expect(alerts(telegram).at(-1)).toContain('已经过了取消截止时间')
+    expect(telegram.alerts().at(-1)).toContain('已经过了取消截止时间')
     expect((await mine(event.id, a.id))?.status).toBe('confirmed')
   })
 })

@@ -6,7 +6,7 @@ import { feedbackTickets } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import type { FakeTelegram } from '../../helpers/fake-telegram.js'
-import { addUser, buttonsTo, lastTextTo, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
+import { addUser, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
@@ -40,13 +40,10 @@ async function file(text: string, draft: Partial<Draft> = {}) {
 }
 const ticket = async (id: number) => (await database.db.select().from(feedbackTickets).where(eq(feedbackTickets.id, id)))[0]
 type Inline = { inline_keyboard?: { text: string; callback_data?: string }[][] }
-const lastButtons = (telegram: FakeTelegram, chatId: number) =>
-  ((telegram.calls.filter((call) => call.payload.chat_id === chatId && call.payload.reply_markup !== undefined).at(-1)?.payload.reply_markup as Inline | undefined)?.inline_keyboard ?? []).flat()
-
 async function answer(telegram: FakeTelegram, bot: ReturnType<typeof setup>['bot'], id: number, text: string) {
   await bot.handleUpdate(callbackUpdate(organizer, `fb:reply:${id}`))
   await bot.handleUpdate(textUpdate(organizer, text))
-  return lastTextTo(telegram, organizer.id)
+  return telegram.lastText({ chatId: organizer.id })
 }
 
 describe('what an answer answers (item 14)', () => {
@@ -65,7 +62,7 @@ describe('what an answer answers (item 14)', () => {
     await file('希望驿站加个微波炉')
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate(rider, '/mytickets'))
-    const labels = lastButtons(telegram, rider.id).map((button) => button.text)
+    const labels = telegram.buttons({ chatId: rider.id, withMarkup: true }).map((button) => button.text)
     expect(labels.some((label) => label.includes('希望驿站加个微波炉'))).toBe(true)
     expect(labels.some((label) => label.includes('春熙路驿站的热水器'))).toBe(true)
   })
@@ -77,9 +74,9 @@ describe('after replying (item 16)', () => {
     const { bot, telegram } = setup()
     const sent = await answer(telegram, bot, filed.id, '灯已经换好了')
     expect(sent).not.toContain('队列')
-    expect(lastButtons(telegram, organizer.id).map((button) => button.callback_data)).toContain(`fb:open:${filed.id}`)
+    expect(telegram.buttons({ chatId: organizer.id, withMarkup: true }).map((button) => button.callback_data)).toContain(`fb:open:${filed.id}`)
     await bot.handleUpdate(callbackUpdate(organizer, `fb:open:${filed.id}`))
-    expect(lastButtons(telegram, organizer.id).map((button) => button.text)).toContain('🌐 你说我做：未公开 · 点此公开')
+    expect(telegram.buttons({ chatId: organizer.id, withMarkup: true }).map((button) => button.text)).toContain('🌐 你说我做：未公开 · 点此公开')
     await bot.handleUpdate(callbackUpdate(organizer, `fb:public:${filed.id}`))
     // The card's buttons are edited in place to show the new state.
     const edit = telegram.callsOf('editMessageReplyMarkup').at(-1)
@@ -100,19 +97,19 @@ describe('publishing the rider’s words (item 15)', () => {
     expect(JSON.stringify(asks[0]?.payload)).toContain('希望多放几把雨伞')
     expect(JSON.stringify(asks[0]?.payload)).toContain(`fb:consent-yes:${filed.id}`)
     await bot.handleUpdate(textUpdate(visitor, '/said'))
-    expect(buttonsTo(telegram, visitor.id)).not.toContain(`fb:said:${ids.B}`)
+    expect(telegram.allButtons({ chatId: visitor.id }).map((button) => button.callback_data)).not.toContain(`fb:said:${ids.B}`)
     // The inbox shows that it waits for the rider.
     await bot.handleUpdate(textUpdate(organizer, '/inbox'))
-    expect(lastTextTo(telegram, organizer.id)).toContain('等同意公开')
+    expect(telegram.lastText({ chatId: organizer.id })).toContain('等同意公开')
     // A stranger cannot answer for the rider.
     await bot.handleUpdate(callbackUpdate(visitor, `fb:consent-yes:${filed.id}`))
     expect(await ticket(filed.id)).toMatchObject({ publicConsent: 'asked' })
     await bot.handleUpdate(callbackUpdate(rider, `fb:consent-yes:${filed.id}`))
     expect(await ticket(filed.id)).toMatchObject({ public: true, publicConsent: 'granted' })
     await bot.handleUpdate(callbackUpdate(visitor, `fb:said:${ids.B}`))
-    expect(lastTextTo(telegram, visitor.id)).toContain('希望多放几把雨伞')
+    expect(telegram.lastText({ chatId: visitor.id })).toContain('希望多放几把雨伞')
     await bot.handleUpdate(textUpdate(organizer, '/inbox'))
-    expect(lastTextTo(telegram, organizer.id)).toContain('🌐 已公开')
+    expect(telegram.lastText({ chatId: organizer.id })).toContain('🌐 已公开')
   })
 
   it('keeps it private when the rider says no, and the organizer cannot publish it then', async () => {
@@ -137,7 +134,7 @@ describe('tickets published before riders were asked', () => {
     await answer(telegram, bot, filed.id, '老的答复')
     await database.db.update(feedbackTickets).set({ public: true, publicConsent: null }).where(eq(feedbackTickets.id, filed.id))
     await bot.handleUpdate(callbackUpdate(organizer, `fb:open:${filed.id}`))
-    expect(lastButtons(telegram, organizer.id).map((button) => button.text)).toContain('🌐 你说我做：未公开 · 点此公开')
+    expect(telegram.buttons({ chatId: organizer.id, withMarkup: true }).map((button) => button.text)).toContain('🌐 你说我做：未公开 · 点此公开')
     await bot.handleUpdate(callbackUpdate(organizer, `fb:public:${filed.id}`))
     expect(await ticket(filed.id)).toMatchObject({ public: true, publicConsent: 'asked' })
   })

@@ -6,7 +6,7 @@ import { addScope } from '../../../db/repositories/roles.js'
 import { feedbackMessages, feedbackTickets, outbox } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import { addUser, buttonsTo, lastTextTo, outboxFor, seedStations } from '../../helpers/feedback.js'
+import { addUser, outboxFor, seedStations } from '../../helpers/feedback.js'
 import { callbackUpdate, photoUpdate, textUpdate } from '../../helpers/updates.js'
 import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
@@ -63,7 +63,7 @@ describe('anonymous tickets', () => {
     await bot.handleUpdate(textUpdate(chengdu, '/inbox'))
     await bot.handleUpdate(callbackUpdate(chengdu, 'hub:inbox'))
     await bot.handleUpdate(callbackUpdate(chengdu, `fb:open:${filed.id}`))
-    expect(lastTextTo(telegram, chengdu.id)).toContain(`#${filed.number}`)
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain(`#${filed.number}`)
     expect(telegram.callsOf('sendMessage').some((call) => String(call.payload.text).includes('匿名骑手'))).toBe(true)
     expect(telegram.callsOf('sendVoice').at(-1)?.payload).toMatchObject({ chat_id: chengdu.id, voice: 'voice-anon' })
     await bot.handleUpdate(callbackUpdate(chengdu, `fb:assign-menu:${filed.id}`))
@@ -83,7 +83,7 @@ describe('anonymous tickets', () => {
     const filed = await file()
     const { bot, telegram } = setup()
     await bot.handleUpdate(callbackUpdate(chengdu, `fb:open:${filed.id}`))
-    expect(lastTextTo(telegram, chengdu.id)).toContain('秘密骑手甲 (@secret_rider_a)')
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain('秘密骑手甲 (@secret_rider_a)')
   })
 })
 
@@ -95,7 +95,7 @@ describe('answers', () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(callbackUpdate(chengdu, `fb:reply:${filed.id}`))
     await bot.handleUpdate(textUpdate(chengdu, '已经联系维修，明天修好'))
-    expect(lastTextTo(telegram, chengdu.id)).toContain('已排队')
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain('已排队')
     const rows = (await outboxFor(database.db, rider.id)).filter((row) => row.kind === 'feedback-answer')
     expect(rows.at(-1)).toMatchObject({ userId: rider.id, dedupeKey: expect.stringMatching(/^feedback-answer:\d+:0$/) })
     expect(JSON.stringify(rows.at(-1)?.payload)).toContain('已经联系维修，明天修好')
@@ -163,12 +163,12 @@ describe('the worker follows up', () => {
     const filed = await file()
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate(rider, '/mytickets'))
-    expect(buttonsTo(telegram, rider.id)).toContain(`fb:own:${filed.id}`)
+    expect(telegram.allButtons({ chatId: rider.id }).map((button) => button.callback_data)).toContain(`fb:own:${filed.id}`)
     await bot.handleUpdate(callbackUpdate(rider, `fb:own:${filed.id}`))
-    expect(buttonsTo(telegram, rider.id)).toContain(`fb:add:${filed.id}`)
+    expect(telegram.allButtons({ chatId: rider.id }).map((button) => button.callback_data)).toContain(`fb:add:${filed.id}`)
     await bot.handleUpdate(callbackUpdate(rider, `fb:add:${filed.id}`))
     await bot.handleUpdate(textUpdate(rider, '补充：晚上也没热水'))
-    expect(lastTextTo(telegram, rider.id)).toContain('已补充')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('已补充')
     const messages = await database.db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, filed.id))
     expect(messages.map((message) => message.text)).toEqual(['热水器坏了', '补充：晚上也没热水'])
     expect(JSON.stringify((await outboxFor(database.db, chengdu.id)).at(-1)?.payload)).toContain('补充')
@@ -184,7 +184,7 @@ describe('the worker follows up', () => {
     await bot.handleUpdate(callbackUpdate(chengdu, `fb:note:${filed.id}`))
     await bot.handleUpdate(textUpdate(chengdu, '内部：这个骑手常投诉'))
     await bot.handleUpdate(callbackUpdate(rider, `fb:own:${filed.id}`))
-    expect(lastTextTo(telegram, rider.id)).toContain('热水器坏了')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('热水器坏了')
     expect(await everythingTo(telegram, rider.id)).not.toContain('内部：')
   })
 })
@@ -222,14 +222,14 @@ describe('organizer actions re-check roles', () => {
     const filed = await file()
     const { bot, telegram } = setup()
     await bot.handleUpdate(callbackUpdate(xian, `fb:open:${filed.id}`))
-    expect(lastTextTo(telegram, xian.id)).toContain('不归你负责')
+    expect(telegram.lastText({ chatId: xian.id })).toContain('不归你负责')
     await bot.handleUpdate(callbackUpdate(xian, `fb:status:${filed.id}:closed`))
     await bot.handleUpdate(callbackUpdate(xian, `fb:reply:${filed.id}`))
     await bot.handleUpdate(callbackUpdate(xian, `fb:public:${filed.id}`))
     expect(await ticket(filed.id)).toMatchObject({ status: 'new', public: false })
     expect(await everythingTo(telegram, xian.id)).not.toContain('热水器坏了')
     await bot.handleUpdate(textUpdate(xian, '/feedbackstats'))
-    expect(lastTextTo(telegram, xian.id)).toContain('共 0 条')
+    expect(telegram.lastText({ chatId: xian.id })).toContain('共 0 条')
   })
 
   it('refuses reassigning to someone who is not an organizer', async () => {
@@ -262,9 +262,9 @@ describe('status, public list and statistics', () => {
     await bot.handleUpdate(callbackUpdate(rider, `fb:consent-yes:${filed.id}`))
     const visitor = { id: 5199, first_name: '路人' }
     await bot.handleUpdate(textUpdate(visitor, '/said'))
-    expect(buttonsTo(telegram, visitor.id)).toContain(`fb:said:${ids.B}`)
+    expect(telegram.allButtons({ chatId: visitor.id }).map((button) => button.callback_data)).toContain(`fb:said:${ids.B}`)
     await bot.handleUpdate(callbackUpdate(visitor, `fb:said:${ids.B}`))
-    const said = lastTextTo(telegram, visitor.id)
+    const said = telegram.lastText({ chatId: visitor.id })
     expect(said).toContain('希望加个微波炉')
     expect(said).toContain('微波炉已经装好了')
     for (const secret of [String(rider.id), rider.first_name, rider.username]) expect(said).not.toContain(secret)
@@ -273,7 +273,7 @@ describe('status, public list and statistics', () => {
   it('counts by status, category and station, with the median time to first answer', async () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(callbackUpdate(chengdu, 'fb:stats'))
-    const text = lastTextTo(telegram, chengdu.id)
+    const text = telegram.lastText({ chatId: chengdu.id })
     expect(text).toMatch(/共 \d+ 条/)
     expect(text).toContain('投诉')
     expect(text).toContain('成都测试驿站A')

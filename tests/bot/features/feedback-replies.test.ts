@@ -9,7 +9,7 @@ import { broadcastReplyHints, feedbackMessages, feedbackTickets } from '../../..
 import { addEvent, register } from '../../helpers/broadcast.js'
 import { botInfo, createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import { addUser, buttonsTo, lastTextTo, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
+import { addUser, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate, type Sender } from '../../helpers/updates.js'
 import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
@@ -75,7 +75,7 @@ describe('a Telegram reply to a 我有话说 answer (item 4)', () => {
     expect(history.map((message) => message.text)).toContain('好的收到，谢谢王老师')
     const [row] = await database.db.select().from(feedbackTickets).where(eq(feedbackTickets.id, ticket.id))
     expect(row?.status).toBe('in_progress')
-    expect(lastTextTo(telegram, rider.id)).toContain('已经加到你的这条留言里')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('已经加到你的这条留言里')
     const notices = (await outboxFor(database.db, organizer.id)).filter((item) => item.dedupeKey?.startsWith('feedback-added:'))
     expect(JSON.stringify(notices.at(-1)?.payload)).toContain(ticket.number)
   })
@@ -85,8 +85,8 @@ describe('a Telegram reply to a 我有话说 answer (item 4)', () => {
     await database.db.update(feedbackTickets).set({ status: 'closed' }).where(eq(feedbackTickets.id, ticket.id))
     const { bot, telegram } = setup()
     await bot.handleUpdate(replyTo(rider2, answerMessageId, '还有一件事'))
-    expect(lastTextTo(telegram, rider2.id)).toContain('已经关闭')
-    expect(buttonsTo(telegram, rider2.id)).toContain('fb:new')
+    expect(telegram.lastText({ chatId: rider2.id })).toContain('已经关闭')
+    expect(telegram.allButtons({ chatId: rider2.id }).map((button) => button.callback_data)).toContain('fb:new')
     const history = await database.db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, ticket.id))
     expect(history.map((message) => message.text)).not.toContain('还有一件事')
   })
@@ -98,7 +98,7 @@ describe('a Telegram reply to a 我有话说 answer (item 4)', () => {
     await bot.handleUpdate(replyTo(rider3, answerMessageId, '补充一'))
     await bot.handleUpdate(replyTo(rider3, answerMessageId, '补充二'))
     await bot.handleUpdate(replyTo(rider3, answerMessageId, '超过限制的补充'))
-    expect(lastTextTo(telegram, rider3.id)).toContain('先歇一歇')
+    expect(telegram.lastText({ chatId: rider3.id })).toContain('先歇一歇')
     const history = await database.db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, ticket.id))
     expect(history.map((message) => message.text)).not.toContain('超过限制的补充')
   })
@@ -111,21 +111,21 @@ describe('a Telegram reply to a broadcast (item 4)', () => {
     const messageId = await deliver('broadcast', rider4)
     const { bot, telegram } = setup()
     await bot.handleUpdate(replyTo(rider4, messageId, '好的收到，谢谢王老师'))
-    expect(lastTextTo(telegram, rider4.id)).toContain('组织者是看不到的')
-    expect(buttonsTo(telegram, rider4.id)).toContain(`fb:new:${eventId}`)
+    expect(telegram.lastText({ chatId: rider4.id })).toContain('组织者是看不到的')
+    expect(telegram.allButtons({ chatId: rider4.id }).map((button) => button.callback_data)).toContain(`fb:new:${eventId}`)
     expect(await database.db.select().from(broadcastReplyHints)).toHaveLength(1)
     const hints = telegram.calls.length
     await bot.handleUpdate(replyTo(rider4, messageId, '收到'))
     expect(telegram.calls.slice(hints).some((call) => String(call.payload.text).includes('组织者是看不到的'))).toBe(false)
     // The button opens 我有话说 about that event: straight to the category.
     await bot.handleUpdate(callbackUpdate(rider4, `fb:new:${eventId}`))
-    expect(lastTextTo(telegram, rider4.id)).toContain('哪一类')
+    expect(telegram.lastText({ chatId: rider4.id })).toContain('哪一类')
   })
 
   it('leaves replies to other bot messages alone', async () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(replyTo(rider4, 12345, '春熙路'))
-    expect(lastTextTo(telegram, rider4.id)).not.toContain('组织者是看不到的')
-    expect(lastTextTo(telegram, rider4.id)).not.toContain('留言')
+    expect(telegram.lastText({ chatId: rider4.id })).not.toContain('组织者是看不到的')
+    expect(telegram.lastText({ chatId: rider4.id })).not.toContain('留言')
   })
 })

@@ -6,7 +6,6 @@ import { createTicket, type Draft } from '../../../core/tickets.js'
 import { feedbackMessages, feedbackTickets, invites, organizerScopes, outbox, roleChanges } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import { addUser, seedStations } from '../../helpers/feedback.js'
 import { textUpdate } from '../../helpers/updates.js'
 import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
@@ -33,9 +32,6 @@ const db = () => {
   return database.db
 }
 const setup = () => createTestBot(db(), { env, now: () => now })
-const lastText = (telegram: FakeTelegram, chatId: number) =>
-  String(telegram.callsOf('sendMessage').filter((call) => call.payload.chat_id === chatId).at(-1)?.payload.text ?? '')
-
 async function file(draft: Partial<Draft> = {}) {
   const result = await createTicket({ db: db(), config, now: () => now }, ticketNotices, { id: RIDER }, {
     subject: { kind: 'station', stationId: ids.A },
@@ -98,7 +94,7 @@ describe('feedback filed before any organizer or admin exists', () => {
     await db().insert(invites).values({ code: 'xianInvite1', city: '西安', createdBy: admin, expiresAt: new Date(now.getTime() + 3_600_000) })
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate({ id: organizer }, '/start org_xianInvite1'))
-    expect(lastText(telegram, organizer)).toContain('组织者')
+    expect(telegram.lastText({ chatId: organizer, method: 'sendMessage' })).toContain('组织者')
     expect((await ticketRow(filed.id))?.assigneeId).toBe(organizer)
     expect(await noticesTo(organizer)).toHaveLength(1)
     expect(await db().select().from(roleChanges)).toHaveLength(1)
@@ -111,7 +107,7 @@ describe('feedback filed before any organizer or admin exists', () => {
     await addUser(db(), { id: admin, firstName: '管理员', role: 'admin' })
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate({ id: admin }, '/inbox'))
-    const text = lastText(telegram, admin)
+    const text = telegram.lastText({ chatId: admin, method: 'sendMessage' })
     expect(text).toContain('未分配')
     expect(text.indexOf('未分配')).toBeLessThan(text.indexOf(filed.number))
   })

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { events, feedbackMessages } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import { buttonsTo, captionedPhotoUpdate, lastTextTo, outboxFor, seedChengduOrganizer, ticketsOf } from '../../helpers/feedback.js'
+import { captionedPhotoUpdate, outboxFor, seedChengduOrganizer, ticketsOf } from '../../helpers/feedback.js'
 import { callbackUpdate, locationUpdate, stickerUpdate, textUpdate, voiceUpdate } from '../../helpers/updates.js'
 
 const clock = new Date('2026-11-25T02:00:00Z')
@@ -26,18 +26,18 @@ describe('the worker files a ticket', () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(locationUpdate(rider, 30.65, 104.06))
     await bot.handleUpdate(textUpdate(rider, '💬 我有话说'))
-    expect(buttonsTo(telegram, rider.id)).toContain(`fb:station:${ids.A}`)
+    expect(telegram.allButtons({ chatId: rider.id }).map((button) => button.callback_data)).toContain(`fb:station:${ids.A}`)
     await bot.handleUpdate(callbackUpdate(rider, `fb:station:${ids.A}`))
-    expect(lastTextTo(telegram, rider.id)).toContain('哪一类')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('哪一类')
     await bot.handleUpdate(callbackUpdate(rider, 'fb:kind:need'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:anon:0'))
-    expect(lastTextTo(telegram, rider.id)).toContain('语音')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('语音')
     await bot.handleUpdate(textUpdate(rider, '驿站的热水器坏了，麻烦修一下'))
 
     const [ticket] = await ticketsOf(database.db, rider.id)
     expect(ticket).toMatchObject({ stationId: ids.A, city: '成都', category: 'need', anonymous: false, status: 'new', assigneeId: organizer.id })
     expect(ticket?.dueAt.getTime()).toBe(clock.getTime() + 24 * 3_600_000)
-    expect(lastTextTo(telegram, rider.id)).toContain(`#${ticket?.number}`)
+    expect(telegram.lastText({ chatId: rider.id })).toContain(`#${ticket?.number}`)
     expect(ticket?.number).toMatch(/^[2-9A-Z]{5}$/)
     const notices = await outboxFor(database.db, organizer.id)
     expect(notices.at(-1)?.payload).toMatchObject({ method: 'sendMessage' })
@@ -50,7 +50,7 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(textUpdate(rider, '/feedback'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:search'))
     await bot.handleUpdate(textUpdate(rider, '成都测试驿站B'))
-    expect(buttonsTo(telegram, rider.id)).toContain(`fb:station:${ids.B}`)
+    expect(telegram.allButtons({ chatId: rider.id }).map((button) => button.callback_data)).toContain(`fb:station:${ids.B}`)
     // District names repeat across cities, so the button names the city too.
     const markup = telegram.callsOf('sendMessage').at(-1)?.payload.reply_markup as { inline_keyboard: { text: string }[][] }
     expect(markup.inline_keyboard.flat().map((button) => button.text)).toContain('成都测试驿站B · 成都 测试区')
@@ -58,7 +58,7 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(callbackUpdate(rider, 'fb:kind:complaint'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:anon:0'))
     await bot.handleUpdate(stickerUpdate(rider))
-    expect(lastTextTo(telegram, rider.id)).toContain('请发送文字、照片或语音')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('请发送文字、照片或语音')
     await bot.handleUpdate(captionedPhotoUpdate(rider, '门口的充电桩坏了'))
     const [ticket] = await ticketsOf(database.db, rider.id)
     expect(ticket).toMatchObject({ stationId: ids.B, category: 'complaint' })
@@ -71,7 +71,7 @@ describe('the worker files a ticket', () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate(rider, '/feedback'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:cities'))
-    expect(buttonsTo(telegram, rider.id)).toContain('fb:city:成都')
+    expect(telegram.allButtons({ chatId: rider.id }).map((button) => button.callback_data)).toContain('fb:city:成都')
     await bot.handleUpdate(callbackUpdate(rider, 'fb:city:成都'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:kind:suggestion'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:anon:1'))
@@ -97,7 +97,7 @@ describe('the worker files a ticket', () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate(rider, '/feedback'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:events'))
-    expect(buttonsTo(telegram, rider.id)).toContain(`fb:event:${event?.id}`)
+    expect(telegram.allButtons({ chatId: rider.id }).map((button) => button.callback_data)).toContain(`fb:event:${event?.id}`)
     await bot.handleUpdate(callbackUpdate(rider, `fb:event:${event?.id}`))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:kind:praise'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:anon:0'))
@@ -111,11 +111,11 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(textUpdate(rider, '/feedback'))
     await bot.handleUpdate(callbackUpdate(rider, `st:nav:${ids.A}`))
     expect(telegram.callsOf('sendVenue')).toHaveLength(1)
-    expect(buttonsTo(telegram, rider.id)).toContain(`fb:said:${ids.A}`)
+    expect(telegram.allButtons({ chatId: rider.id }).map((button) => button.callback_data)).toContain(`fb:said:${ids.A}`)
     await bot.handleUpdate(callbackUpdate(rider, `fb:said:${ids.A}`))
-    expect(lastTextTo(telegram, rider.id)).toContain('还没有公开')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('还没有公开')
     await bot.handleUpdate(callbackUpdate(rider, `fb:station:${ids.A}`))
-    expect(lastTextTo(telegram, rider.id)).toContain('哪一类')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('哪一类')
   })
 
   it('refuses a text over 2000 characters with a clear message and waits for a shorter one', async () => {
@@ -126,7 +126,7 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(callbackUpdate(rider, 'fb:kind:other'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:anon:0'))
     await bot.handleUpdate(textUpdate(rider, '长'.repeat(2001)))
-    expect(lastTextTo(telegram, rider.id)).toContain('2001')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('2001')
     expect(await ticketsOf(database.db, rider.id)).toHaveLength(0)
     await bot.handleUpdate(textUpdate(rider, '长'.repeat(2000)))
     expect(await ticketsOf(database.db, rider.id)).toHaveLength(1)
@@ -152,7 +152,7 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(callbackUpdate(rider, 'fb:kind:need'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:anon:0'))
     await bot.handleUpdate(textUpdate(rider, '💬 我有话说'))
-    expect(lastTextTo(telegram, rider.id)).toContain('这条留言是关于哪里的')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('这条留言是关于哪里的')
     expect(await ticketsOf(database.db, rider.id)).toHaveLength(0)
     await bot.handleUpdate(callbackUpdate(rider, 'fb:city:成都'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:kind:need'))
@@ -182,7 +182,7 @@ describe('the rate limit', () => {
       await bot.handleUpdate(textUpdate(rider, `第 ${index + 1} 条`))
     }
     await bot.handleUpdate(textUpdate(rider, '/feedback'))
-    expect(lastTextTo(telegram, rider.id)).toContain('歇一歇')
+    expect(telegram.lastText({ chatId: rider.id })).toContain('歇一歇')
     expect(await ticketsOf(database.db, rider.id)).toHaveLength(2)
   })
 })

@@ -4,6 +4,7 @@ import { searchStations, upsertStations } from '../../../db/repositories/station
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { createTestEvent } from '../../helpers/events.js'
+import { inlineButtons, type InlineButton } from '../../helpers/fake-telegram.js'
 import { callbackUpdate } from '../../helpers/updates.js'
 
 // Field issue, item 5: map links in the vendors' documented forms, for stations and events alike.
@@ -19,11 +20,7 @@ beforeAll(async () => {
 })
 afterAll(async () => database.close())
 
-type Button = { text: string; url?: string; callback_data?: string }
-const buttonsOf = (payload: Record<string, unknown> | undefined) =>
-  ((payload?.reply_markup as { inline_keyboard?: Button[][] } | undefined)?.inline_keyboard ?? []).flat()
-
-function expectDocumentedMapLinks(buttons: Button[]) {
+function expectDocumentedMapLinks(buttons: InlineButton[]) {
   const urls = buttons.flatMap((button) => (button.url === undefined ? [] : [button.url]))
   expect(buttons.filter((button) => button.url !== undefined).map((button) => button.text)).toEqual(['高德地图导航', '百度地图导航', '腾讯地图导航'])
   expect(urls[0]).toMatch(/^https:\/\/uri\.amap\.com\/navigation\?to=[\d.]+,[\d.]+,/)
@@ -37,7 +34,7 @@ describe('map buttons', () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => clock })
     const [station] = await searchStations(database.db, '天府广场驿站', 1)
     await bot.handleUpdate(callbackUpdate(rider, stationCallbacks.navigate.pack({ stationId: station?.id ?? 0 })))
-    expectDocumentedMapLinks(buttonsOf(telegram.callsOf('sendMessage')[0]?.payload))
+    expectDocumentedMapLinks(inlineButtons(telegram.callsOf('sendMessage')[0]?.payload))
   })
 
   it('come with an event’s 🧭 导航 as well, on its venue card, not just a location', async () => {
@@ -46,6 +43,6 @@ describe('map buttons', () => {
     await bot.handleUpdate(callbackUpdate(rider, `ev:nav:${event.id}`))
     const venue = telegram.callsOf('sendVenue')[0]?.payload
     expect(venue).toMatchObject({ latitude: 30.66, longitude: 104.06 })
-    expectDocumentedMapLinks(buttonsOf(venue))
+    expectDocumentedMapLinks(inlineButtons(venue))
   })
 })

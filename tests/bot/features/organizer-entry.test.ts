@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { outbox } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import type { FakeTelegram } from '../../helpers/fake-telegram.js'
+import { replyKeys } from '../../helpers/fake-telegram.js'
 import { addUser } from '../../helpers/feedback.js'
 import { textUpdate } from '../../helpers/updates.js'
 
@@ -20,19 +20,17 @@ afterAll(async () => database.close())
 const db = () => database.db
 const setup = () => createTestBot(db(), { env, now: () => now })
 type ReplyKeyboard = { keyboard?: { text: string }[][] }
-const lastMessage = (telegram: FakeTelegram, chatId: number) => telegram.callsOf('sendMessage').filter((call) => call.payload.chat_id === chatId).at(-1)
-const keysOf = (call: ReturnType<typeof lastMessage>) => ((call?.payload.reply_markup as ReplyKeyboard | undefined)?.keyboard ?? []).flat().map((key) => key.text)
 
 describe('deep links no feature accepts', () => {
   for (const payload of ['ev_xxxx', `ev_${'1'.repeat(40)}`, 'org_!!', 'org_nosuchcode', 'ci', 'somethingelse']) {
     it(`answer /start ${payload.slice(0, 12)} with the welcome and a note, not "no such command"`, async () => {
       const { bot, telegram } = setup()
       await bot.handleUpdate(textUpdate({ id: 9_300_100 }, `/start ${payload}`))
-      const text = String(lastMessage(telegram, 9_300_100)?.payload.text)
+      const text = String(telegram.lastMessage({ chatId: 9_300_100, method: 'sendMessage' })?.payload.text)
       expect(text).toContain('链接无效')
       expect(text).toContain('暖新助手')
       expect(text).not.toContain('没有这个命令')
-      expect(keysOf(lastMessage(telegram, 9_300_100))).toContain('📍 发送位置找驿站')
+      expect(telegram.keys({ chatId: 9_300_100, method: 'sendMessage' })).toContain('📍 发送位置找驿站')
     })
   }
 })
@@ -44,13 +42,13 @@ describe('organizers on the main keyboard', () => {
     await addUser(db(), { id: organizer, firstName: '王老师', role: 'organizer' })
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate({ id: organizer }, '/start'))
-    const welcome = lastMessage(telegram, organizer)
-    expect(keysOf(welcome)).toContain('🧰 工作台')
+    const welcome = telegram.lastMessage({ chatId: organizer, method: 'sendMessage' })
+    expect(replyKeys(welcome)).toContain('🧰 工作台')
     expect(String(welcome?.payload.text)).toContain('/inbox')
     expect(String(welcome?.payload.text)).not.toContain('跑单累了')
     await bot.handleUpdate(textUpdate({ id: rider }, '/start'))
-    expect(keysOf(lastMessage(telegram, rider))).not.toContain('🧰 工作台')
-    expect(String(lastMessage(telegram, rider)?.payload.text)).toContain('跑单累了')
+    expect(telegram.keys({ chatId: rider, method: 'sendMessage' })).not.toContain('🧰 工作台')
+    expect(String(telegram.lastMessage({ chatId: rider, method: 'sendMessage' })?.payload.text)).toContain('跑单累了')
   })
 
   it('opens the /organize hub from 🧰 工作台, and leaves a running form for it', async () => {
@@ -59,11 +57,11 @@ describe('organizers on the main keyboard', () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate({ id: organizer }, '/feedback'))
     await bot.handleUpdate(textUpdate({ id: organizer }, '🧰 工作台'))
-    expect(String(lastMessage(telegram, organizer)?.payload.text)).toContain('组织者工作台')
+    expect(String(telegram.lastMessage({ chatId: organizer, method: 'sendMessage' })?.payload.text)).toContain('组织者工作台')
     // The 我有话说 form was left: text now goes to the station search, not the form's hint.
     telegram.clear()
     await bot.handleUpdate(textUpdate({ id: organizer }, '春熙路'))
-    expect(String(lastMessage(telegram, organizer)?.payload.text)).not.toContain('请点上面的按钮')
+    expect(String(telegram.lastMessage({ chatId: organizer, method: 'sendMessage' })?.payload.text)).not.toContain('请点上面的按钮')
   })
 
   it('takes 🧰 工作台 away from a demoted organizer: the notice carries the riders keyboard', async () => {
@@ -77,6 +75,6 @@ describe('organizers on the main keyboard', () => {
     expect(markup?.keyboard?.flat().map((key) => key.text)).not.toContain('🧰 工作台')
     // A stale 🧰 工作台 tap after that gets the riders' keyboard back.
     await bot.handleUpdate(textUpdate({ id: organizer }, '🧰 工作台'))
-    expect(keysOf(lastMessage(telegram, organizer))).not.toContain('🧰 工作台')
+    expect(telegram.keys({ chatId: organizer, method: 'sendMessage' })).not.toContain('🧰 工作台')
   })
 })

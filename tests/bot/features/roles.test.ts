@@ -5,7 +5,6 @@ import { findUser } from '../../../db/repositories/users.js'
 import { invites, organizerScopes, outbox, roleChanges, stations, users } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import { callbackUpdate, stickerUpdate, textUpdate } from '../../helpers/updates.js'
 
 let database: TestDatabase
@@ -32,12 +31,6 @@ afterAll(async () => database.close())
 
 const db = () => database.db
 const bot = (now = start) => createTestBot(db(), { env, now: () => now })
-const lastText = (telegram: FakeTelegram) => String(telegram.callsOf('sendMessage').at(-1)?.payload.text ?? '')
-type Markup = { inline_keyboard?: { text: string; callback_data?: string }[][] }
-const buttonsOf = (call: { payload: Record<string, unknown> } | undefined) =>
-  ((call?.payload.reply_markup as Markup | undefined)?.inline_keyboard ?? []).flat().map((button) => button.callback_data)
-const lastButtons = (telegram: FakeTelegram) => buttonsOf(telegram.callsOf('sendMessage').at(-1))
-const alerts = (telegram: FakeTelegram) => telegram.callsOf('answerCallbackQuery').map((call) => String(call.payload.text ?? ''))
 const roleOf = async (id: number) => (await findUser(db(), id))?.role
 const outboxFor = (userId: number) => db().select().from(outbox).where(eq(outbox.userId, userId)).orderBy(outbox.id)
 
@@ -54,11 +47,11 @@ async function snapshot() {
 async function inviteForCity(now = start): Promise<string> {
   const { bot: admin, telegram } = bot(now)
   await admin.handleUpdate(textUpdate({ id: ADMIN }, '/invite'))
-  expect(lastButtons(telegram)).toEqual(['ro:invite', 'ro:cities', 'ro:stations'])
+  expect(telegram.callbackData({ method: 'sendMessage' })).toEqual(['ro:invite', 'ro:cities', 'ro:stations'])
   await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:cities'))
-  expect(lastButtons(telegram)).toEqual(['ro:city:成都市', 'ro:city:西安市'])
+  expect(telegram.callbackData({ method: 'sendMessage' })).toEqual(['ro:city:成都市', 'ro:city:西安市'])
   await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:city:成都市'))
-  const match = /https:\/\/t\.me\/nuanxin_test_bot\?start=org_([\w-]+)/.exec(lastText(telegram))
+  const match = /https:\/\/t\.me\/nuanxin_test_bot\?start=org_([\w-]+)/.exec(telegram.lastText({ method: 'sendMessage' }))
   expect(match).not.toBeNull()
   return match?.[1] ?? ''
 }
@@ -72,9 +65,9 @@ describe('invites', () => {
     const worker = newId()
     const { bot: app, telegram } = bot()
     await app.handleUpdate(textUpdate({ id: worker, first_name: '刘师傅' }, `/start org_${code}`))
-    expect(lastText(telegram)).toContain('欢迎你成为暖新助手的组织者')
-    expect(lastText(telegram)).toContain('成都市')
-    expect(lastText(telegram)).toContain('/organize')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('欢迎你成为暖新助手的组织者')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('成都市')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('/organize')
     expect(await roleOf(worker)).toBe('organizer')
     expect((await listScopes(db(), worker)).map((scope) => scope.city)).toEqual(['成都市'])
     expect(await db().select().from(roleChanges).where(eq(roleChanges.userId, worker))).toMatchObject([
@@ -87,10 +80,10 @@ describe('invites', () => {
 
     const late = newId()
     await app.handleUpdate(textUpdate({ id: late }, `/start org_${code}`))
-    expect(lastText(telegram)).toContain('已经被使用过')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('已经被使用过')
     expect(await roleOf(late)).toBe('worker')
     await app.handleUpdate(textUpdate({ id: worker }, `/start org_${code}`))
-    expect(lastText(telegram)).toContain('你已经用过这个邀请链接')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('你已经用过这个邀请链接')
   })
 
   it('refuses an expired or unknown link and changes nothing', async () => {
@@ -100,9 +93,9 @@ describe('invites', () => {
     await later.handleUpdate(textUpdate({ id: worker }, '/start'))
     const before = await snapshot()
     await later.handleUpdate(textUpdate({ id: worker }, `/start org_${code}`))
-    expect(lastText(telegram)).toContain('过期')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('过期')
     await later.handleUpdate(textUpdate({ id: worker }, '/start org_nonsense'))
-    expect(lastText(telegram)).toContain('无效')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('无效')
     expect(await snapshot()).toEqual(before)
   })
 
@@ -110,7 +103,7 @@ describe('invites', () => {
     const code = await inviteForCity()
     const { bot: app, telegram } = bot()
     await app.handleUpdate(textUpdate({ id: ADMIN }, `/start org_${code}`))
-    expect(lastText(telegram)).toContain('仍然可以发给')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('仍然可以发给')
     expect(await roleOf(ADMIN)).toBe('admin')
     expect((await db().select().from(invites).where(eq(invites.code, code)))[0]?.usedBy).toBeNull()
   })
@@ -119,19 +112,19 @@ describe('invites', () => {
     const { bot: admin, telegram } = bot()
     await admin.handleUpdate(textUpdate({ id: ADMIN }, '/invite'))
     await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:stations'))
-    expect(lastText(telegram)).toContain('请输入驿站名称')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('请输入驿站名称')
     // The form lives in the database: a restarted bot continues it.
     const { bot: restarted, telegram: after } = bot()
     await restarted.handleUpdate(stickerUpdate({ id: ADMIN }))
-    expect(lastText(after)).toContain('请用文字输入驿站名称')
+    expect(after.lastText({ method: 'sendMessage' })).toContain('请用文字输入驿站名称')
     await restarted.handleUpdate(textUpdate({ id: ADMIN }, '没有这个地方'))
-    expect(lastText(after)).toContain('没找到')
+    expect(after.lastText({ method: 'sendMessage' })).toContain('没找到')
     await restarted.handleUpdate(textUpdate({ id: ADMIN }, '春熙路'))
-    expect(lastButtons(after)).toEqual([`ro:station:${chengduStation}`])
+    expect(after.callbackData({ method: 'sendMessage' })).toEqual([`ro:station:${chengduStation}`])
     await restarted.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:station:${chengduStation}`))
-    const code = /start=org_([\w-]+)/.exec(lastText(after))?.[1] ?? ''
-    expect(lastText(after)).toContain('春熙路暖新驿站')
-    expect(lastText(after)).toContain('只能使用一次')
+    const code = /start=org_([\w-]+)/.exec(after.lastText({ method: 'sendMessage' }))?.[1] ?? ''
+    expect(after.lastText({ method: 'sendMessage' })).toContain('春熙路暖新驿站')
+    expect(after.lastText({ method: 'sendMessage' })).toContain('只能使用一次')
 
     const worker = newId()
     await bot().bot.handleUpdate(textUpdate({ id: worker }, `/start org_${code}`))
@@ -142,12 +135,12 @@ describe('invites', () => {
     const { bot: admin, telegram } = bot()
     await admin.handleUpdate(textUpdate({ id: ADMIN }, '/invite'))
     await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:invite'))
-    expect(lastText(telegram)).toContain('不限地区')
-    expect(lastText(telegram)).toContain('2026-11-26 10:00')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('不限地区')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('2026-11-26 10:00')
     // A double tap shows the same link again instead of making a second one.
-    const first = /start=org_([\w-]+)/.exec(lastText(telegram))?.[1]
+    const first = /start=org_([\w-]+)/.exec(telegram.lastText({ method: 'sendMessage' }))?.[1]
     await admin.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:invite'))
-    expect(/start=org_([\w-]+)/.exec(lastText(telegram))?.[1]).toBe(first)
+    expect(/start=org_([\w-]+)/.exec(telegram.lastText({ method: 'sendMessage' }))?.[1]).toBe(first)
   })
 })
 
@@ -165,17 +158,17 @@ describe('workers and organizers are refused', () => {
     telegram.clear()
     for (const command of ['/invite', `/appoint ${worker}`, `/demote ${organizer}`, '/team']) {
       await app.handleUpdate(textUpdate({ id: worker }, command))
-      expect(lastText(telegram)).toContain('请向你们的工会或社区管理员要一个组织者邀请链接')
+      expect(telegram.lastText({ method: 'sendMessage' })).toContain('请向你们的工会或社区管理员要一个组织者邀请链接')
     }
     await app.handleUpdate(textUpdate({ id: organizer }, '/invite'))
-    expect(lastText(telegram)).toContain('只有管理员')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('只有管理员')
     const forged = ['ro:invite', 'ro:city:成都市', `ro:station:${chengduStation}`, `ro:demote:${organizer}`, `ro:demote-yes:${organizer}`, `ro:unscope-yes:${scope?.id}`, 'ro:team', 'hub:team']
     for (const data of forged) {
       await app.handleUpdate(callbackUpdate({ id: worker }, data))
       await app.handleUpdate(callbackUpdate({ id: organizer }, data))
     }
-    expect(alerts(telegram)).toHaveLength(forged.length * 2)
-    expect(alerts(telegram).every((text) => text.includes('只有管理员可以用'))).toBe(true)
+    expect(telegram.alerts()).toHaveLength(forged.length * 2)
+    expect(telegram.alerts().every((text) => text.includes('只有管理员可以用'))).toBe(true)
     expect(telegram.callsOf('sendMessage')).toHaveLength(5)
     expect(telegram.callsOf('editMessageText')).toHaveLength(0)
     expect(await snapshot()).toEqual(before)
@@ -185,7 +178,7 @@ describe('workers and organizers are refused', () => {
     const { bot: app, telegram } = bot()
     await app.handleUpdate(callbackUpdate({ id: ADMIN }, 'ro:demote-yes:abc'))
     await app.handleUpdate(callbackUpdate({ id: ADMIN }, 'r:zz'))
-    expect(alerts(telegram).every((text) => text.includes('失效'))).toBe(true)
+    expect(telegram.alerts().every((text) => text.includes('失效'))).toBe(true)
   })
 })
 
@@ -195,7 +188,7 @@ describe('/appoint and /demote', () => {
     const { bot: app, telegram } = bot()
     await app.handleUpdate(textUpdate({ id: worker, first_name: '赵师傅' }, '/start'))
     await app.handleUpdate(textUpdate({ id: ADMIN }, `/appoint ${worker} 成都市`))
-    expect(lastText(telegram)).toContain('已任命')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('已任命')
     expect(await roleOf(worker)).toBe('organizer')
     expect((await listScopes(db(), worker)).map((scope) => scope.city)).toEqual(['成都市'])
     expect(await db().select().from(roleChanges).where(eq(roleChanges.userId, worker))).toMatchObject([
@@ -207,7 +200,7 @@ describe('/appoint and /demote', () => {
     expect(JSON.stringify(notices[0]?.payload)).toContain('成都市')
 
     await app.handleUpdate(textUpdate({ id: ADMIN }, `/appoint ${worker} 成都市`))
-    expect(lastText(telegram)).toContain('已经是组织者')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('已经是组织者')
     expect(await listScopes(db(), worker)).toHaveLength(1)
   })
 
@@ -217,17 +210,17 @@ describe('/appoint and /demote', () => {
     await app.handleUpdate(textUpdate({ id: worker }, '/start'))
     const before = await snapshot()
     await app.handleUpdate(textUpdate({ id: ADMIN }, '/appoint'))
-    expect(lastText(telegram)).toContain('用法')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('用法')
     await app.handleUpdate(textUpdate({ id: ADMIN }, '/appoint abc'))
-    expect(lastText(telegram)).toContain('用法')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('用法')
     await app.handleUpdate(textUpdate({ id: ADMIN }, '/demote'))
-    expect(lastText(telegram)).toContain('用法')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('用法')
     await app.handleUpdate(textUpdate({ id: ADMIN }, '/appoint 123'))
-    expect(lastText(telegram)).toContain('找不到用户 123')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('找不到用户 123')
     await app.handleUpdate(textUpdate({ id: ADMIN }, `/appoint ${worker} 火星市`))
-    expect(lastText(telegram)).toContain('没有「火星市」')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('没有「火星市」')
     await app.handleUpdate(textUpdate({ id: ADMIN }, `/demote ${worker}`))
-    expect(lastText(telegram)).toContain('不是组织者')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('不是组织者')
     expect(await snapshot()).toEqual(before)
   })
 
@@ -237,7 +230,7 @@ describe('/appoint and /demote', () => {
     await app.handleUpdate(textUpdate({ id: worker }, '/start'))
     await app.handleUpdate(textUpdate({ id: ADMIN }, `/appoint ${worker} 西安市`))
     await app.handleUpdate(textUpdate({ id: ADMIN }, `/demote ${worker}`))
-    expect(lastText(telegram)).toContain('已撤销')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('已撤销')
     expect(await roleOf(worker)).toBe('worker')
     expect(await listScopes(db(), worker)).toEqual([])
     const changes = await db().select().from(roleChanges).where(eq(roleChanges.userId, worker)).orderBy(roleChanges.id)
@@ -250,7 +243,7 @@ describe('/appoint and /demote', () => {
   it('never demotes an admin listed in ADMIN_IDS', async () => {
     const { bot: app, telegram } = bot()
     await app.handleUpdate(textUpdate({ id: ADMIN }, `/demote ${ADMIN}`))
-    expect(lastText(telegram)).toContain('ADMIN_IDS')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('ADMIN_IDS')
     expect(await roleOf(ADMIN)).toBe('admin')
   })
 
@@ -270,20 +263,20 @@ describe('/team', () => {
     const [cityScope, stationScope] = await listScopes(db(), worker)
     telegram.clear()
     await app.handleUpdate(textUpdate({ id: ADMIN, first_name: '周管理' }, '/team'))
-    const text = lastText(telegram)
+    const text = telegram.lastText({ method: 'sendMessage' })
     expect(text).toContain(`孙师傅 (${worker})`)
     expect(text).toContain('成都市、驿站「春熙路暖新驿站」')
     expect(text).toMatch(/最近变更：2\d{3}-\d\d-\d\d \d\d:\d\d 由 周管理 用命令设为组织者/)
-    expect(lastButtons(telegram)).toEqual(expect.arrayContaining([`ro:unscope:${cityScope?.id}`, `ro:unscope:${stationScope?.id}`, `ro:demote:${worker}`]))
+    expect(telegram.callbackData({ method: 'sendMessage' })).toEqual(expect.arrayContaining([`ro:unscope:${cityScope?.id}`, `ro:unscope:${stationScope?.id}`, `ro:demote:${worker}`]))
     expect(text).toMatch(/最近变更：\d{4}-\d\d-\d\d \d\d:\d\d 按配置（ADMIN_IDS）设为管理员/)
-    expect(lastButtons(telegram)).not.toContain(`ro:demote:${ADMIN}`)
+    expect(telegram.callbackData({ method: 'sendMessage' })).not.toContain(`ro:demote:${ADMIN}`)
 
     await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:unscope:${cityScope?.id}`))
     expect(String(telegram.callsOf('editMessageText').at(-1)?.payload.text)).toContain('确定移除')
     expect(await listScopes(db(), worker)).toHaveLength(2)
     await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:unscope-yes:${cityScope?.id}`))
     await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:unscope-yes:${cityScope?.id}`))
-    expect(alerts(telegram).slice(-2)).toEqual(['已移除这个负责范围。', '这个负责范围已经不在了。'])
+    expect(telegram.alerts().slice(-2)).toEqual(['已移除这个负责范围。', '这个负责范围已经不在了。'])
     expect((await listScopes(db(), worker)).map((scope) => scope.id)).toEqual([stationScope?.id])
 
     await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:unscope:${stationScope?.id}`))
@@ -299,13 +292,13 @@ describe('/team', () => {
     expect(String(telegram.callsOf('editMessageText').at(-1)?.payload.text)).not.toContain(`孙师傅 (${worker})`)
 
     await app.handleUpdate(callbackUpdate({ id: ADMIN }, `ro:demote:${ADMIN}`))
-    expect(alerts(telegram).at(-1)).toContain('ADMIN_IDS')
+    expect(telegram.alerts().at(-1)).toContain('ADMIN_IDS')
   })
 
   it('opens from the hub button for admins', async () => {
     const { bot: app, telegram } = bot()
     await app.handleUpdate(callbackUpdate({ id: ADMIN }, 'hub:team'))
-    expect(lastText(telegram)).toContain('组织者管理')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('组织者管理')
   })
 })
 
@@ -318,21 +311,21 @@ describe('/organize', () => {
     await db().update(users).set({ role: 'organizer' }).where(eq(users.id, organizer))
 
     await app.handleUpdate(textUpdate({ id: organizer }, '/organize'))
-    expect(lastButtons(telegram)).toEqual(['hub:events', 'hub:checkin', 'hub:broadcast', 'hub:inbox'])
+    expect(telegram.callbackData({ method: 'sendMessage' })).toEqual(['hub:events', 'hub:checkin', 'hub:broadcast', 'hub:inbox'])
     for (const command of ['/manage', '/newevent', '/checkin', '/broadcast', '/broadcasts', '/inbox', '/feedbackstats', '/team', '/invite', '/appoint']) {
-      expect(lastText(telegram)).toContain(command)
+      expect(telegram.lastText({ method: 'sendMessage' })).toContain(command)
     }
     await app.handleUpdate(textUpdate({ id: ADMIN }, '/organize'))
-    expect(lastButtons(telegram)).toEqual(['hub:events', 'hub:checkin', 'hub:broadcast', 'hub:inbox', 'hub:team'])
+    expect(telegram.callbackData({ method: 'sendMessage' })).toEqual(['hub:events', 'hub:checkin', 'hub:broadcast', 'hub:inbox', 'hub:team'])
 
     await app.handleUpdate(textUpdate({ id: worker }, '/organize'))
-    expect(lastText(telegram)).toContain('这是给活动组织者用的功能')
-    expect(lastButtons(telegram)).toEqual([])
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('这是给活动组织者用的功能')
+    expect(telegram.callbackData({ method: 'sendMessage' })).toEqual([])
   })
 
   it('speaks English to an English app', async () => {
     const { bot: app, telegram } = bot()
     await app.handleUpdate(textUpdate({ id: newId(), language_code: 'en' }, '/organize'))
-    expect(lastText(telegram)).toContain('ask your union or community admin')
+    expect(telegram.lastText({ method: 'sendMessage' })).toContain('ask your union or community admin')
   })
 })

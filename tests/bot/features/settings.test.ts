@@ -18,9 +18,6 @@ const quiet = async (id: number) => {
   const user = await findUser(database.db, id)
   return { start: user?.quietStart, end: user?.quietEnd }
 }
-const texts = (telegram: ReturnType<typeof createTestBot>['telegram']) =>
-  telegram.callsOf('sendMessage').map((call) => String(call.payload.text))
-
 describe('reading typed quiet hours', () => {
   it.each([
     ['22:00-07:00', 1320, 420],
@@ -120,14 +117,14 @@ describe('custom quiet hours', () => {
     await bot.handleUpdate(textUpdate({ id: 8111 }, '/settings'))
     telegram.clear()
     await bot.handleUpdate(callbackUpdate({ id: 8111 }, 'se:custom'))
-    expect(texts(telegram)[0]).toContain('22:00-07:00')
+    expect(telegram.texts({ method: 'sendMessage' })[0]).toContain('22:00-07:00')
     await bot.handleUpdate(textUpdate({ id: 8111 }, '明天晚上'))
     await bot.handleUpdate(stickerUpdate({ id: 8111 }))
     await bot.handleUpdate(textUpdate({ id: 8111 }, '22-22'))
     expect(await quiet(8111)).toEqual({ start: null, end: null })
     await bot.handleUpdate(textUpdate({ id: 8111 }, '23:30–6:00'))
     expect(await quiet(8111)).toEqual({ start: 1410, end: 360 })
-    const replies = texts(telegram)
+    const replies = telegram.texts({ method: 'sendMessage' })
     expect(replies.slice(1, 3).every((text) => text.startsWith('没看懂这个时段'))).toBe(true)
     expect(replies[3]).toContain('不能是同一个时间')
     expect(replies[4]).toContain('23:30–06:00')
@@ -144,12 +141,12 @@ describe('custom quiet hours', () => {
     await bot.handleUpdate(callbackUpdate({ id: 8112 }, 'se:custom'))
     telegram.clear()
     await bot.handleUpdate(textUpdate({ id: 8112 }, '取消'))
-    expect(texts(telegram)).toEqual(['好的，免打扰时段没有改动。'])
+    expect(telegram.texts({ method: 'sendMessage' })).toEqual(['好的，免打扰时段没有改动。'])
 
     await bot.handleUpdate(callbackUpdate({ id: 8112 }, 'se:custom'))
     telegram.clear()
     await bot.handleUpdate(textUpdate({ id: 8112 }, '/cancel'))
-    expect(texts(telegram)).toEqual(['好的，已退出。需要时再点菜单就行。'])
+    expect(telegram.texts({ method: 'sendMessage' })).toEqual(['好的，已退出。需要时再点菜单就行。'])
     await bot.handleUpdate(textUpdate({ id: 8112 }, '22-7'))
     expect(await quiet(8112)).toEqual({ start: null, end: null })
   })
@@ -175,7 +172,7 @@ describe('custom quiet hours', () => {
     await bot.handleUpdate(callbackUpdate({ id: 8114, language_code: 'en' }, 'se:custom'))
     await bot.handleUpdate(textUpdate({ id: 8114, language_code: 'en' }, 'late'))
     await bot.handleUpdate(textUpdate({ id: 8114, language_code: 'en' }, 'cancel'))
-    const replies = texts(telegram)
+    const replies = telegram.texts({ method: 'sendMessage' })
     expect(replies[0]).toContain('Quiet hours')
     expect(replies[1]).toContain('Send your quiet hours')
     expect(replies[2]).toContain("couldn't read")

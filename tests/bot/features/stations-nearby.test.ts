@@ -49,8 +49,6 @@ beforeAll(async () => {
 afterAll(async () => database.close())
 
 const setup = (env: Record<string, string> = {}) => createTestBot(database.db, { now: () => night, env })
-const sentText = (telegram: ReturnType<typeof setup>['telegram'], method = 'sendMessage') =>
-  String(telegram.callsOf(method)[0]?.payload.text)
 /** The "<b>N. name</b>（kind）" items in the order shown. */
 const items = (text: string) => [...text.matchAll(/^<b>\d+\. (.+?)<\/b>（/gm)].map((match) => match[1])
 
@@ -58,7 +56,7 @@ describe('the nearest list at night (field issue, item 1)', () => {
   it('stays inside 20 km, says only two are open, and offers the nearest closed ones with when they open', async () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(locationUpdate(rider, chengdu.lat, chengdu.lng))
-    const text = sentText(telegram)
+    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
     expect(text).toContain('附近 20 公里内现在营业的驿站只有 2 个')
     const [open, closed] = text.split('附近休息中的驿站')
     expect(items(open ?? '')).toEqual(['夜间驿站B', '夜间驿站E'])
@@ -73,7 +71,7 @@ describe('the nearest list at night (field issue, item 1)', () => {
   it('shows no walking time for a distance nobody walks, only the distance and the e-bike time', async () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(locationUpdate(rider, chengdu.lat, chengdu.lng))
-    const text = sentText(telegram)
+    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
     const near = text.slice(text.indexOf('夜间驿站B'), text.indexOf('夜间驿站E'))
     const far = text.slice(text.indexOf('夜间驿站E'), text.indexOf('附近休息中的驿站'))
     expect(near).toMatch(/📏 1\.2 公里 · 🚶 约 21 分钟 · 🛵 约 6 分钟/)
@@ -85,18 +83,18 @@ describe('the nearest list at night (field issue, item 1)', () => {
     const { bot, telegram } = setup()
     const all = { openNow: false, amenities: [] }
     await bot.handleUpdate(callbackUpdate(rider, listData({ origin: { kind: 'point', ...chengdu }, page: 1, filters: all })))
-    const text = sentText(telegram, 'editMessageText')
+    const text = (telegram.texts({ method: 'editMessageText' })[0] ?? '')
     expect(items(text)).toEqual(['夜间驿站F', '夜间驿站G'])
     expect(JSON.stringify(telegram.callsOf('editMessageText')[0]?.payload.reply_markup)).not.toContain('下一页')
     telegram.clear()
     await bot.handleUpdate(callbackUpdate(rider, listData({ origin: { kind: 'point', ...chengdu }, page: 2, filters: all })))
-    expect(sentText(telegram, 'editMessageText')).toContain('20 公里内后面没有更多')
+    expect((telegram.texts({ method: 'editMessageText' })[0] ?? '')).toContain('20 公里内后面没有更多')
   })
 
   it('takes the radius from NEARBY_RADIUS_KM', async () => {
     const { bot, telegram } = setup({ NEARBY_RADIUS_KM: '5' })
     await bot.handleUpdate(locationUpdate(rider, chengdu.lat, chengdu.lng))
-    const text = sentText(telegram)
+    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
     expect(text).toContain('附近 5 公里内现在营业的驿站只有 1 个')
     expect(text).not.toContain('夜间驿站E')
   })
@@ -109,7 +107,7 @@ describe('a station chosen from a typed search (field issue, item 2)', () => {
     const [chosen] = await searchStations(database.db, '春熙路工会驿站', 1)
     telegram.clear()
     await bot.handleUpdate(callbackUpdate(rider, stationCallbacks.place.pack({ stationId: chosen?.id ?? 0 })))
-    const text = sentText(telegram)
+    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
     expect(items(text)[0]).toBe('春熙路工会驿站')
     const first = text.slice(text.indexOf('1. 春熙路工会驿站'), text.indexOf('2. '))
     expect(first).toContain('🔴 休息中，09:30 开门')
@@ -138,7 +136,7 @@ describe('impossible locations (field issue, item 26)', () => {
     await setUserLocation(database.db, user.id, chengdu)
     telegram.clear()
     await bot.handleUpdate(locationUpdate(user, lat, lng))
-    const text = sentText(telegram)
+    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
     expect(text).toContain('附近 20 公里内还没有收录的驿站')
     expect(text).toContain('春熙路')
     expect(text).not.toMatch(/公里 ·|西安|漯河/)

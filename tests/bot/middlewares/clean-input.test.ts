@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { feedbackMessages, users } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
-import { lastTextTo, seedStations, ticketsOf } from '../../helpers/feedback.js'
+import { seedStations, ticketsOf } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 
 const apology = '抱歉，刚才出了点问题'
@@ -41,7 +41,7 @@ describe('control characters in what people send', () => {
     expect(ticket).toBeDefined()
     const [message] = await database.db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, ticket?.id ?? 0))
     expect(message?.text).toBe('热水器坏了\n\t请修一下')
-    expect(lastTextTo(telegram, rider.id)).toContain(`#${ticket?.number ?? ''}`)
+    expect(telegram.lastText({ chatId: rider.id })).toContain(`#${ticket?.number ?? ''}`)
     expect(said(telegram, rider.id).join('\n')).not.toContain(apology)
   })
 
