@@ -101,9 +101,8 @@ export type MyRegistration = {
   stationName: string | null
 }
 
-/** The statuses /myevents lists: a seat held, offered or waited for. */
-const liveStatuses = ['confirmed', 'offered', 'waitlisted'] as const
-type LiveRegistration = MyRegistration & { registration: Registration & { status: (typeof liveStatuses)[number] } }
+/** What /myevents lists: a seat held, offered or waited for. */
+type LiveRegistration = MyRegistration & { registration: Registration & { status: (typeof activeRegistrationStatuses)[number] } }
 
 /** The worker's live registrations (confirmed, offered, waitlisted): upcoming first, then past ones, newest first. */
 export async function listMyRegistrations(db: Database, userId: number, now: Date, limit = 10): Promise<LiveRegistration[]> {
