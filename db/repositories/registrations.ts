@@ -1,30 +1,17 @@
 import { randomInt } from 'node:crypto'
-import { and, count, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, eq, isNotNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, events, registrations, users, type Event, type Registration } from '../schema/index.js'
+import { registrations, users, type Event, type Registration } from '../schema/index.js'
 import { listPersonalData } from './event-listing.js'
 import { cancelPendingForRegistration } from './outbox.js'
-import { activeStatuses, lockEvent, lockOwnRegistration, seatStatuses } from './registration-locks.js'
+import { activeStatuses, lockOwnRegistration, seatStatuses } from './registration-locks.js'
+import { decideSeat, findLiveSeat, lockEventWithStation, splitSeatRow, type SeatInput, type SeatView } from './seat-decision.js'
 import { promoteInTransaction } from './waitlist.js'
 
-export type RegisterInput = {
-  eventId: number
-  slotId?: number | null
-  userId: number
-  name?: string | null
-  phone?: string | null
-  occupation?: string | null
-  platform?: string | null
-  answers?: readonly string[]
-  /** The worker agreed to store the personal fields above (required when any is given). */
-  consent: boolean
-  /** The worker separately agreed to answer the event's sensitive questions. */
-  sensitiveConsent?: boolean
-  now: Date
-}
+export type RegisterInput = SeatInput
 
 export type RegisterResult =
-  | { outcome: 'confirmed' | 'waitlisted' | 'already'; registration: Registration }
+  | ({ outcome: 'confirmed' | 'waitlisted' | 'already'; registration: Registration } & SeatView)
   | { outcome: 'closed' | 'not_open' }
 
 /** Check-in codes: no 0/O/1/I, which people mix up when reading them aloud or typing them. */
@@ -42,19 +29,18 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return false
 }
 
-export type CountMode = 'locked' | 'unlocked'
-
 /**
- * Registers a worker in one transaction that locks the event row (and the slot row) FOR UPDATE,
- * so concurrent taps are counted one after another and capacity is never exceeded. A second tap
- * returns 'already'; a cancelled/declined/expired registration of the same worker comes back to
- * life (one row per worker and event). `mode: 'unlocked'` exists only for the benchmark that
- * shows what happens without the lock.
+ * Registers a worker: one transaction that locks the event row FOR UPDATE, so concurrent taps
+ * are counted one after another and capacity is never exceeded, then decides the seat in one
+ * statement (see decideSeat). Both statements are sent together: the lock is held for the
+ * decision and the commit only. A second tap returns 'already'; a cancelled/declined/expired
+ * registration of the same worker comes back to life (one row per worker and event). The result
+ * carries what the confirmation shows (event, slot times, waitlist place), so nothing is read again.
  */
-export async function register(db: Database, input: RegisterInput, mode: CountMode = 'locked'): Promise<RegisterResult> {
+export async function register(db: Database, input: RegisterInput): Promise<RegisterResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction((tx) => registerInTransaction(tx, input, mode))
+      return await db.transaction((tx) => registerInTransaction(tx, input))
     } catch (error) {
       // A freshly drawn code collided with another registration's: draw again (1 in ~10^9 per row).
       if (attempt < 5 && isUniqueViolation(error, 'code')) continue
@@ -63,75 +49,20 @@ export async function register(db: Database, input: RegisterInput, mode: CountMo
   }
 }
 
-async function registerInTransaction(tx: Database, input: RegisterInput, mode: CountMode): Promise<RegisterResult> {
+async function registerInTransaction(tx: Database, input: RegisterInput): Promise<RegisterResult> {
   const { now } = input
-  const event = mode === 'locked' ? await lockEvent(tx, input.eventId) : (await tx.select().from(events).where(eq(events.id, input.eventId)))[0]
-  if (event === undefined || event.status !== 'published' || event.registrationClosed) return { outcome: 'closed' }
+  // Sent in one go (postgres.js pipelines a transaction's queries); the server runs the decision
+  // only once the lock is granted, and it writes nothing when the checks below would refuse.
+  const [[locked], [written]] = await Promise.all([lockEventWithStation(tx, input.eventId), decideSeat(tx, input, generateCode())])
+  if (locked === undefined) return { outcome: 'closed' }
+  const { event, stationName } = locked
+  if (event.status !== 'published' || event.registrationClosed) return { outcome: 'closed' }
   if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return { outcome: 'not_open' }
   if (now >= event.registrationClosesAt) return { outcome: 'closed' }
-
-  const [existing] = await tx
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.eventId, event.id), eq(registrations.userId, input.userId)))
-  if (existing !== undefined && (activeStatuses as readonly string[]).includes(existing.status)) {
-    return { outcome: 'already', registration: existing }
-  }
-
-  const slotId = input.slotId ?? null
-  let capacity = event.capacity
-  if (slotId !== null) {
-    const query = tx.select().from(eventSlots).where(and(eq(eventSlots.id, slotId), eq(eventSlots.eventId, event.id)))
-    const [slot] = mode === 'locked' ? await query.for('update') : await query
-    if (slot === undefined) return { outcome: 'closed' }
-    capacity = slot.capacity
-  } else {
-    const [slots] = await tx.select({ n: count() }).from(eventSlots).where(eq(eventSlots.eventId, event.id))
-    if ((slots?.n ?? 0) > 0) return { outcome: 'closed' }
-  }
-  const [taken] = await tx
-    .select({ n: count() })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.eventId, event.id),
-        slotId === null ? undefined : eq(registrations.slotId, slotId),
-        inArray(registrations.status, [...seatStatuses]),
-      ),
-    )
-  const status = (taken?.n ?? 0) < capacity ? ('confirmed' as const) : ('waitlisted' as const)
-  const personal = input.consent
-    ? {
-        name: input.name ?? null,
-        phone: input.phone ?? null,
-        occupation: input.occupation ?? null,
-        platform: input.platform ?? null,
-        answers: [...(input.answers ?? [])],
-        consentAt: now,
-        sensitiveConsentAt: input.sensitiveConsent === true ? now : null,
-      }
-    : { name: null, phone: null, occupation: null, platform: null, answers: [...(input.answers ?? [])], consentAt: null, sensitiveConsentAt: null }
-  const values = {
-    slotId,
-    status,
-    ...personal,
-    updatedAt: now,
-    confirmedAt: status === 'confirmed' ? now : null,
-    waitlistedAt: status === 'waitlisted' ? now : null,
-    offerExpiresAt: null,
-    cancelledAt: null,
-    checkedInAt: null,
-    checkedInBy: null,
-  }
-  const [registration] =
-    existing === undefined
-      ? await tx
-          .insert(registrations)
-          .values({ eventId: event.id, userId: input.userId, code: generateCode(), createdAt: now, ...values })
-          .returning()
-      : await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
-  if (registration === undefined) throw new Error(`registration of user ${input.userId} for event ${event.id} returned nothing`)
-  return { outcome: status, registration }
+  if (written !== undefined) return { outcome: written.status === 'confirmed' ? 'confirmed' : 'waitlisted', ...splitSeatRow(written, event, stationName) }
+  // Nothing written: the worker is already in, or the slot does not belong to this event.
+  const [live] = await findLiveSeat(tx, event.id, input.userId)
+  return live === undefined ? { outcome: 'closed' } : { outcome: 'already', ...splitSeatRow(live, event, stationName) }
 }
 
 export type CancelResult =

@@ -8,7 +8,7 @@ import { formatDistance, formatCard, formatPlace, kindEmoji, registrationWindow 
 import { formatEventSpan } from '../../ui/event-time.js'
 import { escapeHtml } from '../../ui/html.js'
 import { formKinds, parseEventData } from './callback-data.js'
-import { describeRegistration, sendSummary } from './confirmation.js'
+import { describeRegistration, sendSummary, summarizeRegistration } from './confirmation.js'
 import { cardKeyboard, listKeyboard } from './keyboards.js'
 import { mapKeyboard } from '../../ui/navigation.js'
 import { createMyDataFeature } from './my-data.js'
@@ -118,9 +118,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     }
     const result = await register(db, { eventId: card.event.id, userId, consent: false, now: now() })
     if (!('registration' in result)) return ctx.reply(ctx.t('events-register-closed'))
-    const outcome = result.outcome === 'already' ? 'already' : undefined
-    const summary = await describeRegistration(db, ctx.t, { registrationId: result.registration.id, userId, outcome })
-    if (summary !== undefined) await sendSummary(ctx, summary)
+    await sendSummary(ctx, summarizeRegistration(ctx.t, result, result.outcome === 'already' ? 'already' : undefined))
   })
 
   return composer

@@ -6,7 +6,7 @@ import type { BotConversation, BotDeps, ConversationContext } from '../../contex
 import { escapeHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { eventData, formKinds, parseEventData } from './callback-data.js'
-import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
+import { sendSummary, summarizeRegistration, type RegistrationSummary } from './confirmation.js'
 import { registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
 import { choiceKeyboard, contactKeyboard, typingKeyboard } from './keyboards.js'
@@ -169,8 +169,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     const result = await conversation.external(async (): Promise<RegistrationSummary | { outcome: 'closed' | 'not_open' }> => {
       const registered = await register(db, { eventId, slotId, userId, ...fields, answers, consent: asksAnything, sensitiveConsent, now: now() })
       if (!('registration' in registered)) return { outcome: registered.outcome }
-      const outcome = registered.outcome === 'already' ? 'already' : undefined
-      return (await describeRegistration(db, ctx.t, { registrationId: registered.registration.id, userId, outcome })) ?? { outcome: 'closed' }
+      return summarizeRegistration(ctx.t, registered, registered.outcome === 'already' ? 'already' : undefined)
     })
     if ('outcome' in result) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     await sendSummary(ctx, result)
