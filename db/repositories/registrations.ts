@@ -1,12 +1,12 @@
 import { randomInt } from 'node:crypto'
 import { and, eq, isNotNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { registrations, users, type Event, type Registration } from '../schema/index.js'
-import { listPersonalData } from './event-listing.js'
+import { events, registrations, users, type Event, type Registration } from '../schema/index.js'
+import { findOwnRegistration, findRegistrationFor, listPersonalData } from './event-listing.js'
 import { cancelPendingForRegistration } from './outbox.js'
 import { activeStatuses, lockOwnRegistration, seatStatuses } from './registration-locks.js'
-import { decideSeat, findLiveSeat, lockEventWithStation, splitSeatRow, type SeatInput, type SeatView } from './seat-decision.js'
-import { promoteInTransaction } from './waitlist.js'
+import { registerSeat, type SeatInput, type SeatView } from './seat-decision.js'
+import { promoteInTransaction, waitlistPosition } from './waitlist.js'
 
 export type RegisterInput = SeatInput
 
@@ -30,17 +30,20 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 /**
- * Registers a worker: one transaction that locks the event row FOR UPDATE, so concurrent taps
- * are counted one after another and capacity is never exceeded, then decides the seat in one
- * statement (see decideSeat). Both statements are sent together: the lock is held for the
- * decision and the commit only. A second tap returns 'already'; a cancelled/declined/expired
- * registration of the same worker comes back to life (one row per worker and event). The result
- * carries what the confirmation shows (event, slot times, waitlist place), so nothing is read again.
+ * Registers a worker in one statement (register_seat, migration 0008) that locks the event row
+ * FOR UPDATE first, so concurrent taps are counted one after another and capacity is never
+ * exceeded; the lock is held for that statement and its commit only. A second tap returns
+ * 'already'; a cancelled/declined/expired registration of the same worker comes back to life
+ * (one row per worker and event). The result carries what the confirmation shows (event, slot
+ * times, waitlist place), so nothing is read again.
  */
 export async function register(db: Database, input: RegisterInput): Promise<RegisterResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction((tx) => registerInTransaction(tx, input))
+      const [seat] = await registerSeat(db, input, generateCode())
+      if (seat === undefined) return explainRefusal(db, input)
+      const { registration, ...view } = seat
+      return { outcome: registration.status === 'confirmed' ? 'confirmed' : 'waitlisted', registration, ...view }
     } catch (error) {
       // A freshly drawn code collided with another registration's: draw again (1 in ~10^9 per row).
       if (attempt < 5 && isUniqueViolation(error, 'code')) continue
@@ -49,20 +52,19 @@ export async function register(db: Database, input: RegisterInput): Promise<Regi
   }
 }
 
-async function registerInTransaction(tx: Database, input: RegisterInput): Promise<RegisterResult> {
+/** Why register_seat wrote nothing (a rare path, so read afterwards): the window, a live registration, or a wrong slot. */
+async function explainRefusal(db: Database, input: RegisterInput): Promise<RegisterResult> {
   const { now } = input
-  // Sent in one go (postgres.js pipelines a transaction's queries); the server runs the decision
-  // only once the lock is granted, and it writes nothing when the checks below would refuse.
-  const [[locked], [written]] = await Promise.all([lockEventWithStation(tx, input.eventId), decideSeat(tx, input, generateCode())])
-  if (locked === undefined) return { outcome: 'closed' }
-  const { event, stationName } = locked
-  if (event.status !== 'published' || event.registrationClosed) return { outcome: 'closed' }
+  const [event] = await db.select().from(events).where(eq(events.id, input.eventId))
+  if (event === undefined || event.status !== 'published' || event.registrationClosed) return { outcome: 'closed' }
   if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return { outcome: 'not_open' }
   if (now >= event.registrationClosesAt) return { outcome: 'closed' }
-  if (written !== undefined) return { outcome: written.status === 'confirmed' ? 'confirmed' : 'waitlisted', ...splitSeatRow(written, event, stationName) }
-  // Nothing written: the worker is already in, or the slot does not belong to this event.
-  const [live] = await findLiveSeat(tx, event.id, input.userId)
-  return live === undefined ? { outcome: 'closed' } : { outcome: 'already', ...splitSeatRow(live, event, stationName) }
+  const live = await findRegistrationFor(db, event.id, input.userId)
+  if (live === undefined || !(activeStatuses as readonly string[]).includes(live.status)) return { outcome: 'closed' }
+  const found = await findOwnRegistration(db, live.id, input.userId)
+  if (found === undefined) return { outcome: 'closed' }
+  const waitlistPlace = live.status === 'waitlisted' ? await waitlistPosition(db, live) : 0
+  return { outcome: 'already', ...found, waitlistPosition: waitlistPlace }
 }
 
 export type CancelResult =

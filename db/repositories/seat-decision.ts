@@ -1,7 +1,6 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { eventSlots, events, registrations, stations, type Event, type Registration } from '../schema/index.js'
-import { activeStatuses } from './registration-locks.js'
 
 export type SeatInput = {
   eventId: number
@@ -19,7 +18,7 @@ export type SeatInput = {
   now: Date
 }
 
-/** What a confirmation needs besides the registration: read in the same statements, not after. */
+/** What a confirmation needs besides the registration, read with it rather than after it. */
 export type SeatView = {
   event: Event
   stationName: string | null
@@ -28,118 +27,43 @@ export type SeatView = {
   waitlistPosition: number
 }
 
-/** The event row and its station's name, locked FOR UPDATE: every writer of registrations takes this first. */
-export const lockEventWithStation = (tx: Database, eventId: number) =>
-  tx
-    .select({ event: events, stationName: stations.name })
-    .from(events)
-    .leftJoin(stations, eq(stations.id, events.stationId))
-    .where(eq(events.id, eventId))
-    .for('update', { of: events })
+/** The database's snake_case name of a column declared in camelCase (the client's `casing: 'snake_case'`). */
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+
+/** The columns of the composite `seat.registration` that register_seat returns, mapped like the table's own. */
+const seatRegistration = Object.fromEntries(
+  Object.entries(getTableColumns(registrations)).map(([key, column]) => [
+    key,
+    sql`(seat.registration).${sql.identifier(snakeCase(column.name))}`.mapWith(column),
+  ]),
+) as { [K in keyof Registration]: SQL<Registration[K]> }
 
 /**
- * The registration's slot times and its waitlist place, as extra columns of a statement over
- * `registrations` (a RETURNING or a SELECT). The count runs on the statement's snapshot, so in a
- * RETURNING it does not see the row just written, only those ahead of it.
+ * Calls register_seat (migration 0008): the event lock and the seat decision in one statement, so
+ * the lock is held for that call and its commit, not across round trips to the bot. Returns the
+ * written registration with its event, station, slot times and waitlist place, or no row when
+ * nothing was written (see registerSeat's callers for why). The event, station and slot are read
+ * on this statement's snapshot, taken before the lock was granted: they show the event as it was
+ * a moment earlier, while the seat itself was decided on the latest committed state.
  */
-const seatColumns = {
-  waitlistPosition: sql<number>`case when ${registrations.status} = 'waitlisted' then 1 + (
-      select count(*) from registrations ahead
-      where ahead.event_id = ${registrations.eventId}
-        and (${registrations.slotId} is null or ahead.slot_id = ${registrations.slotId})
-        and ahead.status = 'waitlisted'
-        and (ahead.waitlisted_at, ahead.id) < (coalesce(${registrations.waitlistedAt}, ${registrations.updatedAt}), ${registrations.id})
-    ) else 0 end`.mapWith(Number),
-  slotStartsAt: sql<Date | null>`(select starts_at from event_slots slot where slot.id = ${registrations.slotId})`.mapWith(eventSlots.startsAt),
-  slotEndsAt: sql<Date | null>`(select ends_at from event_slots slot where slot.id = ${registrations.slotId})`.mapWith(eventSlots.endsAt),
-}
-
-type SeatRow = Registration & { waitlistPosition: number; slotStartsAt: Date | null; slotEndsAt: Date | null }
-
-/** Splits a row with seatColumns into the registration and what the confirmation shows. */
-export function splitSeatRow(row: SeatRow, event: Event, stationName: string | null): { registration: Registration } & SeatView {
-  const { waitlistPosition, slotStartsAt, slotEndsAt, ...registration } = row
-  const slot = slotStartsAt === null || slotEndsAt === null ? null : { startsAt: slotStartsAt, endsAt: slotEndsAt }
-  return { registration, event, stationName, slot, waitlistPosition }
-}
-
-/**
- * The whole seat decision in one statement: the event (or slot) must take registrations at
- * `now`, the worker must not hold a live registration, and the seat is confirmed while fewer
- * than the capacity are held (confirmed + offered), otherwise waitlisted. A worker's earlier
- * cancelled/declined/expired registration comes back to life with its code (one row per worker
- * and event). Writes nothing when any condition fails.
- *
- * It counts on its own snapshot, so it is exact only when it runs after the event lock was
- * granted, in the same transaction (READ COMMITTED gives each statement a fresh snapshot, which
- * then sees every registration committed by earlier lock holders). It needs nothing from the
- * lock's result, so both can be sent together: the lock is then held for this one statement and
- * the commit, not for a conversation between the database and the bot.
- */
-export function decideSeat(tx: Database, input: SeatInput, code: string) {
-  const at = sql`${input.now.toISOString()}::timestamptz`
-  const slotId = sql`${input.slotId ?? null}::int`
-  const consentAt = input.consent ? at : sql`null::timestamptz`
-  const personal = (value: string | null | undefined) => sql`${input.consent ? (value ?? null) : null}::text`
-  const answers = sql`${sql.param([...(input.answers ?? [])], registrations.answers)}::text[]`
-  const sensitiveConsentAt = input.consent && input.sensitiveConsent === true ? at : sql`null::timestamptz`
-  const seatFree = sql`(
-      select count(*) from registrations held
-      where held.event_id = e.id and (s.id is null or held.slot_id = s.id) and held.status in ('confirmed', 'offered')
-    ) < coalesce(s.capacity, e.capacity)`
-  // Columns in the table's order (drizzle inserts a SELECT into every column).
-  const decision = sql`
-    select nextval(pg_get_serial_sequence('registrations', 'id')), d.event_id, d.slot_id, ${input.userId}::bigint, d.status, ${code}::text,
-      ${personal(input.name)}, ${personal(input.phone)}, ${personal(input.occupation)}, ${personal(input.platform)}, ${answers},
-      ${consentAt}, ${sensitiveConsentAt}, ${at}, ${at},
-      case when d.status = 'confirmed' then ${at} end, case when d.status = 'waitlisted' then ${at} end,
-      null::timestamptz, null::timestamptz, null::timestamptz, null::bigint
-    from (
-      select e.id as event_id, s.id as slot_id,
-        (case when ${seatFree} then 'confirmed' else 'waitlisted' end)::registration_status as status
-      from events e
-      left join event_slots s on s.id = ${slotId} and s.event_id = e.id
-      where e.id = ${input.eventId}
-        and e.status = 'published' and not e.registration_closed
-        and (e.registration_opens_at is null or e.registration_opens_at <= ${at})
-        and ${at} < e.registration_closes_at
-        and case when ${slotId} is null then not exists (select 1 from event_slots any_slot where any_slot.event_id = e.id) else s.id is not null end
-        and not exists (
-          select 1 from registrations mine
-          where mine.event_id = e.id and mine.user_id = ${input.userId} and mine.status in ('confirmed', 'offered', 'waitlisted')
-        )
-    ) d`
-  const excluded = (column: string) => sql.raw(`excluded.${column}`)
-  return tx
-    .insert(registrations)
-    .select(decision)
-    .onConflictDoUpdate({
-      target: [registrations.eventId, registrations.userId],
-      set: {
-        slotId: excluded('slot_id'),
-        status: excluded('status'),
-        name: excluded('name'),
-        phone: excluded('phone'),
-        occupation: excluded('occupation'),
-        platform: excluded('platform'),
-        answers: excluded('answers'),
-        consentAt: excluded('consent_at'),
-        sensitiveConsentAt: excluded('sensitive_consent_at'),
-        updatedAt: excluded('updated_at'),
-        confirmedAt: excluded('confirmed_at'),
-        waitlistedAt: excluded('waitlisted_at'),
-        offerExpiresAt: null,
-        cancelledAt: null,
-        checkedInAt: null,
-        checkedInBy: null,
-      },
+export function registerSeat(db: Database, input: SeatInput, code: string) {
+  const at = input.now.toISOString()
+  const personal = (value: string | null | undefined) => (input.consent ? (value ?? null) : null)
+  const answers = sql.param([...(input.answers ?? [])], registrations.answers)
+  const call = sql`register_seat(${input.eventId}::int, ${input.slotId ?? null}::int, ${input.userId}::bigint, ${code}::text,
+    ${personal(input.name)}::text, ${personal(input.phone)}::text, ${personal(input.occupation)}::text, ${personal(input.platform)}::text,
+    ${answers}::text[], ${input.consent ? at : null}::timestamptz, ${input.consent && input.sensitiveConsent === true ? at : null}::timestamptz,
+    ${at}::timestamptz) seat`
+  return db
+    .select({
+      registration: seatRegistration,
+      waitlistPosition: sql<number>`seat.waitlist_position`.mapWith(Number),
+      event: events,
+      stationName: stations.name,
+      slot: { startsAt: eventSlots.startsAt, endsAt: eventSlots.endsAt },
     })
-    .returning({ ...getTableColumns(registrations), ...seatColumns })
+    .from(call)
+    .innerJoin(events, eq(events.id, sql`(seat.registration).event_id`))
+    .leftJoin(stations, eq(stations.id, events.stationId))
+    .leftJoin(eventSlots, eq(eventSlots.id, sql`(seat.registration).slot_id`))
 }
-
-/** The worker's live registration for the event, with the same extra columns (the rare "already" answer). */
-export const findLiveSeat = (tx: Database, eventId: number, userId: number) =>
-  tx
-    .select({ ...getTableColumns(registrations), ...seatColumns })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId), inArray(registrations.status, [...activeStatuses])))

@@ -4,8 +4,8 @@
 //    registrations per second, p99 latency of one tap, confirmed/waitlisted/duplicates. On
 //    PostgreSQL also once without the cross-instance chat lock, and the ratio of the two.
 // 2. The same burst straight against the repository, with the lock and with the same seat decision
-//    sent without the lock (register-unlocked.ts, bench only): how many were confirmed there, and
-//    the speed ratio; that unlocked speed is the limit the locked path is compared against.
+//    without it (register-unlocked.ts, bench only): how many were confirmed there, and the speed
+//    ratio; that unlocked speed is the limit the locked path is compared against.
 // With DATABASE_URL set (or --driver postgres) it uses a temporary database next to DATABASE_URL's, dropped at the end.
 // With --json the last line printed is one JSON object with the figures of part 1.
 import { performance } from 'node:perf_hooks'
@@ -20,7 +20,7 @@ import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { createTestEvent } from '../helpers/events.js'
 import { callbackUpdate } from '../helpers/updates.js'
 import { positiveInteger } from './args.js'
-import { registerWithoutLock } from './register-unlocked.js'
+import { installUnlockedRegistration, registerWithoutLock } from './register-unlocked.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -124,6 +124,7 @@ try {
   }
   const locked = await repositoryBurst(handle.db, true, 2_000_000)
   log(`repository, with the lock (FOR UPDATE):   ${describe(locked)}`)
+  await installUnlockedRegistration(handle.db)
   const unlocked = await repositoryBurst(handle.db, false, 3_000_000)
   log(`repository, without the lock:             ${describe(unlocked)}`)
   const overbooked = Math.max(0, unlocked.confirmed - seats)
