@@ -1,12 +1,9 @@
 import { randomInt } from 'node:crypto'
 import { and, eq, isNotNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { events, registrations, users, type Event, type Registration } from '../schema/index.js'
-import { findOwnRegistration, findRegistrationFor, listPersonalData } from './event-listing.js'
-import { cancelPendingForRegistration } from './outbox.js'
-import { activeStatuses, lockOwnRegistration, seatStatuses } from './registration-locks.js'
-import { registerSeat, type SeatInput, type SeatView } from './seat-decision.js'
-import { promoteInTransaction, waitlistPosition } from './waitlist.js'
+import { events, registrations, users, type Registration } from '../schema/index.js'
+import { listPersonalData } from './event-listing.js'
+import { findLiveSeat, registerSeat, type SeatInput, type SeatView } from './seat-decision.js'
 
 export type RegisterInput = SeatInput
 
@@ -59,43 +56,8 @@ async function explainRefusal(db: Database, input: RegisterInput): Promise<Regis
   if (event === undefined || event.status !== 'published' || event.registrationClosed) return { outcome: 'closed' }
   if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return { outcome: 'not_open' }
   if (now >= event.registrationClosesAt) return { outcome: 'closed' }
-  const live = await findRegistrationFor(db, event.id, input.userId)
-  if (live === undefined || !(activeStatuses as readonly string[]).includes(live.status)) return { outcome: 'closed' }
-  const found = await findOwnRegistration(db, live.id, input.userId)
-  if (found === undefined) return { outcome: 'closed' }
-  const waitlistPlace = live.status === 'waitlisted' ? await waitlistPosition(db, live) : 0
-  return { outcome: 'already', ...found, waitlistPosition: waitlistPlace }
-}
-
-export type CancelResult =
-  | { outcome: 'cancelled'; registration: Registration; event: Event; promoted: number }
-  | { outcome: 'too_late'; cancelClosesAt: Date }
-  | { outcome: 'not_found' | 'not_active' }
-
-/**
- * Cancels the worker's own registration before the event's cancel cut-off, withdraws its pending
- * reminders and offers the freed seat to the next in line.
- */
-export async function cancelRegistration(
-  db: Database,
-  input: { registrationId: number; userId: number; now: Date; offerHours: number },
-): Promise<CancelResult> {
-  return db.transaction(async (tx) => {
-    const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
-    if (found === undefined) return { outcome: 'not_found' }
-    const { event, registration } = found
-    if (!(activeStatuses as readonly string[]).includes(registration.status)) return { outcome: 'not_active' }
-    if (input.now >= event.cancelClosesAt) return { outcome: 'too_late', cancelClosesAt: event.cancelClosesAt }
-    const [updated] = await tx
-      .update(registrations)
-      .set({ status: 'cancelled', cancelledAt: input.now, offerExpiresAt: null, updatedAt: input.now })
-      .where(eq(registrations.id, registration.id))
-      .returning()
-    await cancelPendingForRegistration(tx, registration.id)
-    const heldSeat = (seatStatuses as readonly string[]).includes(registration.status)
-    const promoted = heldSeat ? await promoteInTransaction(tx, event.id, input.now, input.offerHours) : 0
-    return { outcome: 'cancelled', registration: updated ?? registration, event, promoted }
-  })
+  const [live] = await findLiveSeat(db, event.id, input.userId)
+  return live === undefined ? { outcome: 'closed' } : { outcome: 'already', ...live }
 }
 
 /**

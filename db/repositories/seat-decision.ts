@@ -1,6 +1,7 @@
-import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { eventSlots, events, registrations, stations, type Event, type Registration } from '../schema/index.js'
+import { activeStatuses } from './registration-locks.js'
 
 export type SeatInput = {
   eventId: number
@@ -66,4 +67,27 @@ export function registerSeat(db: Database, input: SeatInput, code: string) {
     .innerJoin(events, eq(events.id, sql`(seat.registration).event_id`))
     .leftJoin(stations, eq(stations.id, events.stationId))
     .leftJoin(eventSlots, eq(eventSlots.id, sql`(seat.registration).slot_id`))
+}
+
+/** The worker's live registration for the event with the same view (the rare 'already' answer, read after register_seat wrote nothing). */
+export function findLiveSeat(db: Database, eventId: number, userId: number) {
+  return db
+    .select({
+      registration: registrations,
+      waitlistPosition: sql<number>`case when ${registrations.status} = 'waitlisted' then 1 + (
+          select count(*) from registrations ahead
+          where ahead.event_id = ${registrations.eventId}
+            and (${registrations.slotId} is null or ahead.slot_id = ${registrations.slotId})
+            and ahead.status = 'waitlisted'
+            and (ahead.waitlisted_at, ahead.id) < (coalesce(${registrations.waitlistedAt}, ${registrations.updatedAt}), ${registrations.id})
+        ) else 0 end`.mapWith(Number),
+      event: events,
+      stationName: stations.name,
+      slot: { startsAt: eventSlots.startsAt, endsAt: eventSlots.endsAt },
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(stations, eq(stations.id, events.stationId))
+    .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId), inArray(registrations.status, [...activeStatuses])))
 }

@@ -1,7 +1,7 @@
 import { InputFile } from 'grammy'
 import type { Database } from '../../../db/client.js'
 import { findOwnRegistration } from '../../../db/repositories/event-listing.js'
-import { waitlistPosition } from '../../../db/repositories/waitlist.js'
+import { waitlistPosition } from '../../../core/registration.js'
 import type { Event, EventSlot, Registration } from '../../../db/schema/index.js'
 import type { BaseContext } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
