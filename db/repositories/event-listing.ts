@@ -62,21 +62,24 @@ export type EventCard = {
 
 /** An event with its place, its slots and the seats taken (in total and per slot). */
 export async function findEventCard(db: Database, eventId: number): Promise<EventCard | undefined> {
-  const [row] = await db
-    .select({
-      event: events,
-      station: { id: stations.id, name: stations.name, address: stations.address, lat: stations.lat, lng: stations.lng },
-    })
-    .from(events)
-    .leftJoin(stations, eq(stations.id, events.stationId))
-    .where(eq(events.id, eventId))
+  // Three independent reads sent at once: a tap waits for one round trip, not three.
+  const [[row], slots, counts] = await Promise.all([
+    db
+      .select({
+        event: events,
+        station: { id: stations.id, name: stations.name, address: stations.address, lat: stations.lat, lng: stations.lng },
+      })
+      .from(events)
+      .leftJoin(stations, eq(stations.id, events.stationId))
+      .where(eq(events.id, eventId)),
+    db.select().from(eventSlots).where(eq(eventSlots.eventId, eventId)).orderBy(asc(eventSlots.startsAt), asc(eventSlots.id)),
+    db
+      .select({ slotId: registrations.slotId, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(registrations)
+      .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, ['confirmed', 'offered'])))
+      .groupBy(registrations.slotId),
+  ])
   if (row === undefined) return undefined
-  const slots = await db.select().from(eventSlots).where(eq(eventSlots.eventId, eventId)).orderBy(asc(eventSlots.startsAt), asc(eventSlots.id))
-  const counts = await db
-    .select({ slotId: registrations.slotId, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...seatHoldingStatuses])))
-    .groupBy(registrations.slotId)
   const takenIn = (slotId: number) => counts.find((c) => c.slotId === slotId)?.n ?? 0
   return {
     event: row.event,

@@ -1,28 +1,14 @@
 import { randomInt } from 'node:crypto'
-import { and, count, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, eq, isNotNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, events, isActiveRegistration, registrations, seatHoldingStatuses, users, type Registration } from '../schema/index.js'
+import { events, registrations, users, type Registration } from '../schema/index.js'
 import { listPersonalData } from './event-listing.js'
-import { lockEvent } from './registration-locks.js'
+import { findLiveSeat, registerSeat, type SeatInput, type SeatView } from './seat-decision.js'
 
-export type RegisterInput = {
-  eventId: number
-  slotId?: number | null
-  userId: number
-  name?: string | null
-  phone?: string | null
-  occupation?: string | null
-  platform?: string | null
-  answers?: readonly string[]
-  /** The worker agreed to store the personal fields above (required when any is given). */
-  consent: boolean
-  /** The worker separately agreed to answer the event's sensitive questions. */
-  sensitiveConsent?: boolean
-  now: Date
-}
+export type RegisterInput = SeatInput
 
 export type RegisterResult =
-  | { kind: 'confirmed' | 'waitlisted' | 'already'; registration: Registration }
+  | ({ kind: 'confirmed' | 'waitlisted' | 'already'; registration: Registration } & SeatView)
   | { kind: 'closed' | 'not-open' }
 
 /** Check-in codes: no 0/O/1/I, which people mix up when reading them aloud or typing them. */
@@ -40,19 +26,21 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return false
 }
 
-export type CountMode = 'locked' | 'unlocked'
-
 /**
- * Registers a worker in one transaction that locks the event row (and the slot row) FOR UPDATE,
- * so concurrent taps are counted one after another and capacity is never exceeded. A second tap
- * returns 'already'; a cancelled/declined/expired registration of the same worker comes back to
- * life (one row per worker and event). `mode: 'unlocked'` exists only for the benchmark that
- * shows what happens without the lock.
+ * Registers a worker in one statement (register_seat, migration 0010) that locks the event row
+ * FOR UPDATE first, so concurrent taps are counted one after another and capacity is never
+ * exceeded; the lock is held for that statement and its commit only. A second tap returns
+ * 'already'; a cancelled/declined/expired registration of the same worker comes back to life
+ * (one row per worker and event). The result carries what the confirmation shows (event, slot
+ * times, waitlist place), so nothing is read again.
  */
-export async function register(db: Database, input: RegisterInput, mode: CountMode = 'locked'): Promise<RegisterResult> {
+export async function register(db: Database, input: RegisterInput): Promise<RegisterResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.transaction((tx) => registerInTransaction(tx, input, mode))
+      const [seat] = await registerSeat(db, input, generateCode())
+      if (seat === undefined) return explainRefusal(db, input)
+      const { registration, ...view } = seat
+      return { kind: registration.status === 'confirmed' ? 'confirmed' : 'waitlisted', registration, ...view }
     } catch (error) {
       // A freshly drawn code collided with another registration's: draw again (1 in ~10^9 per row).
       if (attempt < 5 && isUniqueViolation(error, 'code')) continue
@@ -61,75 +49,15 @@ export async function register(db: Database, input: RegisterInput, mode: CountMo
   }
 }
 
-async function registerInTransaction(tx: Database, input: RegisterInput, mode: CountMode): Promise<RegisterResult> {
+/** Why register_seat wrote nothing (a rare path, so read afterwards): the window, a live registration, or a wrong slot. */
+async function explainRefusal(db: Database, input: RegisterInput): Promise<RegisterResult> {
   const { now } = input
-  const event = mode === 'locked' ? await lockEvent(tx, input.eventId) : (await tx.select().from(events).where(eq(events.id, input.eventId)))[0]
+  const [event] = await db.select().from(events).where(eq(events.id, input.eventId))
   if (event === undefined || event.status !== 'published' || event.registrationClosed) return { kind: 'closed' }
   if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return { kind: 'not-open' }
   if (now >= event.registrationClosesAt) return { kind: 'closed' }
-
-  const [existing] = await tx
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.eventId, event.id), eq(registrations.userId, input.userId)))
-  if (existing !== undefined && isActiveRegistration(existing.status)) {
-    return { kind: 'already', registration: existing }
-  }
-
-  const slotId = input.slotId ?? null
-  let capacity = event.capacity
-  if (slotId !== null) {
-    const query = tx.select().from(eventSlots).where(and(eq(eventSlots.id, slotId), eq(eventSlots.eventId, event.id)))
-    const [slot] = mode === 'locked' ? await query.for('update') : await query
-    if (slot === undefined) return { kind: 'closed' }
-    capacity = slot.capacity
-  } else {
-    const [slots] = await tx.select({ n: count() }).from(eventSlots).where(eq(eventSlots.eventId, event.id))
-    if ((slots?.n ?? 0) > 0) return { kind: 'closed' }
-  }
-  const [taken] = await tx
-    .select({ n: count() })
-    .from(registrations)
-    .where(
-      and(
-        eq(registrations.eventId, event.id),
-        slotId === null ? undefined : eq(registrations.slotId, slotId),
-        inArray(registrations.status, [...seatHoldingStatuses]),
-      ),
-    )
-  const status = (taken?.n ?? 0) < capacity ? ('confirmed' as const) : ('waitlisted' as const)
-  const personal = input.consent
-    ? {
-        name: input.name ?? null,
-        phone: input.phone ?? null,
-        occupation: input.occupation ?? null,
-        platform: input.platform ?? null,
-        answers: [...(input.answers ?? [])],
-        consentAt: now,
-        sensitiveConsentAt: input.sensitiveConsent === true ? now : null,
-      }
-    : { name: null, phone: null, occupation: null, platform: null, answers: [...(input.answers ?? [])], consentAt: null, sensitiveConsentAt: null }
-  const values = {
-    slotId,
-    status,
-    ...personal,
-    updatedAt: now,
-    confirmedAt: status === 'confirmed' ? now : null,
-    waitlistedAt: status === 'waitlisted' ? now : null,
-    offerExpiresAt: null,
-    cancelledAt: null,
-    checkedInAt: null,
-    checkedInBy: null,
-  }
-  const [registration] =
-    existing === undefined
-      ? await tx
-          .insert(registrations)
-          .values({ eventId: event.id, userId: input.userId, code: generateCode(), createdAt: now, ...values })
-          .returning()
-      : await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
-  if (registration === undefined) throw new Error(`registration of user ${input.userId} for event ${event.id} returned nothing`)
-  return { kind: status, registration }
+  const [live] = await findLiveSeat(db, event.id, input.userId)
+  return live === undefined ? { kind: 'closed' } : { kind: 'already', ...live }
 }
 
 /**

@@ -1,11 +1,12 @@
 import { InputFile } from 'grammy'
-import QRCode from 'qrcode'
 import type { Database } from '../../../db/client.js'
 import { findOwnRegistration } from '../../../db/repositories/event-listing.js'
 import { waitlistPosition } from '../../../core/registration.js'
+import type { Event, EventSlot, Registration } from '../../../db/schema/index.js'
 import type { BaseContext } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
+import { qrPng } from './check-in-qr.js'
 import { formatPlace } from './format.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 import type { Translate } from '../../i18n.js'
@@ -21,19 +22,28 @@ export async function describeRegistration(
 ): Promise<RegistrationSummary | undefined> {
   const found = await findOwnRegistration(db, input.registrationId, input.userId)
   if (found === undefined) return undefined
-  const { registration, event, slot, stationName } = found
+  const { registration } = found
+  const waitlistPlace = registration.status === 'waitlisted' ? await waitlistPosition(db, registration) : 0
+  return summarizeRegistration(t, { ...found, waitlistPosition: waitlistPlace }, input.outcome)
+}
+
+/** describeRegistration for a registration whose event, slot and waitlist place are already at hand (register's result). */
+export function summarizeRegistration(
+  t: Translate,
+  seat: { registration: Registration; event: Event; slot: Pick<EventSlot, 'startsAt' | 'endsAt'> | null; stationName: string | null; waitlistPosition: number },
+  outcome?: 'already',
+): RegistrationSummary {
+  const { registration, event, slot, stationName } = seat
   const base = {
     title: escapeHtml(event.title),
     time: slot === null ? formatEventSpan(t, event.startsAt, event.endsAt) : formatEventSpan(t, slot.startsAt, slot.endsAt),
     place: formatPlace(t, event, stationName),
     code: registration.code,
     cutoff: formatEventMoment(t, event.cancelClosesAt),
-    already: input.outcome === 'already' ? 'yes' : 'no',
+    already: outcome === 'already' ? 'yes' : 'no',
   }
   if (registration.status === 'confirmed') return { text: t('events-confirmed', base), code: registration.code }
-  if (registration.status === 'waitlisted') {
-    return { text: t('events-waitlisted', { ...base, position: await waitlistPosition(db, registration) }), code: null }
-  }
+  if (registration.status === 'waitlisted') return { text: t('events-waitlisted', { ...base, position: seat.waitlistPosition }), code: null }
   if (registration.status === 'offered') {
     return { text: t('events-offered', { ...base, expires: formatEventMoment(t, registration.offerExpiresAt ?? event.startsAt) }), code: null }
   }
@@ -50,6 +60,6 @@ export async function sendSummary(ctx: BaseContext, summary: RegistrationSummary
 }
 
 export async function sendQr(ctx: BaseContext, code: string): Promise<void> {
-  const png = await QRCode.toBuffer(checkInLink(ctx.me.username, code), { type: 'png', margin: 2, width: 360 })
+  const png = qrPng(checkInLink(ctx.me.username, code), { margin: 2, width: 360 })
   await ctx.replyWithPhoto(new InputFile(png, 'checkin.png'), { caption: ctx.t('events-qr-caption', { code }), parse_mode: 'HTML' })
 }

@@ -10,7 +10,7 @@ import { formatEventSpan } from '../../ui/event-time.js'
 import { escapeHtml } from '../../ui/html.js'
 import { eventCallbacks, eventsStale } from '../../callbacks/events.js'
 import { onCallback } from '../../callbacks/route.js'
-import { describeRegistration, sendSummary } from './confirmation.js'
+import { describeRegistration, sendSummary, summarizeRegistration } from './confirmation.js'
 import { cardKeyboard, listKeyboard } from './keyboards.js'
 import { mapKeyboard } from '../../ui/navigation.js'
 import { createMyDataFeature } from './my-data.js'
@@ -128,9 +128,7 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     }
     const result = await register(db, { eventId: card.event.id, userId, consent: false, now: now() })
     if (!('registration' in result)) return ctx.reply(ctx.t('events-register-closed'))
-    const outcome = result.kind === 'already' ? 'already' : undefined
-    const summary = await describeRegistration(db, ctx.t, { registrationId: result.registration.id, userId, outcome })
-    if (summary !== undefined) await sendSummary(ctx, summary)
+    await sendSummary(ctx, summarizeRegistration(ctx.t, result, result.kind === 'already' ? 'already' : undefined))
   })
 
   // A form button from a form that is no longer running, forged data, or `e:` from before the codec.

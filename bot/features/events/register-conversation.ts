@@ -7,7 +7,7 @@ import type { BotConversation, BotDeps, ConversationContext } from '../../contex
 import { tHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { eventFormButtonOf, eventFormCallbacks } from '../../callbacks/events.js'
-import { describeRegistration, sendSummary, type RegistrationSummary } from './confirmation.js'
+import { sendSummary, summarizeRegistration, type RegistrationSummary } from './confirmation.js'
 import { registrationWindow } from './format.js'
 import { formatEventSpan } from '../../ui/event-time.js'
 import { choiceKeyboard, contactKeyboard, typingKeyboard } from './keyboards.js'
@@ -161,8 +161,7 @@ export function createRegisterConversation({ db, now }: BotDeps) {
     const result = await conversation.external(async (): Promise<RegistrationSummary | { kind: 'closed' | 'not-open' }> => {
       const registered = await register(db, { eventId, slotId, userId, ...fields, answers, consent: asksAnything, sensitiveConsent, now: now() })
       if (!('registration' in registered)) return { kind: registered.kind }
-      const outcome = registered.kind === 'already' ? 'already' : undefined
-      return (await describeRegistration(db, ctx.t, { registrationId: registered.registration.id, userId, outcome })) ?? { kind: 'closed' }
+      return summarizeRegistration(ctx.t, registered, registered.kind === 'already' ? 'already' : undefined)
     })
     if ('kind' in result) return ctx.reply(ctx.t('events-register-closed'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     await sendSummary(ctx, result)

@@ -97,6 +97,28 @@ describe('register', () => {
     expect(rows).toHaveLength(40)
   })
 
+  it('returns what the confirmation shows with the registration: event, slot times and waitlist place, as a later read finds them', async () => {
+    const event = await createTestEvent(database.db, { capacity: 1, title: '带位置' })
+    const [slot] = await createTestSlots(database.db, event, [{ startsAt: new Date(event.startsAt.getTime() + HOUR), endsAt: event.endsAt, capacity: 1 }])
+    const [a = 0, b = 0, c = 0] = await newUsers(3)
+    const results = []
+    for (const userId of [a, b, c]) results.push(await register(database.db, { eventId: event.id, slotId: slot?.id ?? 0, userId, consent: false, now }))
+    const again = await register(database.db, { eventId: event.id, slotId: slot?.id ?? 0, userId: c, consent: false, now })
+    const expectedSlot = { startsAt: slot?.startsAt, endsAt: slot?.endsAt }
+    expect(results).toMatchObject([
+      { outcome: 'confirmed', event: { id: event.id, title: '带位置' }, stationName: null, slot: expectedSlot, waitlistPosition: 0 },
+      { outcome: 'waitlisted', event: { id: event.id }, slot: expectedSlot, waitlistPosition: 1 },
+      { outcome: 'waitlisted', waitlistPosition: 2 },
+    ])
+    expect(again).toMatchObject({ outcome: 'already', registration: { userId: c }, slot: expectedSlot, waitlistPosition: 2 })
+    for (const result of [...results, again]) {
+      if (!('registration' in result)) throw new Error('expected a registration')
+      const read = (await database.db.select().from(registrations).where(eq(registrations.id, result.registration.id)))[0]
+      expect(result.registration).toEqual(read)
+      if (result.registration.status === 'waitlisted') expect(result.waitlistPosition).toBe(await waitlistPosition(database.db, result.registration))
+    }
+  })
+
   it('draws codes of 6 unambiguous characters', () => {
     const codes = Array.from({ length: 500 }, generateCode)
     for (const code of codes) expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/)

@@ -1,0 +1,92 @@
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '../client.js'
+import { activeRegistrationStatuses, eventSlots, events, registrations, stations, type Event, type Registration } from '../schema/index.js'
+
+export type SeatInput = {
+  eventId: number
+  slotId?: number | null
+  userId: number
+  name?: string | null
+  phone?: string | null
+  occupation?: string | null
+  platform?: string | null
+  answers?: readonly string[]
+  /** The worker agreed to store the personal fields above (required when any is given). */
+  consent: boolean
+  /** The worker separately agreed to answer the event's sensitive questions. */
+  sensitiveConsent?: boolean
+  now: Date
+}
+
+/** What a confirmation needs besides the registration, read with it rather than after it. */
+export type SeatView = {
+  event: Event
+  stationName: string | null
+  slot: { startsAt: Date; endsAt: Date } | null
+  /** Place in the waitlist of the event (or slot), 1 first; 0 when the registration is not waitlisted. */
+  waitlistPosition: number
+}
+
+/** The database's snake_case name of a column declared in camelCase (the client's `casing: 'snake_case'`). */
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+
+/** The columns of the composite `seat.registration` that register_seat returns, mapped like the table's own. */
+const seatRegistration = Object.fromEntries(
+  Object.entries(getTableColumns(registrations)).map(([key, column]) => [
+    key,
+    sql`(seat.registration).${sql.identifier(snakeCase(column.name))}`.mapWith(column),
+  ]),
+) as { [K in keyof Registration]: SQL<Registration[K]> }
+
+/**
+ * Calls register_seat (migration 0010): the event lock and the seat decision in one statement, so
+ * the lock is held for that call and its commit, not across round trips to the bot. Returns the
+ * written registration with its event, station, slot times and waitlist place, or no row when
+ * nothing was written (see registerSeat's callers for why). The event, station and slot are read
+ * on this statement's snapshot, taken before the lock was granted: they show the event as it was
+ * a moment earlier, while the seat itself was decided on the latest committed state.
+ */
+export function registerSeat(db: Database, input: SeatInput, code: string) {
+  const at = input.now.toISOString()
+  const personal = (value: string | null | undefined) => (input.consent ? (value ?? null) : null)
+  const answers = sql.param([...(input.answers ?? [])], registrations.answers)
+  const call = sql`register_seat(${input.eventId}::int, ${input.slotId ?? null}::int, ${input.userId}::bigint, ${code}::text,
+    ${personal(input.name)}::text, ${personal(input.phone)}::text, ${personal(input.occupation)}::text, ${personal(input.platform)}::text,
+    ${answers}::text[], ${input.consent ? at : null}::timestamptz, ${input.consent && input.sensitiveConsent === true ? at : null}::timestamptz,
+    ${at}::timestamptz) seat`
+  return db
+    .select({
+      registration: seatRegistration,
+      waitlistPosition: sql<number>`seat.waitlist_position`.mapWith(Number),
+      event: events,
+      stationName: stations.name,
+      slot: { startsAt: eventSlots.startsAt, endsAt: eventSlots.endsAt },
+    })
+    .from(call)
+    .innerJoin(events, eq(events.id, sql`(seat.registration).event_id`))
+    .leftJoin(stations, eq(stations.id, events.stationId))
+    .leftJoin(eventSlots, eq(eventSlots.id, sql`(seat.registration).slot_id`))
+}
+
+/** The worker's live registration for the event with the same view (the rare 'already' answer, read after register_seat wrote nothing). */
+export function findLiveSeat(db: Database, eventId: number, userId: number) {
+  return db
+    .select({
+      registration: registrations,
+      waitlistPosition: sql<number>`case when ${registrations.status} = 'waitlisted' then 1 + (
+          select count(*) from registrations ahead
+          where ahead.event_id = ${registrations.eventId}
+            and (${registrations.slotId} is null or ahead.slot_id = ${registrations.slotId})
+            and ahead.status = 'waitlisted'
+            and (ahead.waitlisted_at, ahead.id) < (coalesce(${registrations.waitlistedAt}, ${registrations.updatedAt}), ${registrations.id})
+        ) else 0 end`.mapWith(Number),
+      event: events,
+      stationName: stations.name,
+      slot: { startsAt: eventSlots.startsAt, endsAt: eventSlots.endsAt },
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .leftJoin(stations, eq(stations.id, events.stationId))
+    .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId), inArray(registrations.status, [...activeRegistrationStatuses])))
+}
