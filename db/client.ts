@@ -44,8 +44,11 @@ const pgliteTemplate = fileURLToPath(new URL('./pglite-template.tgz', import.met
 
 export type OpenDatabaseOptions =
   | { databaseUrl: string; maxConnections?: number }
-  /** dataDir undefined: an in-memory database (tests, benchmarks). */
-  | { databaseUrl?: undefined; dataDir: string | undefined }
+  /**
+   * dataDir undefined: an in-memory database (tests, benchmarks). pgliteTemplate: the data
+   * directory tarball a first start loads, when it exists (default: the one the build made).
+   */
+  | { databaseUrl?: undefined; dataDir: string | undefined; pgliteTemplate?: string }
 
 /**
  * Opens PostgreSQL (postgres.js) when a URL is given, otherwise embedded PGlite, and applies the
@@ -57,7 +60,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   // Each driver is imported only when used: a bot on PostgreSQL never loads PGlite's WebAssembly
   // PostgreSQL, and one on PGlite never loads postgres.js.
   if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.maxConnections ?? 10)
-  return openPglite(options.dataDir)
+  return openPglite(options.dataDir, options.pgliteTemplate ?? pgliteTemplate)
 }
 
 async function openPostgres(databaseUrl: string, maxConnections: number): Promise<DatabaseHandle> {
@@ -81,7 +84,7 @@ async function openPostgres(databaseUrl: string, maxConnections: number): Promis
   return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) }
 }
 
-async function openPglite(dataDirOption: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDirOption: string | undefined, templateFile: string): Promise<DatabaseHandle> {
   const [{ PGlite }, { cube }, { earthdistance }, { pg_trgm }, { drizzle }, { migrate }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/cube'),
@@ -99,7 +102,7 @@ async function openPglite(dataDirOption: string | undefined): Promise<DatabaseHa
   }
   try {
     const fresh = dataDir !== undefined && !existsSync(path.join(dataDir, 'PG_VERSION'))
-    const template = fresh && existsSync(pgliteTemplate) ? new Blob([await readFile(pgliteTemplate)]) : undefined
+    const template = fresh && existsSync(templateFile) ? new Blob([await readFile(templateFile)]) : undefined
     const client = await PGlite.create({
       ...(dataDir === undefined ? {} : { dataDir }),
       ...(template === undefined ? {} : { loadDataDir: template }),

@@ -15,11 +15,14 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const sourceRoots = ['bot', 'db', 'domain', 'jobs']
-const outDir = path.join(root, 'dist')
+const { values: args } = parseArgs({ options: { template: { type: 'boolean', default: false }, out: { type: 'string' } } })
+// --out: another folder than dist/ (the build's own test).
+const outDir = path.resolve(args.out ?? path.join(root, 'dist'))
 const template = path.join(outDir, 'db', 'pglite-template.tgz')
 const templateVersion = `${template}.version`
 
@@ -89,7 +92,7 @@ async function prepareTemplate(create) {
 }
 
 const { files, written } = await compile()
-const templateState = await prepareTemplate(process.argv.includes('--template'))
+const templateState = await prepareTemplate(args.template)
 if (written > 0 || templateState === 'made') {
-  console.log(`dist/: ${written} of ${files} files updated${templateState === 'made' ? ', PGlite template made' : ''}`)
+  console.log(`${path.relative(root, outDir) || outDir}/: ${written} of ${files} files updated${templateState === 'made' ? ', PGlite template made' : ''}`)
 }
