@@ -1,7 +1,9 @@
 import { defineConfig } from 'drizzle-kit'
 
-// Only `drizzle-kit generate` uses this file: migrations are applied from code at start-up
-// (db/migrate.ts), because drizzle-kit's own migrate cannot load PGlite's contrib extensions.
+// Only `npm run db:generate` (drizzle-kit generate) uses this file. Migrations are applied by the
+// app itself when it opens the database (openDatabase in db/client.ts; on PostgreSQL under the
+// advisory lock of db/migrate.ts, so several instances can start at once), never by
+// `drizzle-kit migrate`, which cannot load PGlite's contrib extensions (cube, earthdistance, pg_trgm).
 export default defineConfig({
   dialect: 'postgresql',
   schema: './db/schema/index.ts',

@@ -19,7 +19,12 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['db/cli/**', 'tests/bench/**', 'bot/main.ts'],
+    // CommonJS configuration files read by tools (dependency-cruiser).
+    files: ['**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+  },
+  {
+    files: ['cli/**', 'tests/bench/**', 'bot/main.ts'],
     rules: { 'no-console': 'off' },
   },
   {

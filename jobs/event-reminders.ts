@@ -2,7 +2,7 @@ import type { JobDeps } from '../bot/context.js'
 import { translate, translatorFor, userLocale, type Locale } from '../bot/i18n.js'
 import { escapeHtml } from '../bot/ui/html.js'
 import { shanghaiDaysBetween } from '../domain/time.js'
-import { formatEventMoment, formatEventSpan } from '../bot/ui/event-time.js'
+import { formatEventSpan, formatShanghaiMoment } from '../bot/ui/event-time.js'
 import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
 import {
   findDueDayReminders,
@@ -14,7 +14,6 @@ import {
 type Kind = 'day' | 'soon'
 
 /** Date and time of a moment, e.g. a deadline: "11月24日（周二）18:00", as everywhere else. */
-export const formatShanghaiMoment = (locale: Locale, instant: Date): string => formatEventMoment(translatorFor(locale), instant)
 
 function whenLine(locale: Locale, target: ReminderTarget): string {
   const t = translatorFor(locale)

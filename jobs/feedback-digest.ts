@@ -5,7 +5,7 @@ import type { JobDeps } from '../bot/context.js'
 import { translate, userLocale } from '../bot/i18n.js'
 import { escapeHtml } from '../bot/ui/html.js'
 import { shanghaiDate, shanghaiShortDateTime, shanghaiTime } from '../domain/time.js'
-import { placeText, splitText } from '../bot/features/feedback/notices.js'
+import { placeText, splitText } from '../bot/ui/feedback-notices.js'
 
 /**
  * The daily digest (at FEEDBACK_DIGEST_TIME, Asia/Shanghai): every owner of overdue open tickets

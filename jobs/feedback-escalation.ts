@@ -5,7 +5,7 @@ import type { JobDeps } from '../bot/context.js'
 import { translate, userLocale } from '../bot/i18n.js'
 import { escapeHtml } from '../bot/ui/html.js'
 import { feedbackData } from '../bot/features/feedback/callback-data.js'
-import { placeText } from '../bot/features/feedback/notices.js'
+import { placeText } from '../bot/ui/feedback-notices.js'
 
 const HOUR = 3_600_000
 

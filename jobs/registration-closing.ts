@@ -5,7 +5,7 @@ import { translate, userLocale } from '../bot/i18n.js'
 import { escapeHtml } from '../bot/ui/html.js'
 import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
 import { findClosingSoonViewers, type ClosingTarget } from '../db/repositories/reminders.js'
-import { formatShanghaiMoment } from './event-reminders.js'
+import { formatShanghaiMoment } from '../bot/ui/event-time.js'
 
 function toMessage(target: ClosingTarget): OutboxMessage {
   const locale = userLocale(target)

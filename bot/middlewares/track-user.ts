@@ -1,7 +1,8 @@
 import type { MiddlewareFn } from 'grammy'
 import { recordUser } from '../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../context.js'
-import { assignUnownedTickets } from '../features/feedback/assignment.js'
+import { assignUnownedTickets } from '../../core/ticket-assignment.js'
+import { ticketNotices } from '../ui/feedback-notices.js'
 
 /**
  * Loads (and records) the sender before any feature runs, so features and locale negotiation can use ctx.user.
@@ -24,7 +25,7 @@ export function trackUser({ db, config, now }: BotDeps): MiddlewareFn<BotContext
       isAdmin: config.adminIds.has(from.id),
     })
     ctx.user = user
-    if (promoted) await assignUnownedTickets(db, now())
+    if (promoted) await assignUnownedTickets(db, ticketNotices, now())
     await next()
   }
 }

@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n.js'
+import { translatorFor, type Locale, type Translate } from '../i18n.js'
 import { shanghaiDate, shanghaiTime, shanghaiWeekday } from '../../domain/time.js'
 
 /**
@@ -29,3 +29,6 @@ export function formatSlotTime(t: Translate, slot: { startsAt: Date; endsAt: Dat
   const sameDay = shanghaiDate(slot.startsAt) === shanghaiDate(eventStartsAt) && shanghaiDate(slot.endsAt) === shanghaiDate(eventStartsAt)
   return sameDay ? `${shanghaiTime(slot.startsAt)}–${shanghaiTime(slot.endsAt)}` : formatEventSpan(t, slot.startsAt, slot.endsAt)
 }
+
+/** An event moment in the recipient's language, for texts queued outside a chat (jobs, notices). */
+export const formatShanghaiMoment = (locale: Locale, instant: Date): string => formatEventMoment(translatorFor(locale), instant)

@@ -1,11 +1,9 @@
 import { randomInt } from 'node:crypto'
 import { and, count, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, events, registrations, users, type Event, type Registration } from '../schema/index.js'
+import { eventSlots, events, registrations, users, type Registration } from '../schema/index.js'
 import { listPersonalData } from './event-listing.js'
-import { cancelPendingForRegistration } from './outbox.js'
-import { activeStatuses, lockEvent, lockOwnRegistration, seatStatuses } from './registration-locks.js'
-import { promoteInTransaction } from './waitlist.js'
+import { activeStatuses, lockEvent, seatStatuses } from './registration-locks.js'
 
 export type RegisterInput = {
   eventId: number
@@ -132,37 +130,6 @@ async function registerInTransaction(tx: Database, input: RegisterInput, mode: C
       : await tx.update(registrations).set(values).where(eq(registrations.id, existing.id)).returning()
   if (registration === undefined) throw new Error(`registration of user ${input.userId} for event ${event.id} returned nothing`)
   return { outcome: status, registration }
-}
-
-export type CancelResult =
-  | { outcome: 'cancelled'; registration: Registration; event: Event; promoted: number }
-  | { outcome: 'too_late'; cancelClosesAt: Date }
-  | { outcome: 'not_found' | 'not_active' }
-
-/**
- * Cancels the worker's own registration before the event's cancel cut-off, withdraws its pending
- * reminders and offers the freed seat to the next in line.
- */
-export async function cancelRegistration(
-  db: Database,
-  input: { registrationId: number; userId: number; now: Date; offerHours: number },
-): Promise<CancelResult> {
-  return db.transaction(async (tx) => {
-    const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
-    if (found === undefined) return { outcome: 'not_found' }
-    const { event, registration } = found
-    if (!(activeStatuses as readonly string[]).includes(registration.status)) return { outcome: 'not_active' }
-    if (input.now >= event.cancelClosesAt) return { outcome: 'too_late', cancelClosesAt: event.cancelClosesAt }
-    const [updated] = await tx
-      .update(registrations)
-      .set({ status: 'cancelled', cancelledAt: input.now, offerExpiresAt: null, updatedAt: input.now })
-      .where(eq(registrations.id, registration.id))
-      .returning()
-    await cancelPendingForRegistration(tx, registration.id)
-    const heldSeat = (seatStatuses as readonly string[]).includes(registration.status)
-    const promoted = heldSeat ? await promoteInTransaction(tx, event.id, input.now, input.offerHours) : 0
-    return { outcome: 'cancelled', registration: updated ?? registration, event, promoted }
-  })
 }
 
 /**

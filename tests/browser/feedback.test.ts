@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_WORKER_TEXT } from '../../bot/features/feedback/service.js'
+import { MAX_WORKER_TEXT } from '../../core/tickets.js'
 import { LOCAL_ORGANIZER_ID } from '../../bot/local/index.js'
 import { botMessages, nthBotMessage, send, startWebChat, t, textOf, userMessages, type WebChat } from './harness.js'
 

@@ -4,7 +4,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../bot/config.js'
 import type { JobDeps } from '../../bot/context.js'
-import { createTicket } from '../../bot/features/feedback/service.js'
+import { createTicket } from '../../core/tickets.js'
 import { feedbackTickets, outbox } from '../../db/schema/index.js'
 import { run as digest } from '../../jobs/feedback-digest.js'
 import { run as escalate } from '../../jobs/feedback-escalation.js'
@@ -12,6 +12,7 @@ import { createTestBot } from '../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { addUser, lastTextTo, seedChengduOrganizer } from '../helpers/feedback.js'
 import { textUpdate } from '../helpers/updates.js'
+import { ticketNotices } from '../../bot/ui/feedback-notices.js'
 
 const HOUR = 3_600_000
 /** Filed on Wednesday 2026-11-25 at 10:00 Shanghai time. */
@@ -36,7 +37,7 @@ beforeAll(async () => {
   for (const id of admins) await addUser(database.db, { id, firstName: `管理员${id}`, role: 'admin' })
   await addUser(database.db, { id: rider.id, firstName: rider.first_name, username: rider.username })
   const file = async (anonymous: boolean) => {
-    const result = await createTicket({ db: database.db, config, now: () => filedAt }, { id: rider.id }, {
+    const result = await createTicket({ db: database.db, config, now: () => filedAt }, ticketNotices, { id: rider.id }, {
       subject: { kind: 'station', stationId: ids.A },
       category: 'need',
       anonymous,

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from 'grammy'
 import { findEvent, updateEvent, type EventPatch } from '../../../db/repositories/events.js'
-import { promoteWaitlisted } from '../../../db/repositories/waitlist.js'
+import { promoteWaitlisted } from '../../../core/registration.js'
+import { waitlistNotices } from '../../ui/event-notices.js'
 import { canManage } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
@@ -119,7 +120,7 @@ async function applyEdit(deps: BotDeps, user: User | undefined, eventId: number,
   const result = await updateEvent(deps.db, { eventId, patch, now, notice: (recipient, updated) => changeNotice(recipient, event, updated) })
   if (!result.ok) return result.reason === 'below-taken' ? { kind: 'below-taken', taken: result.taken } : { kind: result.reason === 'not-found' ? 'not-allowed' : result.reason }
   const promoted =
-    result.event.capacity > result.before.capacity ? await promoteWaitlisted(deps.db, eventId, now, deps.config.waitlistOfferHours) : 0
+    result.event.capacity > result.before.capacity ? await promoteWaitlisted(deps.db, waitlistNotices, eventId, now, deps.config.waitlistOfferHours) : 0
   return { kind: 'saved', promoted }
 }
 

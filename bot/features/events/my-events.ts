@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import { findOwnRegistration, listMyRegistrations } from '../../../db/repositories/event-listing.js'
-import { cancelRegistration } from '../../../db/repositories/registrations.js'
-import { acceptOffer, declineOffer, waitlistPosition } from '../../../db/repositories/waitlist.js'
+import { acceptOffer, cancelRegistration, declineOffer, waitlistPosition } from '../../../core/registration.js'
+import { waitlistNotices } from '../../ui/event-notices.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { eventData, parseEventData } from './callback-data.js'
@@ -68,7 +68,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       return
     }
     if (action.kind === 'cancelConfirm') {
-      const result = await cancelRegistration(db, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
+      const result = await cancelRegistration(db, waitlistNotices, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
       if (result.outcome === 'too_late') {
         return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, result.cancelClosesAt) }), show_alert: true })
       }
@@ -94,7 +94,7 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       return
     }
     if (action.kind === 'decline') {
-      const result = await declineOffer(db, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
+      const result = await declineOffer(db, waitlistNotices, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
       if (result.outcome !== 'declined') return ctx.answerCallbackQuery({ text: ctx.t('events-offer-gone'), show_alert: true })
       await ctx.answerCallbackQuery()
       await ctx.editMessageReplyMarkup().catch(() => undefined)

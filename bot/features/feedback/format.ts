@@ -5,7 +5,7 @@ import type { BotContext } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { shanghaiShortDateTime } from '../../../domain/time.js'
 import { publicState } from './keyboards.js'
-import { MESSAGE_LIMIT } from './notices.js'
+import { MESSAGE_LIMIT } from '../../ui/feedback-notices.js'
 
 type Translate = BotContext['t']
 

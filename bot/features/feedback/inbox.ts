@@ -9,9 +9,9 @@ import type { BotContext, BotConversation, BotDeps, ConversationContext } from '
 import { parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
 import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
-import { MESSAGE_LIMIT } from './notices.js'
+import { MESSAGE_LIMIT } from '../../ui/feedback-notices.js'
 import { addNote, reassign, replyToTicket, setStatus, togglePublic, type OrganizerResult } from './organizer-ops.js'
-import { mayHandle } from './service.js'
+import { mayHandle } from '../../../core/tickets.js'
 import { waitForContent } from './wait.js'
 
 const INBOX_SIZE = 15

@@ -6,8 +6,9 @@ import type { BotContext, BotDeps } from '../../context.js'
 import { feedbackData, parseFeedbackData, type FeedbackAction } from './callback-data.js'
 import { formatSaid, formatWorkerCard } from './format.js'
 import { choicesKeyboard, workerTicketKeyboard } from './keyboards.js'
-import { excerpt } from './notices.js'
-import { answerConsent, closeByWorker, rateAnswer } from './service.js'
+import { excerpt } from '../../ui/feedback-notices.js'
+import { answerConsent, closeByWorker, rateAnswer } from '../../../core/tickets.js'
+import { ticketNotices } from '../../ui/feedback-notices.js'
 
 const LISTED = 10
 
@@ -88,16 +89,16 @@ export function createMineFeature(deps: BotDeps): Composer<BotContext> {
         return ctx.conversation.enter('feedback-add', action.ticketId)
       }
       case 'close':
-        return ctx.answerCallbackQuery({ text: ctx.t(`feedback-close-${await closeByWorker(deps, user, action.ticketId)}`) })
+        return ctx.answerCallbackQuery({ text: ctx.t(`feedback-close-${await closeByWorker(deps, ticketNotices, user, action.ticketId)}`) })
       case 'satisfied':
       case 'unsatisfied': {
-        const result = await rateAnswer(deps, user, action.ticketId, action.kind === 'satisfied')
+        const result = await rateAnswer(deps, ticketNotices, user, action.ticketId, action.kind === 'satisfied')
         await ctx.answerCallbackQuery({ text: ctx.t(result === 'ok' ? `feedback-rated-${action.kind}` : `feedback-rating-${result}`) })
         return
       }
       case 'consent-yes':
       case 'consent-no': {
-        const result = await answerConsent(deps, user, action.ticketId, action.kind === 'consent-yes')
+        const result = await answerConsent(deps, ticketNotices, user, action.ticketId, action.kind === 'consent-yes')
         await ctx.answerCallbackQuery({ text: ctx.t(`feedback-consent-${result}`) })
         if (result !== 'gone') await clearButtons(ctx)
         return

@@ -4,8 +4,8 @@ import { findUser } from '../../../db/repositories/users.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
 import type { BotDeps } from '../../context.js'
 import type { StatusChange } from './callback-data.js'
-import { queueAnswer, queueConsentQuestion, queueOrganizerNotice, queueWorkerNotice } from './notices.js'
-import { mayHandle } from './service.js'
+import { queueAnswer, queueConsentQuestion, queueOrganizerNotice, queueWorkerNotice } from '../../ui/feedback-notices.js'
+import { mayHandle } from '../../../core/tickets.js'
 
 const HOUR = 3_600_000
 type Deps = Pick<BotDeps, 'db' | 'config' | 'now'>

@@ -5,7 +5,8 @@ import type { NewFeedbackMessage } from '../../../db/repositories/feedback.js'
 import { findSentMessage, rememberBroadcastReplyHint } from '../../../db/repositories/outbox.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { feedbackData } from './callback-data.js'
-import { addToTicket, MAX_WORKER_TEXT } from './service.js'
+import { addToTicket, MAX_WORKER_TEXT } from '../../../core/tickets.js'
+import { ticketNotices } from '../../ui/feedback-notices.js'
 
 /** What a worker's reply carries, as a ticket message; undefined for what a ticket cannot hold. */
 function replyContent(message: Message): NewFeedbackMessage | undefined {
@@ -37,7 +38,7 @@ export function createRepliesFeature(deps: BotDeps): Composer<BotContext> {
       if (content.kind === 'text' && [...content.text].length > MAX_WORKER_TEXT) {
         return ctx.reply(ctx.t('feedback-too-long', { max: String(MAX_WORKER_TEXT), length: String([...content.text].length) }))
       }
-      const result = await addToTicket(deps, ctx.user, sent.ticketId, content)
+      const result = await addToTicket(deps, ticketNotices, ctx.user, sent.ticketId, content)
       return ctx.reply(ctx.t(`feedback-reply-${result}`, { max: deps.config.feedbackMaxPerHour }), {
         reply_parameters: { message_id: ctx.message.message_id },
         ...(result === 'closed' ? { reply_markup: new InlineKeyboard().text(ctx.t('feedback-button-new'), feedbackData.newFeedback()) } : {}),

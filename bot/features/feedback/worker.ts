@@ -8,8 +8,9 @@ import type { BotContext, BotConversation, BotDeps, ConversationContext } from '
 import { cityFits, parseFeedbackData, wizardData, type WizardChoice } from './callback-data.js'
 import { anonymousKeyboard, categoryKeyboard, choicesKeyboard, subjectKeyboard } from './keyboards.js'
 import { waitForChoice, waitForContent } from './wait.js'
-import { addToTicket, createTicket, MAX_WORKER_TEXT, overRateLimit, type Subject } from './service.js'
+import { addToTicket, createTicket, MAX_WORKER_TEXT, overRateLimit, type Subject } from '../../../core/tickets.js'
 import { stationButtonLabel } from '../../ui/station-label.js'
+import { ticketNotices } from '../../ui/feedback-notices.js'
 
 const NEARBY = 3
 const LISTED = 8
@@ -70,7 +71,7 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     const content = await waitForContent(conversation, contentOptions)
     const sender = ctx.from?.id ?? 0
     const result = await conversation.external(async () => {
-      const created = await createTicket(deps, { id: sender }, { subject, category, anonymous, content })
+      const created = await createTicket(deps, ticketNotices, { id: sender }, { subject, category, anonymous, content })
       return created.ok ? { number: created.ticket.number } : { error: created.reason }
     })
     if ('error' in result) {
@@ -84,7 +85,7 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(ctx.t('feedback-add-prompt', { max: String(MAX_WORKER_TEXT) }))
     const content = await waitForContent(conversation, contentOptions)
     const sender = ctx.from?.id ?? 0
-    const result = await conversation.external(() => addToTicket(deps, { id: sender }, ticketId, content))
+    const result = await conversation.external(() => addToTicket(deps, ticketNotices, { id: sender }, ticketId, content))
     await ctx.reply(ctx.t(`feedback-add-${result}`, { max: deps.config.feedbackMaxPerHour }))
   }
 

@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from 'grammy'
 import { createConversation } from '@grammyjs/conversations'
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { syncChatMenu } from '../start/commands.js'
+import { syncChatMenu } from '../../ui/command-menu.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { parseRolesData, type RolesAction } from './callback-data.js'
 import {

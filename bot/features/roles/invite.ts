@@ -18,9 +18,10 @@ import {
 import { memberName, scopeLabel, type ScopeLike } from './format.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
-import { assignUnownedTickets } from '../feedback/assignment.js'
-import { syncChatMenu } from '../start/commands.js'
+import { assignUnownedTickets } from '../../../core/ticket-assignment.js'
+import { syncChatMenu } from '../../ui/command-menu.js'
 import { stationButtonLabel } from '../../ui/station-label.js'
+import { ticketNotices } from '../../ui/feedback-notices.js'
 
 export const INVITE_HOURS = 72
 export const inviteStationConversationId = 'roles-invite-station'
@@ -162,7 +163,7 @@ export async function redeemInviteLink(ctx: BotContext, deps: BotDeps, code: str
         },
       ])
     }
-    await assignUnownedTickets(tx, now)
+    await assignUnownedTickets(tx, ticketNotices, now)
     return scope
   })
   if (redeemed !== undefined) {

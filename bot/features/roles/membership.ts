@@ -9,7 +9,8 @@ import { translatorFor, userLocale } from '../../i18n.js'
 import { scopeLabel } from './format.js'
 import type { Translate } from '../../i18n.js'
 import { mainKeyboardMarkup } from '../../ui/main-keyboard.js'
-import { assignUnownedTickets } from '../feedback/assignment.js'
+import { assignUnownedTickets } from '../../../core/ticket-assignment.js'
+import { ticketNotices } from '../../ui/feedback-notices.js'
 
 const recipientT = (user: User): Translate => translatorFor(userLocale(user))
 
@@ -40,7 +41,7 @@ export async function appointOrganizer(db: Database, admin: User, userId: number
     if (appointed) {
       const scope = scopeLabel(t, city === undefined ? undefined : { city, stationId: null })
       await enqueueMessages(tx, [notice(user, 'role-appointed', t('roles-notice-appointed', { scope }), 'organizer')])
-      await assignUnownedTickets(tx, now)
+      await assignUnownedTickets(tx, ticketNotices, now)
     } else if (city !== undefined) {
       await enqueueMessages(tx, [notice(user, 'role-scope-added', t('roles-notice-scope-added', { scope: scopeLabel(t, { city, stationId: null }) }), user.role)])
     }
@@ -62,7 +63,7 @@ export async function demoteOrganizer(deps: BotDeps, admin: User, userId: number
     const demoted = await demoteToWorker(tx, { userId, changedBy: admin.id, via: 'command' })
     if (!demoted) return { outcome: 'not-organizer', user }
     // Their open 我有话说 tickets must not be left with someone who can no longer answer them.
-    if ((await releaseTickets(tx, userId, deps.now())) > 0) await assignUnownedTickets(tx, deps.now())
+    if ((await releaseTickets(tx, userId, deps.now())) > 0) await assignUnownedTickets(tx, ticketNotices, deps.now())
     await enqueueMessages(tx, [notice(user, 'role-demoted', recipientT(user)('roles-notice-demoted'), 'worker')])
     return { outcome: 'demoted', user }
   })

@@ -5,7 +5,7 @@ import type { BotContext, BotDeps } from '../../context.js'
 import { escapeHtml } from '../../ui/html.js'
 import { isLocale } from '../../i18n.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
-import { syncChatMenu } from './commands.js'
+import { syncChatMenu } from '../../ui/command-menu.js'
 import { languageKeyboard, mainKeyboard } from '../../ui/main-keyboard.js'
 
 /** An organizer's chat menu follows their role and language; a failure must not spoil the answer. */

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../bot/config.js'
-import { createTicket, type Draft } from '../../../bot/features/feedback/service.js'
+import { createTicket, type Draft } from '../../../core/tickets.js'
 import { feedbackTickets } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import { addUser, buttonsTo, lastTextTo, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
+import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
 const now = new Date('2026-11-25T02:00:00Z')
 const organizer = { id: 7501, first_name: '王老师' }
@@ -27,7 +28,7 @@ afterAll(async () => database.close())
 
 const setup = () => createTestBot(database.db, { now: () => now, env })
 async function file(text: string, draft: Partial<Draft> = {}) {
-  const result = await createTicket({ db: database.db, config, now: () => now }, { id: rider.id }, {
+  const result = await createTicket({ db: database.db, config, now: () => now }, ticketNotices, { id: rider.id }, {
     subject: { kind: 'station', stationId: ids.A },
     category: 'need',
     anonymous: false,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTicket, type Draft } from '../../../bot/features/feedback/service.js'
+import { createTicket, type Draft } from '../../../core/tickets.js'
 import { parseConfig } from '../../../bot/config.js'
 import { addScope } from '../../../db/repositories/roles.js'
 import { feedbackMessages, feedbackTickets, outbox } from '../../../db/schema/index.js'
@@ -8,6 +8,7 @@ import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { addUser, buttonsTo, lastTextTo, outboxFor, seedStations } from '../../helpers/feedback.js'
 import { callbackUpdate, photoUpdate, textUpdate } from '../../helpers/updates.js'
+import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
 const start = new Date('2026-11-25T02:00:00Z')
 let now = start
@@ -35,7 +36,7 @@ afterAll(async () => database.close())
 const setup = () => createTestBot(database.db, { now: () => now, env })
 
 async function file(draft: Partial<Draft> = {}) {
-  const result = await createTicket({ db: database.db, config, now: () => now }, { id: rider.id }, {
+  const result = await createTicket({ db: database.db, config, now: () => now }, ticketNotices, { id: rider.id }, {
     subject: { kind: 'station', stationId: ids.A },
     category: 'complaint',
     anonymous: false,

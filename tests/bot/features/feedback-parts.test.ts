@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { cityFits, feedbackData, parseFeedbackData, wizardData } from '../../../bot/features/feedback/callback-data.js'
-import { splitText } from '../../../bot/features/feedback/notices.js'
+import { splitText } from '../../../bot/ui/feedback-notices.js'
 
 describe('feedback callback data', () => {
   it('parses what the builders make', () => {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Update } from 'grammy/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../bot/config.js'
-import { createTicket } from '../../../bot/features/feedback/service.js'
+import { createTicket } from '../../../core/tickets.js'
 import { createBroadcast } from '../../../db/repositories/broadcasts.js'
 import { recordSent } from '../../../db/repositories/outbox-sender.js'
 import { broadcastReplyHints, feedbackMessages, feedbackTickets } from '../../../db/schema/index.js'
@@ -11,6 +11,7 @@ import { botInfo, createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { addUser, buttonsTo, lastTextTo, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate, type Sender } from '../../helpers/updates.js'
+import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
 const now = new Date('2026-11-25T02:00:00Z')
 const organizer = { id: 7601, first_name: '王老师' }
@@ -52,7 +53,7 @@ function replyTo(from: Sender, messageId: number, text: string): Update {
 }
 
 async function answeredTicket(text: string, from: Sender = rider) {
-  const filed = await createTicket({ db: database.db, config, now: () => now }, { id: from.id }, {
+  const filed = await createTicket({ db: database.db, config, now: () => now }, ticketNotices, { id: from.id }, {
     subject: { kind: 'station', stationId: ids.A },
     category: 'need',
     anonymous: false,

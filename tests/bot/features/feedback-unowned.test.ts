@@ -1,14 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../bot/config.js'
-import { assignUnownedTickets } from '../../../bot/features/feedback/assignment.js'
-import { createTicket, type Draft } from '../../../bot/features/feedback/service.js'
+import { assignUnownedTickets } from '../../../core/ticket-assignment.js'
+import { createTicket, type Draft } from '../../../core/tickets.js'
 import { feedbackMessages, feedbackTickets, invites, organizerScopes, outbox, roleChanges } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import { addUser, seedStations } from '../../helpers/feedback.js'
 import { textUpdate } from '../../helpers/updates.js'
+import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
 let database: TestDatabase | undefined
 let ids: Record<'A' | 'B' | 'X', number>
@@ -36,7 +37,7 @@ const lastText = (telegram: FakeTelegram, chatId: number) =>
   String(telegram.callsOf('sendMessage').filter((call) => call.payload.chat_id === chatId).at(-1)?.payload.text ?? '')
 
 async function file(draft: Partial<Draft> = {}) {
-  const result = await createTicket({ db: db(), config, now: () => now }, { id: RIDER }, {
+  const result = await createTicket({ db: db(), config, now: () => now }, ticketNotices, { id: RIDER }, {
     subject: { kind: 'station', stationId: ids.A },
     category: 'need',
     anonymous: false,
@@ -61,7 +62,7 @@ describe('feedback filed before any organizer or admin exists', () => {
     expect(notices).toHaveLength(1)
     expect(JSON.stringify(notices[0]?.payload)).toContain(`#${filed.number}`)
     // A second instance running the same assignment finds nothing left.
-    expect(await assignUnownedTickets(db(), now)).toBe(0)
+    expect(await assignUnownedTickets(db(), ticketNotices, now)).toBe(0)
     const history = await db().select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, filed.id))
     expect(history.map((message) => message.text)).toContain(`assigned:${ADMIN}`)
   })
@@ -69,7 +70,7 @@ describe('feedback filed before any organizer or admin exists', () => {
   it('never notices twice when two instances assign at once', async () => {
     const filed = await file()
     await addUser(db(), { id: ADMIN, firstName: '王老师', role: 'admin' })
-    const counts = await Promise.all([assignUnownedTickets(db(), now), assignUnownedTickets(db(), now)])
+    const counts = await Promise.all([assignUnownedTickets(db(), ticketNotices, now), assignUnownedTickets(db(), ticketNotices, now)])
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1)
     expect((await ticketRow(filed.id))?.assigneeId).toBe(ADMIN)
     expect(await noticesTo(ADMIN)).toHaveLength(1)
@@ -122,7 +123,7 @@ describe('feedback filed before any organizer or admin exists', () => {
     await addUser(db(), { id: admin, firstName: '管理员', role: 'admin' })
     await addUser(db(), { id: first, firstName: '甲老师', role: 'organizer' })
     await addUser(db(), { id: second, firstName: '乙老师', role: 'organizer' })
-    const result = await createTicket({ db: db(), config, now: () => now }, { id: RIDER }, {
+    const result = await createTicket({ db: db(), config, now: () => now }, ticketNotices, { id: RIDER }, {
       subject: { kind: 'station', stationId: ids.A },
       category: 'need',
       anonymous: false,

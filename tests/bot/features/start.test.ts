@@ -1,6 +1,6 @@
 import type { Update } from 'grammy/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerCommands } from '../../../bot/features/start/commands.js'
+import { registerCommands } from '../../../bot/ui/command-menu.js'
 import { findUser } from '../../../db/repositories/users.js'
 import { botInfo, createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cancelRegistration, deletePersonalData, generateCode, register } from '../../../db/repositories/registrations.js'
-import { expireOffers, promoteWaitlisted, waitlistPosition } from '../../../db/repositories/waitlist.js'
+import { deletePersonalData, generateCode, register } from '../../../db/repositories/registrations.js'
+import { cancelRegistration, expireOffers, promoteWaitlisted, waitlistPosition } from '../../../core/registration.js'
+import { waitlistNotices } from '../../../bot/ui/event-notices.js'
 import { findEventCard, listMyRegistrations, listPersonalData, listUpcomingEvents } from '../../../db/repositories/event-listing.js'
 import { setUserLocation, touchUser } from '../../../db/repositories/users.js'
 import { events, outbox, registrations, users } from '../../../db/schema/index.js'
@@ -79,7 +80,7 @@ describe('register', () => {
     const first = await register(database.db, { eventId: event.id, userId, name: '甲', consent: false, now })
     if (!('registration' in first)) throw new Error('expected a registration')
     expect(first.registration.name).toBeNull()
-    await cancelRegistration(database.db, { registrationId: first.registration.id, userId, now, offerHours: 12 })
+    await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId, now, offerHours: 12 })
     const second = await register(database.db, { eventId: event.id, userId, name: '甲', phone: '+86138', consent: true, now })
     if (!('registration' in second)) throw new Error('expected a registration')
     expect(second).toMatchObject({ outcome: 'confirmed', registration: { id: first.registration.id, code: first.registration.code, name: '甲', phone: '+86138' } })
@@ -111,8 +112,8 @@ describe('waitlist promotion', () => {
     const [d = 0] = await newUsers(1)
     for (const userId of [a, b, c, d]) await register(database.db, { eventId: event.id, userId, consent: false, now })
     await database.db.update(events).set({ capacity: 3 }).where(eq(events.id, event.id))
-    expect(await promoteWaitlisted(database.db, event.id, now, 12)).toBe(2)
-    expect(await promoteWaitlisted(database.db, event.id, now, 12)).toBe(0)
+    expect(await promoteWaitlisted(database.db, waitlistNotices, event.id, now, 12)).toBe(2)
+    expect(await promoteWaitlisted(database.db, waitlistNotices, event.id, now, 12)).toBe(0)
     const rows = await database.db.select().from(registrations).where(eq(registrations.eventId, event.id))
     expect(Object.fromEntries(rows.map((row) => [row.userId, row.status]))).toEqual({ [a]: 'confirmed', [b]: 'offered', [c]: 'offered', [d]: 'waitlisted' })
     const notices = await database.db.select().from(outbox).where(eq(outbox.userId, b))
@@ -130,10 +131,10 @@ describe('waitlist promotion', () => {
     const first = await register(database.db, { eventId: event.id, slotId: one?.id ?? 0, userId: a, consent: false, now })
     await register(database.db, { eventId: event.id, slotId: one?.id ?? 0, userId: b, consent: false, now })
     await register(database.db, { eventId: event.id, slotId: two?.id ?? 0, userId: c, consent: false, now })
-    expect(await promoteWaitlisted(database.db, event.id, now, 12)).toBe(0)
+    expect(await promoteWaitlisted(database.db, waitlistNotices, event.id, now, 12)).toBe(0)
     if (!('registration' in first)) throw new Error('expected a registration')
-    expect(await promoteWaitlisted(database.db, event.id, event.startsAt, 12)).toBe(0)
-    const cancelled = await cancelRegistration(database.db, { registrationId: first.registration.id, userId: a, now, offerHours: 12 })
+    expect(await promoteWaitlisted(database.db, waitlistNotices, event.id, event.startsAt, 12)).toBe(0)
+    const cancelled = await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: a, now, offerHours: 12 })
     expect(cancelled).toMatchObject({ outcome: 'cancelled', promoted: 1 })
   })
 
@@ -143,15 +144,15 @@ describe('waitlist promotion', () => {
     const first = await register(database.db, { eventId: event.id, userId: a, consent: false, now })
     const second = await register(database.db, { eventId: event.id, userId: b, consent: false, now })
     if (!('registration' in first) || !('registration' in second)) throw new Error('expected registrations')
-    expect((await cancelRegistration(database.db, { registrationId: first.registration.id, userId: b, now, offerHours: 12 })).outcome).toBe('not_found')
-    expect(await cancelRegistration(database.db, { registrationId: first.registration.id, userId: a, now: event.cancelClosesAt, offerHours: 12 })).toEqual({
+    expect((await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: b, now, offerHours: 12 })).outcome).toBe('not_found')
+    expect(await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: a, now: event.cancelClosesAt, offerHours: 12 })).toEqual({
       outcome: 'too_late',
       cancelClosesAt: event.cancelClosesAt,
     })
-    await cancelRegistration(database.db, { registrationId: first.registration.id, userId: a, now, offerHours: 2 })
+    await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: a, now, offerHours: 2 })
     expect(await statusOf(second.registration.id)).toBe('offered')
-    expect(await expireOffers(database.db, new Date(now.getTime() + HOUR), 2)).toBe(0)
-    expect(await expireOffers(database.db, new Date(now.getTime() + 2 * HOUR), 2)).toBe(1)
+    expect(await expireOffers(database.db, waitlistNotices, new Date(now.getTime() + HOUR), 2)).toBe(0)
+    expect(await expireOffers(database.db, waitlistNotices, new Date(now.getTime() + 2 * HOUR), 2)).toBe(1)
     expect(await statusOf(second.registration.id)).toBe('expired')
   })
 })

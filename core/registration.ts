@@ -1,9 +1,20 @@
 import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm'
-import type { Database } from '../client.js'
-import { eventSlots, registrations, type Event, type Registration } from '../schema/index.js'
-import { cancelPendingForRegistration } from './outbox.js'
-import { lockEvent, lockOwnRegistration, seatStatuses } from './registration-locks.js'
-import { queueExpiredNotices, queueOffers, type Offer } from '../../bot/features/events/notices.js'
+import type { Database } from '../db/client.js'
+import { eventSlots, registrations, type Event, type EventSlot, type Registration } from '../db/schema/index.js'
+import { cancelPendingForRegistration } from '../db/repositories/outbox.js'
+import { activeStatuses, lockEvent, lockOwnRegistration, seatStatuses } from '../db/repositories/registration-locks.js'
+
+/** A seat offered to the next in line, with its slot when the event has slots. */
+export type Offer = { registration: Registration; slot: EventSlot | undefined }
+
+/**
+ * The notices the waitlist queues inside its own transaction, rendered by the caller (the bot's UI
+ * knows the recipient's language, the buttons and the time format; this module knows the rules).
+ */
+export type WaitlistNotices = {
+  offers: (tx: Database, event: Event, offers: readonly Offer[], now: Date) => Promise<void>
+  expired: (tx: Database, event: Event, expired: readonly Registration[]) => Promise<void>
+}
 
 /** How many are ahead in the waitlist (1 = next in line), in the same slot when there are slots. */
 export async function waitlistPosition(db: Database, registration: Registration): Promise<number> {
@@ -27,11 +38,11 @@ export async function waitlistPosition(db: Database, registration: Registration)
  * buttons queued in the same transaction. Called after a cancellation, a declined or expired
  * offer, and by the organizer side after a capacity increase. Returns how many were offered.
  */
-export async function promoteWaitlisted(db: Database, eventId: number, now: Date, offerHours: number): Promise<number> {
-  return db.transaction((tx) => promoteInTransaction(tx, eventId, now, offerHours))
+export async function promoteWaitlisted(db: Database, notices: WaitlistNotices, eventId: number, now: Date, offerHours: number): Promise<number> {
+  return db.transaction((tx) => promoteInTransaction(tx, notices, eventId, now, offerHours))
 }
 
-export async function promoteInTransaction(tx: Database, eventId: number, now: Date, offerHours: number): Promise<number> {
+export async function promoteInTransaction(tx: Database, notices: WaitlistNotices, eventId: number, now: Date, offerHours: number): Promise<number> {
   const event = await lockEvent(tx, eventId)
   // After the start nobody can still come in time; the waitlist simply stays as it is.
   if (event === undefined || event.status !== 'published' || event.startsAt <= now) return 0
@@ -62,8 +73,40 @@ export async function promoteInTransaction(tx: Database, eventId: number, now: D
       .returning()
     offers.push(...offered.map((registration) => ({ registration, slot: slots.find((slot) => slot.id === registration.slotId) })))
   }
-  await queueOffers(tx, event, offers, now)
+  await notices.offers(tx, event, offers, now)
   return offers.length
+}
+
+export type CancelResult =
+  | { outcome: 'cancelled'; registration: Registration; event: Event; promoted: number }
+  | { outcome: 'too_late'; cancelClosesAt: Date }
+  | { outcome: 'not_found' | 'not_active' }
+
+/**
+ * Cancels the worker's own registration before the event's cancel cut-off, withdraws its pending
+ * reminders and offers the freed seat to the next in line.
+ */
+export async function cancelRegistration(
+  db: Database,
+  notices: WaitlistNotices,
+  input: { registrationId: number; userId: number; now: Date; offerHours: number },
+): Promise<CancelResult> {
+  return db.transaction(async (tx) => {
+    const found = await lockOwnRegistration(tx, input.registrationId, input.userId)
+    if (found === undefined) return { outcome: 'not_found' }
+    const { event, registration } = found
+    if (!(activeStatuses as readonly string[]).includes(registration.status)) return { outcome: 'not_active' }
+    if (input.now >= event.cancelClosesAt) return { outcome: 'too_late', cancelClosesAt: event.cancelClosesAt }
+    const [updated] = await tx
+      .update(registrations)
+      .set({ status: 'cancelled', cancelledAt: input.now, offerExpiresAt: null, updatedAt: input.now })
+      .where(eq(registrations.id, registration.id))
+      .returning()
+    await cancelPendingForRegistration(tx, registration.id)
+    const heldSeat = (seatStatuses as readonly string[]).includes(registration.status)
+    const promoted = heldSeat ? await promoteInTransaction(tx, notices, event.id, input.now, input.offerHours) : 0
+    return { outcome: 'cancelled', registration: updated ?? registration, event, promoted }
+  })
 }
 
 export type OfferAnswer =
@@ -90,6 +133,7 @@ export async function acceptOffer(db: Database, input: { registrationId: number;
 /** The worker passes on the offered seat; it goes to the next in line at once. */
 export async function declineOffer(
   db: Database,
+  notices: WaitlistNotices,
   input: { registrationId: number; userId: number; now: Date; offerHours: number },
 ): Promise<OfferAnswer> {
   return db.transaction(async (tx) => {
@@ -103,7 +147,7 @@ export async function declineOffer(
       .where(eq(registrations.id, registration.id))
       .returning()
     await cancelPendingForRegistration(tx, registration.id)
-    await promoteInTransaction(tx, event.id, input.now, input.offerHours)
+    await promoteInTransaction(tx, notices, event.id, input.now, input.offerHours)
     return { outcome: 'declined', registration: updated ?? registration, event }
   })
 }
@@ -112,7 +156,7 @@ export async function declineOffer(
  * Ends the offers whose time is up (→ expired, with a non-urgent notice) and offers those seats to
  * the next in line. Each event in its own transaction; returns how many offers expired.
  */
-export async function expireOffers(db: Database, now: Date, offerHours: number): Promise<number> {
+export async function expireOffers(db: Database, notices: WaitlistNotices, now: Date, offerHours: number): Promise<number> {
   const due = await db
     .selectDistinct({ eventId: registrations.eventId })
     .from(registrations)
@@ -128,8 +172,8 @@ export async function expireOffers(db: Database, now: Date, offerHours: number):
         .where(and(eq(registrations.eventId, eventId), eq(registrations.status, 'offered'), lte(registrations.offerExpiresAt, now)))
         .returning()
       for (const row of rows) await cancelPendingForRegistration(tx, row.id)
-      await queueExpiredNotices(tx, event, rows)
-      await promoteInTransaction(tx, eventId, now, offerHours)
+      await notices.expired(tx, event, rows)
+      await promoteInTransaction(tx, notices, eventId, now, offerHours)
       return rows.length
     })
   }

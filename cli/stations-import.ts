@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { upsertStations } from '../repositories/stations.js'
-import { parseStationsFile } from '../stations-file.js'
+import { upsertStations } from '../db/repositories/stations.js'
+import { parseStationsFile } from '../db/stations-file.js'
 import { openConfiguredDatabase, parseCli, t } from './shared.js'
 
 async function main(): Promise<number> {

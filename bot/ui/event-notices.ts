@@ -1,13 +1,13 @@
 import { inArray } from 'drizzle-orm'
-import type { Database } from '../../../db/client.js'
-import { enqueueMessages } from '../../../db/repositories/outbox.js'
-import { users, type Event, type EventSlot, type Registration } from '../../../db/schema/index.js'
-import { translate, translatorFor, userLocale, type Locale } from '../../i18n.js'
-import { escapeHtml } from '../../ui/html.js'
-import { eventData } from './callback-data.js'
-import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
+import type { Database } from '../../db/client.js'
+import { enqueueMessages } from '../../db/repositories/outbox.js'
+import { users, type Event, type Registration } from '../../db/schema/index.js'
+import { translate, translatorFor, userLocale, type Locale } from '../i18n.js'
+import type { Offer, WaitlistNotices } from '../../core/registration.js'
+import { escapeHtml } from './html.js'
+import { eventData } from '../features/events/callback-data.js'
+import { formatEventMoment, formatEventSpan } from './event-time.js'
 
-export type Offer = { registration: Registration; slot: EventSlot | undefined }
 
 async function localesOf(db: Database, userIds: readonly number[]): Promise<Map<number, Locale>> {
   if (userIds.length === 0) return new Map()
@@ -74,3 +74,6 @@ export async function queueExpiredNotices(db: Database, event: Event, expired: r
     })),
   )
 }
+
+/** What the waitlist rules in core/registration.ts queue, rendered here. */
+export const waitlistNotices: WaitlistNotices = { offers: queueOffers, expired: queueExpiredNotices }

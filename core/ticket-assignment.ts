@@ -1,7 +1,6 @@
-import type { Database } from '../../../db/client.js'
-import { addMessage, lockUnownedTickets, updateTicket } from '../../../db/repositories/feedback.js'
-import { queueOrganizerNotice } from './notices.js'
-import { routeTicket } from './service.js'
+import type { Database } from '../db/client.js'
+import { addMessage, lockUnownedTickets, updateTicket } from '../db/repositories/feedback.js'
+import { routeTicket, type TicketNotices } from './tickets.js'
 
 /** Enough for any backlog from before the first organizer; the rest follow on the next trigger. */
 const BATCH = 500
@@ -13,7 +12,7 @@ const BATCH = 500
  * tickets are locked with SKIP LOCKED and re-read under the lock, and the notice is keyed per
  * assignment, so a double tap or a second instance never assigns or announces a ticket twice. Returns how many tickets got an owner.
  */
-export async function assignUnownedTickets(db: Database, now: Date): Promise<number> {
+export async function assignUnownedTickets(db: Database, notices: TicketNotices, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
     const tickets = await lockUnownedTickets(tx, BATCH)
     let assigned = 0
@@ -23,7 +22,7 @@ export async function assignUnownedTickets(db: Database, now: Date): Promise<num
       await updateTicket(tx, ticket.id, { assigneeId: owner.id, updatedAt: now })
       const message = await addMessage(tx, { ticketId: ticket.id, author: 'system', authorId: null, kind: 'text', text: `assigned:${owner.id}`, fileId: null, createdAt: now })
       // Keyed by this assignment: a ticket can be without an owner again later (its owner demoted).
-      await queueOrganizerNotice(tx, owner.id, ticket, 'feedback-notice-unowned', `feedback-unowned:${message.id}`)
+      await notices.organizer(tx, owner.id, ticket, 'feedback-notice-unowned', `feedback-unowned:${message.id}`)
       assigned++
     }
     return assigned

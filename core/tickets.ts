@@ -1,4 +1,4 @@
-import type { Database } from '../../../db/client.js'
+import type { Database } from '../db/client.js'
 import {
   addMessage,
   countWorkerMessagesSince,
@@ -7,12 +7,10 @@ import {
   lockTicket,
   updateTicket,
   type NewFeedbackMessage,
-} from '../../../db/repositories/feedback.js'
-import { canManage, isOrganizer, responsibleOrganizers, type Place } from '../../../db/repositories/roles.js'
-import { findStation } from '../../../db/repositories/stations.js'
-import type { FeedbackCategory, FeedbackTicket, User } from '../../../db/schema/index.js'
-import type { BotDeps } from '../../context.js'
-import { queueOrganizerNotice } from './notices.js'
+} from '../db/repositories/feedback.js'
+import { canManage, isOrganizer, responsibleOrganizers, type Place } from '../db/repositories/roles.js'
+import { findStation } from '../db/repositories/stations.js'
+import type { FeedbackCategory, FeedbackTicket, User } from '../db/schema/index.js'
 
 const HOUR = 3_600_000
 export const MAX_WORKER_TEXT = 2000
@@ -22,7 +20,16 @@ export type Subject = { kind: 'station'; stationId: number } | { kind: 'event'; 
 
 export type Draft = { subject: Subject; category: FeedbackCategory; anonymous: boolean; content: NewFeedbackMessage }
 
-type Deps = Pick<BotDeps, 'db' | 'config' | 'now'>
+/** What the ticket rules need: the database, the clock and two limits from the configuration. */
+type Deps = { db: Database; now: () => Date; config: { feedbackMaxPerHour: number; feedbackFirstAnswerHours: number } }
+
+/**
+ * The notice an owner gets about a ticket (new, added to, reopened, consent answered), queued in the
+ * caller's transaction and rendered by the bot's UI in the owner's language.
+ */
+export type TicketNotices = {
+  organizer: (tx: Database, organizerId: number, ticket: FeedbackTicket, key: string, dedupeKey: string) => Promise<void>
+}
 
 /** Whether the worker already wrote `feedbackMaxPerHour` messages (new tickets and additions) in the last hour. */
 export async function overRateLimit({ db, config, now }: Deps, userId: number): Promise<boolean> {
@@ -58,7 +65,7 @@ export type CreateResult = { ok: true; ticket: FeedbackTicket } | { ok: false; r
  * else unscoped organizers, else admins), who is notified through the outbox in the same
  * transaction. The first answer is due `feedbackFirstAnswerHours` after filing.
  */
-export async function createTicket(deps: Deps, worker: Pick<User, 'id'>, draft: Draft): Promise<CreateResult> {
+export async function createTicket(deps: Deps, notices: TicketNotices, worker: Pick<User, 'id'>, draft: Draft): Promise<CreateResult> {
   if (await overRateLimit(deps, worker.id)) return { ok: false, reason: 'limited' }
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
@@ -78,7 +85,7 @@ export async function createTicket(deps: Deps, worker: Pick<User, 'id'>, draft: 
       },
       draft.content,
     )
-    if (owner !== undefined) await queueOrganizerNotice(tx, owner.id, ticket, 'feedback-notice-new', `feedback-new:${ticket.id}`)
+    if (owner !== undefined) await notices.organizer(tx, owner.id, ticket, 'feedback-notice-new', `feedback-new:${ticket.id}`)
     return { ok: true, ticket } as const
   })
 }
@@ -86,7 +93,7 @@ export async function createTicket(deps: Deps, worker: Pick<User, 'id'>, draft: 
 export type WorkerResult = 'ok' | 'gone' | 'closed' | 'limited' | 'not-answered'
 
 /** The worker adds to their open ticket; an answered ticket goes back to "in progress". */
-export async function addToTicket(deps: Deps, worker: Pick<User, 'id'>, ticketId: number, content: NewFeedbackMessage): Promise<WorkerResult> {
+export async function addToTicket(deps: Deps, notices: TicketNotices, worker: Pick<User, 'id'>, ticketId: number, content: NewFeedbackMessage): Promise<WorkerResult> {
   if (await overRateLimit(deps, worker.id)) return 'limited'
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
@@ -96,13 +103,13 @@ export async function addToTicket(deps: Deps, worker: Pick<User, 'id'>, ticketId
     const message = await addMessage(tx, { ticketId, author: 'worker', authorId: worker.id, ...content, createdAt: now })
     await updateTicket(tx, ticketId, { status: ticket.status === 'answered' ? 'in_progress' : ticket.status, updatedAt: now })
     if (ticket.assigneeId !== null) {
-      await queueOrganizerNotice(tx, ticket.assigneeId, ticket, 'feedback-notice-added', `feedback-added:${message.id}`)
+      await notices.organizer(tx, ticket.assigneeId, ticket, 'feedback-notice-added', `feedback-added:${message.id}`)
     }
     return 'ok'
   })
 }
 
-export async function closeByWorker(deps: Deps, worker: Pick<User, 'id'>, ticketId: number): Promise<WorkerResult> {
+export async function closeByWorker(deps: Deps, notices: TicketNotices, worker: Pick<User, 'id'>, ticketId: number): Promise<WorkerResult> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId)
@@ -118,7 +125,7 @@ export async function closeByWorker(deps: Deps, worker: Pick<User, 'id'>, ticket
  * The worker rates an answer, once per answer: satisfied closes the ticket; not satisfied reopens
  * it (in progress, a new answer due within `feedbackFirstAnswerHours`) and tells the owner.
  */
-export async function rateAnswer(deps: Deps, worker: Pick<User, 'id'>, ticketId: number, satisfied: boolean): Promise<WorkerResult> {
+export async function rateAnswer(deps: Deps, notices: TicketNotices, worker: Pick<User, 'id'>, ticketId: number, satisfied: boolean): Promise<WorkerResult> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId)
@@ -136,7 +143,7 @@ export async function rateAnswer(deps: Deps, worker: Pick<User, 'id'>, ticketId:
     }
     const message = await addMessage(tx, { ticketId, author: 'system', authorId: null, kind: 'text', text: satisfied ? 'rated-satisfied' : 'rated-unsatisfied', fileId: null, createdAt: now })
     if (!satisfied && ticket.assigneeId !== null) {
-      await queueOrganizerNotice(tx, ticket.assigneeId, ticket, 'feedback-notice-reopened', `feedback-reopened:${message.id}`)
+      await notices.organizer(tx, ticket.assigneeId, ticket, 'feedback-notice-reopened', `feedback-reopened:${message.id}`)
     }
     return 'ok'
   })
@@ -148,7 +155,7 @@ export type ConsentResult = 'granted' | 'refused' | 'gone'
  * The worker's answer to "may this be shown in 你说我做?". They may change it later; a no also
  * takes the ticket out of the public list. The ticket's owner is told either way.
  */
-export async function answerConsent(deps: Deps, worker: Pick<User, 'id'>, ticketId: number, granted: boolean): Promise<ConsentResult> {
+export async function answerConsent(deps: Deps, notices: TicketNotices, worker: Pick<User, 'id'>, ticketId: number, granted: boolean): Promise<ConsentResult> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId)
@@ -158,7 +165,7 @@ export async function answerConsent(deps: Deps, worker: Pick<User, 'id'>, ticket
     await updateTicket(tx, ticketId, { publicConsent, ...(granted ? {} : { public: false }), updatedAt: now })
     const message = await addMessage(tx, { ticketId, author: 'system', authorId: null, kind: 'text', text: `consent-${publicConsent}`, fileId: null, createdAt: now })
     if (ticket.assigneeId !== null) {
-      await queueOrganizerNotice(tx, ticket.assigneeId, ticket, `feedback-notice-consent-${publicConsent}`, `feedback-consent:${message.id}`)
+      await notices.organizer(tx, ticket.assigneeId, ticket, `feedback-notice-consent-${publicConsent}`, `feedback-consent:${message.id}`)
     }
     return publicConsent
   })

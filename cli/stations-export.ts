@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises'
-import { listStations } from '../repositories/stations.js'
-import { serializeStations } from '../stations-file.js'
+import { listStations } from '../db/repositories/stations.js'
+import { serializeStations } from '../db/stations-file.js'
 import { openConfiguredDatabase, parseCli, t } from './shared.js'
 
 async function main(): Promise<number> {

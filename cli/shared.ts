@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
-import { parseConfig } from '../../bot/config.js'
-import { coordinateSystems, type CoordinateSystem } from '../../domain/geo.js'
-import { createI18n } from '../../bot/i18n.js'
-import { openDatabase } from '../client.js'
-import type { FileFormat } from '../stations-file.js'
+import { parseConfig } from '../bot/config.js'
+import { coordinateSystems, type CoordinateSystem } from '../domain/geo.js'
+import { createI18n } from '../bot/i18n.js'
+import { openDatabase } from '../db/client.js'
+import type { FileFormat } from '../db/stations-file.js'
 
 const i18n = createI18n()
 /** Command-line messages come from the same locale files as the bot's (Chinese). */

@@ -1,10 +1,10 @@
 import type { I18n } from '@grammyjs/i18n'
 import type { Api } from 'grammy'
 import type { BotCommand } from 'grammy/types'
-import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
-import type { User } from '../../../db/schema/index.js'
-import type { BotContext } from '../../context.js'
-import { locales, translate, userLocale, type Locale } from '../../i18n.js'
+import { isAdmin, isOrganizer } from '../../db/repositories/roles.js'
+import type { User } from '../../db/schema/index.js'
+import type { BotContext } from '../context.js'
+import { locales, translate, userLocale, type Locale } from '../i18n.js'
 
 /** What every worker sees in the command menu. */
 export const workerCommands = [

@@ -1,12 +1,13 @@
 import { InlineKeyboard } from 'grammy'
 import type { InlineKeyboardMarkup } from 'grammy/types'
-import type { Database } from '../../../db/client.js'
-import { findInboxItem, firstWorkerMessages, type InboxItem } from '../../../db/repositories/feedback.js'
-import { enqueueMessages, type OutboxMessage } from '../../../db/repositories/outbox.js'
-import { findUser } from '../../../db/repositories/users.js'
-import type { FeedbackMessage, FeedbackTicket } from '../../../db/schema/index.js'
-import { translate, userLocale, type Locale } from '../../i18n.js'
-import { feedbackData } from './callback-data.js'
+import type { Database } from '../../db/client.js'
+import { findInboxItem, firstWorkerMessages, type InboxItem } from '../../db/repositories/feedback.js'
+import { enqueueMessages, type OutboxMessage } from '../../db/repositories/outbox.js'
+import { findUser } from '../../db/repositories/users.js'
+import type { FeedbackMessage, FeedbackTicket } from '../../db/schema/index.js'
+import type { TicketNotices } from '../../core/tickets.js'
+import { translate, userLocale, type Locale } from '../i18n.js'
+import { feedbackData } from '../features/feedback/callback-data.js'
 
 /** Telegram's limits for a message text and a photo caption. */
 export const MESSAGE_LIMIT = 4096
@@ -165,3 +166,8 @@ export async function queueConsentQuestion(db: Database, ticket: FeedbackTicket)
 }
 
 const toMarkup = (keyboard: InlineKeyboard): InlineKeyboardMarkup => ({ inline_keyboard: keyboard.inline_keyboard })
+
+/** The owner notices that the ticket rules in core/tickets.ts queue, rendered here. */
+export const ticketNotices: TicketNotices = {
+  organizer: (tx, organizerId, ticket, key, dedupeKey) => queueOrganizerNotice(tx, organizerId, ticket, key, dedupeKey),
+}

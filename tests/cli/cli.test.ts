@@ -49,8 +49,8 @@ async function fileWith(name: string, content: string): Promise<string> {
   return file
 }
 
-const importStations = (...args: string[]) => runTsx(['db/cli/stations-import.ts', ...args], childEnv)
-const exportStations = (...args: string[]) => runTsx(['db/cli/stations-export.ts', ...args], childEnv)
+const importStations = (...args: string[]) => runTsx(['cli/stations-import.ts', ...args], childEnv)
+const exportStations = (...args: string[]) => runTsx(['cli/stations-export.ts', ...args], childEnv)
 
 const header = 'external_id,name,kind,address,city,district,lat,lng,amenities,opening_hours,phone,active,last_verified'
 const goodCsv = [
