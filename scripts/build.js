@@ -1,4 +1,4 @@
-// Compiles bot/, db/, domain/ and jobs/ to dist/ for `npm start`, which then runs plain JavaScript
+// Compiles bot/, core/, db/, domain/ and jobs/ to dist/ for `npm start`, which then runs plain JavaScript
 // with node instead of tsx (tsx keeps a loader thread and esbuild in every bot process). The files
 // keep their places (dist/bot/main.js, dist/bot/locales/…), so every path the code finds through
 // import.meta.url (locales, web chat, migrations, sample stations) holds in dist/ as in the source.
@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const sourceRoots = ['bot', 'db', 'domain', 'jobs']
+const sourceRoots = ['bot', 'core', 'db', 'domain', 'jobs']
 const { values: args } = parseArgs({ options: { template: { type: 'boolean', default: false }, out: { type: 'string' } } })
 // --out: another folder than dist/ (the build's own test).
 const outDir = path.resolve(args.out ?? path.join(root, 'dist'))
