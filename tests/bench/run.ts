@@ -8,6 +8,7 @@ const benchmarks: Record<string, { file: string; about: string }> = {
   register: { file: './register.ts', about: '500 workers registering at once for 70 seats: with and without the capacity lock' },
   broadcast: { file: './broadcast.ts', about: 'outbox sender: broadcast rate vs the limit, 429s and duplicates, against the emulator' },
   instances: { file: './instances.ts', about: 'two instances on one PostgreSQL: start-up race, one chat on both, a kill -9 mid-broadcast' },
+  memory: { file: './memory.ts', about: 'RSS of the real npm start tree: first start and restart on PGlite, the bot on PostgreSQL' },
 }
 
 const [name, ...rest] = process.argv.slice(2)
