@@ -1,16 +1,8 @@
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { PGlite } from '@electric-sql/pglite'
-import { cube } from '@electric-sql/pglite/contrib/cube'
-import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
-import postgres from 'postgres'
 import { migrateUnderLock } from './migrate.js'
 import * as schema from './schema/index.js'
 
@@ -43,13 +35,20 @@ export class DataDirLockedError extends Error {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 
-/** PGlite's default shared_buffers (128MB) is sized for a server; the embedded database needs far less. */
-const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
+/**
+ * An empty data directory made by initdb at install time (scripts/build.js, next to the compiled
+ * db/ in dist/). Loading it on a first start costs about half the memory of running initdb, which
+ * starts a second PostgreSQL in WebAssembly; without it (tsx, tests) PGlite runs initdb.
+ */
+const pgliteTemplate = fileURLToPath(new URL('./pglite-template.tgz', import.meta.url))
 
 export type OpenDatabaseOptions =
   | { databaseUrl: string; maxConnections?: number }
-  /** dataDir undefined: an in-memory database (tests, benchmarks). */
-  | { databaseUrl?: undefined; dataDir: string | undefined }
+  /**
+   * dataDir undefined: an in-memory database (tests, benchmarks). pgliteTemplate: the data
+   * directory tarball a first start loads, when it exists (default: the one the build made).
+   */
+  | { databaseUrl?: undefined; dataDir: string | undefined; pgliteTemplate?: string }
 
 /**
  * Opens PostgreSQL (postgres.js) when a URL is given, otherwise embedded PGlite, and applies the
@@ -58,37 +57,61 @@ export type OpenDatabaseOptions =
  * DataDirLockedError; the leases left in it by the previous process are deleted.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl !== undefined) {
-    const client = postgres(options.databaseUrl, {
-      max: options.maxConnections ?? 10,
-      onnotice: () => {},
-      connection: { application_name: 'nuanxin' },
-    })
-    const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database
-    try {
-      await migrateUnderLock(client, () => migratePostgres(db as never, { migrationsFolder }))
-    } catch (error) {
-      await client.end({ timeout: 5 })
-      throw error
-    }
-    return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) }
-  }
+  // Each driver is imported only when used: a bot on PostgreSQL never loads PGlite's WebAssembly
+  // PostgreSQL, and one on PGlite never loads postgres.js.
+  if (options.databaseUrl !== undefined) return openPostgres(options.databaseUrl, options.maxConnections ?? 10)
+  return openPglite(options.dataDir, options.pgliteTemplate ?? pgliteTemplate)
+}
 
+async function openPostgres(databaseUrl: string, maxConnections: number): Promise<DatabaseHandle> {
+  const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
+    import('postgres'),
+    import('drizzle-orm/postgres-js'),
+    import('drizzle-orm/postgres-js/migrator'),
+  ])
+  const client = postgres(databaseUrl, {
+    max: maxConnections,
+    onnotice: () => {},
+    connection: { application_name: 'nuanxin' },
+  })
+  const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database
+  try {
+    await migrateUnderLock(client, () => migrate(db as never, { migrationsFolder }))
+  } catch (error) {
+    await client.end({ timeout: 5 })
+    throw error
+  }
+  return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) }
+}
+
+async function openPglite(dataDirOption: string | undefined, templateFile: string): Promise<DatabaseHandle> {
+  const [{ PGlite }, { cube }, { earthdistance }, { pg_trgm }, { drizzle }, { migrate }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/cube'),
+    import('@electric-sql/pglite/contrib/earthdistance'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ])
   let release: (() => Promise<void>) | undefined
   let dataDir: string | undefined
-  if (options.dataDir !== undefined) {
-    dataDir = path.resolve(options.dataDir, 'pglite')
+  if (dataDirOption !== undefined) {
+    dataDir = path.resolve(dataDirOption, 'pglite')
     await mkdir(dataDir, { recursive: true })
     release = await lockDataDir(dataDir)
   }
   try {
+    const fresh = dataDir !== undefined && !existsSync(path.join(dataDir, 'PG_VERSION'))
+    const template = fresh && existsSync(templateFile) ? new Blob([await readFile(templateFile)]) : undefined
     const client = await PGlite.create({
       ...(dataDir === undefined ? {} : { dataDir }),
+      ...(template === undefined ? {} : { loadDataDir: template }),
       extensions: { cube, earthdistance, pg_trgm },
-      startParams: pgliteStartParams,
+      // PGlite's default shared_buffers (128MB) is sized for a server; the embedded database needs far less.
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
     })
-    const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database
-    await migratePglite(db as never, { migrationsFolder })
+    const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database
+    await migrate(db as never, { migrationsFolder })
     // The data-dir lock proves that whoever holds a lease in here (a chat, a broadcast's progress
     // message, an outbox sender's heartbeat) is a process that is gone: its claims end now, so the
     // rows a killed sender left are settled at once instead of when its heartbeat would lapse.

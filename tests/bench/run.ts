@@ -10,6 +10,7 @@ const benchmarks: Record<string, { file: string; about: string }> = {
   instances: { file: './instances.ts', about: 'two instances on one PostgreSQL: start-up race, one chat on both, a kill -9 mid-broadcast' },
   bot: { file: './bot.ts', about: 'whole bot: 1,000 riders through long polling on PostgreSQL vs a bare grammY bot, and one flooding user' },
   crash: { file: './crash.ts', about: 'kill -9 of the sender at three points of a broadcast on PostgreSQL: rows lost, duplicates, time to settle' },
+  memory: { file: './memory.ts', about: 'RSS of the real npm start tree: first start and restart on PGlite, the bot on PostgreSQL' },
 }
 
 const [name, ...rest] = process.argv.slice(2)

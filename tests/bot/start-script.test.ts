@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -59,6 +59,10 @@ describe('npm start', () => {
     expect(output.indexOf('暖新助手本地模式')).toBeLessThan(output.indexOf('暖新助手 local mode'))
     botPid = Number(/"pid":(\d+)/.exec(output)?.[1])
     expect(botPid).toBeGreaterThan(0)
+    // Compiled JavaScript, not tsx: tsx's loader thread and esbuild would cost every bot process memory.
+    const command = (await readFile(`/proc/${botPid}/cmdline`, 'utf8')).split('\0')
+    expect(command).toContain('dist/bot/main.js')
+    expect(command.join(' ')).not.toContain('tsx')
 
     const second = run(process.execPath, ['--import', 'tsx', 'bot/main.ts'])
     expect(await second.exited).toBe(1)

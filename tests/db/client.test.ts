@@ -1,7 +1,9 @@
 import type { ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DataDirLockedError, openDatabase, type DatabaseHandle } from '../../db/client.js'
 import { countStations, listStations, upsertStations } from '../../db/repositories/stations.js'
@@ -30,8 +32,8 @@ afterAll(async () => {
 
 const freshDir = () => path.join(folder, `data-${++counter}`)
 
-async function openHere(dataDir: string): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ dataDir })
+async function openHere(dataDir: string, pgliteTemplate?: string): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ dataDir, ...(pgliteTemplate === undefined ? {} : { pgliteTemplate }) })
   open.push(handle)
   return handle
 }
@@ -123,5 +125,26 @@ describe('a PGlite data directory', () => {
       ['keep-2', '留存驿站二', []],
     ])
     expect(await findUser(again.db, 777)).toMatchObject({ id: 777, languageCode: 'zh-hans' })
+  })
+
+  it('starts empty from the install-time template instead of running initdb, and reopens it as it was left', { timeout: 180_000 }, async () => {
+    // A template with a table initdb never makes: finding it proves the data came from the template.
+    const made = await PGlite.create()
+    await made.exec('CREATE TABLE made_by_template (id int)')
+    const template = path.join(folder, 'template.tgz')
+    await writeFile(template, Buffer.from(await (await made.dumpDataDir('gzip')).arrayBuffer()))
+    await made.close()
+    const readMarker = (handle: DatabaseHandle) => handle.db.execute(sql`SELECT id FROM made_by_template`)
+
+    const dataDir = freshDir()
+    const first = await openHere(dataDir, template)
+    await expect(readMarker(first)).resolves.toBeDefined()
+    await upsertStations(first.db, [{ externalId: 'tpl-1', name: '模板驿站', kind: 'union', lat: 30.65, lng: 104.06 }])
+    await closeHere(first)
+
+    // A data directory that exists is opened as it is: the template is for empty ones only.
+    const again = await openHere(dataDir, template)
+    await expect(readMarker(again)).resolves.toBeDefined()
+    expect(await countStations(again.db)).toBe(1)
   })
 })
