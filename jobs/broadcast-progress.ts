@@ -9,8 +9,7 @@ import { takeLease } from '../db/repositories/leases.js'
 import { findUser } from '../db/repositories/users.js'
 import type { Database } from '../db/client.js'
 import type { JobDeps } from '../bot/context.js'
-import { reportText } from '../bot/features/broadcast/format.js'
-import { editProgress, renderProgress } from '../bot/features/broadcast/progress.js'
+import { editProgress, renderProgress, reportText } from '../bot/ui/broadcast-progress.js'
 import { translatorFor, userLocale } from '../bot/i18n.js'
 
 /**

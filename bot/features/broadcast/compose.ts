@@ -8,11 +8,11 @@ import { accept, ask, retry } from '../../conversations/ask.js'
 import { requireUserId, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
 import { mayAddress } from './access.js'
 import { chooseAudience } from './audience-step.js'
-import { broadcastHeader, describeAudience, headerParts, MAX_CAPTION, MAX_TEXT } from './format.js'
+import { describeAudience, renderProgress } from '../../ui/broadcast-progress.js'
+import { broadcastHeader, headerParts, MAX_CAPTION, MAX_TEXT } from './format.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { nextInput, staleComposeButtons } from './input.js'
 import { previewKeyboard } from './keyboards.js'
-import { renderProgress } from './progress.js'
 import type { Translate } from '../../i18n.js'
 
 const largest = (sizes: readonly PhotoSize[]) =>

@@ -17,9 +17,9 @@ import { onCallback } from '../../callbacks/route.js'
 import { hubCallbacks } from '../../callbacks/ui.js'
 import { createComposeConversation } from './compose.js'
 import { conversationIds } from '../../conversations/ids.js'
-import { describeAudience, historyItem } from './format.js'
+import { describeAudience, editProgress, renderProgress } from '../../ui/broadcast-progress.js'
+import { historyItem } from './format.js'
 import { cancelConfirmKeyboard } from './keyboards.js'
-import { editProgress, renderProgress } from './progress.js'
 import type { Translate } from '../../i18n.js'
 
 const HISTORY_SIZE = 10

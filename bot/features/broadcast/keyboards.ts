@@ -1,6 +1,5 @@
 import { InlineKeyboard } from 'grammy'
 import type { StationRecord } from '../../../db/repositories/stations.js'
-import type { Broadcast } from '../../../db/schema/index.js'
 import { composeCallbacks, controlCallbacks, RADII_KM } from '../../callbacks/broadcast.js'
 import type { Translate } from '../../i18n.js'
 import { stationButtonLabel } from '../../ui/station-label.js'
@@ -64,21 +63,6 @@ export function previewKeyboard(t: Translate, canSend: boolean): InlineKeyboard 
   const keyboard = new InlineKeyboard()
   if (canSend) keyboard.text(t('broadcast-send-button'), composeCallbacks.send.pack()).row().text(t('broadcast-edit-button'), composeCallbacks.edit.pack())
   return keyboard.text(t('broadcast-reaudience-button'), composeCallbacks.audience.pack()).row().text(t('broadcast-abort-button'), composeCallbacks.abort.pack())
-}
-
-/** Pause or resume, and cancel, while a broadcast runs; nothing once it has ended. */
-export function progressKeyboard(t: Translate, broadcast: Broadcast): InlineKeyboard | undefined {
-  if (broadcast.status === 'sending') {
-    return new InlineKeyboard()
-      .text(t('broadcast-pause-button'), controlCallbacks.pause.pack({ broadcastId: broadcast.id }))
-      .text(t('broadcast-cancel-button'), controlCallbacks.cancelAsk.pack({ broadcastId: broadcast.id }))
-  }
-  if (broadcast.status === 'paused') {
-    return new InlineKeyboard()
-      .text(t('broadcast-resume-button'), controlCallbacks.resume.pack({ broadcastId: broadcast.id }))
-      .text(t('broadcast-cancel-button'), controlCallbacks.cancelAsk.pack({ broadcastId: broadcast.id }))
-  }
-  return undefined
 }
 
 export const cancelConfirmKeyboard = (t: Translate, broadcastId: number): InlineKeyboard =>
