@@ -43,7 +43,7 @@ module.exports = {
       name: 'only-the-composition-root-knows-features',
       comment: 'Jobs, shared bot modules and middlewares never reach into a feature; bot.ts and app.ts compose them.',
       severity: 'error',
-      from: { path: '^(jobs|cli|bot/(ui|callbacks|middlewares|outbox|[^/]+\\.ts$))', pathNot: '^bot/(bot|app|main)\\.ts$' },
+      from: { path: '^(jobs|cli|bot/(ui|callbacks|conversations|middlewares|outbox|[^/]+\\.ts$))', pathNot: '^bot/(bot|app|main)\\.ts$' },
       to: { path: '^bot/features/' },
     },
     {

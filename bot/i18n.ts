@@ -5,7 +5,7 @@ import type { BotContext } from './context.js'
 export const locales = ['zh', 'en'] as const
 export type Locale = (typeof locales)[number]
 
-export const isLocale = (value: string | null | undefined): value is Locale =>
+const isLocale = (value: string | null | undefined): value is Locale =>
   value !== null && value !== undefined && (locales as readonly string[]).includes(value)
 
 /** Chinese unless the user picked another language or their Telegram app is set to English. */

@@ -1,3 +1,4 @@
+import { CALLBACK_DATA_BYTES } from '../ui/telegram-limits.js'
 /**
  * The one callback-data codec. A definition names a prefix (`<namespace>:<name>`, the namespace
  * being the feature's) and typed fields; data is `prefix:field1:field2…`, at most 64 bytes (a
@@ -6,7 +7,6 @@
  */
 
 /** Telegram's limit on callback data, in UTF-8 bytes. */
-export const MAX_CALLBACK_BYTES = 64
 
 export type Field<T> = {
   /** Regular-expression source (no anchors, no capturing groups) of the field's text form. */
@@ -76,7 +76,7 @@ export function int(min: number, max: number): Field<number> {
 }
 
 /** Largest serial (PostgreSQL `integer`) id. */
-export const MAX_SERIAL = 2 ** 31 - 1
+const MAX_SERIAL = 2 ** 31 - 1
 
 /** A database id: 1 to `max` (serial by default; Telegram user ids go up to 2^53). */
 export const id = (max = MAX_SERIAL): Field<number> => int(1, max)
@@ -156,7 +156,7 @@ export function defineCallback<const F extends Fields = Record<never, never>>(pr
       texts.push(text)
     }
     const data = texts.join(':')
-    return byteLength(data) <= MAX_CALLBACK_BYTES ? data : undefined
+    return byteLength(data) <= CALLBACK_DATA_BYTES ? data : undefined
   }
 
   return {
@@ -166,12 +166,12 @@ export function defineCallback<const F extends Fields = Record<never, never>>(pr
     filter,
     pack(...[values]) {
       const data = tryPack(values ?? ({} as Values<F>))
-      if (data === undefined) throw new RangeError(`callback ${prefix}: values out of range or over ${MAX_CALLBACK_BYTES} bytes`)
+      if (data === undefined) throw new RangeError(`callback ${prefix}: values out of range or over ${CALLBACK_DATA_BYTES} bytes`)
       return data
     },
     fits: (...[values]) => tryPack(values ?? ({} as Values<F>)) !== undefined,
     unpack(data) {
-      if (typeof data !== 'string' || byteLength(data) > MAX_CALLBACK_BYTES || !filter.test(data)) return undefined
+      if (typeof data !== 'string' || byteLength(data) > CALLBACK_DATA_BYTES || !filter.test(data)) return undefined
       const texts = data.slice(prefix.length + 1).split(':')
       if (entries.length === 0) return (data === prefix ? {} : undefined) as Values<F> | undefined
       const values: Record<string, unknown> = {}

@@ -1,13 +1,13 @@
 import { defineCallback, code, id, namespaceFilter, oneOf, optional, word } from './codec.js'
 
-export const eventActions = ['edit', 'publish', 'close', 'cancel', 'cancelok', 'export', 'exportall', 'checkin'] as const
+const eventActions = ['edit', 'publish', 'close', 'cancel', 'cancelok', 'export', 'exportall', 'checkin'] as const
 export type EventAction = (typeof eventActions)[number]
 
 export const editFields = ['title', 'description', 'capacity', 'start', 'end', 'closes'] as const
 export type EditField = (typeof editFields)[number]
 
 /** The buttons inside the create/edit/check-in conversations (`ea:step:<step>[:<arg>]`). */
-export const formSteps = [
+const formSteps = [
   'stop',
   'kind',
   'skip',

@@ -1,7 +1,7 @@
 import { feedbackCategory } from '../../db/schema/index.js'
 import { defineCallback, flag, id, namespaceFilter, oneOf, optional, text, unpackAny } from './codec.js'
 
-export const statusChanges = ['in_progress', 'answered', 'closed'] as const
+const statusChanges = ['in_progress', 'answered', 'closed'] as const
 export type StatusChange = (typeof statusChanges)[number]
 
 /** Telegram user ids pass 2^31. */

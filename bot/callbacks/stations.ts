@@ -1,7 +1,7 @@
 import { amenities, type Amenity } from '../../domain/vocabulary.js'
 import { coordinate, defineCallback, id, int, namespaceFilter } from './codec.js'
 
-export type Origin = { kind: 'point'; lat: number; lng: number } | { kind: 'station'; stationId: number }
+type Origin = { kind: 'point'; lat: number; lng: number } | { kind: 'station'; stationId: number }
 export type Filters = { openNow: boolean; amenities: readonly Amenity[] }
 export type ListQuery = { origin: Origin; page: number; filters: Filters }
 

@@ -2,7 +2,7 @@ import { GrammyError, type InlineKeyboard } from 'grammy'
 import type { BotConversation, ConversationContext } from '../context.js'
 
 /** The buttons a question reads: a RegExp on the callback data or a predicate (a callback codec's filter works as either). */
-export type ButtonFilter = RegExp | ((data: string) => boolean)
+type ButtonFilter = RegExp | ((data: string) => boolean)
 
 type Say = (ctx: ConversationContext) => Promise<unknown>
 

@@ -17,4 +17,3 @@ export const conversationIds = {
   inviteStation: 'roles-invite-station',
 } as const
 
-export type ConversationId = (typeof conversationIds)[keyof typeof conversationIds]

@@ -22,7 +22,7 @@ import { updateLogger } from './update-logger.js'
  * Conversations whose answers are typed by hand and lost when they are left; each has its name in
  * main.ftl as `conversation-form-<id>`. Check-in and quiet hours hold nothing worth warning about.
  */
-export const formsWithAnswers = [
+const formsWithAnswers = [
   conversationIds.createEvent,
   conversationIds.editEvent,
   conversationIds.register,

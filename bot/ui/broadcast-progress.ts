@@ -45,7 +45,7 @@ export const countVariables = (broadcast: Broadcast, counts: BroadcastCounts) =>
 })
 
 /** Recipients in quiet hours are counted apart, with when they get it, so "waiting" never looks stuck. */
-export function progressText(t: Translate, broadcast: Broadcast, counts: BroadcastCounts, audience: string, quiet: QuietRecipients): string {
+function progressText(t: Translate, broadcast: Broadcast, counts: BroadcastCounts, audience: string, quiet: QuietRecipients): string {
   return t('broadcast-progress', {
     ...countVariables(broadcast, counts),
     waiting: counts.remaining - quiet.count,
@@ -60,7 +60,7 @@ export const reportText = (t: Translate, broadcast: Broadcast, counts: Broadcast
   t('broadcast-report', countVariables(broadcast, counts))
 
 /** Pause or resume, and cancel, while a broadcast runs; nothing once it has ended. */
-export function progressKeyboard(t: Translate, broadcast: Broadcast): InlineKeyboard | undefined {
+function progressKeyboard(t: Translate, broadcast: Broadcast): InlineKeyboard | undefined {
   if (broadcast.status === 'sending') {
     return new InlineKeyboard()
       .text(t('broadcast-pause-button'), controlCallbacks.pause.pack({ broadcastId: broadcast.id }))

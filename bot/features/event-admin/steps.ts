@@ -12,7 +12,7 @@ export const retry = <R = never>(error?: string, keyboard?: InlineKeyboard): Ans
 /** A toggle's retry: the tapped message shows its new ticks, nothing else is said. */
 export const redraw = <R = never>(keyboard: InlineKeyboard): Answer<R> => retryWith((update) => editKeyboard(update, withCancel(update, keyboard)))
 
-export type Button = { step: FormStep; arg?: string }
+type Button = { step: FormStep; arg?: string }
 export type Reader<R> = (update: ConversationContext, button: Button | undefined) => Promise<Answer<R>>
 
 /** Every question in the organizer's conversations carries a way out. */

@@ -19,7 +19,7 @@ import { stationButtonLabel } from '../../ui/station-label.js'
 import { followUp } from '../../ui/telegram-errors.js'
 import { ticketNotices } from '../../ui/feedback-notices.js'
 
-export const INVITE_HOURS = 72
+const INVITE_HOURS = 72
 const MAX_CITY_BUTTONS = 60
 const REUSE_WITHIN_MS = 60_000
 const MAX_QUERY_LENGTH = 50
