@@ -106,11 +106,11 @@ describe('register', () => {
     const again = await register(database.db, { eventId: event.id, slotId: slot?.id ?? 0, userId: c, consent: false, now })
     const expectedSlot = { startsAt: slot?.startsAt, endsAt: slot?.endsAt }
     expect(results).toMatchObject([
-      { outcome: 'confirmed', event: { id: event.id, title: '带位置' }, stationName: null, slot: expectedSlot, waitlistPosition: 0 },
-      { outcome: 'waitlisted', event: { id: event.id }, slot: expectedSlot, waitlistPosition: 1 },
-      { outcome: 'waitlisted', waitlistPosition: 2 },
+      { kind: 'confirmed', event: { id: event.id, title: '带位置' }, stationName: null, slot: expectedSlot, waitlistPosition: 0 },
+      { kind: 'waitlisted', event: { id: event.id }, slot: expectedSlot, waitlistPosition: 1 },
+      { kind: 'waitlisted', waitlistPosition: 2 },
     ])
-    expect(again).toMatchObject({ outcome: 'already', registration: { userId: c }, slot: expectedSlot, waitlistPosition: 2 })
+    expect(again).toMatchObject({ kind: 'already', registration: { userId: c }, slot: expectedSlot, waitlistPosition: 2 })
     for (const result of [...results, again]) {
       if (!('registration' in result)) throw new Error('expected a registration')
       const read = (await database.db.select().from(registrations).where(eq(registrations.id, result.registration.id)))[0]
