@@ -2,17 +2,17 @@ import { Api } from 'grammy'
 import type { Logger } from 'pino'
 import { openDatabase, type DatabaseHandle } from '../db/client.js'
 import { seedSampleStations } from '../db/seed.js'
+import { startScheduler } from '../jobs/scheduler.js'
 import { createBot } from './bot.js'
 import type { Config, UpdatesMode } from './config.js'
-import { registerCommands } from './ui/command-menu.js'
 import { createHealth } from './health.js'
 import { createI18n } from './i18n.js'
+import { LOCAL_ORGANIZER_ID, LOCAL_TOKEN, startLocalMode, type LocalMode } from './local/index.js'
 import { withSafeErrors } from './logger.js'
 import { operatorMessages } from './operator-messages.js'
-import { startUpdates } from './updates-mode.js'
-import { startScheduler } from '../jobs/scheduler.js'
 import { startOutboxSender } from './outbox/sender.js'
-import { LOCAL_ORGANIZER_ID, LOCAL_TOKEN, startLocalMode, type LocalMode } from './local/index.js'
+import { registerCommands } from './ui/command-menu.js'
+import { startUpdates } from './updates-mode.js'
 
 export type App = {
   mode: 'local' | UpdatesMode
@@ -39,11 +39,7 @@ export type AppOptions = {
  * (an instance that only sends and runs jobs), or, with no token, local mode (the built-in Bot
  * API emulator and web chat, reached through grammY's HTTP client).
  */
-export async function startApp(
-  initial: Config,
-  givenLogger: Logger,
-  options: AppOptions = {},
-): Promise<App> {
+export async function startApp(initial: Config, givenLogger: Logger, options: AppOptions = {}): Promise<App> {
   let config = initial
   const logger = withSafeErrors(givenLogger)
   const database = await openDatabase(

@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry'
-import { sequentialize } from '@grammyjs/runner'
 import type { I18n } from '@grammyjs/i18n'
+import { sequentialize } from '@grammyjs/runner'
 import { Bot, type Api, type BotError, type RawApi } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import type { BotContext, BotDeps } from './context.js'
@@ -96,7 +96,8 @@ export function createBot(given: BotDeps, options: BotOptions) {
 }
 
 /** Webhook instances on one PostgreSQL database, behind a load balancer: what the chat lock and the shared flood count are for. */
-const updatesMayArriveAtSeveralInstances = (config: BotDeps['config']) => config.databaseUrl !== undefined && config.updatesMode === 'webhook'
+const updatesMayArriveAtSeveralInstances = (config: BotDeps['config']) =>
+  config.databaseUrl !== undefined && config.updatesMode === 'webhook'
 
 function defaultFloodCounter({ config, db }: BotDeps) {
   const windowMs = config.floodWindowSeconds * 1000

@@ -38,7 +38,12 @@ const configSchema = z
       .transform((value) => value ?? 'info')
       .pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
     ADMIN_IDS: optionalText
-      .transform((value) => (value ?? '').split(',').map((id) => id.trim()).filter(Boolean))
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
       .refine((ids) => ids.every((id) => /^\d{1,16}$/.test(id) && Number.isSafeInteger(Number(id))), {
         message: 'must be a comma-separated list of numeric Telegram user ids',
       })

@@ -41,8 +41,8 @@ export function serveHealth(health: Health, req: IncomingMessage, res: ServerRes
     reply(200, { status: 'ok' })
     return true
   }
-  void health.ready().then((result) =>
-    result.kind === 'ready' ? reply(200, { status: 'ok' }) : reply(503, { status: 'not-ready', reason: result.reason }),
-  )
+  void health
+    .ready()
+    .then((result) => (result.kind === 'ready' ? reply(200, { status: 'ok' }) : reply(503, { status: 'not-ready', reason: result.reason })))
   return true
 }

@@ -11,9 +11,22 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
  * parameter (`params`, `parameters`, `detail` such as "Key (phone)=(138…) already exists").
  * A list of what to keep, not of what to drop, so that a new field of some library stays out.
  */
-const safeFields = ['code', 'error_code', 'description', 'method', 'severity', 'routine', 'constraint_name', 'table_name', 'column_name', 'schema_name'] as const
+const safeFields = [
+  'code',
+  'error_code',
+  'description',
+  'method',
+  'severity',
+  'routine',
+  'constraint_name',
+  'table_name',
+  'column_name',
+  'schema_name',
+] as const
 
-type SafeError = { type: string; message: string; stack?: string; cause?: SafeError } & Partial<Record<(typeof safeFields)[number], unknown>>
+type SafeError = { type: string; message: string; stack?: string; cause?: SafeError } & Partial<
+  Record<(typeof safeFields)[number], unknown>
+>
 
 /** drizzle puts every parameter in the message after "params:"; the SQL before it has only $1, $2… */
 const withoutParams = (message: string) => message.replace(/\nparams:[\s\S]*$/, '')

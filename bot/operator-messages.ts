@@ -1,5 +1,5 @@
-import type { ConfigError } from './config.js'
 import type { DataDirLockedError } from '../db/client.js'
+import type { ConfigError } from './config.js'
 
 /**
  * Everything the person running the bot reads in the terminal or the log: start-up, shutdown and
@@ -19,7 +19,10 @@ const configProblems: [RegExp, string][] = [
   [/^is required when WEBHOOK_URL is set$/, '设置了 WEBHOOK_URL 时必须填写'],
   [/^Invalid option: expected one of (.+)$/, '必须是以下之一：$1'],
   [/^is webhook, which needs WEBHOOK_URL$/, '是 webhook，需要同时设置 WEBHOOK_URL'],
-  [/^is (polling|none) but WEBHOOK_URL is set: unset WEBHOOK_URL, or set UPDATES_MODE=webhook$/, '是 $1，但设置了 WEBHOOK_URL：请去掉 WEBHOOK_URL，或设为 UPDATES_MODE=webhook'],
+  [
+    /^is (polling|none) but WEBHOOK_URL is set: unset WEBHOOK_URL, or set UPDATES_MODE=webhook$/,
+    '是 $1，但设置了 WEBHOOK_URL：请去掉 WEBHOOK_URL，或设为 UPDATES_MODE=webhook',
+  ],
   [/^is none, which needs BOT_TOKEN \(local mode always takes its updates\)$/, '是 none，需要 BOT_TOKEN（本地模式总是自己接收消息）'],
 ]
 
@@ -43,7 +46,8 @@ export const operatorMessages = {
   webhookMode: '以 webhook 方式接收消息 / webhook mode',
   longPolling: '以长轮询方式接收消息 / long polling',
   localMode: '本地模式已启动 / local mode',
-  noUpdates: '不接收消息（UPDATES_MODE=none），只发送发件箱、运行定时任务 / taking no updates (UPDATES_MODE=none): sending the outbox and running jobs only',
+  noUpdates:
+    '不接收消息（UPDATES_MODE=none），只发送发件箱、运行定时任务 / taking no updates (UPDATES_MODE=none): sending the outbox and running jobs only',
   pollingConflict:
     '另一个进程正在用这个令牌长轮询（409 Conflict），本实例停止。只让一个实例长轮询，其它实例设 UPDATES_MODE=none 或用 webhook / ' +
     "another process takes this bot's updates (409 Conflict): stopping. Run one poller; set UPDATES_MODE=none on the other instances",

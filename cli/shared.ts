@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
 import { parseConfig } from '../bot/config.js'
-import { coordinateSystems, type CoordinateSystem } from '../domain/geo.js'
 import { createI18n } from '../bot/i18n.js'
 import { openDatabase } from '../db/client.js'
 import type { FileFormat } from '../db/stations-file.js'
+import { coordinateSystems, type CoordinateSystem } from '../domain/geo.js'
 
 const i18n = createI18n()
 /** Command-line messages come from the same locale files as the bot's (Chinese). */
@@ -19,7 +19,14 @@ export function parseCli(argv: string[]): { file: string | undefined; crs: Coord
     const crs = values.crs.toLowerCase()
     if (!(coordinateSystems as readonly string[]).includes(crs) || positionals.length > 1) return undefined
     const file = positionals[0]
-    const format = file === undefined ? undefined : file.toLowerCase().endsWith('.json') ? 'json' : file.toLowerCase().endsWith('.csv') ? 'csv' : undefined
+    const format =
+      file === undefined
+        ? undefined
+        : file.toLowerCase().endsWith('.json')
+          ? 'json'
+          : file.toLowerCase().endsWith('.csv')
+            ? 'csv'
+            : undefined
     if (file !== undefined && format === undefined) return undefined
     return { file, crs: crs as CoordinateSystem, format }
   } catch {

@@ -1,8 +1,17 @@
 import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
-import { eventSlots, holdsSeat, isActiveRegistration, registrations, seatHoldingStatuses, type Event, type EventSlot, type Registration } from '../db/schema/index.js'
 import { cancelPendingForRegistration } from '../db/repositories/outbox.js'
 import { lockEvent, lockOwnRegistration } from '../db/repositories/registration-locks.js'
+import {
+  eventSlots,
+  holdsSeat,
+  isActiveRegistration,
+  registrations,
+  seatHoldingStatuses,
+  type Event,
+  type EventSlot,
+  type Registration,
+} from '../db/schema/index.js'
 
 /** A seat offered to the next in line, with its slot when the event has slots. */
 export type Offer = { registration: Registration; slot: EventSlot | undefined }
@@ -38,16 +47,29 @@ export async function waitlistPosition(db: Database, registration: Registration)
  * buttons queued in the same transaction. Called after a cancellation, a declined or expired
  * offer, and by the organizer side after a capacity increase. Returns how many were offered.
  */
-export async function promoteWaitlisted(db: Database, notices: WaitlistNotices, eventId: number, now: Date, offerHours: number): Promise<number> {
+export async function promoteWaitlisted(
+  db: Database,
+  notices: WaitlistNotices,
+  eventId: number,
+  now: Date,
+  offerHours: number,
+): Promise<number> {
   return db.transaction((tx) => promoteInTransaction(tx, notices, eventId, now, offerHours))
 }
 
-async function promoteInTransaction(tx: Database, notices: WaitlistNotices, eventId: number, now: Date, offerHours: number): Promise<number> {
+async function promoteInTransaction(
+  tx: Database,
+  notices: WaitlistNotices,
+  eventId: number,
+  now: Date,
+  offerHours: number,
+): Promise<number> {
   const event = await lockEvent(tx, eventId)
   // After the start nobody can still come in time; the waitlist simply stays as it is.
   if (event === undefined || event.status !== 'published' || event.startsAt <= now) return 0
   const slots = await tx.select().from(eventSlots).where(eq(eventSlots.eventId, eventId)).orderBy(asc(eventSlots.id)).for('update')
-  const buckets = slots.length === 0 ? [{ slotId: null, capacity: event.capacity }] : slots.map((slot) => ({ slotId: slot.id, capacity: slot.capacity }))
+  const buckets =
+    slots.length === 0 ? [{ slotId: null, capacity: event.capacity }] : slots.map((slot) => ({ slotId: slot.id, capacity: slot.capacity }))
   const expires = new Date(Math.min(now.getTime() + offerHours * 3_600_000, event.startsAt.getTime()))
   const offers: Offer[] = []
   for (const bucket of buckets) {
@@ -69,7 +91,12 @@ async function promoteInTransaction(tx: Database, notices: WaitlistNotices, even
     const offered = await tx
       .update(registrations)
       .set({ status: 'offered', offerExpiresAt: expires, updatedAt: now })
-      .where(inArray(registrations.id, next.map((row) => row.id)))
+      .where(
+        inArray(
+          registrations.id,
+          next.map((row) => row.id),
+        ),
+      )
       .returning()
     offers.push(...offered.map((registration) => ({ registration, slot: slots.find((slot) => slot.id === registration.slotId) })))
   }
@@ -110,8 +137,7 @@ export async function cancelRegistration(
 }
 
 export type OfferAnswer =
-  | { kind: 'confirmed' | 'declined'; registration: Registration; event: Event }
-  | { kind: 'not-found' | 'not-offered' | 'expired' }
+  { kind: 'confirmed' | 'declined'; registration: Registration; event: Event } | { kind: 'not-found' | 'not-offered' | 'expired' }
 
 /** The worker takes the offered seat (only their own registration, only while the offer lasts). */
 export async function acceptOffer(db: Database, input: { registrationId: number; userId: number; now: Date }): Promise<OfferAnswer> {

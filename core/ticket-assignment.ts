@@ -20,7 +20,15 @@ export async function assignUnownedTickets(db: Database, notices: TicketNotices,
       const owner = await routeTicket(tx, { city: ticket.city, stationId: ticket.stationId })
       if (owner === undefined) continue
       await updateTicket(tx, ticket.id, { assigneeId: owner.id, updatedAt: now })
-      const message = await addMessage(tx, { ticketId: ticket.id, author: 'system', authorId: null, kind: 'text', text: `assigned:${owner.id}`, fileId: null, createdAt: now })
+      const message = await addMessage(tx, {
+        ticketId: ticket.id,
+        author: 'system',
+        authorId: null,
+        kind: 'text',
+        text: `assigned:${owner.id}`,
+        fileId: null,
+        createdAt: now,
+      })
       // Keyed by this assignment: a ticket can be without an owner again later (its owner demoted).
       await notices.organizer(tx, owner.id, ticket, 'feedback-notice-unowned', `feedback-unowned:${message.id}`)
       assigned++

@@ -93,7 +93,13 @@ export async function createTicket(deps: Deps, notices: TicketNotices, worker: P
 export type WorkerResult = 'ok' | 'gone' | 'closed' | 'limited' | 'not-answered'
 
 /** The worker adds to their open ticket; an answered ticket goes back to "in progress". */
-export async function addToTicket(deps: Deps, notices: TicketNotices, worker: Pick<User, 'id'>, ticketId: number, content: NewFeedbackMessage): Promise<WorkerResult> {
+export async function addToTicket(
+  deps: Deps,
+  notices: TicketNotices,
+  worker: Pick<User, 'id'>,
+  ticketId: number,
+  content: NewFeedbackMessage,
+): Promise<WorkerResult> {
   if (await overRateLimit(deps, worker.id)) return 'limited'
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
@@ -116,7 +122,15 @@ export async function closeByWorker(deps: Deps, notices: TicketNotices, worker: 
     if (ticket === undefined || ticket.userId !== worker.id) return 'gone'
     if (ticket.status === 'closed') return 'closed'
     await updateTicket(tx, ticketId, { status: 'closed', closedAt: now, updatedAt: now })
-    await addMessage(tx, { ticketId, author: 'system', authorId: null, kind: 'text', text: 'closed-by-worker', fileId: null, createdAt: now })
+    await addMessage(tx, {
+      ticketId,
+      author: 'system',
+      authorId: null,
+      kind: 'text',
+      text: 'closed-by-worker',
+      fileId: null,
+      createdAt: now,
+    })
     return 'ok'
   })
 }
@@ -125,7 +139,13 @@ export async function closeByWorker(deps: Deps, notices: TicketNotices, worker: 
  * The worker rates an answer, once per answer: satisfied closes the ticket; not satisfied reopens
  * it (in progress, a new answer due within `feedbackFirstAnswerHours`) and tells the owner.
  */
-export async function rateAnswer(deps: Deps, notices: TicketNotices, worker: Pick<User, 'id'>, ticketId: number, satisfied: boolean): Promise<WorkerResult> {
+export async function rateAnswer(
+  deps: Deps,
+  notices: TicketNotices,
+  worker: Pick<User, 'id'>,
+  ticketId: number,
+  satisfied: boolean,
+): Promise<WorkerResult> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId)
@@ -141,7 +161,15 @@ export async function rateAnswer(deps: Deps, notices: TicketNotices, worker: Pic
         updatedAt: now,
       })
     }
-    const message = await addMessage(tx, { ticketId, author: 'system', authorId: null, kind: 'text', text: satisfied ? 'rated-satisfied' : 'rated-unsatisfied', fileId: null, createdAt: now })
+    const message = await addMessage(tx, {
+      ticketId,
+      author: 'system',
+      authorId: null,
+      kind: 'text',
+      text: satisfied ? 'rated-satisfied' : 'rated-unsatisfied',
+      fileId: null,
+      createdAt: now,
+    })
     if (!satisfied && ticket.assigneeId !== null) {
       await notices.organizer(tx, ticket.assigneeId, ticket, 'feedback-notice-reopened', `feedback-reopened:${message.id}`)
     }
@@ -155,7 +183,13 @@ export type ConsentResult = 'granted' | 'refused' | 'gone'
  * The worker's answer to "may this be shown in 你说我做?". They may change it later; a no also
  * takes the ticket out of the public list. The ticket's owner is told either way.
  */
-export async function answerConsent(deps: Deps, notices: TicketNotices, worker: Pick<User, 'id'>, ticketId: number, granted: boolean): Promise<ConsentResult> {
+export async function answerConsent(
+  deps: Deps,
+  notices: TicketNotices,
+  worker: Pick<User, 'id'>,
+  ticketId: number,
+  granted: boolean,
+): Promise<ConsentResult> {
   const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const ticket = await lockTicket(tx, ticketId)
@@ -163,7 +197,15 @@ export async function answerConsent(deps: Deps, notices: TicketNotices, worker: 
     const publicConsent = granted ? 'granted' : 'refused'
     if (ticket.publicConsent === publicConsent) return publicConsent
     await updateTicket(tx, ticketId, { publicConsent, ...(granted ? {} : { public: false }), updatedAt: now })
-    const message = await addMessage(tx, { ticketId, author: 'system', authorId: null, kind: 'text', text: `consent-${publicConsent}`, fileId: null, createdAt: now })
+    const message = await addMessage(tx, {
+      ticketId,
+      author: 'system',
+      authorId: null,
+      kind: 'text',
+      text: `consent-${publicConsent}`,
+      fileId: null,
+      createdAt: now,
+    })
     if (ticket.assigneeId !== null) {
       await notices.organizer(tx, ticket.assigneeId, ticket, `feedback-notice-consent-${publicConsent}`, `feedback-consent:${message.id}`)
     }

@@ -84,7 +84,8 @@ function readJson(content: string): { rows: RawRow[] } | { issues: RowIssue[] } 
   } catch (error) {
     return { issues: [{ line: 1, field: '-', problem: 'problem-bad-json', args: { detail: (error as Error).message } }] }
   }
-  if (!Array.isArray(value)) return { issues: [{ line: 1, field: '-', problem: 'problem-bad-json', args: { detail: 'expected an array [ … ]' } }] }
+  if (!Array.isArray(value))
+    return { issues: [{ line: 1, field: '-', problem: 'problem-bad-json', args: { detail: 'expected an array [ … ]' } }] }
   const lines = elementLines(content)
   return { rows: value.map((item, index) => ({ line: lines[index] ?? 1, value: item })) }
 }

@@ -46,7 +46,14 @@ function readStrict(text: string, now: Date): DateReading | undefined {
   const match = strictDateTime.exec(text)
   if (match === null) return undefined
   const [, year, month, day, hour, minute, bareHour] = match
-  const at = nextFrom(now, Number(month), Number(day), Number(hour ?? bareHour), Number(minute ?? 0), year === undefined ? undefined : Number(year))
+  const at = nextFrom(
+    now,
+    Number(month),
+    Number(day),
+    Number(hour ?? bareHour),
+    Number(minute ?? 0),
+    year === undefined ? undefined : Number(year),
+  )
   return at === undefined ? { kind: 'unknown' } : { kind: 'ok', at, natural: false }
 }
 
@@ -74,7 +81,13 @@ export function readDateTime(text: string, now: Date): DateReading {
   const { components } = natural
   if (!components.isCertain('hour')) return { kind: 'no-time' }
   if (!components.isCertain('day') && !components.isCertain('weekday')) return { kind: 'no-date' }
-  const at = shanghaiInstant(components.get('year') ?? 0, components.get('month') ?? 0, components.get('day') ?? 0, components.get('hour') ?? 0, components.get('minute') ?? 0)
+  const at = shanghaiInstant(
+    components.get('year') ?? 0,
+    components.get('month') ?? 0,
+    components.get('day') ?? 0,
+    components.get('hour') ?? 0,
+    components.get('minute') ?? 0,
+  )
   return at === undefined ? { kind: 'unknown' } : { kind: 'ok', at, natural: true }
 }
 

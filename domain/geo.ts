@@ -16,18 +16,12 @@ const gcoordSystem = {
 /** Converts a point between WGS-84 (Telegram, browsers, GPS), GCJ-02 (Amap, Tencent) and BD-09 (Baidu). */
 export function convertPoint(point: Point, from: CoordinateSystem, to: CoordinateSystem): Point {
   if (from === to) return point
-  const [lng, lat] = gcoord.transform([point.lng, point.lat], gcoordSystem[from], gcoordSystem[to]) as [
-    number,
-    number,
-  ]
+  const [lng, lat] = gcoord.transform([point.lng, point.lat], gcoordSystem[from], gcoordSystem[to]) as [number, number]
   return { lat, lng }
 }
 
 export const isValidPoint = (point: Point): boolean =>
-  Number.isFinite(point.lat) &&
-  Number.isFinite(point.lng) &&
-  Math.abs(point.lat) <= 90 &&
-  Math.abs(point.lng) <= 180
+  Number.isFinite(point.lat) && Number.isFinite(point.lng) && Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180
 
 /** Straight-line distance is shorter than the road; this factor is a typical city detour. */
 const DETOUR_FACTOR = 1.3

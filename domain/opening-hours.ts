@@ -9,9 +9,7 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 const chinaNominatim = { lat: 34.26, lon: 108.94, address: { country_code: 'cn', state: '' } }
 
 export type OpeningState =
-  | { kind: 'open'; closesAt: Date | undefined }
-  | { kind: 'closed'; opensAt: Date | undefined }
-  | { kind: 'unknown' }
+  { kind: 'open'; closesAt: Date | undefined } | { kind: 'closed'; opensAt: Date | undefined } | { kind: 'unknown' }
 
 /**
  * A Date whose *local* fields show the Shanghai wall-clock time of `instant`, so that

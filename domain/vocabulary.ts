@@ -25,14 +25,7 @@ export const amenities = [
 export type Amenity = (typeof amenities)[number]
 
 /** The amenities offered as one-tap filters under a nearest-stations list, most asked-for first. */
-export const filterAmenities: readonly Amenity[] = [
-  'hot_water',
-  'phone_charging',
-  'toilet',
-  'microwave',
-  'ebike_charging',
-  'truck_parking',
-]
+export const filterAmenities: readonly Amenity[] = ['hot_water', 'phone_charging', 'toilet', 'microwave', 'ebike_charging', 'truck_parking']
 
 export const stationKinds = [
   'union',
@@ -50,5 +43,4 @@ export const stationKinds = [
 export type StationKind = (typeof stationKinds)[number]
 
 export const isAmenity = (value: string): value is Amenity => (amenities as readonly string[]).includes(value)
-export const isStationKind = (value: string): value is StationKind =>
-  (stationKinds as readonly string[]).includes(value)
+export const isStationKind = (value: string): value is StationKind => (stationKinds as readonly string[]).includes(value)

@@ -1,16 +1,12 @@
-import {
-  broadcastCountsMany,
-  finishBroadcast,
-  listRunningBroadcasts,
-} from '../db/repositories/broadcasts.js'
 import { randomUUID } from 'node:crypto'
 import type { Api } from 'grammy'
+import type { JobDeps } from '../bot/context.js'
+import { translatorFor, userLocale } from '../bot/i18n.js'
+import { editProgress, renderProgress, reportText } from '../bot/ui/broadcast-progress.js'
+import type { Database } from '../db/client.js'
+import { broadcastCountsMany, finishBroadcast, listRunningBroadcasts } from '../db/repositories/broadcasts.js'
 import { takeLease } from '../db/repositories/leases.js'
 import { findUser } from '../db/repositories/users.js'
-import type { Database } from '../db/client.js'
-import type { JobDeps } from '../bot/context.js'
-import { editProgress, renderProgress, reportText } from '../bot/ui/broadcast-progress.js'
-import { translatorFor, userLocale } from '../bot/i18n.js'
 
 /**
  * What each progress message last showed, so that a tick edits only messages whose counts
@@ -52,7 +48,10 @@ export async function run(deps: JobDeps): Promise<void> {
   if (running.length === 0) return
   let last = shown.get(db)
   if (last === undefined) shown.set(db, (last = new Map()))
-  const counts = await broadcastCountsMany(db, running.map((broadcast) => broadcast.id))
+  const counts = await broadcastCountsMany(
+    db,
+    running.map((broadcast) => broadcast.id),
+  )
   for (const current of running) {
     const count = counts.get(current.id)
     if (count === undefined) continue
@@ -71,7 +70,10 @@ export async function run(deps: JobDeps): Promise<void> {
       broadcast = done
     }
     // The final edit belongs to whoever finished the broadcast; the others only to the editor.
-    if (broadcast.status !== 'done' && !(await takeLease(db, `broadcast-progress:${broadcast.id}`, instanceOf(api), EDITOR_LEASE_SECONDS))) {
+    if (
+      broadcast.status !== 'done' &&
+      !(await takeLease(db, `broadcast-progress:${broadcast.id}`, instanceOf(api), EDITOR_LEASE_SECONDS))
+    ) {
       continue
     }
     const progress = await renderProgress(db, t, broadcast, deps.now(), count)

@@ -1,15 +1,10 @@
 import type { JobDeps } from '../bot/context.js'
 import { translate, translatorFor, userLocale, type Locale } from '../bot/i18n.js'
-import { escapeHtml, tHtml } from '../bot/ui/html.js'
-import { shanghaiDaysBetween } from '../domain/time.js'
 import { formatEventSpan, formatShanghaiMoment } from '../bot/ui/event-time.js'
+import { escapeHtml, tHtml } from '../bot/ui/html.js'
 import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
-import {
-  findDueDayReminders,
-  findDueSoonReminders,
-  reminderStart,
-  type ReminderTarget,
-} from '../db/repositories/reminders.js'
+import { findDueDayReminders, findDueSoonReminders, reminderStart, type ReminderTarget } from '../db/repositories/reminders.js'
+import { shanghaiDaysBetween } from '../domain/time.js'
 
 type Kind = 'day' | 'soon'
 

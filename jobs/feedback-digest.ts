@@ -1,12 +1,12 @@
+import type { JobDeps } from '../bot/context.js'
+import { translate, translatorFor, userLocale } from '../bot/i18n.js'
+import { splitText } from '../bot/ui/feedback-notices.js'
+import { tHtml } from '../bot/ui/html.js'
+import { ticketPlace } from '../bot/ui/ticket-place.js'
 import { listOverdue, type InboxItem } from '../db/repositories/feedback.js'
 import { enqueueMessages } from '../db/repositories/outbox.js'
 import { findUser } from '../db/repositories/users.js'
-import type { JobDeps } from '../bot/context.js'
-import { translate, translatorFor, userLocale } from '../bot/i18n.js'
-import { tHtml } from '../bot/ui/html.js'
 import { shanghaiDate, shanghaiShortDateTime, shanghaiTime } from '../domain/time.js'
-import { splitText } from '../bot/ui/feedback-notices.js'
-import { ticketPlace } from '../bot/ui/ticket-place.js'
 
 /**
  * The daily digest (at FEEDBACK_DIGEST_TIME, Asia/Shanghai): every owner of overdue open tickets
@@ -39,7 +39,11 @@ export async function run(deps: JobDeps): Promise<void> {
         due: shanghaiShortDateTime(item.dueAt),
       }),
     )
-    const text = [translate(locale, 'feedback-digest-title', { count: items.length }), ...lines, translate(locale, 'feedback-digest-more')].join('\n')
+    const text = [
+      translate(locale, 'feedback-digest-title', { count: items.length }),
+      ...lines,
+      translate(locale, 'feedback-digest-more'),
+    ].join('\n')
     // Lines never break inside an HTML tag, so splitting at newlines keeps each piece valid HTML.
     const pieces = splitText(text)
     const messages = await enqueueMessages(

@@ -1,11 +1,11 @@
-import { findInboxItem, listAdmins, lockEscalationDue, updateTicket } from '../db/repositories/feedback.js'
-import { enqueueMessages } from '../db/repositories/outbox.js'
-import { findUser } from '../db/repositories/users.js'
+import { feedbackCallbacks } from '../bot/callbacks/feedback.js'
 import type { JobDeps } from '../bot/context.js'
 import { translate, translatorFor, userLocale } from '../bot/i18n.js'
 import { tHtml } from '../bot/ui/html.js'
-import { feedbackCallbacks } from '../bot/callbacks/feedback.js'
 import { ticketPlace } from '../bot/ui/ticket-place.js'
+import { findInboxItem, listAdmins, lockEscalationDue, updateTicket } from '../db/repositories/feedback.js'
+import { enqueueMessages } from '../db/repositories/outbox.js'
+import { findUser } from '../db/repositories/users.js'
 
 const HOUR = 3_600_000
 
@@ -42,7 +42,11 @@ export async function run(deps: JobDeps): Promise<void> {
                 place: ticketPlace(translatorFor(locale), item),
                 assignee: assignee?.firstName || '-',
               }),
-              replyMarkup: { inline_keyboard: [[{ text: translate(locale, 'feedback-button-open'), callback_data: feedbackCallbacks.open.pack({ ticketId: item.id }) }]] },
+              replyMarkup: {
+                inline_keyboard: [
+                  [{ text: translate(locale, 'feedback-button-open'), callback_data: feedbackCallbacks.open.pack({ ticketId: item.id }) }],
+                ],
+              },
             },
             dedupeKey: `feedback-escalation:${item.id}:${admin.id}`,
           }

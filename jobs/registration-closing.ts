@@ -1,11 +1,11 @@
 import { InlineKeyboard } from 'grammy'
-import type { JobDeps } from '../bot/context.js'
 import { eventCallbacks } from '../bot/callbacks/events.js'
+import type { JobDeps } from '../bot/context.js'
 import { translate, translatorFor, userLocale } from '../bot/i18n.js'
+import { formatShanghaiMoment } from '../bot/ui/event-time.js'
 import { tHtml } from '../bot/ui/html.js'
 import { enqueueMessages, type OutboxMessage } from '../db/repositories/outbox.js'
 import { findClosingSoonViewers, type ClosingTarget } from '../db/repositories/reminders.js'
-import { formatShanghaiMoment } from '../bot/ui/event-time.js'
 
 function toMessage(target: ClosingTarget): OutboxMessage {
   const locale = userLocale(target)

@@ -1,6 +1,6 @@
 import type { JobDeps } from '../bot/context.js'
-import { expireOffers } from '../core/registration.js'
 import { waitlistNotices } from '../bot/ui/event-notices.js'
+import { expireOffers } from '../core/registration.js'
 
 /**
  * Ends waitlist offers whose time is up and offers the seats to the next in line. Asks the

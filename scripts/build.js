@@ -94,5 +94,7 @@ async function prepareTemplate(create) {
 const { files, written } = await compile()
 const templateState = await prepareTemplate(args.template)
 if (written > 0 || templateState === 'made') {
-  console.log(`${path.relative(root, outDir) || outDir}/: ${written} of ${files} files updated${templateState === 'made' ? ', PGlite template made' : ''}`)
+  console.log(
+    `${path.relative(root, outDir) || outDir}/: ${written} of ${files} files updated${templateState === 'made' ? ', PGlite template made' : ''}`,
+  )
 }

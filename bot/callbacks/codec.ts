@@ -1,4 +1,5 @@
 import { CALLBACK_DATA_BYTES } from '../ui/telegram-limits.js'
+
 /**
  * The one callback-data codec. A definition names a prefix (`<namespace>:<name>`, the namespace
  * being the feature's) and typed fields; data is `prefix:field1:field2…`, at most 64 bytes (a
@@ -26,9 +27,7 @@ type ValueOf<F> = F extends Field<infer T> ? T : never
 type RequiredKeys<F extends Fields> = { [K in keyof F]: F[K]['optional'] extends true ? never : K }[keyof F]
 type OptionalKeys<F extends Fields> = Exclude<keyof F, RequiredKeys<F>>
 type Simplify<T> = { [K in keyof T]: T[K] } & {}
-export type Values<F extends Fields> = Simplify<
-  { [K in RequiredKeys<F>]: ValueOf<F[K]> } & { [K in OptionalKeys<F>]?: ValueOf<F[K]> }
->
+export type Values<F extends Fields> = Simplify<{ [K in RequiredKeys<F>]: ValueOf<F[K]> } & { [K in OptionalKeys<F>]?: ValueOf<F[K]> }>
 
 /** No argument needed when every field may be left out (`def.pack()`). */
 type PackArguments<F extends Fields> = [RequiredKeys<F>] extends [never] ? [values?: Values<F>] : [values: Values<F>]
@@ -95,7 +94,13 @@ export function oneOf<const T extends string>(values: readonly T[]): Field<T> {
 }
 
 /** Yes or no, as 1 or 0. */
-export const flag = (): Field<boolean> => field('0|1', (text) => text === '1', (value) => (value ? '1' : '0'), [false, true])
+export const flag = (): Field<boolean> =>
+  field(
+    '0|1',
+    (text) => text === '1',
+    (value) => (value ? '1' : '0'),
+    [false, true],
+  )
 
 /**
  * Free text such as a city name: no colon (the separator), no space at either end, at most
@@ -108,12 +113,22 @@ export function text(maxLength: number): Field<string> {
 
 /** A short lowercase word or number (a step's argument inside a form). */
 export function word(maxLength: number): Field<string> {
-  return field(`[a-z0-9_]{1,${maxLength}}`, (value) => value, (value) => value, ['a', '1_z'])
+  return field(
+    `[a-z0-9_]{1,${maxLength}}`,
+    (value) => value,
+    (value) => value,
+    ['a', '1_z'],
+  )
 }
 
 /** A short code of capitals and digits (a check-in code). */
 export function code(length: number): Field<string> {
-  return field(`[A-Z0-9]{${length}}`, (value) => value, (value) => value, ['A'.repeat(length), '7'.repeat(length)])
+  return field(
+    `[A-Z0-9]{${length}}`,
+    (value) => value,
+    (value) => value,
+    ['A'.repeat(length), '7'.repeat(length)],
+  )
 }
 
 /** A latitude or longitude (|value| ≤ `limit`), five decimals (about a metre). */
@@ -207,7 +222,10 @@ type Unpacked<D extends Record<string, CallbackDefinition>> = {
  * Which of a form's buttons the data is, with its values: for conversations, which wait for any
  * update and must tell their own buttons from the rest of the bot's. Undefined for anything else.
  */
-export function unpackAny<const D extends Record<string, CallbackDefinition>>(data: string | undefined, definitions: D): Unpacked<D> | undefined {
+export function unpackAny<const D extends Record<string, CallbackDefinition>>(
+  data: string | undefined,
+  definitions: D,
+): Unpacked<D> | undefined {
   for (const [kind, definition] of Object.entries(definitions)) {
     const values = definition.unpack(data)
     if (values !== undefined) return { ...values, kind } as Unpacked<D>

@@ -1,4 +1,4 @@
-import { defineCallback, code, id, namespaceFilter, oneOf, optional, word } from './codec.js'
+import { code, defineCallback, id, namespaceFilter, oneOf, optional, word } from './codec.js'
 
 const eventActions = ['edit', 'publish', 'close', 'cancel', 'cancelok', 'export', 'exportall', 'checkin'] as const
 export type EventAction = (typeof eventActions)[number]

@@ -41,7 +41,8 @@ export function listData({ origin, page, filters }: ListQuery): string {
 /** The nearest list a button asks for; undefined for anything `listData` did not make. */
 export function listQueryOf(data: string | undefined): ListQuery | undefined {
   const near = stationCallbacks.near.unpack(data)
-  if (near !== undefined) return { origin: { kind: 'point', lat: near.lat, lng: near.lng }, page: near.page, filters: decodeFilters(near.filters) }
+  if (near !== undefined)
+    return { origin: { kind: 'point', lat: near.lat, lng: near.lng }, page: near.page, filters: decodeFilters(near.filters) }
   const around = stationCallbacks.around.unpack(data)
   if (around === undefined) return undefined
   return { origin: { kind: 'station', stationId: around.stationId }, page: around.page, filters: decodeFilters(around.filters) }

@@ -16,4 +16,3 @@ export const conversationIds = {
   quietHours: 'settings-quiet-hours',
   inviteStation: 'roles-invite-station',
 } as const
-

@@ -46,14 +46,17 @@ export function chatLock(deps: BotDeps, options: ChatLockOptions = {}): Middlewa
       await sleep(pause + Math.random() * pause)
       pause = Math.min(pause * 2, 100)
     }
-    const renew = setInterval(() => {
-      takeLease(deps.db, key, holder, leaseSeconds).then(
-        (kept) => {
-          if (!kept) deps.logger.warn({ chat: chatId }, 'chat lock expired while an update was still running')
-        },
-        (error: unknown) => deps.logger.warn({ err: error, chat: chatId }, 'chat lock not renewed'),
-      )
-    }, (leaseSeconds * 1000) / 3)
+    const renew = setInterval(
+      () => {
+        takeLease(deps.db, key, holder, leaseSeconds).then(
+          (kept) => {
+            if (!kept) deps.logger.warn({ chat: chatId }, 'chat lock expired while an update was still running')
+          },
+          (error: unknown) => deps.logger.warn({ err: error, chat: chatId }, 'chat lock not renewed'),
+        )
+      },
+      (leaseSeconds * 1000) / 3,
+    )
     renew.unref()
     try {
       await next()

@@ -29,7 +29,8 @@ function clean(text: string, entities: MessageEntity[] | undefined): { text: str
   return { text: result, entities: moved }
 }
 
-const cleanString = (value: string | undefined) => (value === undefined || !hasControl(value) ? value : value.replace(controlCharacters, ''))
+const cleanString = (value: string | undefined) =>
+  value === undefined || !hasControl(value) ? value : value.replace(controlCharacters, '')
 
 function cleanUser(user: User | undefined) {
   if (user === undefined) return

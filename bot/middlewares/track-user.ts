@@ -1,7 +1,7 @@
 import type { MiddlewareFn } from 'grammy'
+import { assignUnownedTickets } from '../../core/ticket-assignment.js'
 import { recordUser } from '../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../context.js'
-import { assignUnownedTickets } from '../../core/ticket-assignment.js'
 import { ticketNotices } from '../ui/feedback-notices.js'
 
 /**

@@ -24,7 +24,13 @@ export function send(api: Api, chatId: number, payload: OutboxPayload, nativeSig
     )
   }
   return api.raw.sendMessage(
-    { chat_id: chatId, text: payload.text, ...(payload.entities === undefined ? {} : { entities: payload.entities }), ...parseMode, ...markup },
+    {
+      chat_id: chatId,
+      text: payload.text,
+      ...(payload.entities === undefined ? {} : { entities: payload.entities }),
+      ...parseMode,
+      ...markup,
+    },
     signal,
   )
 }

@@ -127,7 +127,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   /** Renews this sender's heartbeat when due; before every claim, so no row is claimed without one. */
   async function beat(): Promise<void> {
     if (Date.now() < nextHeartbeatAt) return
-    if (!(await takeLease(db, heartbeatKey, instanceId, HEARTBEAT_SECONDS))) throw new Error(`heartbeat lease ${heartbeatKey} is held by another sender`)
+    if (!(await takeLease(db, heartbeatKey, instanceId, HEARTBEAT_SECONDS)))
+      throw new Error(`heartbeat lease ${heartbeatKey} is held by another sender`)
     nextHeartbeatAt = Date.now() + HEARTBEAT_EVERY_MS
   }
 
@@ -140,7 +141,10 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     const failure: Failure = outcome.kind === 'retry' ? { ...outcome, retryAt: new Date(now().getTime() + backoff(row.attempts)) } : outcome
     await recordFailure(db, row.id, failure)
     const level = failure.kind === 'failed' ? 'warn' : 'info'
-    logger[level]({ outboxId: row.id, kind: row.kind, attempts: row.attempts, result: failure.kind, error: failure.error }, 'outbox message not sent')
+    logger[level](
+      { outboxId: row.id, kind: row.kind, attempts: row.attempts, result: failure.kind, error: failure.error },
+      'outbox message not sent',
+    )
     if (failure.kind === 'rate-limited') {
       pausedUntil = Math.max(pausedUntil, failure.retryAt.getTime())
       wakeUp.abort()
@@ -189,8 +193,10 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     if (Date.now() >= nextDeadCheckAt) {
       nextDeadCheckAt = Date.now() + DEAD_CHECK_EVERY_MS
       const settled = await settleDeadSenders(db)
-      if (settled.interrupted > 0) logger.warn({ rows: settled.interrupted }, 'outbox rows of a stopped sender were mid-send: marked failed (not resent)')
-      if (settled.requeued > 0) logger.info({ rows: settled.requeued }, 'outbox rows claimed by a stopped sender but never sent: queued again')
+      if (settled.interrupted > 0)
+        logger.warn({ rows: settled.interrupted }, 'outbox rows of a stopped sender were mid-send: marked failed (not resent)')
+      if (settled.requeued > 0)
+        logger.info({ rows: settled.requeued }, 'outbox rows claimed by a stopped sender but never sent: queued again')
     }
     if (at.getTime() >= nextRecoveryAt) {
       nextRecoveryAt = at.getTime() + RECOVERY_EVERY_MS
@@ -202,7 +208,11 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       await refreshOutboxStatistics(db).catch((error: unknown) => logger.warn({ err: error }, 'could not analyze the outbox tables'))
     }
     const result = await claimDue(db, { now: at, rate, limit, instanceId })
-    const summary = { claimed: result.claimed.length, dropped: result.dropped, ...(result.pausedUntil ? { pausedUntil: result.pausedUntil } : {}) }
+    const summary = {
+      claimed: result.claimed.length,
+      dropped: result.dropped,
+      ...(result.pausedUntil ? { pausedUntil: result.pausedUntil } : {}),
+    }
     if (result.claimed.length === 0) return { ...summary, done: Promise.resolve() }
     try {
       await options.hooks?.afterClaim?.(result.claimed)
@@ -277,7 +287,9 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       await loop
       while (batches.size > 0) await Promise.allSettled([...batches])
       // Whatever is still 'sending' now is uncertain: the other instances may settle it at once.
-      await releaseLease(db, heartbeatKey, instanceId).catch((error: unknown) => logger.warn({ err: error }, 'could not end the outbox sender heartbeat'))
+      await releaseLease(db, heartbeatKey, instanceId).catch((error: unknown) =>
+        logger.warn({ err: error }, 'could not end the outbox sender heartbeat'),
+      )
     },
   }
 }

@@ -1,17 +1,19 @@
 import { inArray } from 'drizzle-orm'
+import type { Offer, WaitlistNotices } from '../../core/registration.js'
 import type { Database } from '../../db/client.js'
 import { enqueueMessages } from '../../db/repositories/outbox.js'
 import { users, type Event, type Registration } from '../../db/schema/index.js'
-import { translatorFor, userLocale, type Locale } from '../i18n.js'
-import type { Offer, WaitlistNotices } from '../../core/registration.js'
-import { tHtml } from './html.js'
 import { eventCallbacks } from '../callbacks/events.js'
+import { translatorFor, userLocale, type Locale } from '../i18n.js'
 import { formatEventMoment, formatEventSpan } from './event-time.js'
-
+import { tHtml } from './html.js'
 
 async function localesOf(db: Database, userIds: readonly number[]): Promise<Map<number, Locale>> {
   if (userIds.length === 0) return new Map()
-  const rows = await db.select({ id: users.id, locale: users.locale, languageCode: users.languageCode }).from(users).where(inArray(users.id, [...userIds]))
+  const rows = await db
+    .select({ id: users.id, locale: users.locale, languageCode: users.languageCode })
+    .from(users)
+    .where(inArray(users.id, [...userIds]))
   return new Map(rows.map((row) => [row.id, userLocale(row)]))
 }
 
@@ -20,7 +22,10 @@ async function localesOf(db: Database, userIds: readonly number[]): Promise<Map<
  * language, inside the caller's transaction (so they exist exactly when the offers do).
  */
 async function queueOffers(db: Database, event: Event, offers: readonly Offer[], now: Date): Promise<void> {
-  const locales = await localesOf(db, offers.map((offer) => offer.registration.userId))
+  const locales = await localesOf(
+    db,
+    offers.map((offer) => offer.registration.userId),
+  )
   await enqueueMessages(
     db,
     offers.map(({ registration, slot }) => {
@@ -58,7 +63,10 @@ async function queueOffers(db: Database, event: Event, offers: readonly Offer[],
 
 /** Queues the (non-urgent) "your offer ran out" notices. */
 async function queueExpiredNotices(db: Database, event: Event, expired: readonly Registration[]): Promise<void> {
-  const locales = await localesOf(db, expired.map((row) => row.userId))
+  const locales = await localesOf(
+    db,
+    expired.map((row) => row.userId),
+  )
   await enqueueMessages(
     db,
     expired.map((registration) => ({

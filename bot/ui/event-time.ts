@@ -1,5 +1,5 @@
-import { translatorFor, type Locale, type Translate } from '../i18n.js'
 import { shanghaiDate, shanghaiTime, shanghaiWeekday } from '../../domain/time.js'
+import { translatorFor, type Locale, type Translate } from '../i18n.js'
 
 /**
  * One way to write an event's time wherever a rider sees it (cards, lists, confirmations,
@@ -13,11 +13,13 @@ function formatEventDay(t: Translate, at: Date): string {
 }
 
 /** "12月5日（周六）09:00": a start, a deadline, an offer's expiry. */
-export const formatEventMoment = (t: Translate, at: Date): string => t('event-time-moment', { day: formatEventDay(t, at), time: shanghaiTime(at) })
+export const formatEventMoment = (t: Translate, at: Date): string =>
+  t('event-time-moment', { day: formatEventDay(t, at), time: shanghaiTime(at) })
 
 /** "12月5日（周六）09:00–11:30", or "12月5日（周六）09:00 至 12月6日（周日）11:30" across days. */
 export function formatEventSpan(t: Translate, start: Date, end: Date): string {
-  if (shanghaiDate(start) === shanghaiDate(end)) return t('event-time-span', { day: formatEventDay(t, start), start: shanghaiTime(start), end: shanghaiTime(end) })
+  if (shanghaiDate(start) === shanghaiDate(end))
+    return t('event-time-span', { day: formatEventDay(t, start), start: shanghaiTime(start), end: shanghaiTime(end) })
   return t('event-time-span-days', { start: formatEventMoment(t, start), end: formatEventMoment(t, end) })
 }
 

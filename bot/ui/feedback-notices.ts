@@ -1,15 +1,15 @@
 import { InlineKeyboard } from 'grammy'
 import type { InlineKeyboardMarkup } from 'grammy/types'
+import type { TicketNotices } from '../../core/tickets.js'
 import type { Database } from '../../db/client.js'
 import { findInboxItem, firstWorkerMessages } from '../../db/repositories/feedback.js'
 import { enqueueMessages, type OutboxMessage } from '../../db/repositories/outbox.js'
 import { findUser } from '../../db/repositories/users.js'
 import type { FeedbackMessage, FeedbackTicket } from '../../db/schema/index.js'
-import type { TicketNotices } from '../../core/tickets.js'
+import { feedbackCallbacks } from '../callbacks/feedback.js'
 import { translate, translatorFor, userLocale, type Locale } from '../i18n.js'
 import { CAPTION_LIMIT, MESSAGE_LIMIT } from './telegram-limits.js'
 import { ticketPlace } from './ticket-place.js'
-import { feedbackCallbacks } from '../callbacks/feedback.js'
 
 /** Telegram's limits for a message text and a photo caption. */
 /** How much of the rider's words an answer quotes back. */
@@ -38,7 +38,11 @@ export function splitText(text: string, limit = MESSAGE_LIMIT): string[] {
  * The start of what the worker wrote, on one line (`max` characters, then …), so that an answer or
  * a list says which message it is about; a photo or voice message without words is named as such.
  */
-export function excerpt(translateKey: (key: string) => string, message: Pick<FeedbackMessage, 'kind' | 'text'> | undefined, max: number): string {
+export function excerpt(
+  translateKey: (key: string) => string,
+  message: Pick<FeedbackMessage, 'kind' | 'text'> | undefined,
+  max: number,
+): string {
   if (message === undefined) return ''
   const chars = [...message.text.replace(/\s+/g, ' ').trim()]
   if (chars.length === 0) return message.kind === 'text' ? '' : translateKey(`feedback-media-${message.kind}`)
@@ -75,7 +79,11 @@ export async function queueOrganizerNotice(
     {
       userId: organizerId,
       kind: 'feedback-notice',
-      payload: { method: 'sendMessage', text: translate(locale, key, { number: ticket.number, ...about, ...vars }), replyMarkup: toMarkup(markup) },
+      payload: {
+        method: 'sendMessage',
+        text: translate(locale, key, { number: ticket.number, ...about, ...vars }),
+        replyMarkup: toMarkup(markup),
+      },
       dedupeKey,
       urgent: false,
     },
@@ -83,7 +91,13 @@ export async function queueOrganizerNotice(
 }
 
 /** A notice to the worker who wrote the ticket (status changes), with a button to open it. */
-export async function queueWorkerNotice(db: Database, ticket: FeedbackTicket, key: string, dedupeKey: string, vars: Record<string, string | number> = {}) {
+export async function queueWorkerNotice(
+  db: Database,
+  ticket: FeedbackTicket,
+  key: string,
+  dedupeKey: string,
+  vars: Record<string, string | number> = {},
+) {
   const { locale } = await recipient(db, ticket.userId)
   const markup = new InlineKeyboard().text(translate(locale, 'feedback-button-view'), feedbackCallbacks.own.pack({ ticketId: ticket.id }))
   await enqueueMessages(db, [
@@ -152,7 +166,11 @@ export async function queueConsentQuestion(db: Database, ticket: FeedbackTicket)
       userId: ticket.userId,
       kind: 'feedback-consent',
       ticketId: ticket.id,
-      payload: { method: 'sendMessage', text: translate(locale, 'feedback-consent-ask', { number: ticket.number, said: said === '' ? '-' : said }), replyMarkup: toMarkup(markup) },
+      payload: {
+        method: 'sendMessage',
+        text: translate(locale, 'feedback-consent-ask', { number: ticket.number, said: said === '' ? '-' : said }),
+        replyMarkup: toMarkup(markup),
+      },
       dedupeKey: `feedback-consent:${ticket.id}`,
     },
   ])

@@ -1,8 +1,7 @@
 import type { Translate } from '../i18n.js'
 
 /** Escapes text for Telegram's HTML parse mode. */
-export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+export const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 declare const markupBrand: unique symbol
 

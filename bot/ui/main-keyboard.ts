@@ -1,8 +1,8 @@
 import { InlineKeyboard, Keyboard } from 'grammy'
 import type { ReplyKeyboardMarkup } from 'grammy/types'
 import type { User } from '../../db/schema/index.js'
-import type { Translate } from '../i18n.js'
 import { uiCallbacks } from '../callbacks/ui.js'
+import type { Translate } from '../i18n.js'
 
 /**
  * The labels of the main reply keyboard (on a client without location support the first comes as
@@ -48,4 +48,6 @@ export function mainKeyboardMarkup(t: Translate, viewer: KeyboardViewer): ReplyK
 
 /** The language choice of /language (also offered in /settings); its buttons are handled by the start feature. */
 export const languageKeyboard = (): InlineKeyboard =>
-  new InlineKeyboard().text('中文', uiCallbacks.language.pack({ locale: 'zh' })).text('English', uiCallbacks.language.pack({ locale: 'en' }))
+  new InlineKeyboard()
+    .text('中文', uiCallbacks.language.pack({ locale: 'zh' }))
+    .text('English', uiCallbacks.language.pack({ locale: 'en' }))

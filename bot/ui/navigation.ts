@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy'
-import type { Translate } from '../i18n.js'
 import { navigationLinks, type Point } from '../../domain/geo.js'
+import type { Translate } from '../i18n.js'
 
 /**
  * One button per map app riders use (Amap, Baidu, Tencent), each opening the place in the

@@ -27,7 +27,12 @@ export async function ignoreNotModified(edit: Promise<unknown>): Promise<void> {
  * silent, any other is logged as a warning under `what` and not thrown, so that nobody is told
  * that their saved answer failed.
  */
-export async function followUp(logger: Logger, what: string, task: Promise<unknown>, expected: (error: unknown) => boolean = () => false): Promise<void> {
+export async function followUp(
+  logger: Logger,
+  what: string,
+  task: Promise<unknown>,
+  expected: (error: unknown) => boolean = () => false,
+): Promise<void> {
   try {
     await task
   } catch (error) {

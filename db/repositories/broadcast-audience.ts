@@ -1,6 +1,16 @@
 import { and, count, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { activeRegistrationStatuses, events, registrations, seatHoldingStatuses, stations, stationUses, users, type ActiveRegistrationStatus, type BroadcastAudience } from '../schema/index.js'
+import {
+  activeRegistrationStatuses,
+  events,
+  registrations,
+  seatHoldingStatuses,
+  stations,
+  stationUses,
+  users,
+  type ActiveRegistrationStatus,
+  type BroadcastAudience,
+} from '../schema/index.js'
 
 /** Registration statuses that count as "registered" for the event audiences. */
 const ONLY: Record<'all' | 'confirmed' | 'waitlisted', readonly ActiveRegistrationStatus[]> = {

@@ -40,9 +40,7 @@ export function broadcastPayload(content: BroadcastContent, header = ''): Outbox
   return { method: 'sendMessage', text, ...(entities === undefined ? {} : { entities }) }
 }
 
-export type CreateBroadcastResult =
-  | { kind: 'created' | 'duplicate'; broadcast: Broadcast }
-  | { kind: 'empty' }
+export type CreateBroadcastResult = { kind: 'created' | 'duplicate'; broadcast: Broadcast } | { kind: 'empty' }
 
 /**
  * Creates a broadcast and queues one outbox row per recipient, all in one transaction. The
@@ -177,7 +175,10 @@ export async function cancelBroadcast(db: Database, id: number, now: Date): Prom
       .where(and(eq(broadcasts.id, id), inArray(broadcasts.status, ['sending', 'paused'])))
       .returning({ id: broadcasts.id })
     if (rows.length === 0) return false
-    await tx.update(outbox).set({ status: 'cancelled' }).where(and(eq(outbox.broadcastId, id), eq(outbox.status, 'pending')))
+    await tx
+      .update(outbox)
+      .set({ status: 'cancelled' })
+      .where(and(eq(outbox.broadcastId, id), eq(outbox.status, 'pending')))
     return true
   })
 }
@@ -188,7 +189,11 @@ export async function setProgressMessage(db: Database, id: number, chatId: numbe
 
 /** Broadcasts the progress job watches. */
 export async function listRunningBroadcasts(db: Database): Promise<Broadcast[]> {
-  return db.select().from(broadcasts).where(inArray(broadcasts.status, ['sending', 'paused'])).orderBy(broadcasts.id)
+  return db
+    .select()
+    .from(broadcasts)
+    .where(inArray(broadcasts.status, ['sending', 'paused']))
+    .orderBy(broadcasts.id)
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, events, registrations, type Event, type EventSlot, type Registration, type User } from '../schema/index.js'
+import { events, eventSlots, registrations, type Event, type EventSlot, type Registration, type User } from '../schema/index.js'
 import { canManage } from './roles.js'
 
 export type CheckInResult =
@@ -50,6 +50,9 @@ export async function checkIn(
     .where(and(eq(registrations.id, row.registration.id), isNull(registrations.checkedInAt)))
     .returning()
   if (updated !== undefined) return { kind: 'ok', registration: updated, event, slot }
-  const [current] = await db.select().from(registrations).where(and(eq(registrations.id, row.registration.id), isNotNull(registrations.checkedInAt)))
+  const [current] = await db
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.id, row.registration.id), isNotNull(registrations.checkedInAt)))
   return { kind: 'already', registration: current ?? row.registration, event, slot }
 }

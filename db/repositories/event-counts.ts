@@ -11,8 +11,7 @@ export async function eventCounts(db: Database, event: Pick<Event, 'id' | 'endsA
     .from(registrations)
     .where(eq(registrations.eventId, event.id))
     .groupBy(registrations.status, sql`${registrations.checkedInAt} is not null`)
-  const sum = (match: (row: (typeof rows)[number]) => boolean) =>
-    rows.filter(match).reduce((total, row) => total + Number(row.value), 0)
+  const sum = (match: (row: (typeof rows)[number]) => boolean) => rows.filter(match).reduce((total, row) => total + Number(row.value), 0)
   const confirmed = sum((row) => row.status === 'confirmed')
   const checkedIn = sum((row) => row.checkedIn)
   return {
@@ -49,4 +48,3 @@ export async function slotCounts(db: Database, eventId: number): Promise<Map<num
   }
   return counts
 }
-

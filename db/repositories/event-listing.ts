@@ -1,13 +1,25 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, eventViews, events, registrations, seatHoldingStatuses, activeRegistrationStatuses, stations, type Event, type EventSlot, type Registration } from '../schema/index.js'
+import {
+  activeRegistrationStatuses,
+  events,
+  eventSlots,
+  eventViews,
+  registrations,
+  seatHoldingStatuses,
+  stations,
+  type Event,
+  type EventSlot,
+  type Registration,
+} from '../schema/index.js'
 
 export type Point = { lat: number; lng: number }
 
 /** Seats held (confirmed + offered) per event, as a correlated subquery for listings. */
 // The statuses are constants of the schema, so they can be written into the SQL as literals.
 const seatStatusList = sql.raw(seatHoldingStatuses.map((status) => `'${status}'`).join(', '))
-const takenSeats = sql<number>`(select count(*) from ${registrations} r where r.event_id = ${events.id} and r.status in (${seatStatusList}))`.mapWith(Number)
+const takenSeats =
+  sql<number>`(select count(*) from ${registrations} r where r.event_id = ${events.id} and r.status in (${seatStatusList}))`.mapWith(Number)
 
 export type ListedEvent = {
   event: Event
@@ -31,17 +43,15 @@ export async function listUpcomingEvents(
   const distance =
     options.near === undefined
       ? sql<number | null>`null`
-      : sql<number | null>`public.earth_distance(public.ll_to_earth(${lat}, ${lng}), public.ll_to_earth(${options.near.lat}, ${options.near.lng}))`
+      : sql<
+          number | null
+        >`public.earth_distance(public.ll_to_earth(${lat}, ${lng}), public.ll_to_earth(${options.near.lat}, ${options.near.lng}))`
   const rows = await db
     .select({ event: events, stationName: stations.name, taken: takenSeats, distance })
     .from(events)
     .leftJoin(stations, eq(stations.id, events.stationId))
     .where(and(eq(events.status, 'published'), gt(events.endsAt, options.now)))
-    .orderBy(
-      ...(options.near === undefined ? [] : [sql`${distance} asc nulls last`]),
-      asc(events.startsAt),
-      asc(events.id),
-    )
+    .orderBy(...(options.near === undefined ? [] : [sql`${distance} asc nulls last`]), asc(events.startsAt), asc(events.id))
     .limit(options.limit + 1)
     .offset(options.offset)
   const listed = rows.map((row) => ({
@@ -118,7 +128,11 @@ export async function listMyRegistrations(db: Database, userId: number, now: Dat
     .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
     .leftJoin(stations, eq(stations.id, events.stationId))
     .where(and(eq(registrations.userId, userId), inArray(registrations.status, [...activeRegistrationStatuses])))
-    .orderBy(sql`${events.endsAt} <= ${at}::timestamptz`, sql`case when ${events.endsAt} > ${at}::timestamptz then ${events.startsAt} end asc`, desc(events.startsAt))
+    .orderBy(
+      sql`${events.endsAt} <= ${at}::timestamptz`,
+      sql`case when ${events.endsAt} > ${at}::timestamptz then ${events.startsAt} end asc`,
+      desc(events.startsAt),
+    )
     .limit(limit)
   return rows as LiveRegistration[]
 }
@@ -178,13 +192,23 @@ export type SavedProfile = Pick<Registration, 'name' | 'phone' | 'occupation' | 
  */
 export async function findSavedProfile(db: Database, userId: number): Promise<SavedProfile | undefined> {
   const [row] = await db
-    .select({ name: registrations.name, phone: registrations.phone, occupation: registrations.occupation, platform: registrations.platform })
+    .select({
+      name: registrations.name,
+      phone: registrations.phone,
+      occupation: registrations.occupation,
+      platform: registrations.platform,
+    })
     .from(registrations)
     .where(
       and(
         eq(registrations.userId, userId),
         isNotNull(registrations.consentAt),
-        or(isNotNull(registrations.name), isNotNull(registrations.phone), isNotNull(registrations.occupation), isNotNull(registrations.platform)),
+        or(
+          isNotNull(registrations.name),
+          isNotNull(registrations.phone),
+          isNotNull(registrations.occupation),
+          isNotNull(registrations.platform),
+        ),
       ),
     )
     .orderBy(desc(registrations.consentAt), desc(registrations.id))

@@ -1,6 +1,14 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { activeRegistrationStatuses, eventSlots, registrations, users, type EventSlot, type Registration, type User } from '../schema/index.js'
+import {
+  activeRegistrationStatuses,
+  eventSlots,
+  registrations,
+  users,
+  type EventSlot,
+  type Registration,
+  type User,
+} from '../schema/index.js'
 
 export async function activeRegistrants(db: Database, eventId: number): Promise<{ user: User; registration: Registration }[]> {
   return db

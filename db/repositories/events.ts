@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import {
-  eventSlots,
   events,
+  eventSlots,
   registrations,
   seatHoldingStatuses,
   type Event,
@@ -102,8 +102,7 @@ export async function updateEvent(
       .where(eq(events.id, before.id))
       .returning()
     if (event === undefined) return { kind: 'not-found' }
-    const timeChanged =
-      event.startsAt.getTime() !== before.startsAt.getTime() || event.endsAt.getTime() !== before.endsAt.getTime()
+    const timeChanged = event.startsAt.getTime() !== before.startsAt.getTime() || event.endsAt.getTime() !== before.endsAt.getTime()
     if (timeChanged && input.notice !== undefined) {
       const render = input.notice
       const people = await activeRegistrants(tx, event.id)
@@ -159,7 +158,10 @@ export async function cancelEvent(
       .returning()
     if (event === undefined) return undefined
     const people = await activeRegistrants(tx, event.id)
-    await cancelPendingForRegistrations(tx, people.map(({ registration }) => registration.id))
+    await cancelPendingForRegistrations(
+      tx,
+      people.map(({ registration }) => registration.id),
+    )
     const notified = await enqueueMessages(
       tx,
       people.map(({ user }) => ({
@@ -194,7 +196,12 @@ export async function listManagedEvents(
           ...(stationIds.length > 0 ? [inArray(events.stationId, stationIds)] : []),
         )
   const [drafts, upcoming, recent] = await Promise.all([
-    db.select().from(events).where(and(inScope, eq(events.status, 'draft'))).orderBy(asc(events.startsAt)).limit(10),
+    db
+      .select()
+      .from(events)
+      .where(and(inScope, eq(events.status, 'draft')))
+      .orderBy(asc(events.startsAt))
+      .limit(10),
     db
       .select()
       .from(events)
@@ -204,7 +211,9 @@ export async function listManagedEvents(
     db
       .select()
       .from(events)
-      .where(and(inScope, or(inArray(events.status, ['finished', 'cancelled']), and(eq(events.status, 'published'), lte(events.endsAt, now)))))
+      .where(
+        and(inScope, or(inArray(events.status, ['finished', 'cancelled']), and(eq(events.status, 'published'), lte(events.endsAt, now)))),
+      )
       .orderBy(desc(events.startsAt))
       .limit(5),
   ])

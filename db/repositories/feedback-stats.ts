@@ -11,21 +11,42 @@ import {
 } from '../schema/index.js'
 import { visibleTickets } from './feedback.js'
 
-export type PublicItem = { ticketId: number; number: string; category: FeedbackCategory; said: FeedbackMessage | undefined; did: FeedbackMessage | undefined }
+export type PublicItem = {
+  ticketId: number
+  number: string
+  category: FeedbackCategory
+  said: FeedbackMessage | undefined
+  did: FeedbackMessage | undefined
+}
 
 /** Answered items marked public at a station, newest first: what the worker said and the last answer. */
 export async function listPublicItems(db: Database, stationId: number, limit: number): Promise<PublicItem[]> {
   const tickets = await db
     .select()
     .from(feedbackTickets)
-    .where(and(eq(feedbackTickets.stationId, stationId), eq(feedbackTickets.public, true), eq(feedbackTickets.publicConsent, 'granted'), isNotNull(feedbackTickets.answeredAt)))
+    .where(
+      and(
+        eq(feedbackTickets.stationId, stationId),
+        eq(feedbackTickets.public, true),
+        eq(feedbackTickets.publicConsent, 'granted'),
+        isNotNull(feedbackTickets.answeredAt),
+      ),
+    )
     .orderBy(desc(feedbackTickets.answeredAt))
     .limit(limit)
   if (tickets.length === 0) return []
   const messages = await db
     .select()
     .from(feedbackMessages)
-    .where(and(inArray(feedbackMessages.ticketId, tickets.map((ticket) => ticket.id)), inArray(feedbackMessages.author, ['worker', 'organizer'])))
+    .where(
+      and(
+        inArray(
+          feedbackMessages.ticketId,
+          tickets.map((ticket) => ticket.id),
+        ),
+        inArray(feedbackMessages.author, ['worker', 'organizer']),
+      ),
+    )
     .orderBy(asc(feedbackMessages.id))
   return tickets.map((ticket) => {
     const own = messages.filter((message) => message.ticketId === ticket.id)
@@ -63,8 +84,18 @@ export type FeedbackStats = {
 /** Counts over the tickets the organizer sees, and the median time to the first answer. */
 export async function feedbackStats(db: Database, user: Pick<User, 'id' | 'role'>): Promise<FeedbackStats> {
   const scope = await visibleTickets(db, user)
-  const byStatus = await db.select({ key: feedbackTickets.status, count: count() }).from(feedbackTickets).where(scope).groupBy(feedbackTickets.status).orderBy(feedbackTickets.status)
-  const byCategory = await db.select({ key: feedbackTickets.category, count: count() }).from(feedbackTickets).where(scope).groupBy(feedbackTickets.category).orderBy(feedbackTickets.category)
+  const byStatus = await db
+    .select({ key: feedbackTickets.status, count: count() })
+    .from(feedbackTickets)
+    .where(scope)
+    .groupBy(feedbackTickets.status)
+    .orderBy(feedbackTickets.status)
+  const byCategory = await db
+    .select({ key: feedbackTickets.category, count: count() })
+    .from(feedbackTickets)
+    .where(scope)
+    .groupBy(feedbackTickets.category)
+    .orderBy(feedbackTickets.category)
   const place = sql<string>`coalesce(${stations.name}, nullif(${feedbackTickets.city}, ''), '-')`
   const byStation = await db
     .select({ key: place, count: count() })
@@ -79,11 +110,10 @@ export async function feedbackStats(db: Database, user: Pick<User, 'id' | 'role'
     .select({ createdAt: feedbackTickets.createdAt, firstAnsweredAt: feedbackTickets.firstAnsweredAt })
     .from(feedbackTickets)
     .where(and(isNotNull(feedbackTickets.firstAnsweredAt), scope))
-  const hours = answered
-    .map((row) => ((row.firstAnsweredAt?.getTime() ?? 0) - row.createdAt.getTime()) / 3_600_000)
-    .sort((a, b) => a - b)
+  const hours = answered.map((row) => ((row.firstAnsweredAt?.getTime() ?? 0) - row.createdAt.getTime()) / 3_600_000).sort((a, b) => a - b)
   const middle = Math.floor(hours.length / 2)
-  const median = hours.length === 0 ? undefined : hours.length % 2 === 1 ? hours[middle] : ((hours[middle - 1] ?? 0) + (hours[middle] ?? 0)) / 2
+  const median =
+    hours.length === 0 ? undefined : hours.length % 2 === 1 ? hours[middle] : ((hours[middle - 1] ?? 0) + (hours[middle] ?? 0)) / 2
   return {
     total: byStatus.reduce((sum, row) => sum + row.count, 0),
     byStatus,

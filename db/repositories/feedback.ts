@@ -5,6 +5,7 @@ import {
   feedbackMessages,
   feedbackTickets,
   stations,
+  users,
   type FeedbackAuthor,
   type FeedbackCategory,
   type FeedbackMessage,
@@ -12,7 +13,6 @@ import {
   type FeedbackStatus,
   type FeedbackTicket,
   type User,
-  users,
 } from '../schema/index.js'
 import { isAdmin, listScopes } from './roles.js'
 
@@ -202,7 +202,11 @@ export async function lockUnownedTickets(db: Database, limit: number): Promise<F
 }
 
 /** Published events from a week ago to a month ahead, soonest first, for "what is it about". */
-export async function listFeedbackEvents(db: Database, now: Date, limit: number): Promise<{ id: number; title: string; city: string; stationId: number | null }[]> {
+export async function listFeedbackEvents(
+  db: Database,
+  now: Date,
+  limit: number,
+): Promise<{ id: number; title: string; city: string; stationId: number | null }[]> {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000)
   const monthAhead = new Date(now.getTime() + 31 * 86_400_000)
   return db
@@ -214,7 +218,10 @@ export async function listFeedbackEvents(db: Database, now: Date, limit: number)
 }
 
 export async function findFeedbackEvent(db: Database, id: number) {
-  const [row] = await db.select({ id: events.id, title: events.title, city: events.city, stationId: events.stationId }).from(events).where(eq(events.id, id))
+  const [row] = await db
+    .select({ id: events.id, title: events.title, city: events.city, stationId: events.stationId })
+    .from(events)
+    .where(eq(events.id, id))
   return row
 }
 

@@ -26,7 +26,6 @@ export async function releaseLease(db: Database, key: string, holder: string): P
   await db.delete(leases).where(and(eq(leases.key, key), eq(leases.holder, holder)))
 }
 
-
 /**
  * Deletes claims that expired before `cutoff`. A holder gives its claim up when done, but a killed
  * instance never does, and a broadcast's progress claim outlives the broadcast; such rows block

@@ -31,8 +31,7 @@ const CLOCK_JUMP_MS = 60_000
 const SHANGHAI_OFFSET_MINUTES = 8 * 60
 
 /** Minutes after midnight in Asia/Shanghai (UTC+8 all year, no daylight saving). */
-export const shanghaiMinutes = (now: Date): number =>
-  (Math.floor(now.getTime() / 60_000) + SHANGHAI_OFFSET_MINUTES) % 1440
+export const shanghaiMinutes = (now: Date): number => (Math.floor(now.getTime() / 60_000) + SHANGHAI_OFFSET_MINUTES) % 1440
 
 /** Whether the joined recipient (users) is in their quiet hours at `minutes` after midnight, Shanghai time. */
 export const inQuietHours = (minutes: number) => sql`(${users.quietStart} is not null and ${users.quietEnd} is not null and (
@@ -126,7 +125,12 @@ export async function claimDue(db: Database, options: ClaimOptions): Promise<Cla
     await tx
       .update(outbox)
       .set({ status: 'sending', claimedAt: now, claimedBy: instanceId, startedAt: null, attempts: sql`${outbox.attempts} + 1` })
-      .where(inArray(outbox.id, claimed.map((row) => row.id)))
+      .where(
+        inArray(
+          outbox.id,
+          claimed.map((row) => row.id),
+        ),
+      )
     await tx
       .update(outboxPacing)
       .set({ nextSlotAt: new Date(start + claimed.length * interval) })

@@ -93,6 +93,10 @@ export async function findSentMessage(db: Database, userId: number, messageId: n
 
 /** Records that the worker was told how to reach a broadcast's organizer; false when they already were. */
 export async function rememberBroadcastReplyHint(db: Database, broadcastId: number, userId: number): Promise<boolean> {
-  const rows = await db.insert(broadcastReplyHints).values({ broadcastId, userId }).onConflictDoNothing().returning({ userId: broadcastReplyHints.userId })
+  const rows = await db
+    .insert(broadcastReplyHints)
+    .values({ broadcastId, userId })
+    .onConflictDoNothing()
+    .returning({ userId: broadcastReplyHints.userId })
   return rows.length > 0
 }

@@ -8,17 +8,15 @@ import { findLiveSeat, registerSeat, type SeatInput, type SeatView } from './sea
 export type RegisterInput = SeatInput
 
 export type RegisterResult =
-  | ({ kind: 'confirmed' | 'waitlisted' | 'already'; registration: Registration } & SeatView)
-  | { kind: 'closed' | 'not-open' }
+  ({ kind: 'confirmed' | 'waitlisted' | 'already'; registration: Registration } & SeatView) | { kind: 'closed' | 'not-open' }
 
 /** Check-in codes: no 0/O/1/I, which people mix up when reading them aloud or typing them. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-export const generateCode = (): string =>
-  Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
+export const generateCode = (): string => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
 
 /** A unique violation of the given constraint, through drizzle's error wrapper and either driver. */
 function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let cause = error; cause instanceof Error || (typeof cause === 'object' && cause !== null); ) {
+  for (let cause = error; cause instanceof Error || (typeof cause === 'object' && cause !== null);) {
     const fields = cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown }
     if (fields.code === '23505') return String(fields.constraint ?? fields.constraint_name ?? '').includes(constraint)
     cause = fields.cause

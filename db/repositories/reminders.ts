@@ -1,6 +1,17 @@
 import { and, asc, eq, gt, inArray, isNull, lte, notExists, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { eventSlots, eventViews, events, outbox, registrations, stations, users, activeRegistrationStatuses, seatHoldingStatuses, type SeatHoldingStatus } from '../schema/index.js'
+import {
+  activeRegistrationStatuses,
+  events,
+  eventSlots,
+  eventViews,
+  outbox,
+  registrations,
+  seatHoldingStatuses,
+  stations,
+  users,
+  type SeatHoldingStatus,
+} from '../schema/index.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -9,7 +20,6 @@ const SHANGHAI_OFFSET = 8 * HOUR
 
 /** The "soon" reminder goes out this long before the start; the day-before one is not sent any more then. */
 const SOON_BEFORE_MS = 2 * HOUR
-
 
 export type ReminderTarget = {
   registrationId: number
@@ -32,8 +42,7 @@ export type ClosingTarget = {
 }
 
 /** When a registration's own part begins: its slot's start, else the event's. */
-export const reminderStart = (target: Pick<ReminderTarget, 'event' | 'slot'>): Date =>
-  target.slot?.startsAt ?? target.event.startsAt
+export const reminderStart = (target: Pick<ReminderTarget, 'event' | 'slot'>): Date => target.slot?.startsAt ?? target.event.startsAt
 
 /** Midnight (as an instant) of the Shanghai calendar day that contains `instant`. */
 function shanghaiMidnight(instant: number): number {
@@ -97,24 +106,22 @@ async function reminderTargets(db: Database, dedupePrefix: string, window: { aft
     )
     .orderBy(asc(registrations.id))
     .limit(limit)
-  return rows.map(
-    (row): ReminderTarget => ({
-      registrationId: row.registrationId,
-      status: row.status === 'offered' ? 'offered' : 'confirmed',
-      code: row.code,
-      user: { id: row.userId, locale: row.locale, languageCode: row.languageCode },
-      event: {
-        id: row.eventId,
-        title: row.title,
-        startsAt: row.startsAt,
-        endsAt: row.endsAt,
-        address: row.address,
-        cancelClosesAt: row.cancelClosesAt,
-      },
-      slot: row.slotStartsAt === null || row.slotEndsAt === null ? null : { startsAt: row.slotStartsAt, endsAt: row.slotEndsAt },
-      station: row.stationName === null ? null : { name: row.stationName, address: row.stationAddress ?? '' },
-    }),
-  )
+  return rows.map((row): ReminderTarget => ({
+    registrationId: row.registrationId,
+    status: row.status === 'offered' ? 'offered' : 'confirmed',
+    code: row.code,
+    user: { id: row.userId, locale: row.locale, languageCode: row.languageCode },
+    event: {
+      id: row.eventId,
+      title: row.title,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      address: row.address,
+      cancelClosesAt: row.cancelClosesAt,
+    },
+    slot: row.slotStartsAt === null || row.slotEndsAt === null ? null : { startsAt: row.slotStartsAt, endsAt: row.slotEndsAt },
+    station: row.stationName === null ? null : { name: row.stationName, address: row.stationAddress ?? '' },
+  }))
 }
 
 /**

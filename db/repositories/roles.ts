@@ -65,10 +65,7 @@ export async function responsibleOrganizers(db: Database, place: Place): Promise
     .select()
     .from(users)
     .where(
-      and(
-        eq(users.role, 'organizer'),
-        sql`not exists (select 1 from ${organizerScopes} where ${organizerScopes.userId} = ${users.id})`,
-      ),
+      and(eq(users.role, 'organizer'), sql`not exists (select 1 from ${organizerScopes} where ${organizerScopes.userId} = ${users.id})`),
     )
   if (unscoped.length > 0) return unscoped
   return db.select().from(users).where(eq(users.role, 'admin'))
@@ -120,7 +117,11 @@ async function clearScopes(db: Database, userId: number): Promise<void> {
 }
 
 export async function listOrganizers(db: Database): Promise<User[]> {
-  return db.select().from(users).where(inArray(users.role, ['organizer', 'admin'])).orderBy(users.role, users.id)
+  return db
+    .select()
+    .from(users)
+    .where(inArray(users.role, ['organizer', 'admin']))
+    .orderBy(users.role, users.id)
 }
 
 /** The cities that have active stations, for scope pickers and for checking a typed city. */

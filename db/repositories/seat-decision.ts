@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { activeRegistrationStatuses, eventSlots, events, registrations, stations, type Event, type Registration } from '../schema/index.js'
+import { activeRegistrationStatuses, events, eventSlots, registrations, stations, type Event, type Registration } from '../schema/index.js'
 
 export type SeatInput = {
   eventId: number
@@ -88,5 +88,11 @@ export function findLiveSeat(db: Database, eventId: number, userId: number) {
     .innerJoin(events, eq(events.id, registrations.eventId))
     .leftJoin(stations, eq(stations.id, events.stationId))
     .leftJoin(eventSlots, eq(eventSlots.id, registrations.slotId))
-    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId), inArray(registrations.status, [...activeRegistrationStatuses])))
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        eq(registrations.userId, userId),
+        inArray(registrations.status, [...activeRegistrationStatuses]),
+      ),
+    )
 }

@@ -16,8 +16,7 @@ export type NearestOptions = {
   withinMetres?: number
 }
 
-const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } =
-  getTableColumns(stations)
+const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
 
 /** The KNN walk: active stations with the amenities, nearest first, `limit` of them after `offset`. */
 function nearestWalk(db: Database) {
@@ -61,11 +60,7 @@ const preparedNearest = new WeakMap<Database, Prepared>()
  * running the index scan. With `withinMetres`, of those `limit` stations only the ones inside the
  * radius are returned, so fewer than `limit` means there are no more inside it.
  */
-export async function findNearestStations(
-  db: Database,
-  point: Point,
-  options: NearestOptions,
-): Promise<StationWithDistance[]> {
+export async function findNearestStations(db: Database, point: Point, options: NearestOptions): Promise<StationWithDistance[]> {
   let prepared = preparedNearest.get(db)
   if (prepared === undefined) {
     prepared = { anywhere: prepareNearest(db), within: prepareNearestWithin(db) }
@@ -129,10 +124,7 @@ export async function listStations(db: Database): Promise<StationRecord[]> {
  * Inserts or updates (by external id) every station in one transaction: all land or none do.
  * Returns how many were new and how many were updated.
  */
-export async function upsertStations(
-  db: Database,
-  rows: readonly NewStation[],
-): Promise<{ inserted: number; updated: number }> {
+export async function upsertStations(db: Database, rows: readonly NewStation[]): Promise<{ inserted: number; updated: number }> {
   let inserted = 0
   return db.transaction(async (tx) => {
     for (let start = 0; start < rows.length; start += 500) {

@@ -81,5 +81,8 @@ export async function setUserLocale(db: Database, id: number, locale: string | n
 }
 
 export async function markUserBlocked(db: Database, id: number): Promise<void> {
-  await db.update(users).set({ blockedAt: sql`now()` }).where(eq(users.id, id))
+  await db
+    .update(users)
+    .set({ blockedAt: sql`now()` })
+    .where(eq(users.id, id))
 }

@@ -16,15 +16,7 @@ import {
 import { stations } from './stations.js'
 import { users } from './users.js'
 
-export const eventKind = pgEnum('event_kind', [
-  'skill_contest',
-  'health_check',
-  'meal',
-  'training',
-  'lecture',
-  'market',
-  'service_day',
-])
+export const eventKind = pgEnum('event_kind', ['skill_contest', 'health_check', 'meal', 'training', 'lecture', 'market', 'service_day'])
 export type EventKind = (typeof eventKind.enumValues)[number]
 
 export const eventStatus = pgEnum('event_status', ['draft', 'published', 'cancelled', 'finished'])
@@ -58,14 +50,24 @@ export const events = pgTable(
     capacity: integer().notNull(),
     /** The organizer closed registration early. */
     registrationClosed: boolean().notNull().default(false),
-    asks: text().array().$type<EventAskField[]>().notNull().default(sql`'{}'::text[]`),
+    asks: text()
+      .array()
+      .$type<EventAskField[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Free-form questions asked at registration, answered in `registrations.answers`. */
-    questions: text().array().notNull().default(sql`'{}'::text[]`),
+    questions: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /**
      * Positions in `questions` of the sensitive ones (health, ID number…): asked only after their own
      * consent (PIPL art. 29) and left out of exports unless the organizer asks for them.
      */
-    sensitiveQuestions: integer().array().notNull().default(sql`'{}'::integer[]`),
+    sensitiveQuestions: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     status: eventStatus().notNull().default('draft'),
     createdBy: bigint({ mode: 'number' }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -95,14 +97,7 @@ export const eventSlots = pgTable(
  * confirmed: has a seat. offered: promoted from the waitlist, holds a seat until `offerExpiresAt`
  * unless they accept or decline. waitlisted: in line, ordered by `waitlistedAt`.
  */
-export const registrationStatus = pgEnum('registration_status', [
-  'confirmed',
-  'offered',
-  'waitlisted',
-  'cancelled',
-  'declined',
-  'expired',
-])
+export const registrationStatus = pgEnum('registration_status', ['confirmed', 'offered', 'waitlisted', 'cancelled', 'declined', 'expired'])
 export type RegistrationStatus = (typeof registrationStatus.enumValues)[number]
 
 /** Statuses that hold a seat (an offer holds it until it is accepted, declined or expires). */
@@ -115,7 +110,8 @@ export type SeatHoldingStatus = (typeof seatHoldingStatuses)[number]
 export const activeRegistrationStatuses = ['confirmed', 'offered', 'waitlisted'] as const satisfies readonly RegistrationStatus[]
 export type ActiveRegistrationStatus = (typeof activeRegistrationStatuses)[number]
 
-export const holdsSeat = (status: RegistrationStatus): status is SeatHoldingStatus => (seatHoldingStatuses as readonly string[]).includes(status)
+export const holdsSeat = (status: RegistrationStatus): status is SeatHoldingStatus =>
+  (seatHoldingStatuses as readonly string[]).includes(status)
 export const isActiveRegistration = (status: RegistrationStatus): status is ActiveRegistrationStatus =>
   (activeRegistrationStatuses as readonly string[]).includes(status)
 
@@ -137,7 +133,10 @@ export const registrations = pgTable(
     phone: text(),
     occupation: text(),
     platform: text(),
-    answers: text().array().notNull().default(sql`'{}'::text[]`),
+    answers: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     consentAt: timestamp({ withTimezone: true }),
     /** When the worker separately agreed to answer the event's sensitive questions. */
     sensitiveConsentAt: timestamp({ withTimezone: true }),

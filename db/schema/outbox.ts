@@ -105,14 +105,20 @@ export const outbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
   },
   (table) => [
-    index('outbox_due').on(table.notBefore, table.id).where(sql`status = 'pending'`),
+    index('outbox_due')
+      .on(table.notBefore, table.id)
+      .where(sql`status = 'pending'`),
     // The few rows being sent, by sender: what a dead sender left is found without scanning the history.
-    index('outbox_sending').on(table.claimedBy).where(sql`status = 'sending'`),
+    index('outbox_sending')
+      .on(table.claimedBy)
+      .where(sql`status = 'sending'`),
     index('outbox_user_status').on(table.userId, table.status),
     index('outbox_broadcast_status').on(table.broadcastId, table.status),
     index('outbox_registration').on(table.registrationId),
     // A worker's Telegram reply names the message it answers: (chat, message id) finds what that was.
-    index('outbox_sent_message').on(table.userId, table.telegramMessageId).where(sql`telegram_message_id is not null`),
+    index('outbox_sent_message')
+      .on(table.userId, table.telegramMessageId)
+      .where(sql`telegram_message_id is not null`),
   ],
 )
 

@@ -17,15 +17,17 @@ export const stations = pgTable(
     /** WGS-84, as Telegram and browsers send it. */
     lat: doublePrecision().notNull(),
     lng: doublePrecision().notNull(),
-    amenities: text().array().notNull().default(sql`'{}'::text[]`),
+    amenities: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** OpenStreetMap opening_hours syntax; empty when unknown. */
     openingHours: text().notNull().default(''),
     phone: text().notNull().default(''),
     active: boolean().notNull().default(true),
     lastVerified: date({ mode: 'string' }),
     searchText: text().generatedAlwaysAs(
-      (): SQL =>
-        sql`${stations.name} || ' ' || ${stations.city} || ' ' || ${stations.district} || ' ' || ${stations.address}`,
+      (): SQL => sql`${stations.name} || ' ' || ${stations.city} || ' ' || ${stations.district} || ' ' || ${stations.address}`,
     ),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -21,7 +21,11 @@ export type World = {
 
 export async function startWorld(): Promise<World> {
   const state = new EmulatorState(1_000_000_001)
-  const server = createEmulatorServer(state, benchToken, { session: () => ({}), addUser: () => 0, onError: (error) => console.error(error) })
+  const server = createEmulatorServer(state, benchToken, {
+    session: () => ({}),
+    addUser: () => 0,
+    onError: (error) => console.error(error),
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     state,
@@ -62,7 +66,12 @@ function nextAnswer(state: EmulatorState, chatId: number): { answer: Promise<Mes
 }
 
 /** Queues one update and measures until the bot answers it. */
-async function exchange(state: EmulatorState, chatId: number, step: Step, send: () => void): Promise<{ sample: Sample; answer: Message | undefined }> {
+async function exchange(
+  state: EmulatorState,
+  chatId: number,
+  step: Step,
+  send: () => void,
+): Promise<{ sample: Sample; answer: Message | undefined }> {
   const waiting = nextAnswer(state, chatId)
   const started = performance.now()
   send()
@@ -109,7 +118,9 @@ export async function ride(state: EmulatorState, userId: number, updates: number
             : undefined
     const message = last
     const { sample, answer } = await exchange(state, userId, step, () =>
-      input === undefined && message !== undefined && data !== undefined ? tap(state, userId, message, data) : sendAsUser(state, userId, input ?? { text: '/events' }),
+      input === undefined && message !== undefined && data !== undefined
+        ? tap(state, userId, message, data)
+        : sendAsUser(state, userId, input ?? { text: '/events' }),
     )
     samples.push(sample)
     if (answer === undefined) break

@@ -11,13 +11,13 @@
 // With --json the last line printed is one JSON object with the figures.
 import { parseArgs } from 'node:util'
 import { run } from '@grammyjs/runner'
+import { sql } from 'drizzle-orm'
 import { Bot } from 'grammy'
 import pino from 'pino'
 import { startApp } from '../../bot/app.js'
 import { parseConfig } from '../../bot/config.js'
 import { openDatabase } from '../../db/client.js'
 import { upsertStations } from '../../db/repositories/stations.js'
-import { sql } from 'drizzle-orm'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { createTestEvent } from '../helpers/events.js'
 import { positiveInteger } from './args.js'
@@ -45,7 +45,15 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 const firstRider = 5_000_000
 const flooderId = 4_999_999
 
-type Figures = { updates: number; seconds: number; perSecond: number; p50: number; p99: number; errors: number; byStep: Record<string, number> }
+type Figures = {
+  updates: number
+  seconds: number
+  perSecond: number
+  p50: number
+  p99: number
+  errors: number
+  byStep: Record<string, number>
+}
 
 function figures(samples: readonly Sample[], seconds: number): Figures {
   const times = samples.map((sample) => sample.ms)
@@ -68,7 +76,9 @@ async function crowd(world: World, withFlood: boolean): Promise<Figures> {
   const started = performance.now()
   const riders = Array.from({ length: userCount }, (_, index) => ride(world.state, firstRider + index, perUser, points))
   // The flood starts once the crowd is under way, and lasts 1.1 s.
-  const flooding = withFlood ? new Promise((resolve) => setTimeout(resolve, 1_000)).then(() => flood(world.state, flooderId, floodCount, 1_100)) : undefined
+  const flooding = withFlood
+    ? new Promise((resolve) => setTimeout(resolve, 1_000)).then(() => flood(world.state, flooderId, floodCount, 1_100))
+    : undefined
   const samples = (await Promise.all(riders)).flat()
   await flooding
   return figures(samples, (performance.now() - started) / 1000)
@@ -94,7 +104,14 @@ async function bare(world: World): Promise<Figures> {
 }
 
 async function realBot(world: World, url: string, env: Record<string, string>, withFlood: boolean): Promise<Figures> {
-  const config = parseConfig({ BOT_TOKEN: benchToken, TELEGRAM_API_ROOT: world.apiRoot, DATABASE_URL: url, UPDATES_MODE: 'polling', LOG_LEVEL: 'silent', ...env })
+  const config = parseConfig({
+    BOT_TOKEN: benchToken,
+    TELEGRAM_API_ROOT: world.apiRoot,
+    DATABASE_URL: url,
+    UPDATES_MODE: 'polling',
+    LOG_LEVEL: 'silent',
+    ...env,
+  })
   const app = await startApp(config, pino({ level: 'silent' }))
   try {
     return await crowd(world, withFlood)
@@ -123,7 +140,9 @@ try {
   }
   await setup.db.execute(sql`ANALYZE`)
   await setup.close()
-  log(`bench:bot on PostgreSQL: ${stationCount} stations, ${userCount} riders × ${perUser} updates (seeded in ${((performance.now() - clock) / 1000).toFixed(1)} s)`)
+  log(
+    `bench:bot on PostgreSQL: ${stationCount} stations, ${userCount} riders × ${perUser} updates (seeded in ${((performance.now() - clock) / 1000).toFixed(1)} s)`,
+  )
   addUsers(world)
 
   const ceiling = await bare(world)
@@ -137,7 +156,9 @@ try {
   const unguarded = await realBot(world, database.url, { FLOOD_MAX_UPDATES: '1000' }, true)
   print('… with the guard off', unguarded)
   const ratio = calm.perSecond / ceiling.perSecond
-  log(`ratio ${ratio.toFixed(2)} (target ≥ 0.5); others' p99 ${calm.p99.toFixed(1)} ms calm, ${flooded.p99.toFixed(1)} ms with a flood (${unguarded.p99.toFixed(1)} ms unguarded)`)
+  log(
+    `ratio ${ratio.toFixed(2)} (target ≥ 0.5); others' p99 ${calm.p99.toFixed(1)} ms calm, ${flooded.p99.toFixed(1)} ms with a flood (${unguarded.p99.toFixed(1)} ms unguarded)`,
+  )
   if (args.json) {
     console.log(
       JSON.stringify({

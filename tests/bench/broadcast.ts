@@ -7,16 +7,16 @@
 import type { AddressInfo } from 'node:net'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { Api } from 'grammy'
 import { inArray, sql } from 'drizzle-orm'
+import { Api } from 'grammy'
 import pino from 'pino'
-import { openDatabase, type DatabaseHandle } from '../../db/client.js'
-import { enqueueMessages } from '../../db/repositories/outbox.js'
-import { broadcasts, outbox, users } from '../../db/schema/index.js'
-import { createOutboxSender } from '../../bot/outbox/sender.js'
 import { RateLimiter } from '../../bot/local/emulator/rate-limits.js'
 import { createEmulatorServer } from '../../bot/local/emulator/server.js'
 import { EmulatorState } from '../../bot/local/emulator/state.js'
+import { createOutboxSender } from '../../bot/outbox/sender.js'
+import { openDatabase, type DatabaseHandle } from '../../db/client.js'
+import { enqueueMessages } from '../../db/repositories/outbox.js'
+import { broadcasts, outbox, users } from '../../db/schema/index.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { positiveInteger, positiveNumber } from './args.js'
 
@@ -79,16 +79,31 @@ try {
   for (let start = 0; start < ids.length; start += 1000) {
     await main.db.insert(users).values(ids.slice(start, start + 1000).map((id) => ({ id, firstName: `骑手${id}` })))
   }
-  const [broadcast] = await main.db.insert(broadcasts).values({ createdBy: 1, audience: { type: 'everyone' }, text: '今晚驿站有热汤', recipientCount: recipients }).returning()
+  const [broadcast] = await main.db
+    .insert(broadcasts)
+    .values({ createdBy: 1, audience: { type: 'everyone' }, text: '今晚驿站有热汤', recipientCount: recipients })
+    .returning()
   await enqueueMessages(
     main.db,
-    ids.map((id) => ({ userId: id, kind: 'broadcast', broadcastId: broadcast?.id, payload: { method: 'sendMessage' as const, text: `<b>今晚驿站有热汤</b> #${id}`, parseMode: 'HTML' as const } })),
+    ids.map((id) => ({
+      userId: id,
+      kind: 'broadcast',
+      broadcastId: broadcast?.id,
+      payload: { method: 'sendMessage' as const, text: `<b>今晚驿站有热汤</b> #${id}`, parseMode: 'HTML' as const },
+    })),
   )
 
   // info: every 429 or 5xx the sender meets is printed.
   const logger = pino({ level: 'info' })
   const senders = handles.map((handle, index) =>
-    createOutboxSender({ db: handle.db, api: new Api(TOKEN, { apiRoot }), logger, now: () => new Date(), rate, instanceId: `bench-${index}` }),
+    createOutboxSender({
+      db: handle.db,
+      api: new Api(TOKEN, { apiRoot }),
+      logger,
+      now: () => new Date(),
+      rate,
+      instanceId: `bench-${index}`,
+    }),
   )
   // Senders, emulator and (on PGlite) the database share this event loop: a stall delays sends.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 })
@@ -120,7 +135,10 @@ try {
   const seconds = last?.ms == null ? (performance.now() - begun) / 1000 : (Number(last.ms) - startedAt) / 1000
   await Promise.all(senders.map((sender) => sender.stop()))
 
-  const statuses = await main.db.select({ status: outbox.status, count: sql<number>`count(*)::int` }).from(outbox).groupBy(outbox.status)
+  const statuses = await main.db
+    .select({ status: outbox.status, count: sql<number>`count(*)::int` })
+    .from(outbox)
+    .groupBy(outbox.status)
   const count = (status: string) => Number(statuses.find((row) => row.status === status)?.count ?? 0)
   let delivered = 0
   let duplicates = 0
@@ -133,7 +151,9 @@ try {
   const ideal = (recipients - 1) / rate
   const achieved = recipients / seconds
   const ratio = round(ideal / seconds)
-  log(`delivered ${delivered.toLocaleString('en')} of ${recipients.toLocaleString('en')} in ${seconds.toFixed(1)} s (ideal ${ideal.toFixed(1)} s)`)
+  log(
+    `delivered ${delivered.toLocaleString('en')} of ${recipients.toLocaleString('en')} in ${seconds.toFixed(1)} s (ideal ${ideal.toFixed(1)} s)`,
+  )
   log(`achieved ${achieved.toFixed(2)} messages/s = ${ratio} of the ${rate}/s limit (target ≥ ${targets.rateRatio})`)
   log(`HTTP 429: ${state.tooManyRequests} (target ${targets.http429}), duplicates: ${duplicates} (target ${targets.duplicates})`)
   log(`event-loop delay: p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`)

@@ -87,7 +87,9 @@ try {
   const ids = Array.from({ length: recipients }, (_, index) => FIRST_USER + index)
   await handle.db.insert(users).values({ id: ORGANIZER, firstName: '组织者', languageCode: 'zh-hans' })
   for (let from = 0; from < ids.length; from += 1000) {
-    await handle.db.insert(users).values(ids.slice(from, from + 1000).map((id) => ({ id, firstName: `骑手${id}`, languageCode: 'zh-hans' })))
+    await handle.db
+      .insert(users)
+      .values(ids.slice(from, from + 1000).map((id) => ({ id, firstName: `骑手${id}`, languageCode: 'zh-hans' })))
   }
   const [broadcast] = await handle.db
     .insert(broadcasts)
@@ -96,7 +98,13 @@ try {
   if (broadcast === undefined) throw new Error('no broadcast')
   await enqueueMessages(
     handle.db,
-    ids.map((id) => ({ userId: id, kind: 'broadcast', broadcastId: broadcast.id, urgent: true, payload: { method: 'sendMessage' as const, text: `${MARK}${id}` } })),
+    ids.map((id) => ({
+      userId: id,
+      kind: 'broadcast',
+      broadcastId: broadcast.id,
+      urgent: true,
+      payload: { method: 'sendMessage' as const, text: `${MARK}${id}` },
+    })),
   )
   current = start()
   if ((await current.ready).kind !== 'ready') throw new Error('the first instance did not start')
@@ -112,7 +120,8 @@ try {
     }
     const [state] = await handle.db.select({ status: broadcasts.status }).from(broadcasts).where(eq(broadcasts.id, broadcast.id))
     if (crashes.length === points.length && crashes.every((c) => c.settledAfterMs !== undefined) && state?.status === 'done') break
-    if (performance.now() > deadline) throw new Error(`not finished after 20 minutes: ${crashes.length} crashes, broadcast ${state?.status}`)
+    if (performance.now() > deadline)
+      throw new Error(`not finished after 20 minutes: ${crashes.length} crashes, broadcast ${state?.status}`)
     await sleep(200)
   }
 
@@ -126,7 +135,9 @@ try {
       .where(and(eq(outbox.broadcastId, broadcast.id), inArray(outbox.status, ['failed']), like(outbox.claimedBy, `%:${entry.pid}:%`)))
     const lost = uncertain.filter((row) => !chats.has(row.userId)).length
     perCrash.push({ ...entry, uncertain: uncertain.length, lost })
-    log(`  ${entry.point}: ${uncertain.length} rows left uncertain, ${lost} of them lost; settled ${seconds(entry.settledAfterMs ?? 0)} s after the restart (up after ${seconds(entry.readyAfterMs ?? 0)} s)`)
+    log(
+      `  ${entry.point}: ${uncertain.length} rows left uncertain, ${lost} of them lost; settled ${seconds(entry.settledAfterMs ?? 0)} s after the restart (up after ${seconds(entry.readyAfterMs ?? 0)} s)`,
+    )
   }
   const delivered = chats.size
   const figures = {

@@ -23,7 +23,13 @@ export async function preparePairs(db: Database): Promise<Fixtures> {
   const event = await createTestEvent(db, { capacity: 1000, startsAt: inTenDays() })
   // One registrant, so that an organizer's broadcast to the event has someone to reach.
   await register(db, event.id, await addUser(db, 799_999), 'confirmed')
-  const form = await createTestEvent(db, { title: '表单报名活动', capacity: 1000, startsAt: inTenDays(), asks: ['name', 'phone'], questions: ['骑手工号'] })
+  const form = await createTestEvent(db, {
+    title: '表单报名活动',
+    capacity: 1000,
+    startsAt: inTenDays(),
+    asks: ['name', 'phone'],
+    questions: ['骑手工号'],
+  })
   const stationId = await addStation(db, { name: '湖滨暖新驿站', city: '杭州', lat: 30.259, lng: 120.163 })
   return { eventId: event.id, city: event.city, formEventId: form.id, stationId }
 }
@@ -31,7 +37,13 @@ export async function preparePairs(db: Database): Promise<Fixtures> {
 /** A date ten days ahead in Shanghai, typed as an organizer would: "2026-12-11 09:00". */
 const typedStart = () => `${new Date(inTenDays().getTime() + 8 * 3_600_000).toISOString().slice(0, 10)} 09:00`
 
-async function steps(db: Database, kind: PairKind, worker: Sender, index: number, fixtures: Fixtures): Promise<{ before: Update[]; last: [Update, Update] }> {
+async function steps(
+  db: Database,
+  kind: PairKind,
+  worker: Sender,
+  index: number,
+  fixtures: Fixtures,
+): Promise<{ before: Update[]; last: [Update, Update] }> {
   const tap = (data: string) => callbackUpdate(worker, data)
   const say = (text: string) => textUpdate(worker, text)
   if (kind === 'tap-register') return { before: [], last: [tap(`e:r:${fixtures.eventId}`), tap(`e:r:${fixtures.eventId}`)] }
@@ -40,7 +52,10 @@ async function steps(db: Database, kind: PairKind, worker: Sender, index: number
     return { before: [tap(`e:r:${fixtures.formEventId}`), tap('e:y'), say('李明'), phone], last: [say(`A${index}`), say(`A${index}`)] }
   }
   if (kind === 'ticket') {
-    return { before: [say('/feedback'), tap('f:w:c'), tap('f:w:c:成都'), tap('f:w:k:need'), tap('f:w:a:0')], last: [say('热水器坏了'), say('热水器坏了！')] }
+    return {
+      before: [say('/feedback'), tap('f:w:c'), tap('f:w:c:成都'), tap('f:w:k:need'), tap('f:w:a:0')],
+      last: [say('热水器坏了'), say('热水器坏了！')],
+    }
   }
   await addUser(db, worker.id, { role: 'organizer' })
   if (kind === 'broadcast') {
@@ -50,14 +65,37 @@ async function steps(db: Database, kind: PairKind, worker: Sender, index: number
   }
   await addScope(db, worker.id, { city: '杭州' })
   const before = [
-    ...[say('/newevent'), tap('ea:c:kind:training'), say(`并发发布${index}`), tap('ea:c:skip'), say('湖滨'), tap(`ea:c:station:${fixtures.stationId}`)],
-    ...[say(typedStart()), say('11:30'), say('30'), tap('ea:c:noslots'), tap('ea:c:default'), tap('ea:c:default'), tap('ea:c:done'), tap('ea:c:done')],
+    ...[
+      say('/newevent'),
+      tap('ea:c:kind:training'),
+      say(`并发发布${index}`),
+      tap('ea:c:skip'),
+      say('湖滨'),
+      tap(`ea:c:station:${fixtures.stationId}`),
+    ],
+    ...[
+      say(typedStart()),
+      say('11:30'),
+      say('30'),
+      tap('ea:c:noslots'),
+      tap('ea:c:default'),
+      tap('ea:c:default'),
+      tap('ea:c:done'),
+      tap('ea:c:done'),
+    ],
   ]
   return { before, last: [tap('ea:c:publish'), tap('ea:c:publish')] }
 }
 
 /** Walks one user through `kind`, the steps alternating between a and b, the last one on both at once. */
-export async function walkPair(db: Database, instances: [Instance, Instance], kind: PairKind, worker: Sender, index: number, fixtures: Fixtures): Promise<void> {
+export async function walkPair(
+  db: Database,
+  instances: [Instance, Instance],
+  kind: PairKind,
+  worker: Sender,
+  index: number,
+  fixtures: Fixtures,
+): Promise<void> {
   const [a, b] = instances
   const { before, last } = await steps(db, kind, worker, index, fixtures)
   for (const [step, update] of before.entries()) await (step % 2 === 0 ? a : b).post(update)

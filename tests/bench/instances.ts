@@ -19,11 +19,16 @@ import { outbox, users } from '../../db/schema/index.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { positiveInteger } from './args.js'
 import { effectsOf, pairKinds, preparePairs, walkPair, type PairKind } from './instances-pairs.js'
-import { startBenchTelegram, type BenchTelegram } from './instances-telegram.js'
 import { startInstance } from './instances-process.js'
+import { startBenchTelegram, type BenchTelegram } from './instances-telegram.js'
 
 const { values: args } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, trials: { type: 'string' }, pairs: { type: 'string' }, recipients: { type: 'string' } },
+  options: {
+    json: { type: 'boolean', default: false },
+    trials: { type: 'string' },
+    pairs: { type: 'string' },
+    recipients: { type: 'string' },
+  },
 })
 const trials = positiveInteger(args.trials, 10, 'trials')
 const pairCount = positiveInteger(args.pairs, 20, 'pairs')
@@ -83,7 +88,11 @@ async function pairs(telegram: BenchTelegram): Promise<PairFigures> {
         byKind[kind].duplicates += Math.max(0, made - 1)
       }
       const figures = Object.values(byKind)
-      return { byKind, effects: figures.reduce((sum, f) => sum + f.effects, 0), duplicates: figures.reduce((sum, f) => sum + f.duplicates, 0) }
+      return {
+        byKind,
+        effects: figures.reduce((sum, f) => sum + f.effects, 0),
+        duplicates: figures.reduce((sum, f) => sum + f.duplicates, 0),
+      }
     } finally {
       await handle.close()
       await Promise.all([a.stop(), b.stop()])
@@ -93,7 +102,10 @@ async function pairs(telegram: BenchTelegram): Promise<PairFigures> {
 
 /** Rows still to send, including those the killed instance had claimed until they are settled. */
 async function openRows(db: Database): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(outbox).where(inArray(outbox.status, ['pending', 'sending']))
+  const [row] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(inArray(outbox.status, ['pending', 'sending']))
   return row?.n ?? 0
 }
 
@@ -107,7 +119,10 @@ async function broadcastWithKill(telegram: BenchTelegram) {
       await handle.db.insert(users).values(ids.map((id) => ({ id, firstName: `收件人${id}`, languageCode: 'zh-hans' })))
       const text = (id: number) => `bench broadcast ${id}`
       const before = telegram.deliveries.length
-      await enqueueMessages(handle.db, ids.map((id) => ({ userId: id, kind: 'broadcast', payload: { method: 'sendMessage' as const, text: text(id) }, urgent: true })))
+      await enqueueMessages(
+        handle.db,
+        ids.map((id) => ({ userId: id, kind: 'broadcast', payload: { method: 'sendMessage' as const, text: text(id) }, urgent: true })),
+      )
       const ours = () => telegram.deliveries.slice(before).filter((d) => d.text.startsWith('bench broadcast '))
       while (ours().length < recipients / 3) await sleep(100)
       a.kill()
@@ -136,10 +151,15 @@ try {
   const startupFailures = await startupTrials(telegram)
   log(`start-up: ${trials} trials of two instances at once on an empty database, ${startupFailures} failed`)
   const paired = await pairs(telegram)
-  log(`pairs: ${pairCount} simultaneous last steps on two instances, ${paired.effects} users got what they asked for, ${paired.duplicates} duplicates`)
-  for (const [kind, figures] of Object.entries(paired.byKind)) log(`  ${kind}: ${figures.pairs} pairs, ${figures.effects} done, ${figures.duplicates} duplicates`)
+  log(
+    `pairs: ${pairCount} simultaneous last steps on two instances, ${paired.effects} users got what they asked for, ${paired.duplicates} duplicates`,
+  )
+  for (const [kind, figures] of Object.entries(paired.byKind))
+    log(`  ${kind}: ${figures.pairs} pairs, ${figures.effects} done, ${figures.duplicates} duplicates`)
   const sent = await broadcastWithKill(telegram)
-  log(`broadcast: ${sent.delivered} delivered (a ${sent.byInstance.a}, b ${sent.byInstance.b}), ${sent.lost} lost, ${sent.duplicates} duplicates`)
+  log(
+    `broadcast: ${sent.delivered} delivered (a ${sent.byInstance.a}, b ${sent.byInstance.b}), ${sent.lost} lost, ${sent.duplicates} duplicates`,
+  )
   if (args.json) {
     console.log(
       JSON.stringify({

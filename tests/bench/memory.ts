@@ -163,13 +163,19 @@ const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS')
 const row = (label: string, start: Start) =>
   `${label.padEnd(22)}${String(start.treePeakMb).padStart(10)}${String(start.treeAfterMb).padStart(12)}${String(start.botMb).padStart(10)}${start.seconds.toFixed(1).padStart(10)}`
 log()
-log(`${'npm start'.padEnd(22)}${'tree peak'.padStart(10)}${'tree after'.padStart(12)}${'bot'.padStart(10)}${'seconds'.padStart(10)}   (MB RSS)`)
+log(
+  `${'npm start'.padEnd(22)}${'tree peak'.padStart(10)}${'tree after'.padStart(12)}${'bot'.padStart(10)}${'seconds'.padStart(10)}   (MB RSS)`,
+)
 log(row('PGlite, first start', firstStart))
 log(row('PGlite, restart', restart))
 if (postgresStart !== undefined) log(row('PostgreSQL', postgresStart))
 log()
-log(`  [${mark(restart.treePeakMb < targets.treeMb)}] whole npm start tree after a restart on PGlite < ${targets.treeMb} MB: ${restart.treePeakMb} MB peak`)
-log(`  [${mark(firstStart.treePeakMb < targets.firstStartMb)}] first start (initdb) < ${targets.firstStartMb} MB: ${firstStart.treePeakMb} MB peak`)
+log(
+  `  [${mark(restart.treePeakMb < targets.treeMb)}] whole npm start tree after a restart on PGlite < ${targets.treeMb} MB: ${restart.treePeakMb} MB peak`,
+)
+log(
+  `  [${mark(firstStart.treePeakMb < targets.firstStartMb)}] first start (initdb) < ${targets.firstStartMb} MB: ${firstStart.treePeakMb} MB peak`,
+)
 log(
   postgresStart === undefined
     ? `  [MISS] bot process on PostgreSQL < ${targets.postgresMb} MB: not measured (set DATABASE_URL)`

@@ -1,7 +1,7 @@
 // Deterministic, real-looking stations and rider positions for the nearest-station benchmark.
-import { amenities, stationKinds, type Amenity } from '../../domain/vocabulary.js'
-import type { NewStation } from '../../db/schema/index.js'
 import type { Point } from '../../db/repositories/stations.js'
+import type { NewStation } from '../../db/schema/index.js'
+import { amenities, stationKinds, type Amenity } from '../../domain/vocabulary.js'
 import { createRandom, type Random } from '../helpers/random.js'
 
 // Weight ≈ share of stations; the spread (degrees) grows with the size of the city.

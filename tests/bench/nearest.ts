@@ -23,11 +23,11 @@ import {
   type Point,
   type StationWithDistance,
 } from '../../db/repositories/stations.js'
-import { findNearestStationsByScan } from './nearest-scan.js'
 import * as schema from '../../db/schema/index.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
-import { generateQueryPoints, generateStations } from './nearest-data.js'
 import { positiveInteger } from './args.js'
+import { generateQueryPoints, generateStations } from './nearest-data.js'
+import { findNearestStationsByScan } from './nearest-scan.js'
 
 type Search = (db: Database, point: Point, options: NearestOptions) => Promise<StationWithDistance[]>
 type Run = { times: number[]; ids: number[][] }
@@ -123,7 +123,11 @@ function startupMemory(dataDir: string): Promise<{ rssMb: number; rssAfterGcMb: 
         const figures = JSON.parse(last) as { rss_mb: number; rss_after_gc_mb: number }
         resolve({ rssMb: figures.rss_mb, rssAfterGcMb: figures.rss_after_gc_mb })
       } catch (error) {
-        const reason = stderr.trim().split('\n').find((line) => /Error/.test(line)) ?? String(error)
+        const reason =
+          stderr
+            .trim()
+            .split('\n')
+            .find((line) => /Error/.test(line)) ?? String(error)
         resolve({ error: reason.trim() })
       }
     })
@@ -134,7 +138,9 @@ async function main() {
   const started = performance.now()
   const handle = await openBenchDatabase()
   const { db, driver } = handle
-  log(`nearest-station benchmark — driver: ${driver}, ${stationCount.toLocaleString('en')} stations, ${queryCount.toLocaleString('en')} queries, top ${LIMIT}`)
+  log(
+    `nearest-station benchmark — driver: ${driver}, ${stationCount.toLocaleString('en')} stations, ${queryCount.toLocaleString('en')} queries, top ${LIMIT}`,
+  )
   try {
     const clock = performance.now()
     const rows = generateStations(stationCount, 20_261_125)
@@ -207,7 +213,9 @@ for (const [label, run] of [
 }
 log()
 log(`speedup (scan p50 / indexed p50): ${speedup.toFixed(1)}×   with truck_parking: ${filteredSpeedup.toFixed(1)}×`)
-log(`identical top-${LIMIT} ids: ${scanCount - differing}/${scanCount} queries, with truck_parking ${scanCount - filteredDiffering}/${scanCount}`)
+log(
+  `identical top-${LIMIT} ids: ${scanCount - differing}/${scanCount} queries, with truck_parking ${scanCount - filteredDiffering}/${scanCount}`,
+)
 for (const [label, plan] of [
   ['indexed', plans.indexed],
   ['indexed + truck_parking', plans.filteredIndexed],
@@ -227,7 +235,9 @@ const mark = (ok: boolean) => (ok ? 'PASS' : 'MISS')
 const onPostgres = driver === 'postgres' ? '' : '  (PostgreSQL target; informational on PGlite)'
 log()
 log('targets:')
-log(`  [${mark(p50(runs.indexed) < targets.indexedP50Ms)}] indexed p50 < ${targets.indexedP50Ms} ms: ${p50(runs.indexed).toFixed(3)} ms${onPostgres}`)
+log(
+  `  [${mark(p50(runs.indexed) < targets.indexedP50Ms)}] indexed p50 < ${targets.indexedP50Ms} ms: ${p50(runs.indexed).toFixed(3)} ms${onPostgres}`,
+)
 log(`  [${mark(speedup >= targets.speedup)}] speedup ≥ ${targets.speedup}×: ${speedup.toFixed(1)}×${onPostgres}`)
 log(`  [${mark(usesIndex(plans.indexed))}] indexed query uses ${GIST_INDEX}`)
 log(`  [${mark(differing + filteredDiffering === 0)}] identical top-${LIMIT} for every query`)

@@ -13,7 +13,9 @@ const lock = /^\s*PERFORM 1 FROM "events" WHERE "id" = p_event_id FOR UPDATE;\n/
 export async function installUnlockedRegistration(db: Database): Promise<void> {
   const text = await readFile(migration, 'utf8')
   if (!lock.test(text)) throw new Error('register_seat no longer starts with the event lock: update the benchmark')
-  await db.execute(sql.raw(text.replace(lock, '').replace('CREATE FUNCTION "register_seat"(', 'CREATE OR REPLACE FUNCTION "register_seat_unlocked"(')))
+  await db.execute(
+    sql.raw(text.replace(lock, '').replace('CREATE FUNCTION "register_seat"(', 'CREATE OR REPLACE FUNCTION "register_seat_unlocked"(')),
+  )
 }
 
 export async function registerWithoutLock(db: Database, input: RegisterInput): Promise<void> {

@@ -101,7 +101,9 @@ async function repositoryBurst(db: Database, locked: boolean, offset: number): P
   const ids = workerIds(offset)
   for (const id of ids) await touchUser(db, { id, languageCode: 'zh', isAdmin: false })
   const registerOne = locked ? register : registerWithoutLock
-  const { seconds, times } = await timed(ids.map((userId) => () => registerOne(db, { eventId: event.id, userId, consent: false, now: clock })))
+  const { seconds, times } = await timed(
+    ids.map((userId) => () => registerOne(db, { eventId: event.id, userId, consent: false, now: clock })),
+  )
   return tally(db, event.id, seconds, times)
 }
 
@@ -146,7 +148,9 @@ try {
         unlocked_confirmed: unlocked.confirmed,
         lock_vs_unlock_per_second: round(perSecond(locked) / perSecond(unlocked), 2),
         repo_unlocked_per_second: round(perSecond(unlocked)),
-        ...(withoutChatLock === undefined ? {} : { chat_lock_vs_none_per_second: round(perSecond(handlers) / perSecond(withoutChatLock), 2) }),
+        ...(withoutChatLock === undefined
+          ? {}
+          : { chat_lock_vs_none_per_second: round(perSecond(handlers) / perSecond(withoutChatLock), 2) }),
       }),
     )
   }

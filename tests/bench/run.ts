@@ -8,8 +8,14 @@ const benchmarks: Record<string, { file: string; about: string }> = {
   register: { file: './register.ts', about: '500 workers registering at once for 70 seats: with and without the capacity lock' },
   broadcast: { file: './broadcast.ts', about: 'outbox sender: broadcast rate vs the limit, 429s and duplicates, against the emulator' },
   instances: { file: './instances.ts', about: 'two instances on one PostgreSQL: start-up race, one chat on both, a kill -9 mid-broadcast' },
-  bot: { file: './bot.ts', about: 'whole bot: 1,000 riders through long polling on PostgreSQL vs a bare grammY bot, and one flooding user' },
-  crash: { file: './crash.ts', about: 'kill -9 of the sender at three points of a broadcast on PostgreSQL: rows lost, duplicates, time to settle' },
+  bot: {
+    file: './bot.ts',
+    about: 'whole bot: 1,000 riders through long polling on PostgreSQL vs a bare grammY bot, and one flooding user',
+  },
+  crash: {
+    file: './crash.ts',
+    about: 'kill -9 of the sender at three points of a broadcast on PostgreSQL: rows lost, duplicates, time to settle',
+  },
   memory: { file: './memory.ts', about: 'RSS of the real npm start tree: first start and restart on PGlite, the bot on PostgreSQL' },
 }
 

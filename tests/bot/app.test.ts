@@ -12,7 +12,11 @@ async function botSaid(expected: string): Promise<string> {
   let said = ''
   for (let attempt = 0; attempt < 100 && !said.includes(expected); attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100))
-    said = state.history(rider.id).messages.filter((m) => m.from?.is_bot).map((m) => m.text ?? '').join('\n')
+    said = state
+      .history(rider.id)
+      .messages.filter((m) => m.from?.is_bot)
+      .map((m) => m.text ?? '')
+      .join('\n')
   }
   return said
 }
@@ -45,7 +49,14 @@ describe('with a token', () => {
     expect(state.webhook).toEqual({ url: 'https://bot.example.org/tg/hook', secretToken: 's3cret-token' })
     const update = {
       update_id: 1,
-      message: { message_id: 1, date: 0, chat: { id: rider.id, type: 'private' }, from: rider, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: rider.id, type: 'private' },
+        from: rider,
+        text: '/start',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      },
     }
     const deliver = (secret: string) =>
       fetch(`http://127.0.0.1:${running.webhookPort}/tg/hook`, {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import type { Update, User } from 'grammy/types'
+import { describe, expect, it } from 'vitest'
 import { requireUserId } from '../../bot/context.js'
 
 const update = { update_id: 41 } as Update

@@ -46,9 +46,18 @@ describe('a failed update', () => {
     const update = callbackUpdate(rider, 'se:lang')
     await bot.handleUpdate(update)
     expect(telegram.callsOf('answerCallbackQuery').map((call) => call.payload.text)).toContain(apologyZh)
-    expect(telegram.callsOf('sendMessage').filter(isApology).map((call) => call.payload.chat_id)).toEqual([rider.id])
+    expect(
+      telegram
+        .callsOf('sendMessage')
+        .filter(isApology)
+        .map((call) => call.payload.chat_id),
+    ).toEqual([rider.id])
     const failure = captured.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.msg === 'update failed')
-    expect(failure).toMatchObject({ level: 50, update_id: update.update_id, err: { type: 'GrammyError', error_code: 400, method: 'sendMessage' } })
+    expect(failure).toMatchObject({
+      level: 50,
+      update_id: update.update_id,
+      err: { type: 'GrammyError', error_code: 400, method: 'sendMessage' },
+    })
   })
 
   it('still sends the message when the callback query is too old to answer', async () => {
@@ -57,11 +66,18 @@ describe('a failed update', () => {
     await bot.handleUpdate(textUpdate(rider, '/start'))
     telegram.clear()
     telegram.respond((call) =>
-      call.method === 'answerCallbackQuery' ? { ok: false, error_code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' } : undefined,
+      call.method === 'answerCallbackQuery'
+        ? { ok: false, error_code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' }
+        : undefined,
     )
     telegram.respond(failAllButApologies)
     await bot.handleUpdate(callbackUpdate(rider, 'se:lang'))
-    expect(telegram.callsOf('sendMessage').filter(isApology).map((call) => [call.payload.chat_id, call.payload.text])).toEqual([[rider.id, apologyEn]])
+    expect(
+      telegram
+        .callsOf('sendMessage')
+        .filter(isApology)
+        .map((call) => [call.payload.chat_id, call.payload.text]),
+    ).toEqual([[rider.id, apologyEn]])
   })
 
   it('answers a failed text message with a reply in the chat', async () => {
@@ -69,7 +85,12 @@ describe('a failed update', () => {
     const rider = { id: 6103, first_name: '小王' }
     telegram.respond(failAllButApologies)
     await bot.handleUpdate(textUpdate(rider, '/start'))
-    expect(telegram.callsOf('sendMessage').filter(isApology).map((call) => call.payload.chat_id)).toEqual([rider.id])
+    expect(
+      telegram
+        .callsOf('sendMessage')
+        .filter(isApology)
+        .map((call) => call.payload.chat_id),
+    ).toEqual([rider.id])
   })
 })
 
@@ -109,7 +130,10 @@ describe('logs of failing paths keep anonymous tickets anonymous', () => {
     const error = await database.db
       .insert(users)
       .values({ id: 777002, firstName: '匿名测试3', username: 'secret_rider' })
-      .then(() => undefined, (caught: unknown) => caught)
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      )
     expect(error).toBeInstanceOf(Error)
     expect(String((error as Error).message)).toContain('777002') // the raw error does carry them
     // A logger made elsewhere (tests, scripts) gets the same serializers through withSafeErrors, as in startApp.
@@ -128,7 +152,10 @@ describe('logs of failing paths keep anonymous tickets anonymous', () => {
   it('keeps a plain description logged under "error" (as the outbox sender does), and makes an Error under it safe', () => {
     const captured = capturedLogger()
     captured.logger.warn({ error: 'Forbidden: bot was blocked by the user' }, 'outbox message not sent')
-    captured.logger.warn({ error: new GrammyError('x', { ok: false, error_code: 400, description: 'Bad Request' }, 'sendMessage', { text: '#5N7AM' }) }, 'failed')
+    captured.logger.warn(
+      { error: new GrammyError('x', { ok: false, error_code: 400, description: 'Bad Request' }, 'sendMessage', { text: '#5N7AM' }) },
+      'failed',
+    )
     expect(captured.lines[0]).toContain('"error":"Forbidden: bot was blocked by the user"')
     expect(captured.lines[1]).toContain('"error_code":400')
     expect(captured.lines[1]).not.toContain('5N7AM')
@@ -136,13 +163,23 @@ describe('logs of failing paths keep anonymous tickets anonymous', () => {
 
   it('logs a Telegram error with method, code and description only', () => {
     const captured = capturedLogger()
-    const error = new GrammyError("Call to 'sendMessage' failed!", { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 'sendMessage', {
-      chat_id: 777001,
-      text: '✅ 收到了！留言编号 #5N7AM（匿名）',
-    })
+    const error = new GrammyError(
+      "Call to 'sendMessage' failed!",
+      { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+      'sendMessage',
+      {
+        chat_id: 777001,
+        text: '✅ 收到了！留言编号 #5N7AM（匿名）',
+      },
+    )
     captured.logger.warn({ err: error }, 'receipt not sent')
     const [line] = captured.lines.map((entry) => JSON.parse(entry) as { err: Record<string, unknown> })
-    expect(line?.err).toMatchObject({ type: 'GrammyError', method: 'sendMessage', error_code: 403, description: 'Forbidden: bot was blocked by the user' })
+    expect(line?.err).toMatchObject({
+      type: 'GrammyError',
+      method: 'sendMessage',
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    })
     expect(captured.text()).not.toMatch(/5N7AM|777001|收到了/)
   })
 })

@@ -22,7 +22,11 @@ const rootNames = sourceDirs.flatMap((dir) => {
   const full = path.join(root, dir)
   return statSync(full, { throwIfNoEntry: false })?.isDirectory() ? tsFiles(full) : []
 })
-const config = ts.getParsedCommandLineOfConfigFile(path.join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })
+const config = ts.getParsedCommandLineOfConfigFile(
+  path.join(root, 'tsconfig.json'),
+  {},
+  { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+)
 const program = ts.createProgram({ rootNames, options: config?.options ?? {} })
 const own = new Set(rootNames.map((name) => path.resolve(name)))
 const { literals, dynamic } = scanKeys(program, (fileName) => own.has(path.resolve(fileName)), zh.ids)
@@ -46,7 +50,9 @@ describe('locale keys the code builds from values', () => {
   it('has every key they build in Chinese and in English', () => {
     const missing = dynamic.flatMap((site) =>
       (site.keys ?? []).flatMap((key) =>
-        [zh.ids.has(key) ? [] : [`zh ${key}`], en.ids.has(key) ? [] : [`en ${key}`]].flat().map((which) => `${site.where} ${site.template} → ${which}`),
+        [zh.ids.has(key) ? [] : [`zh ${key}`], en.ids.has(key) ? [] : [`en ${key}`]]
+          .flat()
+          .map((which) => `${site.where} ${site.template} → ${which}`),
       ),
     )
     expect(missing).toEqual([])
@@ -89,6 +95,10 @@ describe('the key scanner', () => {
        t(\`ticket-note-\${free}\`)`,
       ['ticket-status-open', 'ticket-result-gone', 'ticket-note-x'],
     )
-    expect(found.map((site) => site.keys)).toEqual([['ticket-status-open', 'ticket-status-closed'], ['ticket-result-forbidden', 'ticket-result-gone'], undefined])
+    expect(found.map((site) => site.keys)).toEqual([
+      ['ticket-status-open', 'ticket-status-closed'],
+      ['ticket-result-forbidden', 'ticket-result-gone'],
+      undefined,
+    ])
   })
 })

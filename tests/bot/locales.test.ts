@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../bot/locales', import.meta.url))
-const files = (locale: string) => readdirSync(`${root}/${locale}`).filter((name) => name.endsWith('.ftl')).sort()
+const files = (locale: string) =>
+  readdirSync(`${root}/${locale}`)
+    .filter((name) => name.endsWith('.ftl'))
+    .sort()
 const ids = (locale: string, file: string) =>
   [...readFileSync(`${root}/${locale}/${file}`, 'utf8').matchAll(/^([a-z][\w-]*) =/gm)].map((match) => match[1])
 

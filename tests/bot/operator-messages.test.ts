@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig } from '../../bot/config.js'
-import { DataDirLockedError } from '../../db/client.js'
 import { configProblemInChinese, operatorMessages } from '../../bot/operator-messages.js'
+import { DataDirLockedError } from '../../db/client.js'
 
 const token = '123456789:AAFakeTokenForTheTestsOnly_abcdefghij'
 

@@ -14,7 +14,15 @@ beforeAll(async () => {
 afterAll(async () => rm(dataDir, { recursive: true, force: true }))
 
 /** Local mode in a fresh data directory on a free port, whatever the test run's own settings are. */
-const env = (extra: Record<string, string> = {}) => ({ ...process.env, DATA_DIR: dataDir, PORT: '0', BOT_TOKEN: '', DATABASE_URL: '', LOG_LEVEL: 'info', ...extra })
+const env = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: '0',
+  BOT_TOKEN: '',
+  DATABASE_URL: '',
+  LOG_LEVEL: 'info',
+  ...extra,
+})
 
 function run(command: string, args: string[], extra?: Record<string, string>) {
   const child = spawn(command, args, { cwd: root, env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] })
@@ -81,6 +89,9 @@ describe('npm start', () => {
   it('names a bad setting in Chinese first, then in English', async () => {
     const bad = run(process.execPath, ['--import', 'tsx', 'bot/main.ts'], { PORT: '八十' })
     expect(await bad.exited).toBe(1)
-    expect(bad.output().trim().split('\n')).toEqual(['暖新助手无法启动：环境变量 PORT 必须是端口号（0 表示任选一个空闲端口）。', 'Invalid PORT: must be a port number (0 = any free port)'])
+    expect(bad.output().trim().split('\n')).toEqual([
+      '暖新助手无法启动：环境变量 PORT 必须是端口号（0 表示任选一个空闲端口）。',
+      'Invalid PORT: must be a port number (0 = any free port)',
+    ])
   }, 60_000)
 })

@@ -16,9 +16,12 @@ const { state } = telegram
 const start = (env: Record<string, string>, onStopped?: (reason: Error) => void) =>
   telegram.start({ PORT: '0', ...env }, onStopped ? { onStopped } : {})
 
-
 const callApi = (method: string, params: Record<string, unknown>) =>
-  fetch(`${telegram.apiRoot()}/bot${token}/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) })
+  fetch(`${telegram.apiRoot()}/bot${token}/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(params),
+  })
 
 async function eventually<T>(read: () => T, done: (value: T) => boolean): Promise<T> {
   let value = read()
@@ -29,16 +32,22 @@ async function eventually<T>(read: () => T, done: (value: T) => boolean): Promis
   return value
 }
 
-const botTexts = () => state.history(rider.id).messages.filter((m) => m.from?.is_bot).map((m) => m.text ?? '')
+const botTexts = () =>
+  state
+    .history(rider.id)
+    .messages.filter((m) => m.from?.is_bot)
+    .map((m) => m.text ?? '')
 
 describe('UPDATES_MODE=none', () => {
-  it("leaves the webhook of the other instances alone, takes no updates, and still sends the outbox", async () => {
+  it('leaves the webhook of the other instances alone, takes no updates, and still sends the outbox', async () => {
     await callApi('setWebhook', { url: hook, secret_token: 'other-instances' })
     const running = await start({ UPDATES_MODE: 'none' })
     expect(running.mode).toBe('none')
     expect(state.webhook).toEqual({ url: hook, secretToken: 'other-instances' })
     await touchUser(running.database.db, { id: rider.id, firstName: rider.first_name, languageCode: 'zh-hans', isAdmin: false })
-    await enqueueMessages(running.database.db, [{ userId: rider.id, kind: 'test', payload: { method: 'sendMessage', text: '仅发送实例送达' } }])
+    await enqueueMessages(running.database.db, [
+      { userId: rider.id, kind: 'test', payload: { method: 'sendMessage', text: '仅发送实例送达' } },
+    ])
     expect(await eventually(botTexts, (texts) => texts.includes('仅发送实例送达'))).toContain('仅发送实例送达')
     // A webhook is set, so the emulator would refuse a poller; none of this instance's updates are fetched.
     sendAsUser(state, rider.id, { text: '/help' })
@@ -57,7 +66,10 @@ describe('a second poller (409 Conflict)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     // The second poller: the emulator ends the instance's waiting getUpdates with 409.
     await callApi('getUpdates', { timeout: 0 })
-    const reason = await eventually(() => stoppedWith, (value) => value !== undefined)
+    const reason = await eventually(
+      () => stoppedWith,
+      (value) => value !== undefined,
+    )
     expect(reason?.message).toContain('409')
     // Stopped: the database is closed, and a second stop is harmless.
     await expect(running.database.db.execute(sql`select 1`)).rejects.toThrow()
@@ -72,7 +84,9 @@ describe('/healthz and /livez', () => {
     expect((await get('/livez')).status).toBe(200)
     const ready = await get('/healthz')
     expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok' }])
-    await running.database.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`)
+    await running.database.db.execute(
+      sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`,
+    )
     const missing = await get('/healthz')
     expect([missing.status, await missing.json()]).toEqual([503, { status: 'not-ready', reason: '1 migrations not applied' }])
   })

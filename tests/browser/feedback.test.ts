@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_WORKER_TEXT } from '../../core/tickets.js'
 import { LOCAL_ORGANIZER_ID } from '../../bot/local/index.js'
+import { MAX_WORKER_TEXT } from '../../core/tickets.js'
 import { botMessages, nthBotMessage, send, startWebChat, t, textOf, userMessages, type WebChat } from './harness.js'
 
 let chat: WebChat
@@ -56,7 +56,10 @@ async function downloadInPage(page: Page, audio: Locator): Promise<{ ok: boolean
 async function leaveVoiceFeedback(page: Page, anonymous: boolean): Promise<string> {
   await send(page, '/start')
   await nthBotMessage(page, 1)
-  await page.getByTestId('reply-button').filter({ hasText: t('keyboard-feedback') }).click()
+  await page
+    .getByTestId('reply-button')
+    .filter({ hasText: t('keyboard-feedback') })
+    .click()
 
   // Found by the words after the bold title, then checked for the tags being formatting, not text.
   const subject = await botMessageWith(page, shown('feedback-ask-subject').split('：').slice(1).join('：'))
@@ -88,7 +91,10 @@ async function leaveVoiceFeedback(page: Page, anonymous: boolean): Promise<strin
   const own = await downloadInPage(page, sent)
   expect(own).toMatchObject({ ok: true, size: voiceBytes.length })
 
-  const receipt = await botMessageWith(page, firstLine(shown('feedback-receipt', { number: 'XXXXX', hours: 1, anonymous: 'no' })).split('#')[0] ?? '')
+  const receipt = await botMessageWith(
+    page,
+    firstLine(shown('feedback-receipt', { number: 'XXXXX', hours: 1, anonymous: 'no' })).split('#')[0] ?? '',
+  )
   const text = await textOf(receipt)
   const number = /#([0-9A-Z]{5})/.exec(text)?.[1] ?? ''
   expect(number).toMatch(/^[0-9A-Z]{5}$/)

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { connect, createServer, type Socket } from 'node:net'
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
 import pino from 'pino'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core'
 import { startApp, type App } from '../../bot/app.js'
@@ -10,7 +9,14 @@ import { createI18n } from '../../bot/i18n.js'
 const CHROMIUM = '/usr/bin/chromium'
 // Without the background-networking flags Chromium keeps dialling Google's hosts, which this
 // machine's closed network refuses; a test must never download a browser of its own either.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run']
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-gpu',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 /** Wednesday 2026-06-10, 12:00 in Shanghai: the sample stations around 春熙路 are open. */
 export const noonInShanghai = new Date('2026-06-10T04:00:00Z')

@@ -32,9 +32,15 @@ async function registerAndReadCode(page: Page, title: string): Promise<string> {
   await send(page, t('keyboard-events'))
   const list = await nthBotMessage(page, 1)
   expect(await textOf(list)).toContain(title)
-  await list.getByTestId('inline-button').filter({ hasText: t('events-button-open', { index: 1 }) }).click()
+  await list
+    .getByTestId('inline-button')
+    .filter({ hasText: t('events-button-open', { index: 1 }) })
+    .click()
   const card = await nthBotMessage(page, 2)
-  await card.getByTestId('inline-button').filter({ hasText: t('events-button-register') }).click()
+  await card
+    .getByTestId('inline-button')
+    .filter({ hasText: t('events-button-register') })
+    .click()
   const confirmation = await nthBotMessage(page, 3)
   const code = /签到码：(\w{6})/.exec(await textOf(confirmation))?.[1] ?? ''
   expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/)
@@ -80,7 +86,10 @@ describe('web chat: 王老师 at the door', () => {
     expect(await textOf(again)).toMatch(/^☑️/)
     expect(await textOf(again)).toContain(`（${code}）`)
 
-    await start.getByTestId('inline-button').filter({ hasText: t('eventadmin-button-checkin-done') }).click()
+    await start
+      .getByTestId('inline-button')
+      .filter({ hasText: t('eventadmin-button-checkin-done') })
+      .click()
     await botMessageWith(organizer, shown('eventadmin-checkin-finished', { checkedIn: 1, confirmed: 1 }))
     await rider.close()
     await organizer.close()

@@ -90,7 +90,9 @@ describe('web chat: finding a station', () => {
     const sent = userMessages(page).last().getByTestId('location')
     expect(await sent.getByTestId('coordinates').innerText()).toBe('30.65762, 104.08059')
     expect(await sent.getByTestId('map-osm').getAttribute('href')).toContain('mlat=30.657620&mlon=104.080590')
-    expect(await sent.getByTestId('map-amap').getAttribute('href')).toMatch(/^https:\/\/uri\.amap\.com\/marker\?position=104\.08\d+,30\.65\d+/)
+    expect(await sent.getByTestId('map-amap').getAttribute('href')).toMatch(
+      /^https:\/\/uri\.amap\.com\/marker\?position=104\.08\d+,30\.65\d+/,
+    )
 
     const text = await textOf(list)
     expect(text.split('\n')[0]).toContain('离你最近的驿站')
@@ -105,7 +107,9 @@ describe('web chat: finding a station', () => {
     // A tall phone, so that the shared location, the whole list and both keyboards are in one picture.
     mkdirSync('tests/output', { recursive: true })
     await page.setViewportSize({ width: 390, height: 1900 })
-    await userMessages(page).last().evaluate((row) => row.scrollIntoView({ block: 'start' }))
+    await userMessages(page)
+      .last()
+      .evaluate((row) => row.scrollIntoView({ block: 'start' }))
     await page.screenshot({ path: 'tests/output/location-flow.png' })
     await page.close()
   })
@@ -231,7 +235,9 @@ describe('web chat: finding a station at night (field issue, item 1)', () => {
 
       mkdirSync('/tmp/shots', { recursive: true })
       await page.setViewportSize({ width: 390, height: 1600 })
-      await userMessages(page).last().evaluate((row) => row.scrollIntoView({ block: 'start' }))
+      await userMessages(page)
+        .last()
+        .evaluate((row) => row.scrollIntoView({ block: 'start' }))
       await page.screenshot({ path: '/tmp/shots/night-list.png' })
       await page.close()
     } finally {

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(async () => chat?.close())
 afterEach(() => expect(chat.pageErrors).toEqual([]))
 
-describe('the web chat\'s attach menu', () => {
+describe("the web chat's attach menu", () => {
   it('sends a location from the attach menu, as the prompts say (📎 → 位置)', async () => {
     const page = await chat.open(await chat.newUser('小郑'))
     await page.getByTestId('attach-button').click()

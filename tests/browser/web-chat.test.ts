@@ -24,7 +24,10 @@ afterAll(async () => chat?.close())
 afterEach(() => expect(chat.pageErrors).toEqual([]))
 
 /** Calls the emulator's Bot API as the bot would (same token, same HTTP). */
-async function botApi(method: string, params: Record<string, unknown>): Promise<{ ok: boolean; result?: { message_id: number }; description?: string }> {
+async function botApi(
+  method: string,
+  params: Record<string, unknown>,
+): Promise<{ ok: boolean; result?: { message_id: number }; description?: string }> {
   const response = await fetch(`${chat.url}/bot${LOCAL_TOKEN}/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -100,7 +103,14 @@ describe('web chat', () => {
       chat_id: userId,
       parse_mode: 'HTML',
       text: '🧡 <b>粗体</b> <i>斜体</i> <u>下划线</u> <s>删除</s> <code>code</code> <a href="https://example.org/a?b=1&amp;c=2">链接</a> <tg-spoiler>秘密</tg-spoiler>\n<pre>line 1</pre><blockquote>引用</blockquote>&lt;img src=x onerror=alert(1)&gt;',
-      reply_markup: { inline_keyboard: [[{ text: '按一下', callback_data: 'no-such-feature' }, { text: '网站', url: 'https://example.org/' }]] },
+      reply_markup: {
+        inline_keyboard: [
+          [
+            { text: '按一下', callback_data: 'no-such-feature' },
+            { text: '网站', url: 'https://example.org/' },
+          ],
+        ],
+      },
     })
     expect(sent.ok).toBe(true)
     const id = String(sent.result?.message_id)
@@ -231,7 +241,8 @@ describe('web chat', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ text: '/help' }),
       })
-      const historyLength = async () => ((await (await fetch(`${chat.url}/api/chats/${userId}`)).json()) as { messages: unknown[] }).messages.length
+      const historyLength = async () =>
+        ((await (await fetch(`${chat.url}/api/chats/${userId}`)).json()) as { messages: unknown[] }).messages.length
       await expect.poll(historyLength).toBe(4)
 
       relay.restore()

@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { convertPoint } from '../../domain/geo.js'
 import { openDatabase } from '../../db/client.js'
 import { countStations, listStations } from '../../db/repositories/stations.js'
-import { parseStationsFile } from '../../db/stations-file.js'
 import type { NewStation } from '../../db/schema/index.js'
+import { parseStationsFile } from '../../db/stations-file.js'
+import { convertPoint } from '../../domain/geo.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { envWith, runTsx } from '../helpers/run.js'
 
@@ -67,7 +67,13 @@ describe('stations:import', () => {
   it('refuses a file with bad rows, listing each by line in Chinese, and imports nothing', slow, async () => {
     const file = await fileWith(
       'bad.csv',
-      [header, 'ok-1,好驿站,union,,,,30.6,104.0,,,,,', 'bad-kind,驿站,spaceship,,,,30.6,104.0,,,,,', 'swapped,驿站,union,,,,104.0,30.6,,,,,', ''].join('\n'),
+      [
+        header,
+        'ok-1,好驿站,union,,,,30.6,104.0,,,,,',
+        'bad-kind,驿站,spaceship,,,,30.6,104.0,,,,,',
+        'swapped,驿站,union,,,,104.0,30.6,,,,,',
+        '',
+      ].join('\n'),
     )
     const run = await importStations(file)
     expect(run.code).toBe(1)
@@ -94,7 +100,10 @@ describe('stations:import', () => {
 
   it('converts a file in GCJ-02 (--crs gcj02) to WGS-84', slow, async () => {
     const amap = convertPoint({ lat: 30.6573, lng: 104.0798 }, 'wgs84', 'gcj02')
-    const file = await fileWith('gcj.csv', `${header}\ncli-gcj,高德坐标驿站,city,,成都,,${amap.lat.toFixed(6)},${amap.lng.toFixed(6)},,,,,\n`)
+    const file = await fileWith(
+      'gcj.csv',
+      `${header}\ncli-gcj,高德坐标驿站,city,,成都,,${amap.lat.toFixed(6)},${amap.lng.toFixed(6)},,,,,\n`,
+    )
     const run = await importStations(file, '--crs', 'gcj02')
     expect(run.code).toBe(0)
     const stored = (await inDatabase(listStations)).find((station) => station.externalId === 'cli-gcj')

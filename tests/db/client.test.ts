@@ -47,7 +47,11 @@ async function closeHere(handle: DatabaseHandle) {
 async function openElsewhere(dataDir: string) {
   const run = await runTsx([helper, 'open', dataDir], envWith({}))
   const lastLine = run.stdout.trim().split('\n').at(-1) ?? '{}'
-  return { code: run.code, report: JSON.parse(lastLine) as { opened?: true; name?: string; message?: string; ms?: number }, stderr: run.stderr }
+  return {
+    code: run.code,
+    report: JSON.parse(lastLine) as { opened?: true; name?: string; message?: string; ms?: number },
+    stderr: run.stderr,
+  }
 }
 
 /** Starts another process that opens `dataDir` and keeps it open; resolves once it holds it. */
@@ -127,24 +131,28 @@ describe('a PGlite data directory', () => {
     expect(await findUser(again.db, 777)).toMatchObject({ id: 777, languageCode: 'zh-hans' })
   })
 
-  it('starts empty from the install-time template instead of running initdb, and reopens it as it was left', { timeout: 180_000 }, async () => {
-    // A template with a table initdb never makes: finding it proves the data came from the template.
-    const made = await PGlite.create()
-    await made.exec('CREATE TABLE made_by_template (id int)')
-    const template = path.join(folder, 'template.tgz')
-    await writeFile(template, Buffer.from(await (await made.dumpDataDir('gzip')).arrayBuffer()))
-    await made.close()
-    const readMarker = (handle: DatabaseHandle) => handle.db.execute(sql`SELECT id FROM made_by_template`)
+  it(
+    'starts empty from the install-time template instead of running initdb, and reopens it as it was left',
+    { timeout: 180_000 },
+    async () => {
+      // A template with a table initdb never makes: finding it proves the data came from the template.
+      const made = await PGlite.create()
+      await made.exec('CREATE TABLE made_by_template (id int)')
+      const template = path.join(folder, 'template.tgz')
+      await writeFile(template, Buffer.from(await (await made.dumpDataDir('gzip')).arrayBuffer()))
+      await made.close()
+      const readMarker = (handle: DatabaseHandle) => handle.db.execute(sql`SELECT id FROM made_by_template`)
 
-    const dataDir = freshDir()
-    const first = await openHere(dataDir, template)
-    await expect(readMarker(first)).resolves.toBeDefined()
-    await upsertStations(first.db, [{ externalId: 'tpl-1', name: '模板驿站', kind: 'union', lat: 30.65, lng: 104.06 }])
-    await closeHere(first)
+      const dataDir = freshDir()
+      const first = await openHere(dataDir, template)
+      await expect(readMarker(first)).resolves.toBeDefined()
+      await upsertStations(first.db, [{ externalId: 'tpl-1', name: '模板驿站', kind: 'union', lat: 30.65, lng: 104.06 }])
+      await closeHere(first)
 
-    // A data directory that exists is opened as it is: the template is for empty ones only.
-    const again = await openHere(dataDir, template)
-    await expect(readMarker(again)).resolves.toBeDefined()
-    expect(await countStations(again.db)).toBe(1)
-  })
+      // A data directory that exists is opened as it is: the template is for empty ones only.
+      const again = await openHere(dataDir, template)
+      await expect(readMarker(again)).resolves.toBeDefined()
+      expect(await countStations(again.db)).toBe(1)
+    },
+  )
 })

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { convertPoint, type CoordinateSystem } from '../../domain/geo.js'
 import { countStations, listStations, upsertStations, type StationRecord } from '../../db/repositories/stations.js'
 import { stations, type NewStation } from '../../db/schema/index.js'
 import { seedSampleStations } from '../../db/seed.js'
 import { parseStationsFile, serializeStations, type FileFormat, type ParseResult } from '../../db/stations-file.js'
+import { convertPoint, type CoordinateSystem } from '../../domain/geo.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 
 let database: TestDatabase
@@ -128,7 +128,10 @@ describe('a stations file with bad rows', () => {
     const parsed = parseStationsFile(badCsv, 'csv', 'wgs84')
     const issues = parsed.ok ? [] : parsed.issues
     expect(issues.find((issue) => issue.line === 3)?.args).toMatchObject({ value: 'spaceship', allowed: expect.stringContaining('union') })
-    expect(issues.find((issue) => issue.line === 4)?.args).toMatchObject({ value: 'jacuzzi', allowed: expect.stringContaining('hot_water') })
+    expect(issues.find((issue) => issue.line === 4)?.args).toMatchObject({
+      value: 'jacuzzi',
+      allowed: expect.stringContaining('hot_water'),
+    })
     expect(issues.find((issue) => issue.line === 10)?.args).toEqual({ other: 2 })
     expect(issues.find((issue) => issue.line === 8)?.args?.detail).toEqual(expect.any(String))
   })
@@ -164,11 +167,15 @@ describe('a stations file with bad rows', () => {
     expect(issuesOf(parseStationsFile('external_id,name,kind,lat\na,b,union,30\n', 'csv', 'wgs84'))).toEqual([
       { line: 1, field: '-', problem: 'problem-missing-columns' },
     ])
-    expect(issuesOf(parseStationsFile('external_id,name,kind,lat,lng\na,b,union,30,104\nc,d,union,30,104,extra\n', 'csv', 'wgs84'))).toEqual([
-      { line: 3, field: '-', problem: 'problem-bad-csv' },
+    expect(
+      issuesOf(parseStationsFile('external_id,name,kind,lat,lng\na,b,union,30,104\nc,d,union,30,104,extra\n', 'csv', 'wgs84')),
+    ).toEqual([{ line: 3, field: '-', problem: 'problem-bad-csv' }])
+    expect(issuesOf(parseStationsFile('{"external_id": "a"}', 'json', 'wgs84'))).toEqual([
+      { line: 1, field: '-', problem: 'problem-bad-json' },
     ])
-    expect(issuesOf(parseStationsFile('{"external_id": "a"}', 'json', 'wgs84'))).toEqual([{ line: 1, field: '-', problem: 'problem-bad-json' }])
-    expect(issuesOf(parseStationsFile('[{"external_id": "a",}]', 'json', 'wgs84'))).toEqual([{ line: 1, field: '-', problem: 'problem-bad-json' }])
+    expect(issuesOf(parseStationsFile('[{"external_id": "a",}]', 'json', 'wgs84'))).toEqual([
+      { line: 1, field: '-', problem: 'problem-bad-json' },
+    ])
   })
 })
 
@@ -204,14 +211,17 @@ describe('importing a good file', () => {
     )
     const fromJson = parseStationsFile(json, 'json', 'wgs84')
     const fromCsv = parseStationsFile(goodCsv, 'csv', 'wgs84')
-    const byId = (result: ParseResult) => (result.ok ? [...result.stations].sort((a, b) => a.externalId.localeCompare(b.externalId)) : result.issues)
+    const byId = (result: ParseResult) =>
+      result.ok ? [...result.stations].sort((a, b) => a.externalId.localeCompare(b.externalId)) : result.issues
     expect(byId(fromJson)).toEqual(byId(fromCsv))
   })
 
   it('updates the stations again on re-import, by external id, without duplicating any', async () => {
     await importFile(goodCsv, 'csv')
     const before = await listStations(database.db)
-    const changed = goodCsv.replace('春熙路测试驿站', '春熙路测试驿站（新址）').replace('truck_parking,,,false', 'truck_parking;toilet,,,true')
+    const changed = goodCsv
+      .replace('春熙路测试驿站', '春熙路测试驿站（新址）')
+      .replace('truck_parking,,,false', 'truck_parking;toilet,,,true')
     const { result } = await importFile(changed, 'csv')
     expect(result).toEqual({ inserted: 0, updated: 3 })
     const after = await listStations(database.db)

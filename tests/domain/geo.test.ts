@@ -36,7 +36,12 @@ describe('convertPoint', () => {
   })
 
   it('comes back to the same WGS-84 point after a round trip through GCJ-02 or BD-09 (within about a metre)', () => {
-    for (const point of [tiananmen.wgs84, { lat: 30.6573, lng: 104.0798 }, { lat: 34.2583, lng: 108.9472 }, { lat: 22.5431, lng: 114.0579 }]) {
+    for (const point of [
+      tiananmen.wgs84,
+      { lat: 30.6573, lng: 104.0798 },
+      { lat: 34.2583, lng: 108.9472 },
+      { lat: 22.5431, lng: 114.0579 },
+    ]) {
       expectNear(convertPoint(convertPoint(point, 'wgs84', 'gcj02'), 'gcj02', 'wgs84'), point, 1e-5)
       expectNear(convertPoint(convertPoint(point, 'wgs84', 'bd09'), 'bd09', 'wgs84'), point, 1e-5)
     }
@@ -88,7 +93,7 @@ describe('navigationLinks', () => {
     expect(links.baidu).toMatch(/[?&]src=webapp\.\w+\.\w+(&|$)/)
   })
 
-  it('keeps a name from breaking the links\' own separators', () => {
+  it("keeps a name from breaking the links' own separators", () => {
     const tricky = navigationLinks({ ...tiananmen.wgs84, name: '驿站,1;title:x|y', address: '东城区;2号' })
     expect(decodeURIComponent(new URL(tricky.amap).searchParams.get('to') ?? '').split(',')).toHaveLength(3)
     const marker = new URL(tricky.tencent).searchParams.get('marker') ?? ''

@@ -120,7 +120,14 @@ for (const zone of ['America/New_York', 'Asia/Kolkata', 'Pacific/Auckland']) {
 
 describe('openingHoursError', () => {
   it('accepts valid hours and an empty value', () => {
-    for (const hours of ['', '24/7', 'Mo-Su 09:30-21:00', 'Mo-Su 18:00-02:00', 'Mo-Fr 09:00-17:00; Sa,Su off', 'Mo-Su 09:00-18:00; PH off']) {
+    for (const hours of [
+      '',
+      '24/7',
+      'Mo-Su 09:30-21:00',
+      'Mo-Su 18:00-02:00',
+      'Mo-Fr 09:00-17:00; Sa,Su off',
+      'Mo-Su 09:00-18:00; PH off',
+    ]) {
       expect(openingHoursError(hours), hours).toBeUndefined()
     }
   })

@@ -1,8 +1,8 @@
 import type { UserFromGetMe } from 'grammy/types'
 import pino, { type Logger } from 'pino'
 import { createBot } from '../../bot/bot.js'
-import type { FloodGuardOptions } from '../../bot/middlewares/flood-guard.js'
 import { parseConfig } from '../../bot/config.js'
+import type { FloodGuardOptions } from '../../bot/middlewares/flood-guard.js'
 import type { Database } from '../../db/client.js'
 import { createFakeTelegram } from './fake-telegram.js'
 

@@ -1,6 +1,15 @@
 import type { MessageEntity, Update } from 'grammy/types'
-import { events, organizerScopes, registrations, stations, stationUses, users, type RegistrationStatus, type UserRole } from '../../db/schema/index.js'
 import type { Database } from '../../db/client.js'
+import {
+  events,
+  organizerScopes,
+  registrations,
+  stations,
+  stationUses,
+  users,
+  type RegistrationStatus,
+  type UserRole,
+} from '../../db/schema/index.js'
 
 let nextCode = 1
 
@@ -76,7 +85,14 @@ let nextUpdate = 5_000_000
 export function formattedTextUpdate(from: { id: number }, text: string, entities: MessageEntity[]): Update {
   return {
     update_id: nextUpdate++,
-    message: { message_id: nextUpdate, date: 0, chat: { id: from.id, type: 'private', first_name: 'O' }, from: { id: from.id, is_bot: false, first_name: 'O' }, text, entities },
+    message: {
+      message_id: nextUpdate,
+      date: 0,
+      chat: { id: from.id, type: 'private', first_name: 'O' },
+      from: { id: from.id, is_bot: false, first_name: 'O' },
+      text,
+      entities,
+    },
   }
 }
 

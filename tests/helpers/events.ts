@@ -1,6 +1,6 @@
-import type { Database } from '../../db/client.js'
-import { eventSlots, events, type Event, type EventSlot, type NewEvent } from '../../db/schema/index.js'
 import type { Update } from 'grammy/types'
+import type { Database } from '../../db/client.js'
+import { events, eventSlots, type Event, type EventSlot, type NewEvent } from '../../db/schema/index.js'
 import type { Sender } from './updates.js'
 
 const HOUR = 3_600_000
@@ -37,8 +37,15 @@ export async function createTestEvent(db: Database, overrides: Partial<NewEvent>
 }
 
 /** Adds time slots to an event (and sets the event's capacity to their sum). */
-export async function createTestSlots(db: Database, event: Event, slots: readonly { startsAt: Date; endsAt: Date; capacity: number }[]): Promise<EventSlot[]> {
-  return db.insert(eventSlots).values(slots.map((slot) => ({ eventId: event.id, ...slot }))).returning()
+export async function createTestSlots(
+  db: Database,
+  event: Event,
+  slots: readonly { startsAt: Date; endsAt: Date; capacity: number }[],
+): Promise<EventSlot[]> {
+  return db
+    .insert(eventSlots)
+    .values(slots.map((slot) => ({ eventId: event.id, ...slot })))
+    .returning()
 }
 
 let nextUpdateId = 900_000

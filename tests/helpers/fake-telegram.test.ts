@@ -27,7 +27,9 @@ describe('the fake Telegram refuses what Telegram refuses', () => {
     const tooLong = new InlineKeyboard().text('按钮', '报'.repeat(22))
     expect(await refusedWith(api.sendMessage(7, '选一个', { reply_markup: tooLong }))).toBe('Bad Request: BUTTON_DATA_INVALID')
     expect(await refusedWith(api.editMessageText(7, 1, '   '))).toBe('Bad Request: message text is empty')
-    expect(await refusedWith(api.sendPhoto(7, 'known-file-id', { caption: '图'.repeat(1025) }))).toBe('Bad Request: message caption is too long')
+    expect(await refusedWith(api.sendPhoto(7, 'known-file-id', { caption: '图'.repeat(1025) }))).toBe(
+      'Bad Request: message caption is too long',
+    )
     expect(await refusedWith(api.answerCallbackQuery('q1', { text: '长'.repeat(201) }))).toBe('Bad Request: MESSAGE_TOO_LONG')
 
     const refused = takeRefusals()

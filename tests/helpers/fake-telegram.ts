@@ -3,7 +3,10 @@ import { parseMultipart } from './multipart.js'
 import { refusal } from './telegram-checks.js'
 
 export type ApiCall = { method: string; payload: Record<string, unknown> }
-type Responder = (call: ApiCall) => { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: Record<string, unknown> } | undefined
+type Responder = (
+  call: ApiCall,
+) =>
+  { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: Record<string, unknown> } | undefined
 
 /** An inline button as the bot sent it (the fields the tests look at). */
 export type InlineButton = { text: string; callback_data?: string; url?: string }
@@ -33,8 +36,7 @@ const markupOf = (payload: Record<string, unknown> | undefined) => {
   const markup = payload?.reply_markup
   // Uploads (multipart) carry the markup as a JSON string.
   return (typeof markup === 'string' ? JSON.parse(markup) : markup) as
-    | { inline_keyboard?: InlineButton[][]; keyboard?: (KeyboardButton | string)[][] }
-    | undefined
+    { inline_keyboard?: InlineButton[][]; keyboard?: (KeyboardButton | string)[][] } | undefined
 }
 
 /** The inline buttons of a call (or of its payload), row after row. */
@@ -62,7 +64,12 @@ export function createFakeTelegram() {
       case 'sendLocation':
       case 'sendPhoto':
       case 'sendDocument':
-        return { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, text: call.payload.text }
+        return {
+          message_id: ++messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chatId, type: 'private' },
+          text: call.payload.text,
+        }
       case 'editMessageText':
         return { message_id: call.payload.message_id, date: 0, chat: { id: chatId, type: 'private' }, text: call.payload.text }
       default:
@@ -82,10 +89,13 @@ export function createFakeTelegram() {
     calls.push(call)
     const answer = refusal(method, payload) ??
       responders.map((respond) => respond(call)).find((result) => result !== undefined) ?? {
-      ok: true,
-      result: defaultResult(call),
-    }
-    return new Response(JSON.stringify(answer), { status: answer.ok ? 200 : answer.error_code, headers: { 'content-type': 'application/json' } })
+        ok: true,
+        result: defaultResult(call),
+      }
+    return new Response(JSON.stringify(answer), {
+      status: answer.ok ? 200 : answer.error_code,
+      headers: { 'content-type': 'application/json' },
+    })
   }
 
   return {

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import type { Update } from 'grammy/types'
 import type { Database } from '../../db/client.js'
-import { upsertStations } from '../../db/repositories/stations.js'
 import { addScope } from '../../db/repositories/roles.js'
+import { upsertStations } from '../../db/repositories/stations.js'
 import { feedbackTickets, outbox, stations, users, type NewStation, type UserRole } from '../../db/schema/index.js'
 import { photoUpdate, type Sender } from './updates.js'
 
@@ -40,13 +40,16 @@ export async function addUser(db: Database, user: { id: number; firstName: strin
     .onConflictDoUpdate({ target: users.id, set: { role: user.role ?? 'worker' } })
 }
 
-export const ticketsOf = (db: Database, userId: number) => db.select().from(feedbackTickets).where(eq(feedbackTickets.userId, userId)).orderBy(feedbackTickets.id)
+export const ticketsOf = (db: Database, userId: number) =>
+  db.select().from(feedbackTickets).where(eq(feedbackTickets.userId, userId)).orderBy(feedbackTickets.id)
 
 export const outboxFor = (db: Database, userId: number) => db.select().from(outbox).where(eq(outbox.userId, userId)).orderBy(outbox.id)
 
-
 /** Stations A and B (成都) and X (西安), and an organizer responsible for 成都: where most feedback tests start. */
-export async function seedChengduOrganizer(db: Database, organizer: { id: number; first_name: string }): Promise<Record<'A' | 'B' | 'X', number>> {
+export async function seedChengduOrganizer(
+  db: Database,
+  organizer: { id: number; first_name: string },
+): Promise<Record<'A' | 'B' | 'X', number>> {
   const ids = await seedStations(db)
   await addUser(db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
   await addScope(db, { userId: organizer.id, city: '成都', createdBy: null })

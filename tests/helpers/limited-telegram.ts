@@ -68,12 +68,16 @@ export function createLimitedTelegram(options: LimitedTelegramOptions) {
       scripted.shift()
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' })
     }
-    const result: Answer = refusal(method, payload) ?? (method.startsWith('send') ? answer(Number(payload.chat_id), payload) : { ok: true, result: true })
+    const result: Answer =
+      refusal(method, payload) ?? (method.startsWith('send') ? answer(Number(payload.chat_id), payload) : { ok: true, result: true })
     if (result.ok && scripted[0] === 'lost') {
       scripted.shift()
       throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
     }
-    return new Response(JSON.stringify(result), { status: result.ok ? 200 : result.error_code, headers: { 'content-type': 'application/json' } })
+    return new Response(JSON.stringify(result), {
+      status: result.ok ? 200 : result.error_code,
+      headers: { 'content-type': 'application/json' },
+    })
   }
 
   return {

@@ -46,7 +46,8 @@ function isKeyPosition(checker: ts.TypeChecker, node: ts.Node): boolean {
     ts.isParenthesizedExpression(at.parent) ||
     ts.isAsExpression(at.parent) ||
     (ts.isConditionalExpression(at.parent) && at !== at.parent.condition) ||
-    (ts.isBinaryExpression(at.parent) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(at.parent.operatorToken.kind))
+    (ts.isBinaryExpression(at.parent) &&
+      [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(at.parent.operatorToken.kind))
   ) {
     at = at.parent
   }
@@ -58,11 +59,13 @@ function isKeyPosition(checker: ts.TypeChecker, node: ts.Node): boolean {
     const parameter = parameters[Math.min(index, parameters.length - 1)]
     return index >= 0 && parameter !== undefined && keyName(parameter.getName())
   }
-  if ((ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent)) && parent.initializer === at) return keyName(parent.name.getText())
+  if ((ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent)) && parent.initializer === at)
+    return keyName(parent.name.getText())
   return false
 }
 
-const cartesian = (parts: string[][]): string[] => parts.reduce<string[]>((keys, part) => keys.flatMap((key) => part.map((value) => key + value)), [''])
+const cartesian = (parts: string[][]): string[] =>
+  parts.reduce<string[]>((keys, part) => keys.flatMap((key) => part.map((value) => key + value)), [''])
 
 /**
  * Every string literal in the program's own files, and every template literal used as a key whose

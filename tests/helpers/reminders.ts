@@ -4,7 +4,17 @@ import pino from 'pino'
 import { parseConfig } from '../../bot/config.js'
 import type { JobDeps } from '../../bot/context.js'
 import type { Database } from '../../db/client.js'
-import { eventSlots, eventViews, events, outbox, registrations, stations, users, type NewEvent, type RegistrationStatus } from '../../db/schema/index.js'
+import {
+  events,
+  eventSlots,
+  eventViews,
+  outbox,
+  registrations,
+  stations,
+  users,
+  type NewEvent,
+  type RegistrationStatus,
+} from '../../db/schema/index.js'
 import { createFakeTelegram } from './fake-telegram.js'
 
 let nextId = 1
@@ -88,5 +98,9 @@ export async function insertView(db: Database, eventId: number, userId: number):
 
 /** Outbox rows whose dedupe key starts with `prefix`, oldest first. */
 export function queued(db: Database, prefix: string) {
-  return db.select().from(outbox).where(like(outbox.dedupeKey, `${prefix}%`)).orderBy(asc(outbox.id))
+  return db
+    .select()
+    .from(outbox)
+    .where(like(outbox.dedupeKey, `${prefix}%`))
+    .orderBy(asc(outbox.id))
 }

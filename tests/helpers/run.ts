@@ -11,7 +11,11 @@ export type RunResult = { code: number | null; stdout: string; stderr: string }
  * process that does the work, and killing it leaves nothing behind.
  */
 export function spawnTsx(args: readonly string[], env: Record<string, string | undefined>) {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: projectRoot,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 }
 
 /** Runs a TypeScript file of the project to its end and collects what it printed. */

@@ -1,5 +1,5 @@
-import { checkRequest, objectParams } from '../../bot/local/emulator/validation.js'
 import { ApiError } from '../../bot/local/emulator/state.js'
+import { checkRequest, objectParams } from '../../bot/local/emulator/validation.js'
 
 // Requests the fakes answered with 400 because Telegram would have refused them. They are kept
 // here and tests/helpers/setup.ts fails the running test with them, since a bot that handles a
@@ -20,7 +20,10 @@ function decoded(payload: Record<string, unknown>): Record<string, unknown> {
  * Runs the emulator's checks on a request to the fakes; when Telegram would refuse it, records why
  * and returns the 400 answer to give the bot.
  */
-export function refusal(method: string, payload: Record<string, unknown>): { ok: false; error_code: number; description: string } | undefined {
+export function refusal(
+  method: string,
+  payload: Record<string, unknown>,
+): { ok: false; error_code: number; description: string } | undefined {
   try {
     checkRequest(method, decoded(payload))
     return undefined

@@ -6,10 +6,10 @@ import type { JobDeps } from '../../bot/context.js'
 import { createBroadcast, findBroadcast, setBroadcastStatus, setProgressMessage } from '../../db/repositories/broadcasts.js'
 import { broadcasts, outbox } from '../../db/schema/index.js'
 import { run } from '../../jobs/broadcast-progress.js'
-import { addEvent, addUser, register } from '../helpers/broadcast.js'
-import { inlineButtons } from '../helpers/fake-telegram.js'
 import { createTestBot } from '../helpers/bot.js'
+import { addEvent, addUser, register } from '../helpers/broadcast.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
+import { inlineButtons } from '../helpers/fake-telegram.js'
 
 let database: TestDatabase
 const now = new Date('2026-11-23T04:00:00Z')
@@ -34,14 +34,24 @@ function jobDeps() {
 }
 
 async function newBroadcast(text: string) {
-  const created = await createBroadcast(database.db, { createdBy: ORGANIZER, audience: { type: 'event', eventId }, text, entities: null, photoFileId: null, now })
+  const created = await createBroadcast(database.db, {
+    createdBy: ORGANIZER,
+    audience: { type: 'event', eventId },
+    text,
+    entities: null,
+    photoFileId: null,
+    now,
+  })
   if (created.kind !== 'created') throw new Error('expected a broadcast')
   await setProgressMessage(database.db, created.broadcast.id, ORGANIZER, 555)
   return created.broadcast.id
 }
 
 const mark = (id: number, userIds: number[], status: 'sent' | 'failed' | 'blocked' | 'sending') =>
-  database.db.update(outbox).set({ status }).where(and(eq(outbox.broadcastId, id), inArray(outbox.userId, userIds)))
+  database.db
+    .update(outbox)
+    .set({ status })
+    .where(and(eq(outbox.broadcastId, id), inArray(outbox.userId, userIds)))
 
 describe('broadcast-progress job', () => {
   it('edits the progress message only when the counts changed, then finishes with one final edit and one report', async () => {
@@ -88,7 +98,12 @@ describe('broadcast-progress job', () => {
     await mark(id, [1, 2, 3, 4], 'sent')
     await run(deps)
     expect((await findBroadcast(database.db, id))?.status).toBe('done')
-    expect(await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `broadcast-report:${id}`))).toHaveLength(1)
+    expect(
+      await database.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, `broadcast-report:${id}`)),
+    ).toHaveLength(1)
   })
 
   it('does not finish a paused broadcast that still has rows to send', async () => {
@@ -101,7 +116,10 @@ describe('broadcast-progress job', () => {
   })
   it('lets one instance at a time edit a progress message when two instances tick', async () => {
     // Only this test's broadcast is in flight.
-    await database.db.update(broadcasts).set({ status: 'done' }).where(inArray(broadcasts.status, ['sending', 'paused']))
+    await database.db
+      .update(broadcasts)
+      .set({ status: 'done' })
+      .where(inArray(broadcasts.status, ['sending', 'paused']))
     const first = jobDeps()
     const second = jobDeps()
     const id = await newBroadcast('两个实例')

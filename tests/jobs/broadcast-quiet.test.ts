@@ -8,8 +8,8 @@ import { translatorFor } from '../../bot/i18n.js'
 import { createBroadcast, setProgressMessage } from '../../db/repositories/broadcasts.js'
 import { outbox, users } from '../../db/schema/index.js'
 import { run } from '../../jobs/broadcast-progress.js'
-import { addEvent, addScope, addUser, register } from '../helpers/broadcast.js'
 import { createTestBot } from '../helpers/bot.js'
+import { addEvent, addScope, addUser, register } from '../helpers/broadcast.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 
 let database: TestDatabase
@@ -28,13 +28,23 @@ beforeAll(async () => {
     await register(database.db, eventId, id, 'confirmed')
   }
   // 12 sleeps from 22:00 to 07:00.
-  await database.db.update(users).set({ quietStart: 22 * 60, quietEnd: 7 * 60 }).where(eq(users.id, 12))
+  await database.db
+    .update(users)
+    .set({ quietStart: 22 * 60, quietEnd: 7 * 60 })
+    .where(eq(users.id, 12))
 })
 afterAll(async () => database.close())
 
 describe('broadcast progress and quiet hours (item 18)', () => {
   it('says how many recipients are in quiet hours and when they get it, instead of a stuck "waiting"', async () => {
-    const created = await createBroadcast(database.db, { createdBy: ORGANIZER, audience: { type: 'event', eventId }, text: '明天午餐改到十二点', entities: null, photoFileId: null, now })
+    const created = await createBroadcast(database.db, {
+      createdBy: ORGANIZER,
+      audience: { type: 'event', eventId },
+      text: '明天午餐改到十二点',
+      entities: null,
+      photoFileId: null,
+      now,
+    })
     if (created.kind !== 'created') throw new Error('expected a broadcast')
     await setProgressMessage(database.db, created.broadcast.id, ORGANIZER, 777)
     await database.db.update(outbox).set({ status: 'sent' }).where(eq(outbox.userId, 11))
@@ -64,6 +74,10 @@ describe('broadcast progress and quiet hours (item 18)', () => {
     if (created.kind !== 'created') throw new Error('expected a broadcast')
     const [row] = await database.db.select().from(outbox).where(eq(outbox.broadcastId, created.broadcast.id)).limit(1)
     const header = '📢 活动「免费午餐」的组织者通知：\n'
-    expect(row?.payload).toEqual({ method: 'sendMessage', text: `${header}带标题的通知`, entities: [{ type: 'bold', offset: header.length, length: 3 }] })
+    expect(row?.payload).toEqual({
+      method: 'sendMessage',
+      text: `${header}带标题的通知`,
+      entities: [{ type: 'bold', offset: header.length, length: 3 }],
+    })
   })
 })

@@ -1,17 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { run } from '../../jobs/event-reminders.js'
 import { events } from '../../db/schema/index.js'
+import { run } from '../../jobs/event-reminders.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
-import {
-  insertEvent,
-  insertRegistration,
-  insertSlot,
-  insertStation,
-  insertUser,
-  jobDeps,
-  queued,
-} from '../helpers/reminders.js'
+import { insertEvent, insertRegistration, insertSlot, insertStation, insertUser, jobDeps, queued } from '../helpers/reminders.js'
 
 let database: TestDatabase
 beforeAll(async () => {
@@ -24,7 +16,10 @@ const sh = (local: string) => new Date(`${local}+08:00`)
 const runAt = (local: string, env: Record<string, string> = {}) => run(jobDeps(database.db, sh(local), env))
 
 let nextUser = 61_000
-async function registered(startsAt: Date, options: { status?: 'confirmed' | 'offered' | 'waitlisted' | 'cancelled'; locale?: string } = {}) {
+async function registered(
+  startsAt: Date,
+  options: { status?: 'confirmed' | 'offered' | 'waitlisted' | 'cancelled'; locale?: string } = {},
+) {
   const userId = await insertUser(database.db, nextUser++, options.locale === undefined ? {} : { locale: options.locale })
   const eventId = await insertEvent(database.db, { startsAt, title: '爱心<午餐>' })
   const registrationId = await insertRegistration(database.db, { eventId, userId, status: options.status ?? 'confirmed' })
@@ -156,7 +151,12 @@ describe('the two-hour reminder', () => {
 
   it('follows a registration time slot, and shows the slot', async () => {
     const userId = await insertUser(database.db, nextUser++)
-    const eventId = await insertEvent(database.db, { startsAt: sh('2026-12-26T09:00'), endsAt: sh('2026-12-26T17:00'), title: '免费体检', address: '' })
+    const eventId = await insertEvent(database.db, {
+      startsAt: sh('2026-12-26T09:00'),
+      endsAt: sh('2026-12-26T17:00'),
+      title: '免费体检',
+      address: '',
+    })
     const slotId = await insertSlot(database.db, eventId, sh('2026-12-26T14:00'))
     const registrationId = await insertRegistration(database.db, { eventId, userId, slotId })
     await runAt('2026-12-26T11:59')
@@ -193,7 +193,13 @@ describe('who gets reminders', () => {
     expect(offeredRows).toHaveLength(1)
     expect(offeredRows[0]?.payload.method === 'sendMessage' && offeredRows[0].payload.text).toContain('候补转正')
     expect(await queued(database.db, `reminder:soon:${offered.registrationId}`)).toHaveLength(1)
-    for (const registrationId of [waitlisted.registrationId, cancelled.registrationId, cancelledEvent.registrationId, draft.registrationId, blocked]) {
+    for (const registrationId of [
+      waitlisted.registrationId,
+      cancelled.registrationId,
+      cancelledEvent.registrationId,
+      draft.registrationId,
+      blocked,
+    ]) {
       expect(await queued(database.db, `reminder:day:${registrationId}`)).toHaveLength(0)
       expect(await queued(database.db, `reminder:soon:${registrationId}`)).toHaveLength(0)
     }

@@ -4,6 +4,7 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../bot/config.js'
 import type { JobDeps } from '../../bot/context.js'
+import { ticketNotices } from '../../bot/ui/feedback-notices.js'
 import { createTicket } from '../../core/tickets.js'
 import { feedbackTickets, outbox } from '../../db/schema/index.js'
 import { run as digest } from '../../jobs/feedback-digest.js'
@@ -12,7 +13,6 @@ import { createTestBot } from '../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { addUser, seedChengduOrganizer } from '../helpers/feedback.js'
 import { textUpdate } from '../helpers/updates.js'
-import { ticketNotices } from '../../bot/ui/feedback-notices.js'
 
 const HOUR = 3_600_000
 /** Filed on Wednesday 2026-11-25 at 10:00 Shanghai time. */
@@ -28,7 +28,13 @@ let ids: Record<'A' | 'B' | 'X', number>
 let overdueId = 0
 let answeredId = 0
 
-const deps = (now: Date): JobDeps => ({ config, db: database.db, logger: pino({ level: 'silent' }), now: () => now, api: new Api('1:test') })
+const deps = (now: Date): JobDeps => ({
+  config,
+  db: database.db,
+  logger: pino({ level: 'silent' }),
+  now: () => now,
+  api: new Api('1:test'),
+})
 const rowsOf = async (kind: string) => database.db.select().from(outbox).where(eq(outbox.kind, kind)).orderBy(outbox.id)
 
 beforeAll(async () => {
@@ -37,18 +43,26 @@ beforeAll(async () => {
   for (const id of admins) await addUser(database.db, { id, firstName: `管理员${id}`, role: 'admin' })
   await addUser(database.db, { id: rider.id, firstName: rider.first_name, username: rider.username })
   const file = async (anonymous: boolean) => {
-    const result = await createTicket({ db: database.db, config, now: () => filedAt }, ticketNotices, { id: rider.id }, {
-      subject: { kind: 'station', stationId: ids.A },
-      category: 'need',
-      anonymous,
-      content: { kind: 'text', text: '需要热水', fileId: null },
-    })
+    const result = await createTicket(
+      { db: database.db, config, now: () => filedAt },
+      ticketNotices,
+      { id: rider.id },
+      {
+        subject: { kind: 'station', stationId: ids.A },
+        category: 'need',
+        anonymous,
+        content: { kind: 'text', text: '需要热水', fileId: null },
+      },
+    )
     if (result.kind !== 'created') throw new Error(result.kind)
     return result.ticket.id
   }
   overdueId = await file(true)
   answeredId = await file(false)
-  await database.db.update(feedbackTickets).set({ status: 'answered', firstAnsweredAt: filedAt, answeredAt: filedAt }).where(eq(feedbackTickets.id, answeredId))
+  await database.db
+    .update(feedbackTickets)
+    .set({ status: 'answered', firstAnsweredAt: filedAt, answeredAt: filedAt })
+    .where(eq(feedbackTickets.id, answeredId))
 })
 afterAll(async () => database.close())
 
@@ -82,7 +96,9 @@ describe('the daily digest', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ userId: organizer.id, dedupeKey: `feedback-digest:${organizer.id}:2026-11-27` })
     const text = JSON.stringify(rows[0]?.payload)
-    const [overdue, answered] = await Promise.all([overdueId, answeredId].map(async (id) => (await database.db.select().from(feedbackTickets).where(eq(feedbackTickets.id, id)))[0]))
+    const [overdue, answered] = await Promise.all(
+      [overdueId, answeredId].map(async (id) => (await database.db.select().from(feedbackTickets).where(eq(feedbackTickets.id, id)))[0]),
+    )
     expect(text).toContain(`#${overdue?.number}`)
     expect(text).not.toContain(`#${answered?.number}`)
     for (const secret of [String(rider.id), rider.first_name, rider.username]) expect(text).not.toContain(secret)
@@ -97,7 +113,12 @@ describe('the daily digest', () => {
     await Promise.all([digest({ ...deps(sunday), logger }), digest({ ...deps(sunday), logger })])
     const said = lines.map(({ msg, owners, tickets, messages }) => ({ msg, owners, tickets, messages }))
     expect(said).toContainEqual({ msg: 'feedback digest queued', owners: 1, tickets: 1, messages: 1 })
-    expect(said).toContainEqual({ msg: 'feedback digest already queued today (by another run or instance)', owners: 1, tickets: undefined, messages: undefined })
+    expect(said).toContainEqual({
+      msg: 'feedback digest already queued today (by another run or instance)',
+      owners: 1,
+      tickets: undefined,
+      messages: undefined,
+    })
   })
 })
 

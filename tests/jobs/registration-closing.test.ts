@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { run } from '../../jobs/registration-closing.js'
 import { events } from '../../db/schema/index.js'
+import { run } from '../../jobs/registration-closing.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
 import { insertEvent, insertRegistration, insertUser, insertView, jobDeps, queued } from '../helpers/reminders.js'
 
@@ -24,7 +24,11 @@ const viewer = async (eventId: number, locale?: string) => {
 describe('the "registration closes soon" notice', () => {
   it('goes once to workers who opened the event and hold no active registration', async () => {
     const closesAt = sh('2027-01-05T18:00')
-    const eventId = await insertEvent(database.db, { startsAt: sh('2027-01-06T09:00'), registrationClosesAt: closesAt, title: '匠星<大赛>' })
+    const eventId = await insertEvent(database.db, {
+      startsAt: sh('2027-01-06T09:00'),
+      registrationClosesAt: closesAt,
+      title: '匠星<大赛>',
+    })
     const onlyLooked = await viewer(eventId)
     const english = await viewer(eventId, 'en')
     const gaveUp = await viewer(eventId)
@@ -68,10 +72,18 @@ describe('the "registration closes soon" notice', () => {
   it('is not sent for deadlines more than a day away, past ones, closed registration, or unpublished events', async () => {
     const far = await insertEvent(database.db, { startsAt: sh('2027-02-03T09:00'), registrationClosesAt: sh('2027-02-02T18:01') })
     const past = await insertEvent(database.db, { startsAt: sh('2027-02-02T09:00'), registrationClosesAt: sh('2027-02-01T17:00') })
-    const closed = await insertEvent(database.db, { startsAt: sh('2027-02-02T09:00'), registrationClosesAt: sh('2027-02-01T20:00'), registrationClosed: true })
+    const closed = await insertEvent(database.db, {
+      startsAt: sh('2027-02-02T09:00'),
+      registrationClosesAt: sh('2027-02-01T20:00'),
+      registrationClosed: true,
+    })
     const cancelled = await insertEvent(database.db, { startsAt: sh('2027-02-02T09:00'), registrationClosesAt: sh('2027-02-01T20:00') })
     await database.db.update(events).set({ status: 'cancelled' }).where(eq(events.id, cancelled))
-    const draft = await insertEvent(database.db, { startsAt: sh('2027-02-02T09:00'), registrationClosesAt: sh('2027-02-01T20:00'), status: 'draft' })
+    const draft = await insertEvent(database.db, {
+      startsAt: sh('2027-02-02T09:00'),
+      registrationClosesAt: sh('2027-02-01T20:00'),
+      status: 'draft',
+    })
     for (const eventId of [far, past, closed, cancelled, draft]) await viewer(eventId)
 
     await runAt('2027-02-01T18:00')

@@ -1,12 +1,12 @@
+import { Api } from 'grammy'
 import cron from 'node-cron'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../bot/config.js'
 import type { JobDeps } from '../../bot/context.js'
 import { jobList, startScheduler } from '../../jobs/scheduler.js'
-import { createFakeTelegram } from '../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
-import { Api } from 'grammy'
+import { createFakeTelegram } from '../helpers/fake-telegram.js'
 
 let database: TestDatabase
 beforeAll(async () => {

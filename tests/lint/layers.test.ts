@@ -43,16 +43,24 @@ for (const [file, imports] of Object.entries(tree)) {
   const lines = imports.map((from, i) => `import * as m${i} from '${from}'\nvoid m${i}`)
   writeFileSync(join(root, file), `${lines.join('\n')}\nexport const here = ${JSON.stringify(file)}\n`)
 }
-writeFileSync(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }))
+writeFileSync(
+  join(root, 'tsconfig.json'),
+  JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true } }),
+)
 
 describe('the layer rules (.dependency-cruiser.cjs)', () => {
   it('reject exactly the imports against the direction, each with its rule', async () => {
     const previous = process.cwd()
     process.chdir(root)
     try {
-      const result = await cruise(['.'], { validate: true, ruleSet: { forbidden: ruleSet.forbidden }, tsPreCompilationDeps: true }, { extensions: ['.ts', '.js'] }, {
-        tsConfig: { options: { module: 199, moduleResolution: 99 } },
-      })
+      const result = await cruise(
+        ['.'],
+        { validate: true, ruleSet: { forbidden: ruleSet.forbidden }, tsPreCompilationDeps: true },
+        { extensions: ['.ts', '.js'] },
+        {
+          tsConfig: { options: { module: 199, moduleResolution: 99 } },
+        },
+      )
       const output = result.output as Exclude<typeof result.output, string>
       const found = output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort()
       expect(found).toEqual(

@@ -33,7 +33,15 @@ describe('the build that npm start runs', () => {
     const first = await build()
     expect(first.code).toBe(0)
     expect(first.stdout).toMatch(/updated/)
-    for (const file of ['bot/main.js', 'db/client.js', 'jobs', 'domain', 'db/migrations/meta/_journal.json', 'db/seed/sample-stations.json', 'bot/local/web/index.html']) {
+    for (const file of [
+      'bot/main.js',
+      'db/client.js',
+      'jobs',
+      'domain',
+      'db/migrations/meta/_journal.json',
+      'db/seed/sample-stations.json',
+      'bot/local/web/index.html',
+    ]) {
       expect(existsSync(path.join(out, file)), file).toBe(true)
     }
     expect((await readdir(path.join(out, 'bot/locales/zh'))).filter((name) => name.endsWith('.ftl')).length).toBeGreaterThan(0)
@@ -42,7 +50,10 @@ describe('the build that npm start runs', () => {
     // The whole module graph of main.js loads; a bad setting then stops it with the usual message.
     const bad = await run([path.join(out, 'bot/main.js')], { PORT: '八十' })
     expect(bad.code).toBe(1)
-    expect(bad.stderr.trim().split('\n')).toEqual(['暖新助手无法启动：环境变量 PORT 必须是端口号（0 表示任选一个空闲端口）。', 'Invalid PORT: must be a port number (0 = any free port)'])
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      '暖新助手无法启动：环境变量 PORT 必须是端口号（0 表示任选一个空闲端口）。',
+      'Invalid PORT: must be a port number (0 = any free port)',
+    ])
   }, 120_000)
 
   it('rewrites nothing when nothing changed, and drops files whose source is gone', async () => {

@@ -2,9 +2,9 @@ import { findStation } from '../../../db/repositories/stations.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience, User } from '../../../db/schema/index.js'
 import { requireUserId, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
+import type { Translate } from '../../i18n.js'
 import { tHtml } from '../../ui/html.js'
 import { cityChoices, eventChoices, mayAddress, stationChoices } from './access.js'
-import type { Translate } from '../../i18n.js'
 import { nextInput } from './input.js'
 import { audienceTypeKeyboard, citiesKeyboard, eventsKeyboard, kmKeyboard, onlyKeyboard, stationsKeyboard } from './keyboards.js'
 
@@ -85,7 +85,11 @@ export async function chooseAudience(
     for (;;) {
       const input = await nextInput(conversation, t, ['city'], true)
       const city =
-        input.kind === 'text' ? cities.find((name) => name === input.text) : input.action.kind === 'city' ? cities[input.action.index] : undefined
+        input.kind === 'text'
+          ? cities.find((name) => name === input.text)
+          : input.action.kind === 'city'
+            ? cities[input.action.index]
+            : undefined
       if (city !== undefined) return { type: 'city', city }
       const typed = input.kind === 'text' ? input.text : ''
       await ctx.reply(tHtml(t, 'broadcast-city-unknown', { city: typed }), { parse_mode: 'HTML' })

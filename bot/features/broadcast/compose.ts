@@ -4,16 +4,15 @@ import { broadcastPayload, createBroadcast, setProgressMessage, type BroadcastCo
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { BroadcastAudience } from '../../../db/schema/index.js'
-import { accept, ask, retry } from '../../conversations/ask.js'
 import { requireUserId, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
+import { accept, ask, retry } from '../../conversations/ask.js'
+import { translatorFor, userLocale, type Translate } from '../../i18n.js'
+import { describeAudience, renderProgress } from '../../ui/broadcast-progress.js'
 import { mayAddress } from './access.js'
 import { chooseAudience } from './audience-step.js'
-import { describeAudience, renderProgress } from '../../ui/broadcast-progress.js'
 import { broadcastHeader, headerParts, MAX_CAPTION, MAX_TEXT } from './format.js'
-import { translatorFor, userLocale } from '../../i18n.js'
 import { nextInput, staleComposeButtons } from './input.js'
 import { previewKeyboard } from './keyboards.js'
-import type { Translate } from '../../i18n.js'
 
 const largest = (sizes: readonly PhotoSize[]) =>
   sizes.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best))
@@ -28,12 +27,14 @@ async function askContent(conversation: BotConversation, t: Translate): Promise<
       if (message === undefined) return retry()
       if (message.text !== undefined) {
         const text = message.text
-        if (text.length > MAX_TEXT) return retry((c) => c.reply(t('broadcast-text-too-long', { length: String(text.length), max: String(MAX_TEXT) })))
+        if (text.length > MAX_TEXT)
+          return retry((c) => c.reply(t('broadcast-text-too-long', { length: String(text.length), max: String(MAX_TEXT) })))
         return accept({ text, entities: message.entities ?? null, photoFileId: null })
       }
       if (message.photo !== undefined && message.photo.length > 0) {
         const caption = message.caption ?? ''
-        if (caption.length > MAX_CAPTION) return retry((c) => c.reply(t('broadcast-caption-too-long', { length: String(caption.length), max: String(MAX_CAPTION) })))
+        if (caption.length > MAX_CAPTION)
+          return retry((c) => c.reply(t('broadcast-caption-too-long', { length: String(caption.length), max: String(MAX_CAPTION) })))
         return accept({ text: caption, entities: message.caption_entities ?? null, photoFileId: largest(message.photo).file_id })
       }
       return retry((c) => c.reply(t('broadcast-message-unsupported')))
@@ -132,7 +133,10 @@ export function createComposeConversation(deps: BotDeps) {
         await ctx.reply(t('broadcast-duplicate'))
         return true
       }
-      const sent = await ctx.reply(result.text, { parse_mode: 'HTML', ...(result.keyboard === undefined ? {} : { reply_markup: { inline_keyboard: result.keyboard } }) })
+      const sent = await ctx.reply(result.text, {
+        parse_mode: 'HTML',
+        ...(result.keyboard === undefined ? {} : { reply_markup: { inline_keyboard: result.keyboard } }),
+      })
       await conversation.external(() => setProgressMessage(db, result.id, sent.chat.id, sent.message_id))
       return true
     }

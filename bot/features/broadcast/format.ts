@@ -1,12 +1,12 @@
-import type { BroadcastCounts } from '../../../db/repositories/broadcasts.js'
 import type { Database } from '../../../db/client.js'
+import type { BroadcastCounts } from '../../../db/repositories/broadcasts.js'
 import { listScopes } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { Broadcast, BroadcastAudience } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../ui/html.js'
-import { countVariables, type AudienceNames } from '../../ui/broadcast-progress.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
 import type { Translate } from '../../i18n.js'
+import { countVariables, type AudienceNames } from '../../ui/broadcast-progress.js'
+import { escapeHtml } from '../../ui/html.js'
 import { CAPTION_LIMIT, MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
 
 /** Telegram's limits less room for the one-line header above the organizer's words. */
@@ -27,7 +27,12 @@ export function broadcastHeader(t: Translate, parts: HeaderParts): string {
  * Who a broadcast comes from: the event for an event's registrants, else the places the organizer
  * looks after (their scopes' cities and stations), else the bot's own team.
  */
-export async function headerParts(db: Database, organizerId: number, audience: BroadcastAudience, names: AudienceNames): Promise<HeaderParts> {
+export async function headerParts(
+  db: Database,
+  organizerId: number,
+  audience: BroadcastAudience,
+  names: AudienceNames,
+): Promise<HeaderParts> {
   if (audience.type === 'event' && names.eventTitle !== undefined) return { kind: 'event', title: names.eventTitle }
   const places: string[] = []
   for (const scope of await listScopes(db, organizerId)) {

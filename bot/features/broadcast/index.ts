@@ -10,17 +10,17 @@ import {
   setBroadcastStatus,
 } from '../../../db/repositories/broadcasts.js'
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
-import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
-import { mayControl } from './access.js'
 import { broadcastStale, controlCallbacks } from '../../callbacks/broadcast.js'
 import { onCallback } from '../../callbacks/route.js'
 import { hubCallbacks } from '../../callbacks/ui.js'
-import { createComposeConversation } from './compose.js'
+import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { conversationIds } from '../../conversations/ids.js'
+import type { Translate } from '../../i18n.js'
 import { describeAudience, editProgress, renderProgress } from '../../ui/broadcast-progress.js'
+import { mayControl } from './access.js'
+import { createComposeConversation } from './compose.js'
 import { historyItem } from './format.js'
 import { cancelConfirmKeyboard } from './keyboards.js'
-import type { Translate } from '../../i18n.js'
 
 const HISTORY_SIZE = 10
 
@@ -49,7 +49,10 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
     const t: Translate = (key, variables) => ctx.t(key, variables)
     const list = await listBroadcasts(db, { limit: HISTORY_SIZE, ...(isAdmin(ctx.user) ? {} : { createdBy: ctx.from.id }) })
     if (list.length === 0) return ctx.reply(ctx.t('broadcast-history-empty'))
-    const counts = await broadcastCountsMany(db, list.map((broadcast) => broadcast.id))
+    const counts = await broadcastCountsMany(
+      db,
+      list.map((broadcast) => broadcast.id),
+    )
     const items: string[] = []
     for (const broadcast of list) {
       const audience = describeAudience(t, broadcast.audience, await audienceNames(db, broadcast.audience))
@@ -111,7 +114,11 @@ export function createBroadcastFeature(deps: BotDeps): Composer<BotContext> {
   async function refresh(ctx: BotContext, id: number) {
     const broadcast = await findBroadcast(db, id)
     if (broadcast === undefined) return
-    const failure = await editProgress(ctx.api, broadcast, await renderProgress(db, (key, variables) => ctx.t(key, variables), broadcast, deps.now()))
+    const failure = await editProgress(
+      ctx.api,
+      broadcast,
+      await renderProgress(db, (key, variables) => ctx.t(key, variables), broadcast, deps.now()),
+    )
     if (failure !== undefined) ctx.logger.warn({ err: failure, broadcast: id }, 'progress message not updated')
   }
 

@@ -1,12 +1,16 @@
-import { accept, ask, retry } from '../../conversations/ask.js'
-import type { BotConversation, ConversationContext } from '../../context.js'
 import { composeActionOf, type ComposeAction } from '../../callbacks/broadcast.js'
+import type { BotConversation, ConversationContext } from '../../context.js'
+import { accept, ask, retry } from '../../conversations/ask.js'
 import type { Translate } from '../../i18n.js'
 
-export type Input = { kind: 'action'; action: ComposeAction; ctx: ConversationContext } | { kind: 'text'; text: string; ctx: ConversationContext }
+export type Input =
+  { kind: 'action'; action: ComposeAction; ctx: ConversationContext } | { kind: 'text'; text: string; ctx: ConversationContext }
 
 /** The compose form's buttons of earlier steps: a hint, nothing else. */
-export const staleComposeButtons = (t: Translate) => ({ buttons: (data: string) => composeActionOf(data) !== undefined, toast: () => t('broadcast-use-latest-buttons') })
+export const staleComposeButtons = (t: Translate) => ({
+  buttons: (data: string) => composeActionOf(data) !== undefined,
+  toast: () => t('broadcast-use-latest-buttons'),
+})
 
 /**
  * Waits for a tap on one of the `accept`ed compose buttons (or typed text when `allowText`).

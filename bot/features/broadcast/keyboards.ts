@@ -61,8 +61,15 @@ export function kmKeyboard(t: Translate): InlineKeyboard {
 
 export function previewKeyboard(t: Translate, canSend: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  if (canSend) keyboard.text(t('broadcast-send-button'), composeCallbacks.send.pack()).row().text(t('broadcast-edit-button'), composeCallbacks.edit.pack())
-  return keyboard.text(t('broadcast-reaudience-button'), composeCallbacks.audience.pack()).row().text(t('broadcast-abort-button'), composeCallbacks.abort.pack())
+  if (canSend)
+    keyboard
+      .text(t('broadcast-send-button'), composeCallbacks.send.pack())
+      .row()
+      .text(t('broadcast-edit-button'), composeCallbacks.edit.pack())
+  return keyboard
+    .text(t('broadcast-reaudience-button'), composeCallbacks.audience.pack())
+    .row()
+    .text(t('broadcast-abort-button'), composeCallbacks.abort.pack())
 }
 
 export const cancelConfirmKeyboard = (t: Translate, broadcastId: number): InlineKeyboard =>

@@ -3,20 +3,34 @@ import { checkIn, normalizeCode, type CheckInResult } from '../../../db/reposito
 import { eventCounts } from '../../../db/repositories/event-counts.js'
 import { findEvent } from '../../../db/repositories/events.js'
 import type { RegistrationStatus, User } from '../../../db/schema/index.js'
-import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
 import { eventAdminCallbacks } from '../../callbacks/event-admin.js'
-import type { Translate } from '../../i18n.js'
+import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { accept, ask, retry } from '../../conversations/ask.js'
+import type { Translate } from '../../i18n.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { withCancel } from './steps.js'
 
 /** A check-in answer as plain data, so it can be kept in the conversation's stored state. */
-type Outcome = { kind: CheckInResult['kind']; name?: string; slot?: string; at?: string; title?: string; status?: RegistrationStatus; when?: string; hours?: number }
+type Outcome = {
+  kind: CheckInResult['kind']
+  name?: string
+  slot?: string
+  at?: string
+  title?: string
+  status?: RegistrationStatus
+  when?: string
+  hours?: number
+}
 
 export const isCode = (text: string): boolean => /^[A-Z0-9]{6}$/.test(normalizeCode(text))
 
-export async function checkInCode(deps: BotDeps, organizer: User, code: string, options: { eventId?: number; force?: boolean } = {}): Promise<Outcome> {
+export async function checkInCode(
+  deps: BotDeps,
+  organizer: User,
+  code: string,
+  options: { eventId?: number; force?: boolean } = {},
+): Promise<Outcome> {
   const result = await checkIn(deps.db, { code, organizer, now: deps.now(), opensHours: deps.config.checkInOpensHours, ...options })
   switch (result.kind) {
     case 'too-early':
@@ -44,10 +58,17 @@ export async function checkInCode(deps: BotDeps, organizer: User, code: string, 
 }
 
 /** The answer to a code, with a button to check in anyway when check-in is not open. */
-export function outcomeReply(t: Translate, outcome: Outcome, code: string): { text: string; options: { parse_mode: 'HTML'; reply_markup?: InlineKeyboard } } {
+export function outcomeReply(
+  t: Translate,
+  outcome: Outcome,
+  code: string,
+): { text: string; options: { parse_mode: 'HTML'; reply_markup?: InlineKeyboard } } {
   const text = outcomeText(t, outcome, code)
   if (outcome.kind !== 'too-early' && outcome.kind !== 'too-late') return { text, options: { parse_mode: 'HTML' } }
-  const keyboard = new InlineKeyboard().text(t('eventadmin-button-checkin-anyway'), eventAdminCallbacks.forceCheckIn.pack({ code: normalizeCode(code) }))
+  const keyboard = new InlineKeyboard().text(
+    t('eventadmin-button-checkin-anyway'),
+    eventAdminCallbacks.forceCheckIn.pack({ code: normalizeCode(code) }),
+  )
   return { text, options: { parse_mode: 'HTML', reply_markup: keyboard } }
 }
 
@@ -70,8 +91,14 @@ function outcomeText(t: Translate, outcome: Outcome, code: string): string {
  * checked against the database on its own, so a repeated code only answers "already".
  */
 export function createCheckInConversation(deps: BotDeps) {
-  return async function checkInFlow(conversation: BotConversation, ctx: ConversationContext, eventId: number, title: string): Promise<void> {
-    const stop = () => withCancel(ctx, new InlineKeyboard().text(ctx.t('eventadmin-button-checkin-done'), eventAdminCallbacks.step.pack({ step: 'stop' })))
+  return async function checkInFlow(
+    conversation: BotConversation,
+    ctx: ConversationContext,
+    eventId: number,
+    title: string,
+  ): Promise<void> {
+    const stop = () =>
+      withCancel(ctx, new InlineKeyboard().text(ctx.t('eventadmin-button-checkin-done'), eventAdminCallbacks.step.pack({ step: 'stop' })))
     await ctx.reply(tHtml(ctx.t, 'eventadmin-checkin-start', { title }), { parse_mode: 'HTML', reply_markup: stop() })
     for (;;) {
       // A code, or undefined for 结束签到 (the one button this question reads).
@@ -80,7 +107,9 @@ export function createCheckInConversation(deps: BotDeps) {
         read: (update) => {
           if (update.callbackQuery !== undefined) return accept(undefined)
           const text = update.message?.text
-          return text !== undefined && isCode(text) ? accept(text) : retry((u) => u.reply(ctx.t('eventadmin-checkin-bad-code'), { reply_markup: stop() }))
+          return text !== undefined && isCode(text)
+            ? accept(text)
+            : retry((u) => u.reply(ctx.t('eventadmin-checkin-bad-code'), { reply_markup: stop() }))
         },
       })
       if (code === undefined) {

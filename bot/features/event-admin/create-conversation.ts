@@ -2,13 +2,13 @@ import { InlineKeyboard } from 'grammy'
 import { createEvent } from '../../../db/repositories/events.js'
 import { canManage } from '../../../db/repositories/roles.js'
 import { eventAskFields, eventKind, type EventAskField, type EventKind } from '../../../db/schema/index.js'
-import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { eventAdminCallbacks } from '../../callbacks/event-admin.js'
+import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { askStart } from './date-step.js'
 import { asksText, cardText, slotsText } from './format.js'
 import { askPlace, type PlaceChoice } from './place-step.js'
-import { accept, ask, leave, redraw, retry, textReader } from './steps.js'
 import { askSlots } from './slots-step.js'
-import { askStart } from './date-step.js'
+import { accept, ask, leave, redraw, retry, textReader } from './steps.js'
 import { parseTimeOnDay } from './time-input.js'
 
 const HOUR = 3_600_000
@@ -33,7 +33,10 @@ export function createEventConversation(deps: BotDeps) {
     const description = await ask(
       conversation,
       ctx,
-      { text: t('eventadmin-ask-description'), keyboard: new InlineKeyboard().text(t('eventadmin-button-skip'), eventAdminCallbacks.step.pack({ step: 'skip' })) },
+      {
+        text: t('eventadmin-ask-description'),
+        keyboard: new InlineKeyboard().text(t('eventadmin-button-skip'), eventAdminCallbacks.step.pack({ step: 'skip' })),
+      },
       async (update, button) => (button?.step === 'skip' ? accept('') : textReader(ctx, 1000)(update, button)),
     )
     const place: PlaceChoice = await askPlace(conversation, ctx, deps)
@@ -76,7 +79,8 @@ export function createEventConversation(deps: BotDeps) {
       { text: t('eventadmin-ask-cancel-cutoff'), keyboard: byDefault(t('eventadmin-button-cutoff-default')) },
       async (update, button) => {
         if (button?.step === 'default') return accept(startsAt.getTime() - 2 * HOUR)
-        const value = update.message?.text === undefined ? undefined : parseTimeOnDay(update.message.text, startsAt, await now(conversation))
+        const value =
+          update.message?.text === undefined ? undefined : parseTimeOnDay(update.message.text, startsAt, await now(conversation))
         if (value === undefined) return retry(t('eventadmin-bad-time'))
         return value > startsAt ? retry(t('eventadmin-cutoff-after-start')) : accept(value.getTime())
       },
@@ -86,7 +90,10 @@ export function createEventConversation(deps: BotDeps) {
     const questions: string[] = []
     const sensitiveQuestions: number[] = []
     while (questions.length < 3) {
-      const done = new InlineKeyboard().text(t(questions.length === 0 ? 'eventadmin-button-skip' : 'eventadmin-button-done'), eventAdminCallbacks.step.pack({ step: 'done' }))
+      const done = new InlineKeyboard().text(
+        t(questions.length === 0 ? 'eventadmin-button-skip' : 'eventadmin-button-done'),
+        eventAdminCallbacks.step.pack({ step: 'done' }),
+      )
       const question = await ask(
         conversation,
         ctx,
@@ -96,22 +103,40 @@ export function createEventConversation(deps: BotDeps) {
       if (question === '') break
       questions.push(question)
       // Health, ID numbers and the like get their own consent from the rider (PIPL art. 29).
-      const kinds = new InlineKeyboard().text(t('eventadmin-button-question-plain'), eventAdminCallbacks.step.pack({ step: 'qplain' })).row().text(t('eventadmin-button-question-sensitive'), eventAdminCallbacks.step.pack({ step: 'qsens' }))
-      const isSensitive = await ask<boolean>(conversation, ctx, { text: t('eventadmin-ask-sensitive'), keyboard: kinds }, async (_update, button) =>
-        button?.step === 'qplain' ? accept(false) : button?.step === 'qsens' ? accept(true) : retry(t('eventadmin-pick-button')),
+      const kinds = new InlineKeyboard()
+        .text(t('eventadmin-button-question-plain'), eventAdminCallbacks.step.pack({ step: 'qplain' }))
+        .row()
+        .text(t('eventadmin-button-question-sensitive'), eventAdminCallbacks.step.pack({ step: 'qsens' }))
+      const isSensitive = await ask<boolean>(
+        conversation,
+        ctx,
+        { text: t('eventadmin-ask-sensitive'), keyboard: kinds },
+        async (_update, button) =>
+          button?.step === 'qplain' ? accept(false) : button?.step === 'qsens' ? accept(true) : retry(t('eventadmin-pick-button')),
       )
       if (isSensitive) sensitiveQuestions.push(questions.length - 1)
     }
 
     const card = { kind, title, description, place: place.label, startsAt, endsAt, capacity, registrationClosesAt, cancelClosesAt }
-    const preview = [t('eventadmin-preview-header'), cardText(t, card, slots), slotsText(t, slots), asksText(t, asks, questions, sensitiveQuestions)].join('\n\n')
+    const preview = [
+      t('eventadmin-preview-header'),
+      cardText(t, card, slots),
+      slotsText(t, slots),
+      asksText(t, asks, questions, sensitiveQuestions),
+    ].join('\n\n')
     const finish = new InlineKeyboard()
       .text(t('eventadmin-button-publish'), eventAdminCallbacks.step.pack({ step: 'publish' }))
       .text(t('eventadmin-button-save-draft'), eventAdminCallbacks.step.pack({ step: 'draft' }))
       .row()
       .text(t('eventadmin-button-discard'), eventAdminCallbacks.step.pack({ step: 'discard' }))
-    const choice = await ask<'publish' | 'draft' | 'discard'>(conversation, ctx, { text: preview, keyboard: finish }, async (_update, button) =>
-      button?.step === 'publish' || button?.step === 'draft' || button?.step === 'discard' ? accept(button.step) : retry(t('eventadmin-pick-button')),
+    const choice = await ask<'publish' | 'draft' | 'discard'>(
+      conversation,
+      ctx,
+      { text: preview, keyboard: finish },
+      async (_update, button) =>
+        button?.step === 'publish' || button?.step === 'draft' || button?.step === 'discard'
+          ? accept(button.step)
+          : retry(t('eventadmin-pick-button')),
     )
     if (choice === 'discard') await leave(conversation, ctx)
 
@@ -168,7 +193,10 @@ async function askFields(conversation: BotConversation, ctx: ConversationContext
   const keyboard = () => {
     const markup = new InlineKeyboard()
     eventAskFields.forEach((field, index) => {
-      markup.text(`${chosen.has(field) ? '✅ ' : ''}${ctx.t(`eventadmin-field-${field}`)}`, eventAdminCallbacks.step.pack({ step: 'ask', arg: field }))
+      markup.text(
+        `${chosen.has(field) ? '✅ ' : ''}${ctx.t(`eventadmin-field-${field}`)}`,
+        eventAdminCallbacks.step.pack({ step: 'ask', arg: field }),
+      )
       if (index % 2 === 1) markup.row()
     })
     return markup.row().text(ctx.t('eventadmin-button-done'), eventAdminCallbacks.step.pack({ step: 'done' }))

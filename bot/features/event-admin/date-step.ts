@@ -1,8 +1,8 @@
 import { InlineKeyboard } from 'grammy'
-import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { readDateTime } from '../../../domain/date-input.js'
-import { formatEventMoment } from '../../ui/event-time.js'
 import { eventAdminCallbacks } from '../../callbacks/event-admin.js'
+import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { formatEventMoment } from '../../ui/event-time.js'
 import { accept, ask, retry, type Answer } from './steps.js'
 
 /** A reading as conversation state (JSON: no Dates). */
@@ -24,12 +24,19 @@ export async function readFutureDateTime(ctx: ConversationContext, text: string 
 /** Echoes a date read from words ("12月5日（周六）09:00，对吗？"); true when the organizer agrees. */
 export async function confirmDate(conversation: BotConversation, ctx: ConversationContext, at: Date): Promise<boolean> {
   const t = ctx.t.bind(ctx)
-  const keyboard = new InlineKeyboard().text(t('eventadmin-button-date-yes'), eventAdminCallbacks.step.pack({ step: 'dateok' })).text(t('eventadmin-button-date-no'), eventAdminCallbacks.step.pack({ step: 'dateno' }))
-  return ask<boolean>(conversation, ctx, { text: t('eventadmin-date-confirm', { when: formatEventMoment(t, at) }), keyboard }, async (_update, button) => {
-    if (button?.step === 'dateok') return accept(true)
-    if (button?.step === 'dateno') return accept(false)
-    return retry(t('eventadmin-pick-button'))
-  })
+  const keyboard = new InlineKeyboard()
+    .text(t('eventadmin-button-date-yes'), eventAdminCallbacks.step.pack({ step: 'dateok' }))
+    .text(t('eventadmin-button-date-no'), eventAdminCallbacks.step.pack({ step: 'dateno' }))
+  return ask<boolean>(
+    conversation,
+    ctx,
+    { text: t('eventadmin-date-confirm', { when: formatEventMoment(t, at) }), keyboard },
+    async (_update, button) => {
+      if (button?.step === 'dateok') return accept(true)
+      if (button?.step === 'dateno') return accept(false)
+      return retry(t('eventadmin-pick-button'))
+    },
+  )
 }
 
 /** Asks for a future start until one is understood, echoing dates typed in words before using them. */

@@ -20,7 +20,9 @@ export function registrantsCsv(
   registrants: readonly Registrant[],
   options: { includeSensitive: boolean } = { includeSensitive: false },
 ): Buffer {
-  const asked = event.questions.flatMap((question, index) => (options.includeSensitive || !event.sensitiveQuestions.includes(index) ? [{ question, index }] : []))
+  const asked = event.questions.flatMap((question, index) =>
+    options.includeSensitive || !event.sensitiveQuestions.includes(index) ? [{ question, index }] : [],
+  )
   const header = [
     t('eventadmin-csv-number'),
     t('eventadmin-csv-status'),

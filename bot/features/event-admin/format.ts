@@ -1,9 +1,9 @@
 import type { EventCounts, SlotCounts } from '../../../db/repositories/event-counts.js'
 import type { EventAskField, EventKind, EventStatus } from '../../../db/schema/index.js'
-import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiDate, shanghaiDateTime, shanghaiTime } from '../../../domain/time.js'
 import type { Translate } from '../../i18n.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 
 /** "2026-12-05 09:00–11:30", with the end's date only when it is another day. */
 export function formatRange(startsAt: Date, endsAt: Date): string {
@@ -29,7 +29,9 @@ function capacityBreakdown(t: Translate, slots: readonly { capacity: number }[])
   if (slots.length === 0) return 'none'
   const [first] = slots
   const even = first !== undefined && slots.every((slot) => slot.capacity === first.capacity)
-  return even ? t('eventadmin-capacity-breakdown', { count: slots.length, perSlot: first.capacity }) : t('eventadmin-capacity-slot-sum', { count: slots.length })
+  return even
+    ? t('eventadmin-capacity-breakdown', { count: slots.length, perSlot: first.capacity })
+    : t('eventadmin-capacity-slot-sum', { count: slots.length })
 }
 
 /** The event as riders will see it. */
@@ -63,11 +65,19 @@ export function slotsText(
   return `${t('eventadmin-slots-header', { count: slots.length })}\n${lines.join('\n')}`
 }
 
-export function asksText(t: Translate, asks: readonly EventAskField[], questions: readonly string[], sensitive: readonly number[] = []): string {
-  const fields = asks.length === 0 ? t('eventadmin-asks-none') : asks.map((field) => t(`eventadmin-field-${field}`)).join(t('eventadmin-separator'))
+export function asksText(
+  t: Translate,
+  asks: readonly EventAskField[],
+  questions: readonly string[],
+  sensitive: readonly number[] = [],
+): string {
+  const fields =
+    asks.length === 0 ? t('eventadmin-asks-none') : asks.map((field) => t(`eventadmin-field-${field}`)).join(t('eventadmin-separator'))
   const lines = [t('eventadmin-asks-line', { fields })]
   questions.forEach((question, index) =>
-    lines.push(tHtml(t, 'eventadmin-question-line', { number: index + 1, question: question, sensitive: sensitive.includes(index) ? 'yes' : 'no' })),
+    lines.push(
+      tHtml(t, 'eventadmin-question-line', { number: index + 1, question: question, sensitive: sensitive.includes(index) ? 'yes' : 'no' }),
+    ),
   )
   return lines.join('\n')
 }

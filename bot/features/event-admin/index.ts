@@ -4,15 +4,15 @@ import { listRegistrants } from '../../../db/repositories/event-registrants.js'
 import { cancelEvent, closeRegistration, listManagedEvents, publishEvent } from '../../../db/repositories/events.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
 import type { Event, User } from '../../../db/schema/index.js'
-import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
-import { conversationIds } from '../../conversations/ids.js'
-import { tHtml } from '../../ui/html.js'
 import { shanghaiDate } from '../../../domain/time.js'
-import { translatorFor, userLocale } from '../../i18n.js'
-import { formatEventSpan } from '../../ui/event-time.js'
 import { eventAdminCallbacks, eventAdminStale, type EventAction } from '../../callbacks/event-admin.js'
 import { onCallback } from '../../callbacks/route.js'
 import { hubCallbacks } from '../../callbacks/ui.js'
+import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
+import { translatorFor, userLocale } from '../../i18n.js'
+import { formatEventSpan } from '../../ui/event-time.js'
+import { tHtml } from '../../ui/html.js'
 import { checkInCode, createCheckInConversation, isCode, outcomeReply } from './checkin.js'
 import { createEventConversation } from './create-conversation.js'
 import { createEditConversation } from './edit-conversation.js'
@@ -50,7 +50,13 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
     const choices = today.length > 0 ? today : upcoming
     if (choices.length === 0) return ctx.reply(ctx.t('eventadmin-checkin-none'))
     const keyboard = new InlineKeyboard()
-    for (const event of choices) keyboard.text(`${event.title} · ${formatRange(event.startsAt, event.endsAt)}`, eventAdminCallbacks.action.pack({ action: 'checkin', eventId: event.id })).row()
+    for (const event of choices)
+      keyboard
+        .text(
+          `${event.title} · ${formatRange(event.startsAt, event.endsAt)}`,
+          eventAdminCallbacks.action.pack({ action: 'checkin', eventId: event.id }),
+        )
+        .row()
     await ctx.reply(ctx.t('eventadmin-checkin-pick'), { reply_markup: keyboard })
   }
 
@@ -98,13 +104,16 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
   )
   onCallback(composer, eventAdminCallbacks.edit, (ctx, { field, eventId }) =>
     withEvent(ctx, eventId, async (event) => {
-      if (event.status !== 'draft' && event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
+      if (event.status !== 'draft' && event.status !== 'published')
+        return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
       await ctx.answerCallbackQuery()
       await ctx.conversation.exitAll()
       await ctx.conversation.enter(conversationIds.editEvent, event.id, field)
     }),
   )
-  onCallback(composer, eventAdminCallbacks.action, (ctx, { action, eventId }) => withEvent(ctx, eventId, (event) => runAction(ctx, event, action)))
+  onCallback(composer, eventAdminCallbacks.action, (ctx, { action, eventId }) =>
+    withEvent(ctx, eventId, (event) => runAction(ctx, event, action)),
+  )
   // Conversation buttons land here only when their conversation has ended; so do forged data and
   // the one-letter names from before the codec.
   composer.callbackQuery(eventAdminStale, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('eventadmin-button-stale') }))
@@ -113,7 +122,8 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
     const now = deps.now()
     switch (action) {
       case 'edit':
-        if (event.status !== 'draft' && event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
+        if (event.status !== 'draft' && event.status !== 'published')
+          return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
         await ctx.answerCallbackQuery()
         return showEditMenu(ctx, event)
       case 'publish': {
@@ -127,7 +137,8 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
         return showPanel(ctx, deps, closed ?? event)
       }
       case 'cancel':
-        if (event.status !== 'draft' && event.status !== 'published') return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
+        if (event.status !== 'draft' && event.status !== 'published')
+          return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
         await ctx.answerCallbackQuery()
         return showCancelConfirm(ctx, deps, event)
       case 'cancelok': {
@@ -135,7 +146,10 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
         if (result === undefined) return ctx.answerCallbackQuery({ text: ctx.t('eventadmin-not-editable') })
         await ctx.answerCallbackQuery()
         const back = new InlineKeyboard().text(ctx.t('eventadmin-button-open'), eventAdminCallbacks.panel.pack({ eventId: event.id }))
-        return ctx.reply(tHtml(ctx.t, 'eventadmin-cancelled', { title: event.title, notified: result.notified }), { parse_mode: 'HTML', reply_markup: back })
+        return ctx.reply(tHtml(ctx.t, 'eventadmin-cancelled', { title: event.title, notified: result.notified }), {
+          parse_mode: 'HTML',
+          reply_markup: back,
+        })
       }
       case 'export':
       case 'exportall': {
@@ -144,9 +158,18 @@ export function createEventAdminFeature(deps: BotDeps): Composer<BotContext> {
         const includeSensitive = action === 'exportall'
         const file = new InputFile(registrantsCsv(ctx.t, event, registrants, { includeSensitive }), exportFileName(ctx.t, event.title))
         const sensitive = event.sensitiveQuestions.length
-        const caption = ctx.t('eventadmin-export-caption', { count: registrants.length, sensitive: sensitive === 0 ? 'none' : includeSensitive ? 'included' : 'left-out' })
+        const caption = ctx.t('eventadmin-export-caption', {
+          count: registrants.length,
+          sensitive: sensitive === 0 ? 'none' : includeSensitive ? 'included' : 'left-out',
+        })
         // Sensitive answers only on a second, deliberate tap.
-        const more = sensitive > 0 && !includeSensitive ? new InlineKeyboard().text(ctx.t('eventadmin-button-export-sensitive'), eventAdminCallbacks.action.pack({ action: 'exportall', eventId: event.id })) : undefined
+        const more =
+          sensitive > 0 && !includeSensitive
+            ? new InlineKeyboard().text(
+                ctx.t('eventadmin-button-export-sensitive'),
+                eventAdminCallbacks.action.pack({ action: 'exportall', eventId: event.id }),
+              )
+            : undefined
         return ctx.replyWithDocument(file, { caption, ...(more === undefined ? {} : { reply_markup: more }) })
       }
       case 'checkin':

@@ -4,9 +4,9 @@ import { findEvent, listManagedEvents, listSlots } from '../../../db/repositorie
 import { canManage, isOrganizer } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import type { Event } from '../../../db/schema/index.js'
+import { editFields, eventAdminCallbacks } from '../../callbacks/event-admin.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { tHtml } from '../../ui/html.js'
-import { editFields, eventAdminCallbacks } from '../../callbacks/event-admin.js'
 import { asksText, cardText, countsText, formatRange, placeLabel, slotsText, statusText } from './format.js'
 
 const statusIcon = { draft: '📝', published: '📅', finished: '🕘', cancelled: '✖️' } as const
@@ -15,7 +15,10 @@ const statusIcon = { draft: '📝', published: '📅', finished: '🕘', cancell
 async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
   const options = { parse_mode: 'HTML' as const, reply_markup: keyboard }
   if (ctx.callbackQuery?.message !== undefined) {
-    const edited = await ctx.editMessageText(text, options).then(() => true, () => false)
+    const edited = await ctx.editMessageText(text, options).then(
+      () => true,
+      () => false,
+    )
     if (edited) return
   }
   await ctx.reply(text, options)
@@ -49,7 +52,12 @@ export async function showList(ctx: BotContext, deps: BotDeps): Promise<void> {
   const { drafts, upcoming, recent } = await listManagedEvents(deps.db, ctx.user, deps.now())
   const keyboard = new InlineKeyboard().text(ctx.t('eventadmin-button-new'), eventAdminCallbacks.create.pack()).row()
   for (const event of [...drafts, ...upcoming, ...recent]) {
-    keyboard.text(`${statusIcon[event.status]} ${event.title} · ${formatRange(event.startsAt, event.endsAt)}`, eventAdminCallbacks.panel.pack({ eventId: event.id })).row()
+    keyboard
+      .text(
+        `${statusIcon[event.status]} ${event.title} · ${formatRange(event.startsAt, event.endsAt)}`,
+        eventAdminCallbacks.panel.pack({ eventId: event.id }),
+      )
+      .row()
   }
   const empty = drafts.length + upcoming.length + recent.length === 0
   await show(ctx, ctx.t(empty ? 'eventadmin-list-empty' : 'eventadmin-list-header'), keyboard)
@@ -76,12 +84,16 @@ export async function showPanel(ctx: BotContext, deps: BotDeps, event: Event): P
   const keyboard = new InlineKeyboard()
   const open = event.status === 'draft' || event.status === 'published'
   if (open) keyboard.text(ctx.t('eventadmin-button-edit'), eventAdminCallbacks.action.pack({ action: 'edit', eventId: event.id }))
-  if (event.status === 'draft') keyboard.text(ctx.t('eventadmin-button-publish'), eventAdminCallbacks.action.pack({ action: 'publish', eventId: event.id }))
-  if (event.status === 'published' && !event.registrationClosed) keyboard.text(ctx.t('eventadmin-button-close'), eventAdminCallbacks.action.pack({ action: 'close', eventId: event.id }))
+  if (event.status === 'draft')
+    keyboard.text(ctx.t('eventadmin-button-publish'), eventAdminCallbacks.action.pack({ action: 'publish', eventId: event.id }))
+  if (event.status === 'published' && !event.registrationClosed)
+    keyboard.text(ctx.t('eventadmin-button-close'), eventAdminCallbacks.action.pack({ action: 'close', eventId: event.id }))
   keyboard.row()
-  if (event.status === 'published') keyboard.text(ctx.t('eventadmin-button-checkin'), eventAdminCallbacks.action.pack({ action: 'checkin', eventId: event.id }))
+  if (event.status === 'published')
+    keyboard.text(ctx.t('eventadmin-button-checkin'), eventAdminCallbacks.action.pack({ action: 'checkin', eventId: event.id }))
   keyboard.text(ctx.t('eventadmin-button-export'), eventAdminCallbacks.action.pack({ action: 'export', eventId: event.id })).row()
-  if (open) keyboard.text(ctx.t('eventadmin-button-cancel-event'), eventAdminCallbacks.action.pack({ action: 'cancel', eventId: event.id })).row()
+  if (open)
+    keyboard.text(ctx.t('eventadmin-button-cancel-event'), eventAdminCallbacks.action.pack({ action: 'cancel', eventId: event.id })).row()
   keyboard.text(ctx.t('eventadmin-button-back'), eventAdminCallbacks.list.pack())
   await show(ctx, text, keyboard)
 }

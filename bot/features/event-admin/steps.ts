@@ -1,16 +1,19 @@
 import { InlineKeyboard } from 'grammy'
-import { accept, ask as askQuestion, editKeyboard, retry as retryWith, typed, type Answer } from '../../conversations/ask.js'
-import type { BotConversation, ConversationContext } from '../../context.js'
 import { eventAdminCallbacks, type FormStep } from '../../callbacks/event-admin.js'
+import type { BotConversation, ConversationContext } from '../../context.js'
+import { accept, ask as askQuestion, editKeyboard, retry as retryWith, typed, type Answer } from '../../conversations/ask.js'
 
 export { accept, type Answer }
 
 /** A retry that explains what was wrong (and may offer buttons); without `error` nothing is said. */
 export const retry = <R = never>(error?: string, keyboard?: InlineKeyboard): Answer<R> =>
-  retryWith(error === undefined ? undefined : (update) => update.reply(error, { parse_mode: 'HTML', reply_markup: withCancel(update, keyboard) }))
+  retryWith(
+    error === undefined ? undefined : (update) => update.reply(error, { parse_mode: 'HTML', reply_markup: withCancel(update, keyboard) }),
+  )
 
 /** A toggle's retry: the tapped message shows its new ticks, nothing else is said. */
-export const redraw = <R = never>(keyboard: InlineKeyboard): Answer<R> => retryWith((update) => editKeyboard(update, withCancel(update, keyboard)))
+export const redraw = <R = never>(keyboard: InlineKeyboard): Answer<R> =>
+  retryWith((update) => editKeyboard(update, withCancel(update, keyboard)))
 
 type Button = { step: FormStep; arg?: string }
 export type Reader<R> = (update: ConversationContext, button: Button | undefined) => Promise<Answer<R>>

@@ -26,7 +26,8 @@ export function qrPng(text: string, options: { width: number; margin: number }):
     const inRows = y >= scaledMargin && y < side - scaledMargin
     const sourceRow = Math.floor((y - scaledMargin) / scale) * size
     for (let x = 0; x < side; x++) {
-      const dark = inRows && x >= scaledMargin && x < side - scaledMargin && (data[sourceRow + Math.floor((x - scaledMargin) / scale)] ?? 0) !== 0
+      const dark =
+        inRows && x >= scaledMargin && x < side - scaledMargin && (data[sourceRow + Math.floor((x - scaledMargin) / scale)] ?? 0) !== 0
       if (!dark) pixels[row + (x >> 3)] = (pixels[row + (x >> 3)] ?? 0) | (0x80 >> (x & 7))
     }
   }

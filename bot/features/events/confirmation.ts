@@ -1,15 +1,15 @@
 import { InputFile } from 'grammy'
+import { waitlistPosition } from '../../../core/registration.js'
 import type { Database } from '../../../db/client.js'
 import { findOwnRegistration } from '../../../db/repositories/event-listing.js'
-import { waitlistPosition } from '../../../core/registration.js'
 import type { Event, EventSlot, Registration } from '../../../db/schema/index.js'
 import type { BaseContext } from '../../context.js'
+import type { Translate } from '../../i18n.js'
+import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
 import { escapeHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { qrPng } from './check-in-qr.js'
 import { formatPlace } from './format.js'
-import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
-import type { Translate } from '../../i18n.js'
 
 /** What to tell the worker about their registration; plain JSON so a conversation can store it. */
 export type RegistrationSummary = { text: string; code: string | null }
@@ -30,7 +30,13 @@ export async function describeRegistration(
 /** describeRegistration for a registration whose event, slot and waitlist place are already at hand (register's result). */
 export function summarizeRegistration(
   t: Translate,
-  seat: { registration: Registration; event: Event; slot: Pick<EventSlot, 'startsAt' | 'endsAt'> | null; stationName: string | null; waitlistPosition: number },
+  seat: {
+    registration: Registration
+    event: Event
+    slot: Pick<EventSlot, 'startsAt' | 'endsAt'> | null
+    stationName: string | null
+    waitlistPosition: number
+  },
   outcome?: 'already',
 ): RegistrationSummary {
   const { registration, event, slot, stationName } = seat
@@ -43,9 +49,13 @@ export function summarizeRegistration(
     already: outcome === 'already' ? 'yes' : 'no',
   }
   if (registration.status === 'confirmed') return { text: t('events-confirmed', base), code: registration.code }
-  if (registration.status === 'waitlisted') return { text: t('events-waitlisted', { ...base, position: seat.waitlistPosition }), code: null }
+  if (registration.status === 'waitlisted')
+    return { text: t('events-waitlisted', { ...base, position: seat.waitlistPosition }), code: null }
   if (registration.status === 'offered') {
-    return { text: t('events-offered', { ...base, expires: formatEventMoment(t, registration.offerExpiresAt ?? event.startsAt) }), code: null }
+    return {
+      text: t('events-offered', { ...base, expires: formatEventMoment(t, registration.offerExpiresAt ?? event.startsAt) }),
+      code: null,
+    }
   }
   return { text: t('events-registration-inactive', base), code: null }
 }

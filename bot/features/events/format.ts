@@ -1,8 +1,8 @@
 import type { EventCard } from '../../../db/repositories/event-listing.js'
 import type { Event, EventKind } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../ui/html.js'
-import { formatEventMoment, formatEventSpan, formatSlotTime } from '../../ui/event-time.js'
 import type { Translate } from '../../i18n.js'
+import { formatEventMoment, formatEventSpan, formatSlotTime } from '../../ui/event-time.js'
+import { escapeHtml } from '../../ui/html.js'
 
 export const kindEmoji: Record<EventKind, string> = {
   skill_contest: '🏆',
@@ -20,7 +20,9 @@ export const questionAndAnswer = (question: string, answer: string): string =>
 
 /** The place as people look for it: station name and address, or just the address (escaped). */
 export function formatPlace(t: Translate, event: Pick<Event, 'address' | 'city'>, stationName: string | null | undefined): string {
-  const parts = [stationName, event.address || (stationName ? '' : event.city)].filter((part) => part !== null && part !== undefined && part !== '')
+  const parts = [stationName, event.address || (stationName ? '' : event.city)].filter(
+    (part) => part !== null && part !== undefined && part !== '',
+  )
   return parts.length === 0 ? t('events-place-unknown') : escapeHtml(parts.join(' · '))
 }
 
@@ -30,14 +32,16 @@ export function registrationWindow(card: EventCard, now: Date): RegistrationWind
   const { event } = card
   if (event.status !== 'published' || event.registrationClosed || now >= event.registrationClosesAt) return 'closed'
   if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return 'not-open'
-  const left = card.slots.length === 0 ? event.capacity - card.taken : card.slots.reduce((sum, s) => sum + Math.max(0, s.capacity - s.taken), 0)
+  const left =
+    card.slots.length === 0 ? event.capacity - card.taken : card.slots.reduce((sum, s) => sum + Math.max(0, s.capacity - s.taken), 0)
   return left > 0 ? 'open' : 'full'
 }
 
 function formatWindow(t: Translate, card: EventCard, now: Date): string {
   const state = registrationWindow(card, now)
   const { event } = card
-  if (state === 'not-open' && event.registrationOpensAt !== null) return t('events-window-not-open', { when: formatEventMoment(t, event.registrationOpensAt) })
+  if (state === 'not-open' && event.registrationOpensAt !== null)
+    return t('events-window-not-open', { when: formatEventMoment(t, event.registrationOpensAt) })
   if (state === 'open') return t('events-window-open', { when: formatEventMoment(t, event.registrationClosesAt) })
   if (state === 'full') return t('events-window-full', { when: formatEventMoment(t, event.registrationClosesAt) })
   return t('events-window-closed')

@@ -4,20 +4,20 @@ import { Composer, type CallbackQueryContext } from 'grammy'
 import { findEventCard, findRegistrationFor, listUpcomingEvents, recordEventView } from '../../../db/repositories/event-listing.js'
 import { register } from '../../../db/repositories/registrations.js'
 import { isActiveRegistration } from '../../../db/schema/index.js'
-import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
-import { formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
-import { formatEventSpan } from '../../ui/event-time.js'
-import { escapeHtml } from '../../ui/html.js'
 import { eventCallbacks, eventsStale } from '../../callbacks/events.js'
 import { onCallback } from '../../callbacks/route.js'
-import { describeRegistration, sendSummary, summarizeRegistration } from './confirmation.js'
-import { cardKeyboard, listKeyboard } from './keyboards.js'
+import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
+import { formatDistance } from '../../ui/distance.js'
+import { formatEventSpan } from '../../ui/event-time.js'
+import { escapeHtml } from '../../ui/html.js'
 import { mapKeyboard } from '../../ui/navigation.js'
+import { describeRegistration, sendSummary, summarizeRegistration } from './confirmation.js'
+import { formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
+import { cardKeyboard, listKeyboard } from './keyboards.js'
 import { createMyDataFeature } from './my-data.js'
 import { createMyEventsFeature } from './my-events.js'
 import { createRegisterConversation } from './register-conversation.js'
-import { conversationIds } from '../../conversations/ids.js'
-import { formatDistance } from '../../ui/distance.js'
 
 const PAGE_SIZE = 5
 
@@ -31,7 +31,8 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     const user = ctx.user
     const near = user?.lastLat != null && user.lastLng != null ? { lat: user.lastLat, lng: user.lastLng } : undefined
     const { events, hasMore } = await listUpcomingEvents(db, { now: now(), near, offset: page * PAGE_SIZE, limit: PAGE_SIZE })
-    if (events.length === 0) return { text: ctx.t(page === 0 ? 'events-list-empty' : 'events-list-empty-page'), keyboard: listKeyboard(ctx.t, [], 1, page, false) }
+    if (events.length === 0)
+      return { text: ctx.t(page === 0 ? 'events-list-empty' : 'events-list-empty-page'), keyboard: listKeyboard(ctx.t, [], 1, page, false) }
     const first = page * PAGE_SIZE + 1
     const items = events.map((item, index) =>
       ctx.t('events-list-item', {
@@ -76,7 +77,9 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   onCallback(composer, eventCallbacks.list, async (ctx, { page }) => {
     const list = await renderList(ctx, page)
     await ctx.answerCallbackQuery()
-    await ctx.editMessageText(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard }).catch(() => ctx.reply(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard }))
+    await ctx
+      .editMessageText(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard })
+      .catch(() => ctx.reply(list.text, { parse_mode: 'HTML', reply_markup: list.keyboard }))
   })
 
   /** The event a button is about, if workers may see it; otherwise the tap is answered. */
@@ -100,7 +103,12 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     const lng = card.event.lng ?? card.station?.lng
     if (lat == null || lng == null) return ctx.answerCallbackQuery({ text: ctx.t('events-no-place') })
     await ctx.answerCallbackQuery()
-    const place = { lat, lng, name: card.station?.name ?? card.event.title, address: card.event.address || card.event.city || card.event.title }
+    const place = {
+      lat,
+      lng,
+      name: card.station?.name ?? card.event.title,
+      address: card.event.address || card.event.city || card.event.title,
+    }
     await ctx.replyWithVenue(lat, lng, place.name, place.address, { reply_markup: mapKeyboard(ctx.t, place) })
   })
 
@@ -110,7 +118,10 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
     const userId = ctx.from.id
     const state = registrationWindow(card, now())
     if (state === 'closed' || state === 'not-open') {
-      return ctx.answerCallbackQuery({ text: ctx.t(state === 'closed' ? 'events-register-closed' : 'events-register-not-open'), show_alert: true })
+      return ctx.answerCallbackQuery({
+        text: ctx.t(state === 'closed' ? 'events-register-closed' : 'events-register-not-open'),
+        show_alert: true,
+      })
     }
     const needsForm = card.slots.length > 0 || card.event.asks.length > 0 || card.event.questions.length > 0
     await ctx.answerCallbackQuery()

@@ -1,8 +1,8 @@
 import { InlineKeyboard, Keyboard } from 'grammy'
 import type { EventCard, ListedEvent, MyRegistration } from '../../../db/repositories/event-listing.js'
 import { eventCallbacks, eventFormCallbacks } from '../../callbacks/events.js'
-import { registrationWindow } from './format.js'
 import type { Translate } from '../../i18n.js'
+import { registrationWindow } from './format.js'
 
 export const occupations = ['rider', 'courier', 'ride_hailing', 'truck', 'sanitation', 'other'] as const
 export const platforms = ['meituan', 'eleme', 'sf', 'jd', 'didi', 'huolala', 'shansong', 'other'] as const

@@ -1,15 +1,15 @@
 import { Composer, InlineKeyboard } from 'grammy'
-import { findUser } from '../../../db/repositories/users.js'
 import { listPersonalData } from '../../../db/repositories/event-listing.js'
 import { deletePersonalData } from '../../../db/repositories/registrations.js'
-import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
+import { findUser } from '../../../db/repositories/users.js'
+import { minutesToClock } from '../../../domain/time.js'
 import { eventCallbacks } from '../../callbacks/events.js'
 import { onCallback } from '../../callbacks/route.js'
+import type { BotContext, BotDeps } from '../../context.js'
 import { formatEventMoment } from '../../ui/event-time.js'
-import { questionAndAnswer } from './format.js'
+import { escapeHtml } from '../../ui/html.js'
 import { removeButtons } from '../../ui/telegram-errors.js'
-import { minutesToClock } from '../../../domain/time.js'
+import { questionAndAnswer } from './format.js'
 
 /** /mydata: everything personal the bot stores about the worker, and a way to delete it. */
 export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
@@ -65,9 +65,7 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
     const deleted = await deletePersonalData(db, ctx.from.id)
     await ctx.answerCallbackQuery()
     await removeButtons(ctx)
-    await ctx.reply(
-      ctx.t('events-mydata-deleted', { registrations: deleted.registrations, location: deleted.location ? 'yes' : 'no' }),
-    )
+    await ctx.reply(ctx.t('events-mydata-deleted', { registrations: deleted.registrations, location: deleted.location ? 'yes' : 'no' }))
   })
 
   return composer

@@ -1,16 +1,16 @@
 import { Composer, InlineKeyboard, type CallbackQueryContext } from 'grammy'
-import { findOwnRegistration, listMyRegistrations } from '../../../db/repositories/event-listing.js'
 import { acceptOffer, cancelRegistration, declineOffer, waitlistPosition } from '../../../core/registration.js'
+import { findOwnRegistration, listMyRegistrations } from '../../../db/repositories/event-listing.js'
 import { isActiveRegistration } from '../../../db/schema/index.js'
-import { waitlistNotices } from '../../ui/event-notices.js'
-import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml, tHtml } from '../../ui/html.js'
 import { eventCallbacks } from '../../callbacks/events.js'
 import { onCallback } from '../../callbacks/route.js'
-import { describeRegistration, sendQr, sendSummary } from './confirmation.js'
+import type { BotContext, BotDeps } from '../../context.js'
+import { waitlistNotices } from '../../ui/event-notices.js'
 import { formatEventMoment, formatEventSpan } from '../../ui/event-time.js'
-import { myEventsKeyboard } from './keyboards.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { removeButtons } from '../../ui/telegram-errors.js'
+import { describeRegistration, sendQr, sendSummary } from './confirmation.js'
+import { myEventsKeyboard } from './keyboards.js'
 
 /** /myevents and the buttons on a registration: QR again, cancel (with a confirm step), accept/decline an offer. */
 export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<BotContext> {
@@ -34,7 +34,10 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
         }),
       ),
     )
-    await ctx.reply([ctx.t('events-mine-title'), ...lines].join('\n\n'), { parse_mode: 'HTML', reply_markup: myEventsKeyboard(ctx.t, mine) })
+    await ctx.reply([ctx.t('events-mine-title'), ...lines].join('\n\n'), {
+      parse_mode: 'HTML',
+      reply_markup: myEventsKeyboard(ctx.t, mine),
+    })
   })
 
   onCallback(composer, eventCallbacks.cancelKeep, async (ctx) => {
@@ -63,7 +66,10 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     const { registration, event } = own
     if (!isActiveRegistration(registration.status)) return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
     if (now() >= event.cancelClosesAt) {
-      return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, event.cancelClosesAt) }), show_alert: true })
+      return ctx.answerCallbackQuery({
+        text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, event.cancelClosesAt) }),
+        show_alert: true,
+      })
     }
     await ctx.answerCallbackQuery()
     const keyboard = new InlineKeyboard()
@@ -77,9 +83,17 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
     if (own === undefined) return
     const { event } = own
     const userId = ctx.from.id
-    const result = await cancelRegistration(db, waitlistNotices, { registrationId, userId, now: now(), offerHours: config.waitlistOfferHours })
+    const result = await cancelRegistration(db, waitlistNotices, {
+      registrationId,
+      userId,
+      now: now(),
+      offerHours: config.waitlistOfferHours,
+    })
     if (result.kind === 'too-late') {
-      return ctx.answerCallbackQuery({ text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, result.cancelClosesAt) }), show_alert: true })
+      return ctx.answerCallbackQuery({
+        text: ctx.t('events-cancel-too-late', { cutoff: formatEventMoment(ctx.t, result.cancelClosesAt) }),
+        show_alert: true,
+      })
     }
     if (result.kind !== 'cancelled') return ctx.answerCallbackQuery({ text: ctx.t('events-not-active') })
     await ctx.answerCallbackQuery()
@@ -99,7 +113,8 @@ export function createMyEventsFeature({ db, now, config }: BotDeps): Composer<Bo
       if (summary !== undefined) await sendSummary(ctx, summary)
       return
     }
-    if (result.kind !== 'confirmed') return ctx.answerCallbackQuery({ text: ctx.t(`events-offer-${result.kind === 'expired' ? 'expired' : 'gone'}`), show_alert: true })
+    if (result.kind !== 'confirmed')
+      return ctx.answerCallbackQuery({ text: ctx.t(`events-offer-${result.kind === 'expired' ? 'expired' : 'gone'}`), show_alert: true })
     await ctx.answerCallbackQuery()
     await removeButtons(ctx)
     const summary = await describeRegistration(db, ctx.t, { registrationId, userId })

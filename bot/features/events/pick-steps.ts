@@ -1,7 +1,7 @@
-import { editKeyboard } from '../../conversations/ask.js'
-import type { ConversationContext } from '../../context.js'
-import { translate } from '../../i18n.js'
 import { eventFormCallbacks, type EventFormButton } from '../../callbacks/events.js'
+import type { ConversationContext } from '../../context.js'
+import { editKeyboard } from '../../conversations/ask.js'
+import { translate } from '../../i18n.js'
 import { choiceKeyboard, occupations, platforms } from './keyboards.js'
 
 /** The form's way of waiting for an answer (see the registration conversation). */
@@ -9,12 +9,16 @@ export type Ask = <T>(read: (c: ConversationContext) => T | undefined, reask: (c
 type ActionOf = (c: ConversationContext) => EventFormButton | undefined
 
 // Stored as Chinese labels, the form organizers read in lists and exports.
-const zhLabel = (key: `events-occupation-${(typeof occupations)[number]}` | `events-platform-${(typeof platforms)[number]}`) => translate('zh', key)
+const zhLabel = (key: `events-occupation-${(typeof occupations)[number]}` | `events-platform-${(typeof platforms)[number]}`) =>
+  translate('zh', key)
 
 export async function pickOccupation(ctx: ConversationContext, ask: Ask, actionOf: ActionOf): Promise<string> {
   const keyboard = choiceKeyboard(
     ctx.t,
-    occupations.map((option, index) => ({ label: ctx.t(`events-occupation-${option}`), data: eventFormCallbacks.occupation.pack({ index }) })),
+    occupations.map((option, index) => ({
+      label: ctx.t(`events-occupation-${option}`),
+      data: eventFormCallbacks.occupation.pack({ index }),
+    })),
     3,
   )
   await ctx.reply(ctx.t('events-ask-occupation'), { reply_markup: keyboard })
@@ -59,7 +63,8 @@ export async function pickPlatforms(ctx: ConversationContext, ask: Ask, actionOf
     },
     async (c) => {
       const action = actionOf(c)
-      if (action?.kind === 'platform') return editKeyboard(c, keyboard(), () => c.reply(c.t('events-ask-platform'), { reply_markup: keyboard() }))
+      if (action?.kind === 'platform')
+        return editKeyboard(c, keyboard(), () => c.reply(c.t('events-ask-platform'), { reply_markup: keyboard() }))
       const key = action?.kind === 'platformDone' ? 'events-ask-platform-none' : 'events-ask-choice-again'
       return c.reply(c.t(key), { reply_markup: keyboard() })
     },

@@ -1,19 +1,19 @@
 import type { Database } from '../../../db/client.js'
 import { findEventCard, findSavedProfile } from '../../../db/repositories/event-listing.js'
-import type { EventAskField } from '../../../db/schema/index.js'
 import { register, type RegisterInput } from '../../../db/repositories/registrations.js'
-import { accept, ask as askQuestion, retry, typed } from '../../conversations/ask.js'
+import type { EventAskField } from '../../../db/schema/index.js'
+import { eventFormButtonOf, eventFormCallbacks } from '../../callbacks/events.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { accept, ask as askQuestion, retry, typed } from '../../conversations/ask.js'
+import type { Translate } from '../../i18n.js'
+import { formatEventSpan } from '../../ui/event-time.js'
 import { tHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
-import { eventFormButtonOf, eventFormCallbacks } from '../../callbacks/events.js'
 import { sendSummary, summarizeRegistration, type RegistrationSummary } from './confirmation.js'
 import { registrationWindow } from './format.js'
-import { formatEventSpan } from '../../ui/event-time.js'
 import { choiceKeyboard, contactKeyboard, typingKeyboard } from './keyboards.js'
 import { pickOccupation, pickPlatforms, type Ask } from './pick-steps.js'
 import { consentText, savedSummary, sensitiveConsentText } from './register-texts.js'
-import type { Translate } from '../../i18n.js'
 
 type TwoWay = 'consentYes' | 'consentNo' | 'sensitiveYes' | 'sensitiveNo' | 'reuseYes' | 'reuseNo'
 const twoWayLabels = {
@@ -80,7 +80,11 @@ export function createRegisterConversation({ db, now }: BotDeps) {
 
     let slotId: number | null = null
     if (plan.slots.length > 0) {
-      const slotKeyboard = choiceKeyboard(ctx.t, plan.slots.map((slot) => ({ label: slot.label, data: eventFormCallbacks.slot.pack({ slotId: slot.id }) })), 1)
+      const slotKeyboard = choiceKeyboard(
+        ctx.t,
+        plan.slots.map((slot) => ({ label: slot.label, data: eventFormCallbacks.slot.pack({ slotId: slot.id }) })),
+        1,
+      )
       await ctx.reply(tHtml(ctx.t, 'events-ask-slot', { title: plan.title }), { parse_mode: 'HTML', reply_markup: slotKeyboard })
       slotId = await ask(
         (c) => {
@@ -112,24 +116,40 @@ export function createRegisterConversation({ db, now }: BotDeps) {
       )
     }
     if (asksAnything) {
-      const agreed = await yesNo(consentText(ctx.t, plan.asks, ordinary, sensitive.length), ['consentYes', 'consentNo'], 'events-ask-consent-again')
+      const agreed = await yesNo(
+        consentText(ctx.t, plan.asks, ordinary, sensitive.length),
+        ['consentYes', 'consentNo'],
+        'events-ask-consent-again',
+      )
       if (!agreed) return ctx.reply(ctx.t('events-consent-refused'), { reply_markup: mainKeyboard(ctx.t, ctx.user) })
     }
     // Sensitive questions (health, ID…) need their own consent (PIPL art. 29); refusing skips them only.
-    const sensitiveConsent = sensitive.length > 0 && (await yesNo(sensitiveConsentText(ctx.t, sensitive), ['sensitiveYes', 'sensitiveNo'], 'events-ask-choice-again'))
+    const sensitiveConsent =
+      sensitive.length > 0 &&
+      (await yesNo(sensitiveConsentText(ctx.t, sensitive), ['sensitiveYes', 'sensitiveNo'], 'events-ask-choice-again'))
 
-    const saved = plan.asks.length === 0 ? undefined : await conversation.external(async () => {
-      const profile = await findSavedProfile(db, userId)
-      return profile === undefined ? undefined : { name: profile.name, phone: profile.phone, occupation: profile.occupation, platform: profile.platform }
-    })
+    const saved =
+      plan.asks.length === 0
+        ? undefined
+        : await conversation.external(async () => {
+            const profile = await findSavedProfile(db, userId)
+            return profile === undefined
+              ? undefined
+              : { name: profile.name, phone: profile.phone, occupation: profile.occupation, platform: profile.platform }
+          })
     const summary = savedSummary(saved, plan.asks)
     const reuse =
-      saved !== undefined && summary !== undefined && (await yesNo(ctx.t('events-ask-reuse', { summary }), ['reuseYes', 'reuseNo'], 'events-ask-choice-again'))
+      saved !== undefined &&
+      summary !== undefined &&
+      (await yesNo(ctx.t('events-ask-reuse', { summary }), ['reuseYes', 'reuseNo'], 'events-ask-choice-again'))
     if (reuse) for (const field of plan.asks) fields[field] = saved[field]
     if (!reuse) {
       if (plan.asks.includes('name')) {
         await ctx.reply(ctx.t('events-ask-name', { max: MAX_NAME }), { reply_markup: typingKeyboard(ctx.t) })
-        fields.name = await ask((c) => typedText(c, MAX_NAME), (c) => c.reply(c.t('events-ask-name-again', { max: MAX_NAME })))
+        fields.name = await ask(
+          (c) => typedText(c, MAX_NAME),
+          (c) => c.reply(c.t('events-ask-name-again', { max: MAX_NAME })),
+        )
       }
       if (plan.asks.includes('phone')) {
         await ctx.reply(ctx.t('events-ask-phone'), { reply_markup: contactKeyboard(ctx.t) })
@@ -139,7 +159,12 @@ export function createRegisterConversation({ db, now }: BotDeps) {
             return contact !== undefined && contact.user_id === c.from?.id ? contact.phone_number : undefined
           },
           (c) => {
-            const key = c.message?.contact !== undefined ? 'events-ask-phone-not-yours' : /\d{5,}/.test(c.message?.text ?? '') ? 'events-ask-phone-typed' : 'events-ask-phone-again'
+            const key =
+              c.message?.contact !== undefined
+                ? 'events-ask-phone-not-yours'
+                : /\d{5,}/.test(c.message?.text ?? '')
+                  ? 'events-ask-phone-typed'
+                  : 'events-ask-phone-again'
             return c.reply(c.t(key), { reply_markup: contactKeyboard(c.t) })
           },
         )
@@ -154,12 +179,29 @@ export function createRegisterConversation({ db, now }: BotDeps) {
         answers.push('')
         continue
       }
-      await ctx.reply(tHtml(ctx.t, 'events-ask-question', { question, max: MAX_ANSWER }), { parse_mode: 'HTML', reply_markup: typingKeyboard(ctx.t) })
-      answers.push(await ask((c) => typedText(c, MAX_ANSWER), (c) => c.reply(c.t('events-ask-question-again', { max: MAX_ANSWER }))))
+      await ctx.reply(tHtml(ctx.t, 'events-ask-question', { question, max: MAX_ANSWER }), {
+        parse_mode: 'HTML',
+        reply_markup: typingKeyboard(ctx.t),
+      })
+      answers.push(
+        await ask(
+          (c) => typedText(c, MAX_ANSWER),
+          (c) => c.reply(c.t('events-ask-question-again', { max: MAX_ANSWER })),
+        ),
+      )
     }
 
     const result = await conversation.external(async (): Promise<RegistrationSummary | { kind: 'closed' | 'not-open' }> => {
-      const registered = await register(db, { eventId, slotId, userId, ...fields, answers, consent: asksAnything, sensitiveConsent, now: now() })
+      const registered = await register(db, {
+        eventId,
+        slotId,
+        userId,
+        ...fields,
+        answers,
+        consent: asksAnything,
+        sensitiveConsent,
+        now: now(),
+      })
       if (!('registration' in registered)) return { kind: registered.kind }
       return summarizeRegistration(ctx.t, registered, registered.kind === 'already' ? 'already' : undefined)
     })

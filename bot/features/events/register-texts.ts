@@ -1,5 +1,5 @@
-import type { EventAskField } from '../../../db/schema/index.js'
 import type { SavedProfile } from '../../../db/repositories/event-listing.js'
+import type { EventAskField } from '../../../db/schema/index.js'
 import type { Translate } from '../../i18n.js'
 import { escapeHtml } from '../../ui/html.js'
 
@@ -15,11 +15,17 @@ export function consentText(t: Translate, asks: readonly EventAskField[], questi
   const separator = t('events-list-separator')
   const fields = asks.map((field) => t(`events-field-${field}`)).join(separator)
   const asked = questions.map((question) => `「${escapeHtml(question)}」`).join(separator)
-  return t('events-ask-consent', { fields: fields === '' ? 'none' : fields, questions: asked === '' ? 'none' : asked, sensitive: sensitiveCount })
+  return t('events-ask-consent', {
+    fields: fields === '' ? 'none' : fields,
+    questions: asked === '' ? 'none' : asked,
+    sensitive: sensitiveCount,
+  })
 }
 
 export function sensitiveConsentText(t: Translate, questions: readonly string[]): string {
-  return t('events-ask-sensitive-consent', { questions: questions.map((question) => `「${escapeHtml(question)}」`).join(t('events-list-separator')) })
+  return t('events-ask-sensitive-consent', {
+    questions: questions.map((question) => `「${escapeHtml(question)}」`).join(t('events-list-separator')),
+  })
 }
 
 /** The saved answers in one line ("李明 · 138****5678 · 外卖骑手 · 美团") when they cover every field asked. */

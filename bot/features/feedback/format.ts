@@ -1,12 +1,12 @@
 import type { FeedbackStats, PublicItem } from '../../../db/repositories/feedback-stats.js'
 import { isOverdue, type InboxItem } from '../../../db/repositories/feedback.js'
 import type { FeedbackMessage, User } from '../../../db/schema/index.js'
-import { escapeHtml, tHtml } from '../../ui/html.js'
 import { shanghaiShortDateTime } from '../../../domain/time.js'
-import { publicState } from './keyboards.js'
 import type { Translate } from '../../i18n.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
 import { ticketPlace } from '../../ui/ticket-place.js'
+import { publicState } from './keyboards.js'
 
 /** One line of a ticket's history; organizer views include notes, the worker's never do. */
 function historyLine(t: Translate, message: FeedbackMessage, names: ReadonlyMap<number, string>, forWorker: boolean): string {
@@ -44,9 +44,10 @@ export function formatOrganizerCard(
   names: ReadonlyMap<number, string>,
   now: Date,
 ): string {
-  const from = item.anonymous || sender === undefined
-    ? t('feedback-anonymous')
-    : escapeHtml(sender.username === null ? sender.firstName : `${sender.firstName} (@${sender.username})`)
+  const from =
+    item.anonymous || sender === undefined
+      ? t('feedback-anonymous')
+      : escapeHtml(sender.username === null ? sender.firstName : `${sender.firstName} (@${sender.username})`)
   const header = t('feedback-card', {
     number: item.number,
     category: t(`feedback-category-${item.category}`),
@@ -59,7 +60,11 @@ export function formatOrganizerCard(
     due: shanghaiShortDateTime(item.dueAt),
     public: publicState(item),
   })
-  return fitHistory(t, header, messages.map((message) => historyLine(t, message, names, false)))
+  return fitHistory(
+    t,
+    header,
+    messages.map((message) => historyLine(t, message, names, false)),
+  )
 }
 
 export function formatWorkerCard(t: Translate, item: InboxItem, messages: FeedbackMessage[]): string {
@@ -72,7 +77,11 @@ export function formatWorkerCard(t: Translate, item: InboxItem, messages: Feedba
     anonymous: item.anonymous ? 'yes' : 'no',
   })
   const visible = messages.filter((message) => message.author !== 'note' && !message.text.startsWith('assigned:'))
-  return fitHistory(t, header, visible.map((message) => historyLine(t, message, new Map(), true)))
+  return fitHistory(
+    t,
+    header,
+    visible.map((message) => historyLine(t, message, new Map(), true)),
+  )
 }
 
 export function formatInboxLine(t: Translate, item: InboxItem, now: Date): string {
@@ -102,10 +111,13 @@ export function formatStats(t: Translate, stats: FeedbackStats): string {
 export function formatSaid(t: Translate, stationName: string, items: PublicItem[]): string {
   if (items.length === 0) return tHtml(t, 'feedback-said-empty', { name: stationName })
   const entry = (message: FeedbackMessage | undefined) =>
-    message === undefined ? '-' : escapeHtml(message.text === '' && message.kind !== 'text' ? t(`feedback-media-${message.kind}`) : message.text)
+    message === undefined
+      ? '-'
+      : escapeHtml(message.text === '' && message.kind !== 'text' ? t(`feedback-media-${message.kind}`) : message.text)
   // A blank line between items: each one is several lines long.
-  const lines = items.map((item) =>
-    '\n' + t('feedback-said-item', { category: t(`feedback-category-${item.category}`), said: entry(item.said), did: entry(item.did) }),
+  const lines = items.map(
+    (item) =>
+      '\n' + t('feedback-said-item', { category: t(`feedback-category-${item.category}`), said: entry(item.said), did: entry(item.did) }),
   )
   return fitHistory(t, tHtml(t, 'feedback-said-title', { name: stationName }), lines)
 }

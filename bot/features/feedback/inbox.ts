@@ -1,27 +1,27 @@
 import { createConversation } from '@grammyjs/conversations'
 import { Composer, GrammyError } from 'grammy'
+import { mayHandle } from '../../../core/tickets.js'
 import { feedbackStats } from '../../../db/repositories/feedback-stats.js'
 import { findInboxItem, listInbox, listMessages, type InboxItem } from '../../../db/repositories/feedback.js'
 import { isAdmin, isOrganizer, listOrganizers, responsibleOrganizers } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
-import { requireUserId, type BotContext, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
-import { conversationIds } from '../../conversations/ids.js'
 import { feedbackCallbacks, type StatusChange } from '../../callbacks/feedback.js'
 import { onCallback } from '../../callbacks/route.js'
 import { hubCallbacks } from '../../callbacks/ui.js'
+import { requireUserId, type BotContext, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
+import { MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
+import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
+import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
+import { addNote, reassign, replyToTicket, setStatus, togglePublic, type OrganizerResult } from './organizer-ops.js'
+import { waitForContent } from './wait.js'
 
 type OrganizerAction =
   | { kind: 'inbox' | 'stats' }
   | { kind: 'open' | 'reply' | 'note' | 'public' | 'reassign-menu'; ticketId: number }
   | { kind: 'status'; ticketId: number; status: StatusChange }
   | { kind: 'reassign'; ticketId: number; userId: number }
-import { formatInboxLine, formatOrganizerCard, formatStats } from './format.js'
-import { afterActionKeyboard, inboxKeyboard, organizerTicketKeyboard, publicState, reassignKeyboard } from './keyboards.js'
-import { MESSAGE_LIMIT } from '../../ui/telegram-limits.js'
-import { addNote, reassign, replyToTicket, setStatus, togglePublic, type OrganizerResult } from './organizer-ops.js'
-import { mayHandle } from '../../../core/tickets.js'
-import { waitForContent } from './wait.js'
 
 const INBOX_SIZE = 15
 const MEDIA_SHOWN = 5
@@ -40,7 +40,11 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     const lines =
       unowned.length === 0
         ? owned.map(line)
-        : [ctx.t('feedback-inbox-unowned', { count: unowned.length }), ...unowned.map(line), ...(owned.length > 0 ? [ctx.t('feedback-inbox-owned'), ...owned.map(line)] : [])]
+        : [
+            ctx.t('feedback-inbox-unowned', { count: unowned.length }),
+            ...unowned.map(line),
+            ...(owned.length > 0 ? [ctx.t('feedback-inbox-owned'), ...owned.map(line)] : []),
+          ]
     await ctx.reply([ctx.t('feedback-inbox-title', { count: items.length }), ...lines].join('\n'), {
       parse_mode: 'HTML',
       reply_markup: inboxKeyboard(ctx.t, items),
@@ -99,7 +103,9 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     const result = await conversation.external(async () => {
       const organizer = await findUser(db, organizerId)
       const outcome = await replyToTicket(deps, organizer, ticketId, content)
-      return outcome.kind === 'done' ? { kind: 'done' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.kind }
+      return outcome.kind === 'done'
+        ? { kind: 'done' as const, id: outcome.ticket.id, number: outcome.ticket.number }
+        : { kind: outcome.kind }
     })
     if (result.kind !== 'done') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
     await ctx.reply(ctx.t('feedback-reply-sent', { number: result.number }), { reply_markup: afterActionKeyboard(ctx.t, result) })
@@ -111,7 +117,9 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     const organizerId = requireUserId(ctx)
     const result = await conversation.external(async () => {
       const outcome = await addNote(deps, await findUser(db, organizerId), ticketId, content.text)
-      return outcome.kind === 'done' ? { kind: 'done' as const, id: outcome.ticket.id, number: outcome.ticket.number } : { kind: outcome.kind }
+      return outcome.kind === 'done'
+        ? { kind: 'done' as const, id: outcome.ticket.id, number: outcome.ticket.number }
+        : { kind: outcome.kind }
     })
     if (result.kind !== 'done') return ctx.reply(ctx.t(`feedback-result-${result.kind}`))
     await ctx.reply(ctx.t('feedback-note-saved'), { reply_markup: afterActionKeyboard(ctx.t, result) })
@@ -146,10 +154,14 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
       case 'reply':
       case 'note': {
         const item = await findInboxItem(db, action.ticketId)
-        if (item === undefined || !(await mayHandle(db, user, item))) return ctx.answerCallbackQuery({ text: ctx.t('feedback-result-forbidden'), show_alert: true })
+        if (item === undefined || !(await mayHandle(db, user, item)))
+          return ctx.answerCallbackQuery({ text: ctx.t('feedback-result-forbidden'), show_alert: true })
         await ctx.answerCallbackQuery()
         await ctx.conversation.exitAll()
-        return ctx.conversation.enter(action.kind === 'reply' ? conversationIds.replyToFeedback : conversationIds.feedbackNote, action.ticketId)
+        return ctx.conversation.enter(
+          action.kind === 'reply' ? conversationIds.replyToFeedback : conversationIds.feedbackNote,
+          action.ticketId,
+        )
       }
       case 'status':
         return answerResult(ctx, await setStatus(deps, user, action.ticketId, action.status), 'feedback-status-changed')
@@ -164,12 +176,17 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
         return answerResult(ctx, await reassign(deps, user, action.ticketId, action.userId), 'feedback-reassigned')
       case 'reassign-menu': {
         const item = await findInboxItem(db, action.ticketId)
-        if (item === undefined || !(await mayHandle(db, user, item))) return ctx.answerCallbackQuery({ text: ctx.t('feedback-result-forbidden'), show_alert: true })
+        if (item === undefined || !(await mayHandle(db, user, item)))
+          return ctx.answerCallbackQuery({ text: ctx.t('feedback-result-forbidden'), show_alert: true })
         const responsible = await responsibleOrganizers(db, { city: item.city, stationId: item.stationId })
         const everyone = await listOrganizers(db)
-        const candidates = [...responsible, ...everyone].filter((candidate, index, all) => all.findIndex((other) => other.id === candidate.id) === index).slice(0, 12)
+        const candidates = [...responsible, ...everyone]
+          .filter((candidate, index, all) => all.findIndex((other) => other.id === candidate.id) === index)
+          .slice(0, 12)
         await ctx.answerCallbackQuery()
-        return ctx.reply(ctx.t('feedback-reassign-pick', { number: item.number }), { reply_markup: reassignKeyboard(ctx.t, item.id, candidates) })
+        return ctx.reply(ctx.t('feedback-reassign-pick', { number: item.number }), {
+          reply_markup: reassignKeyboard(ctx.t, item.id, candidates),
+        })
       }
       default:
         return ctx.answerCallbackQuery({ text: ctx.t('feedback-stale') })

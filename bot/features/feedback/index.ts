@@ -1,6 +1,6 @@
 import { Composer } from 'grammy'
-import type { BotContext, BotDeps } from '../../context.js'
 import { feedbackStale } from '../../callbacks/feedback.js'
+import type { BotContext, BotDeps } from '../../context.js'
 import { createInboxFeature } from './inbox.js'
 import { createMineFeature } from './mine.js'
 import { createRepliesFeature } from './replies.js'

@@ -6,7 +6,8 @@ import type { Translate } from '../../i18n.js'
 
 export function subjectKeyboard(t: Translate, nearby: { id: number; name: string }[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  for (const station of nearby) keyboard.text(t('feedback-subject-station', { name: station.name }), wizardCallbacks.station.pack({ stationId: station.id })).row()
+  for (const station of nearby)
+    keyboard.text(t('feedback-subject-station', { name: station.name }), wizardCallbacks.station.pack({ stationId: station.id })).row()
   return keyboard
     .text(t('feedback-subject-search'), wizardCallbacks.search.pack())
     .row()
@@ -28,14 +29,23 @@ export function categoryKeyboard(t: Translate): InlineKeyboard {
 }
 
 export const anonymousKeyboard = (t: Translate) =>
-  new InlineKeyboard().text(t('feedback-named'), wizardCallbacks.anonymous.pack({ anonymous: false })).text(t('feedback-anonymous-choice'), wizardCallbacks.anonymous.pack({ anonymous: true }))
+  new InlineKeyboard()
+    .text(t('feedback-named'), wizardCallbacks.anonymous.pack({ anonymous: false }))
+    .text(t('feedback-anonymous-choice'), wizardCallbacks.anonymous.pack({ anonymous: true }))
 
 export function workerTicketKeyboard(t: Translate, ticket: Pick<FeedbackTicket, 'id' | 'status'>): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   if (ticket.status === 'answered') {
-    keyboard.text(t('feedback-button-satisfied'), feedbackCallbacks.satisfied.pack({ ticketId: ticket.id })).text(t('feedback-button-unsatisfied'), feedbackCallbacks.unsatisfied.pack({ ticketId: ticket.id })).row()
+    keyboard
+      .text(t('feedback-button-satisfied'), feedbackCallbacks.satisfied.pack({ ticketId: ticket.id }))
+      .text(t('feedback-button-unsatisfied'), feedbackCallbacks.unsatisfied.pack({ ticketId: ticket.id }))
+      .row()
   }
-  if (ticket.status !== 'closed') keyboard.text(t('feedback-button-add'), feedbackCallbacks.add.pack({ ticketId: ticket.id })).text(t('feedback-button-close'), feedbackCallbacks.close.pack({ ticketId: ticket.id })).row()
+  if (ticket.status !== 'closed')
+    keyboard
+      .text(t('feedback-button-add'), feedbackCallbacks.add.pack({ ticketId: ticket.id }))
+      .text(t('feedback-button-close'), feedbackCallbacks.close.pack({ ticketId: ticket.id }))
+      .row()
   return keyboard.text(t('feedback-button-mine'), feedbackCallbacks.mine.pack())
 }
 
@@ -51,7 +61,9 @@ export function publicState(ticket: Pick<FeedbackTicket, 'public' | 'publicConse
 
 /** After an organizer's reply or note: back to the ticket, or on to the inbox. */
 export const afterActionKeyboard = (t: Translate, ticket: Pick<FeedbackTicket, 'id' | 'number'>) =>
-  new InlineKeyboard().text(t('feedback-button-back-to', { number: ticket.number }), feedbackCallbacks.open.pack({ ticketId: ticket.id })).text(t('feedback-button-inbox'), feedbackCallbacks.inbox.pack())
+  new InlineKeyboard()
+    .text(t('feedback-button-back-to', { number: ticket.number }), feedbackCallbacks.open.pack({ ticketId: ticket.id }))
+    .text(t('feedback-button-inbox'), feedbackCallbacks.inbox.pack())
 
 export function organizerTicketKeyboard(
   t: Translate,
@@ -61,22 +73,32 @@ export function organizerTicketKeyboard(
   if (ticket.status !== 'closed') keyboard.text(t('feedback-button-reply'), feedbackCallbacks.reply.pack({ ticketId: ticket.id }))
   keyboard.text(t('feedback-button-note'), feedbackCallbacks.note.pack({ ticketId: ticket.id })).row()
   for (const status of ['in_progress', 'answered', 'closed'] as const) {
-    if (ticket.status !== status) keyboard.text(t(`feedback-set-${status}`), feedbackCallbacks.status.pack({ ticketId: ticket.id, status: status }))
+    if (ticket.status !== status)
+      keyboard.text(t(`feedback-set-${status}`), feedbackCallbacks.status.pack({ ticketId: ticket.id, status: status }))
   }
   keyboard.row().text(t('feedback-button-reassign'), feedbackCallbacks.reassignMenu.pack({ ticketId: ticket.id }))
   // The button says where the ticket stands now, and what a tap does.
-  if (ticket.answeredAt !== null) keyboard.text(t(`feedback-button-public-${publicState(ticket)}`), feedbackCallbacks.public.pack({ ticketId: ticket.id }))
+  if (ticket.answeredAt !== null)
+    keyboard.text(t(`feedback-button-public-${publicState(ticket)}`), feedbackCallbacks.public.pack({ ticketId: ticket.id }))
   return keyboard.row().text(t('feedback-button-inbox'), feedbackCallbacks.inbox.pack())
 }
 
 export function inboxKeyboard(t: Translate, items: InboxItem[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  for (const item of items) keyboard.text(`#${item.number} · ${t(`feedback-category-${item.category}`)}`, feedbackCallbacks.open.pack({ ticketId: item.id })).row()
+  for (const item of items)
+    keyboard.text(`#${item.number} · ${t(`feedback-category-${item.category}`)}`, feedbackCallbacks.open.pack({ ticketId: item.id })).row()
   return keyboard.text(t('feedback-button-stats'), feedbackCallbacks.stats.pack())
 }
 
-export function reassignKeyboard(t: Translate, ticketId: number, candidates: Pick<User, 'id' | 'firstName' | 'username'>[]): InlineKeyboard {
+export function reassignKeyboard(
+  t: Translate,
+  ticketId: number,
+  candidates: Pick<User, 'id' | 'firstName' | 'username'>[],
+): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  for (const user of candidates) keyboard.text(user.firstName || `@${user.username ?? user.id}`, feedbackCallbacks.reassign.pack({ ticketId: ticketId, userId: user.id })).row()
+  for (const user of candidates)
+    keyboard
+      .text(user.firstName || `@${user.username ?? user.id}`, feedbackCallbacks.reassign.pack({ ticketId: ticketId, userId: user.id }))
+      .row()
   return keyboard.text(t('feedback-button-back'), feedbackCallbacks.open.pack({ ticketId: ticketId }))
 }

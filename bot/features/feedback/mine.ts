@@ -1,21 +1,20 @@
 import { Composer, GrammyError } from 'grammy'
+import { answerConsent, closeByWorker, rateAnswer } from '../../../core/tickets.js'
 import { listPublicItems, listStationsWithPublicItems } from '../../../db/repositories/feedback-stats.js'
 import { findInboxItem, firstWorkerMessages, listMessages, listUserTickets } from '../../../db/repositories/feedback.js'
 import { findStation } from '../../../db/repositories/stations.js'
-import type { BotContext, BotDeps } from '../../context.js'
-import { conversationIds } from '../../conversations/ids.js'
 import { feedbackCallbacks } from '../../callbacks/feedback.js'
 import { onCallback } from '../../callbacks/route.js'
+import type { BotContext, BotDeps } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
+import { excerpt, ticketNotices } from '../../ui/feedback-notices.js'
+import { formatSaid, formatWorkerCard } from './format.js'
+import { choicesKeyboard, workerTicketKeyboard } from './keyboards.js'
 
 type WorkerAction =
   | { kind: 'mine' }
   | { kind: 'own' | 'add' | 'close' | 'satisfied' | 'unsatisfied' | 'consent-yes' | 'consent-no'; ticketId: number }
   | { kind: 'said'; stationId: number }
-import { formatSaid, formatWorkerCard } from './format.js'
-import { choicesKeyboard, workerTicketKeyboard } from './keyboards.js'
-import { excerpt } from '../../ui/feedback-notices.js'
-import { answerConsent, closeByWorker, rateAnswer } from '../../../core/tickets.js'
-import { ticketNotices } from '../../ui/feedback-notices.js'
 
 const LISTED = 10
 
@@ -39,14 +38,19 @@ export function createMineFeature(deps: BotDeps): Composer<BotContext> {
     if (ctx.user === undefined) return
     const tickets = await listUserTickets(db, ctx.user.id, LISTED)
     if (tickets.length === 0) return ctx.reply(ctx.t('feedback-mine-empty'))
-    const first = await firstWorkerMessages(db, tickets.map((ticket) => ticket.id))
+    const first = await firstWorkerMessages(
+      db,
+      tickets.map((ticket) => ticket.id),
+    )
     const label = (ticket: (typeof tickets)[number]) =>
       ctx.t('feedback-mine-button', {
         number: ticket.number,
         status: ctx.t(`feedback-status-${ticket.status}`),
         words: excerpt((key) => ctx.t(key), first.get(ticket.id), BUTTON_WORDS) || '-',
       })
-    const keyboard = choicesKeyboard(tickets.map((ticket) => ({ label: label(ticket), data: feedbackCallbacks.own.pack({ ticketId: ticket.id }) })))
+    const keyboard = choicesKeyboard(
+      tickets.map((ticket) => ({ label: label(ticket), data: feedbackCallbacks.own.pack({ ticketId: ticket.id }) })),
+    )
     await ctx.reply(ctx.t('feedback-mine-title', { count: tickets.length }), { reply_markup: keyboard })
   }
 
@@ -70,7 +74,12 @@ export function createMineFeature(deps: BotDeps): Composer<BotContext> {
   privateChats.command('said', async (ctx) => {
     const stations = await listStationsWithPublicItems(db, LISTED)
     if (stations.length === 0) return ctx.reply(ctx.t('feedback-said-none'))
-    const keyboard = choicesKeyboard(stations.map((station) => ({ label: ctx.t('feedback-said-station', { name: station.name, count: station.items }), data: feedbackCallbacks.said.pack({ stationId: station.id }) })))
+    const keyboard = choicesKeyboard(
+      stations.map((station) => ({
+        label: ctx.t('feedback-said-station', { name: station.name, count: station.items }),
+        data: feedbackCallbacks.said.pack({ stationId: station.id }),
+      })),
+    )
     await ctx.reply(ctx.t('feedback-said-pick'), { reply_markup: keyboard })
   })
 

@@ -1,19 +1,18 @@
+import { mayHandle } from '../../../core/tickets.js'
 import { addMessage, lockTicket, updateTicket, type NewFeedbackMessage } from '../../../db/repositories/feedback.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
-import type { BotDeps } from '../../context.js'
 import type { StatusChange } from '../../callbacks/feedback.js'
+import type { BotDeps } from '../../context.js'
 import { queueAnswer, queueConsentQuestion, queueOrganizerNotice, queueWorkerNotice } from '../../ui/feedback-notices.js'
-import { mayHandle } from '../../../core/tickets.js'
 
 const HOUR = 3_600_000
 type Deps = Pick<BotDeps, 'db' | 'config' | 'now'>
 type Organizer = Pick<User, 'id' | 'role'>
 
 export type OrganizerResult =
-  | { kind: 'done'; ticket: FeedbackTicket }
-  | { kind: 'forbidden' | 'gone' | 'not-answered' | 'unchanged' | 'refused' }
+  { kind: 'done'; ticket: FeedbackTicket } | { kind: 'forbidden' | 'gone' | 'not-answered' | 'unchanged' | 'refused' }
 
 /** Runs `change` on the locked ticket after re-checking that the organizer may handle it. */
 async function withTicket(
@@ -45,7 +44,12 @@ const answeredPatch = (ticket: FeedbackTicket, now: Date, resolveHours: number) 
  * Answers the worker: stored in the history, the ticket marked answered, and the answer queued in
  * the outbox (split into several messages when long, deduplicated per reply and piece).
  */
-export async function replyToTicket(deps: Deps, organizer: Organizer | undefined, ticketId: number, content: NewFeedbackMessage): Promise<OrganizerResult> {
+export async function replyToTicket(
+  deps: Deps,
+  organizer: Organizer | undefined,
+  ticketId: number,
+  content: NewFeedbackMessage,
+): Promise<OrganizerResult> {
   return withTicket(deps, organizer, ticketId, async (tx, ticket, now) => {
     if (ticket.status === 'closed') return { kind: 'unchanged' }
     const message = await addMessage(tx, { ticketId, author: 'organizer', authorId: organizer?.id ?? null, ...content, createdAt: now })
@@ -65,7 +69,12 @@ export async function addNote(deps: Deps, organizer: Organizer | undefined, tick
 }
 
 /** Moves a ticket along new → in progress → answered → closed; the worker is told through the outbox. */
-export async function setStatus(deps: Deps, organizer: Organizer | undefined, ticketId: number, status: StatusChange): Promise<OrganizerResult> {
+export async function setStatus(
+  deps: Deps,
+  organizer: Organizer | undefined,
+  ticketId: number,
+  status: StatusChange,
+): Promise<OrganizerResult> {
   return withTicket(deps, organizer, ticketId, async (tx, ticket, now) => {
     if (ticket.status === status) return { kind: 'unchanged' }
     const patch =
@@ -75,7 +84,15 @@ export async function setStatus(deps: Deps, organizer: Organizer | undefined, ti
           ? { status, closedAt: now, updatedAt: now }
           : { status, updatedAt: now }
     await updateTicket(tx, ticketId, patch)
-    const message = await addMessage(tx, { ticketId, author: 'system', authorId: organizer?.id ?? null, kind: 'text', text: `status-${status}`, fileId: null, createdAt: now })
+    const message = await addMessage(tx, {
+      ticketId,
+      author: 'system',
+      authorId: organizer?.id ?? null,
+      kind: 'text',
+      text: `status-${status}`,
+      fileId: null,
+      createdAt: now,
+    })
     await queueWorkerNotice(tx, ticket, 'feedback-notice-status', `feedback-status:${message.id}`, { status })
     return { kind: 'done', ticket: { ...ticket, ...patch } }
   })
@@ -88,7 +105,15 @@ export async function reassign(deps: Deps, organizer: Organizer | undefined, tic
     if (target === undefined || !isOrganizer(target)) return { kind: 'forbidden' }
     if (ticket.assigneeId === targetId) return { kind: 'unchanged' }
     await updateTicket(tx, ticketId, { assigneeId: targetId, updatedAt: now })
-    const message = await addMessage(tx, { ticketId, author: 'system', authorId: organizer?.id ?? null, kind: 'text', text: `assigned:${targetId}`, fileId: null, createdAt: now })
+    const message = await addMessage(tx, {
+      ticketId,
+      author: 'system',
+      authorId: organizer?.id ?? null,
+      kind: 'text',
+      text: `assigned:${targetId}`,
+      fileId: null,
+      createdAt: now,
+    })
     await queueOrganizerNotice(tx, targetId, ticket, 'feedback-notice-assigned', `feedback-assigned:${message.id}`)
     return { kind: 'done', ticket: { ...ticket, assigneeId: targetId } }
   })

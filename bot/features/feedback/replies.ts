@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import type { Message } from 'grammy/types'
+import { addToTicket, MAX_WORKER_TEXT } from '../../../core/tickets.js'
 import { findBroadcast } from '../../../db/repositories/broadcasts.js'
 import type { NewFeedbackMessage } from '../../../db/repositories/feedback.js'
 import { findSentMessage, rememberBroadcastReplyHint } from '../../../db/repositories/outbox.js'
-import type { BotContext, BotDeps } from '../../context.js'
 import { feedbackCallbacks } from '../../callbacks/feedback.js'
-import { addToTicket, MAX_WORKER_TEXT } from '../../../core/tickets.js'
+import type { BotContext, BotDeps } from '../../context.js'
 import { ticketNotices } from '../../ui/feedback-notices.js'
 
 /** What a worker's reply carries, as a ticket message; undefined for what a ticket cannot hold. */
@@ -41,7 +41,9 @@ export function createRepliesFeature(deps: BotDeps): Composer<BotContext> {
       const result = await addToTicket(deps, ticketNotices, ctx.user, sent.ticketId, content)
       return ctx.reply(ctx.t(`feedback-reply-${result}`, { max: deps.config.feedbackMaxPerHour }), {
         reply_parameters: { message_id: ctx.message.message_id },
-        ...(result === 'closed' ? { reply_markup: new InlineKeyboard().text(ctx.t('feedback-button-new'), feedbackCallbacks.newTicket.pack()) } : {}),
+        ...(result === 'closed'
+          ? { reply_markup: new InlineKeyboard().text(ctx.t('feedback-button-new'), feedbackCallbacks.newTicket.pack()) }
+          : {}),
       })
     }
     if (sent?.broadcastId != null && (await rememberBroadcastReplyHint(deps.db, sent.broadcastId, ctx.user.id))) {
@@ -49,7 +51,10 @@ export function createRepliesFeature(deps: BotDeps): Composer<BotContext> {
       const eventId = broadcast?.audience.type === 'event' ? broadcast.audience.eventId : undefined
       return ctx.reply(ctx.t(eventId === undefined ? 'feedback-broadcast-reply' : 'feedback-broadcast-reply-event'), {
         reply_parameters: { message_id: ctx.message.message_id },
-        reply_markup: new InlineKeyboard().text(ctx.t(eventId === undefined ? 'feedback-button-new' : 'feedback-button-new-event'), feedbackCallbacks.newTicket.pack({ eventId })),
+        reply_markup: new InlineKeyboard().text(
+          ctx.t(eventId === undefined ? 'feedback-button-new' : 'feedback-button-new-event'),
+          feedbackCallbacks.newTicket.pack({ eventId }),
+        ),
       })
     }
     return next()

@@ -1,7 +1,7 @@
 import type { NewFeedbackMessage } from '../../../db/repositories/feedback.js'
-import { accept, ask, characters, retry } from '../../conversations/ask.js'
-import type { BotConversation, ConversationContext } from '../../context.js'
 import { wizardChoiceOf, type WizardChoice } from '../../callbacks/feedback.js'
+import type { BotConversation, ConversationContext } from '../../context.js'
+import { accept, ask, characters, retry } from '../../conversations/ask.js'
 
 const choiceOf = (data: string): WizardChoice | undefined => wizardChoiceOf(data)
 const isWizard = (data: string) => choiceOf(data) !== undefined
@@ -47,13 +47,16 @@ export async function waitForContent(
       const message = ctx.message
       if (message?.text !== undefined) {
         const length = characters(message.text)
-        if (length > options.maxText) return retry((c) => c.reply(c.t('feedback-too-long', { max: String(options.maxText), length: String(length) })))
+        if (length > options.maxText)
+          return retry((c) => c.reply(c.t('feedback-too-long', { max: String(options.maxText), length: String(length) })))
         if (message.text.trim() !== '') return accept({ kind: 'text', text: message.text, fileId: null })
       }
       const photo = message?.photo?.at(-1)
       if (photo !== undefined && options.photo) return accept({ kind: 'photo', text: message?.caption ?? '', fileId: photo.file_id })
       if (message?.voice !== undefined && options.voice) return accept({ kind: 'voice', text: '', fileId: message.voice.file_id })
-      return retry((c) => c.reply(c.t(options.voice ? 'feedback-content-hint' : options.photo ? 'feedback-reply-hint' : 'feedback-note-hint')))
+      return retry((c) =>
+        c.reply(c.t(options.voice ? 'feedback-content-hint' : options.photo ? 'feedback-reply-hint' : 'feedback-note-hint')),
+      )
     },
   })
 }

@@ -1,23 +1,25 @@
 import { createConversation } from '@grammyjs/conversations'
 import { hears } from '@grammyjs/i18n'
 import { Composer } from 'grammy'
+import { addToTicket, createTicket, MAX_WORKER_TEXT, overRateLimit, type Subject } from '../../../core/tickets.js'
 import { listFeedbackEvents, listStationCities } from '../../../db/repositories/feedback.js'
 import { findNearestStations, searchStations } from '../../../db/repositories/stations.js'
 import type { FeedbackCategory } from '../../../db/schema/index.js'
-import { requireUserId, type BotContext, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
-import { conversationIds } from '../../conversations/ids.js'
 import { feedbackCallbacks, wizardCallbacks, type WizardChoice } from '../../callbacks/feedback.js'
 import { onCallback } from '../../callbacks/route.js'
+import { requireUserId, type BotContext, type BotConversation, type BotDeps, type ConversationContext } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
+import { ticketNotices } from '../../ui/feedback-notices.js'
+import { stationButtonLabel } from '../../ui/station-label.js'
 import { anonymousKeyboard, categoryKeyboard, choicesKeyboard, subjectKeyboard } from './keyboards.js'
 import { waitForChoice, waitForContent } from './wait.js'
-import { addToTicket, createTicket, MAX_WORKER_TEXT, overRateLimit, type Subject } from '../../../core/tickets.js'
-import { stationButtonLabel } from '../../ui/station-label.js'
-import { ticketNotices } from '../../ui/feedback-notices.js'
 
 const NEARBY = 3
 const LISTED = 8
 
-const isSubjectStep = (choice: WizardChoice): choice is Extract<WizardChoice, { kind: 'station' | 'search' | 'events' | 'event' | 'cities' | 'city' }> =>
+const isSubjectStep = (
+  choice: WizardChoice,
+): choice is Extract<WizardChoice, { kind: 'station' | 'search' | 'events' | 'event' | 'cities' | 'city' }> =>
   ['station', 'search', 'events', 'event', 'cities', 'city'].includes(choice.kind)
 const isCategory = (choice: WizardChoice): choice is Extract<WizardChoice, { kind: 'category' }> => choice.kind === 'category'
 const isAnonymous = (choice: WizardChoice): choice is Extract<WizardChoice, { kind: 'anonymous' }> => choice.kind === 'anonymous'
@@ -34,14 +36,21 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
     const nearby = await conversation.external(async () =>
       user?.lastLat == null || user.lastLng == null
         ? []
-        : (await findNearestStations(db, { lat: user.lastLat, lng: user.lastLng }, { limit: NEARBY })).map(({ id, name }) => ({ id, name })),
+        : (await findNearestStations(db, { lat: user.lastLat, lng: user.lastLng }, { limit: NEARBY })).map(({ id, name }) => ({
+            id,
+            name,
+          })),
     )
     await ctx.reply(ctx.t('feedback-ask-subject'), { parse_mode: 'HTML', reply_markup: subjectKeyboard(ctx.t, nearby) })
     const search = async (replyCtx: ConversationContext, text: string) => {
-      const found = await conversation.external(async () => (await searchStations(db, text.slice(0, 40), LISTED)).map(({ id, name, city, district }) => ({ id, name, city, district })))
+      const found = await conversation.external(async () =>
+        (await searchStations(db, text.slice(0, 40), LISTED)).map(({ id, name, city, district }) => ({ id, name, city, district })),
+      )
       if (found.length === 0) return void (await replyCtx.reply(replyCtx.t('feedback-search-none')))
       await replyCtx.reply(replyCtx.t('feedback-search-results'), {
-        reply_markup: choicesKeyboard(found.map((station) => ({ label: stationButtonLabel(station), data: wizardCallbacks.station.pack({ stationId: station.id }) }))),
+        reply_markup: choicesKeyboard(
+          found.map((station) => ({ label: stationButtonLabel(station), data: wizardCallbacks.station.pack({ stationId: station.id }) })),
+        ),
       })
     }
     for (;;) {
@@ -51,13 +60,24 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
       if (choice.kind === 'city') return { kind: 'city', city: choice.city }
       if (choice.kind === 'search') await ctx.reply(ctx.t('feedback-search-prompt'))
       if (choice.kind === 'events') {
-        const events = await conversation.external(async () => (await listFeedbackEvents(db, deps.now(), LISTED)).map(({ id, title }) => ({ id, title })))
+        const events = await conversation.external(async () =>
+          (await listFeedbackEvents(db, deps.now(), LISTED)).map(({ id, title }) => ({ id, title })),
+        )
         if (events.length === 0) await ctx.reply(ctx.t('feedback-no-events'))
-        else await ctx.reply(ctx.t('feedback-pick-event'), { reply_markup: choicesKeyboard(events.map((event) => ({ label: event.title, data: wizardCallbacks.event.pack({ eventId: event.id }) }))) })
+        else
+          await ctx.reply(ctx.t('feedback-pick-event'), {
+            reply_markup: choicesKeyboard(
+              events.map((event) => ({ label: event.title, data: wizardCallbacks.event.pack({ eventId: event.id }) })),
+            ),
+          })
       }
       if (choice.kind === 'cities') {
-        const cities = await conversation.external(async () => (await listStationCities(db, 12)).filter((city) => wizardCallbacks.city.fits({ city })))
-        await ctx.reply(ctx.t('feedback-pick-city'), { reply_markup: choicesKeyboard(cities.map((city) => ({ label: city, data: wizardCallbacks.city.pack({ city: city }) }))) })
+        const cities = await conversation.external(async () =>
+          (await listStationCities(db, 12)).filter((city) => wizardCallbacks.city.fits({ city })),
+        )
+        await ctx.reply(ctx.t('feedback-pick-city'), {
+          reply_markup: choicesKeyboard(cities.map((city) => ({ label: city, data: wizardCallbacks.city.pack({ city: city }) }))),
+        })
       }
     }
   }
@@ -77,10 +97,19 @@ export function createWorkerFeature(deps: BotDeps): Composer<BotContext> {
       return created.kind === 'created' ? { number: created.ticket.number } : { error: created.kind }
     })
     if ('error' in result) {
-      await ctx.reply(ctx.t(result.error === 'limited' ? 'feedback-rate-limited' : 'feedback-subject-gone', { max: deps.config.feedbackMaxPerHour }))
+      await ctx.reply(
+        ctx.t(result.error === 'limited' ? 'feedback-rate-limited' : 'feedback-subject-gone', { max: deps.config.feedbackMaxPerHour }),
+      )
       return
     }
-    await ctx.reply(ctx.t('feedback-receipt', { number: result.number, hours: deps.config.feedbackFirstAnswerHours, anonymous: anonymous ? 'yes' : 'no' }), { parse_mode: 'HTML' })
+    await ctx.reply(
+      ctx.t('feedback-receipt', {
+        number: result.number,
+        hours: deps.config.feedbackFirstAnswerHours,
+        anonymous: anonymous ? 'yes' : 'no',
+      }),
+      { parse_mode: 'HTML' },
+    )
   }
 
   async function addition(conversation: BotConversation, ctx: ConversationContext, ticketId: number) {

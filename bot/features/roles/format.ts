@@ -1,6 +1,6 @@
 import type { User } from '../../../db/schema/index.js'
-import { escapeHtml } from '../../ui/html.js'
 import type { Translate } from '../../i18n.js'
+import { escapeHtml } from '../../ui/html.js'
 
 export type ScopeLike = { city: string | null; stationId: number | null; stationName?: string | null }
 

@@ -1,24 +1,17 @@
+import { createConversation } from '@grammyjs/conversations'
 import { hears } from '@grammyjs/i18n'
 import { Composer, InlineKeyboard, type CallbackQueryContext } from 'grammy'
-import { createConversation } from '@grammyjs/conversations'
 import { isAdmin, isOrganizer } from '../../../db/repositories/roles.js'
-import { conversationIds } from '../../conversations/ids.js'
-import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { syncChatMenu } from '../../ui/command-menu.js'
-import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { rolesCallbacks, rolesStale } from '../../callbacks/roles.js'
 import { onCallback } from '../../callbacks/route.js'
 import { hubCallbacks } from '../../callbacks/ui.js'
-import {
-  inviteStationConversation,
-  invitePayloadPrefix,
-  issueInvite,
-  redeemInviteLink,
-  showCityPicker,
-  showInviteMenu,
-} from './invite.js'
-import { handleAppoint, handleDemoteButton, handleDemoteCommand, handleRemoveScope, showTeam } from './team.js'
+import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { conversationIds } from '../../conversations/ids.js'
+import { syncChatMenu } from '../../ui/command-menu.js'
+import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { followUp } from '../../ui/telegram-errors.js'
+import { invitePayloadPrefix, inviteStationConversation, issueInvite, redeemInviteLink, showCityPicker, showInviteMenu } from './invite.js'
+import { handleAppoint, handleDemoteButton, handleDemoteCommand, handleRemoveScope, showTeam } from './team.js'
 
 type RolesAction =
   | { kind: 'invite-any' }
@@ -83,10 +76,22 @@ export function createRolesFeature(deps: BotDeps): Composer<BotContext> {
     }
     await handler(ctx, typeof ctx.match === 'string' ? ctx.match : '')
   }
-  privateChats.command('invite', adminOnly((ctx) => showInviteMenu(ctx)))
-  privateChats.command('appoint', adminOnly((ctx, argument) => handleAppoint(ctx, deps, argument)))
-  privateChats.command('demote', adminOnly((ctx, argument) => handleDemoteCommand(ctx, deps, argument)))
-  privateChats.command('team', adminOnly((ctx) => showTeam(ctx, deps)))
+  privateChats.command(
+    'invite',
+    adminOnly((ctx) => showInviteMenu(ctx)),
+  )
+  privateChats.command(
+    'appoint',
+    adminOnly((ctx, argument) => handleAppoint(ctx, deps, argument)),
+  )
+  privateChats.command(
+    'demote',
+    adminOnly((ctx, argument) => handleDemoteCommand(ctx, deps, argument)),
+  )
+  privateChats.command(
+    'team',
+    adminOnly((ctx) => showTeam(ctx, deps)),
+  )
 
   composer.callbackQuery(hubCallbacks.team.filter, async (ctx) => {
     if (!isAdmin(ctx.user)) return ctx.answerCallbackQuery({ text: ctx.t('roles-refused'), show_alert: true })
@@ -119,7 +124,8 @@ async function runAction(ctx: BotContext, deps: BotDeps, action: RolesAction): P
     case 'invite-any':
     case 'invite-city':
     case 'invite-station': {
-      const scope = action.kind === 'invite-city' ? { city: action.city } : action.kind === 'invite-station' ? { stationId: action.stationId } : {}
+      const scope =
+        action.kind === 'invite-city' ? { city: action.city } : action.kind === 'invite-station' ? { stationId: action.stationId } : {}
       await ctx.answerCallbackQuery()
       if (!(await issueInvite(ctx, deps, scope))) await ctx.reply(ctx.t('roles-button-stale'))
       return

@@ -1,23 +1,23 @@
 import { InlineKeyboard } from 'grammy'
+import { assignUnownedTickets } from '../../../core/ticket-assignment.js'
 import { createInvite, findInvite, findReusableInvite, redeemInvite } from '../../../db/repositories/invites.js'
-import { isAdmin, stationCities } from '../../../db/repositories/roles.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
+import { isAdmin, stationCities } from '../../../db/repositories/roles.js'
 import { findStation, searchStations } from '../../../db/repositories/stations.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
-import { accept, ask, retry } from '../../conversations/ask.js'
-import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
-import { translatorFor, userLocale } from '../../i18n.js'
-import { tHtml } from '../../ui/html.js'
-import { rolesCallbacks } from '../../callbacks/roles.js'
-import { memberName, scopeLabel, type ScopeLike } from './format.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
-import { mainKeyboard } from '../../ui/main-keyboard.js'
-import { assignUnownedTickets } from '../../../core/ticket-assignment.js'
+import { rolesCallbacks } from '../../callbacks/roles.js'
+import type { BotContext, BotConversation, BotDeps, ConversationContext } from '../../context.js'
+import { accept, ask, retry } from '../../conversations/ask.js'
+import { translatorFor, userLocale } from '../../i18n.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
+import { ticketNotices } from '../../ui/feedback-notices.js'
+import { tHtml } from '../../ui/html.js'
+import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { stationButtonLabel } from '../../ui/station-label.js'
 import { followUp } from '../../ui/telegram-errors.js'
-import { ticketNotices } from '../../ui/feedback-notices.js'
+import { memberName, scopeLabel, type ScopeLike } from './format.js'
 
 const INVITE_HOURS = 72
 const MAX_CITY_BUTTONS = 60
@@ -90,8 +90,11 @@ export async function issueInvite(ctx: BotContext, deps: BotDeps, scope: { city?
 /** Asks for a station name and offers the matches as buttons (`r:is:<id>`, handled outside). */
 export async function inviteStationConversation(conversation: BotConversation, ctx: ConversationContext, deps: BotDeps) {
   await ctx.reply(ctx.t('roles-invite-station-prompt'))
-  const say = (key: string, variables?: Record<string, string | number>, options: { parse_mode?: 'HTML'; reply_markup?: InlineKeyboard } = {}) =>
-    retry((update) => update.reply(update.t(key, variables), options))
+  const say = (
+    key: string,
+    variables?: Record<string, string | number>,
+    options: { parse_mode?: 'HTML'; reply_markup?: InlineKeyboard } = {},
+  ) => retry((update) => update.reply(update.t(key, variables), options))
   await ask(conversation, {
     buttons: () => true,
     updates: () => true,
@@ -105,9 +108,11 @@ export async function inviteStationConversation(conversation: BotConversation, c
       const found = await conversation.external(async () =>
         (await searchStations(deps.db, query, 5)).map(({ id, name, city, district }) => ({ id, name, city, district })),
       )
-      if (found.length === 0) return retry((reply) => reply.reply(tHtml(reply.t, 'roles-invite-station-no-match', { query }), { parse_mode: 'HTML' }))
+      if (found.length === 0)
+        return retry((reply) => reply.reply(tHtml(reply.t, 'roles-invite-station-no-match', { query }), { parse_mode: 'HTML' }))
       const keyboard = new InlineKeyboard()
-      for (const station of found) keyboard.text(stationButtonLabel(station), rolesCallbacks.inviteStation.pack({ stationId: station.id })).row()
+      for (const station of found)
+        keyboard.text(stationButtonLabel(station), rolesCallbacks.inviteStation.pack({ stationId: station.id })).row()
       await update.reply(update.t('roles-invite-station-choose'), { reply_markup: keyboard })
       return accept(undefined)
     },
@@ -145,7 +150,11 @@ export async function redeemInviteLink(ctx: BotContext, deps: BotDeps, code: str
           userId: inviter.id,
           kind: 'invite-used',
           dedupeKey: `invite-used:${invite.code}`,
-          payload: { method: 'sendMessage', parseMode: 'HTML', text: t('roles-notice-invite-used', { name: memberName(user), scope: scopeLabel(t, scope) }) },
+          payload: {
+            method: 'sendMessage',
+            parseMode: 'HTML',
+            text: t('roles-notice-invite-used', { name: memberName(user), scope: scopeLabel(t, scope) }),
+          },
         },
       ])
     }

@@ -1,16 +1,15 @@
-import { addScope, demoteToWorker, isAdmin, isOrganizer, setRole } from '../../../db/repositories/roles.js'
+import { assignUnownedTickets } from '../../../core/ticket-assignment.js'
+import type { Database } from '../../../db/client.js'
 import { releaseTickets } from '../../../db/repositories/feedback.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
+import { addScope, demoteToWorker, isAdmin, isOrganizer, setRole } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
-import type { Database } from '../../../db/client.js'
 import type { BotDeps } from '../../context.js'
-import { translatorFor, userLocale } from '../../i18n.js'
-import { scopeLabel } from './format.js'
-import type { Translate } from '../../i18n.js'
-import { mainKeyboardMarkup } from '../../ui/main-keyboard.js'
-import { assignUnownedTickets } from '../../../core/ticket-assignment.js'
+import { translatorFor, userLocale, type Translate } from '../../i18n.js'
 import { ticketNotices } from '../../ui/feedback-notices.js'
+import { mainKeyboardMarkup } from '../../ui/main-keyboard.js'
+import { scopeLabel } from './format.js'
 
 const recipientT = (user: User): Translate => translatorFor(userLocale(user))
 
@@ -18,19 +17,28 @@ const recipientT = (user: User): Translate => translatorFor(userLocale(user))
 const notice = (user: User, kind: string, text: string, role: User['role']) => ({
   userId: user.id,
   kind,
-  payload: { method: 'sendMessage' as const, parseMode: 'HTML' as const, text, replyMarkup: mainKeyboardMarkup(recipientT(user), { role }) },
+  payload: {
+    method: 'sendMessage' as const,
+    parseMode: 'HTML' as const,
+    text,
+    replyMarkup: mainKeyboardMarkup(recipientT(user), { role }),
+  },
 })
 
 export type AppointResult =
-  | { kind: 'unknown-user' }
-  | { kind: 'is-admin'; user: User }
-  | { kind: 'appointed' | 'scope-added' | 'already'; user: User }
+  { kind: 'unknown-user' } | { kind: 'is-admin'; user: User } | { kind: 'appointed' | 'scope-added' | 'already'; user: User }
 
 /**
  * Makes a user an organizer (recorded as a 'command' role change by `admin`) and adds the city
  * scope if one is given; the user is told through the outbox, in the same transaction.
  */
-export async function appointOrganizer(db: Database, admin: User, userId: number, city: string | undefined, now: Date): Promise<AppointResult> {
+export async function appointOrganizer(
+  db: Database,
+  admin: User,
+  userId: number,
+  city: string | undefined,
+  now: Date,
+): Promise<AppointResult> {
   return db.transaction(async (tx) => {
     const user = await findUser(tx, userId)
     if (user === undefined) return { kind: 'unknown-user' }
@@ -43,15 +51,15 @@ export async function appointOrganizer(db: Database, admin: User, userId: number
       await enqueueMessages(tx, [notice(user, 'role-appointed', t('roles-notice-appointed', { scope }), 'organizer')])
       await assignUnownedTickets(tx, ticketNotices, now)
     } else if (city !== undefined) {
-      await enqueueMessages(tx, [notice(user, 'role-scope-added', t('roles-notice-scope-added', { scope: scopeLabel(t, { city, stationId: null }) }), user.role)])
+      await enqueueMessages(tx, [
+        notice(user, 'role-scope-added', t('roles-notice-scope-added', { scope: scopeLabel(t, { city, stationId: null }) }), user.role),
+      ])
     }
     return { kind: appointed ? 'appointed' : city === undefined ? 'already' : 'scope-added', user }
   })
 }
 
-export type DemoteResult =
-  | { kind: 'unknown-user' }
-  | { kind: 'not-organizer' | 'config-admin' | 'demoted'; user: User }
+export type DemoteResult = { kind: 'unknown-user' } | { kind: 'not-organizer' | 'config-admin' | 'demoted'; user: User }
 
 /** Organizer (or an admin no longer listed in ADMIN_IDS) → worker, scopes dropped, user told. */
 export async function demoteOrganizer(deps: BotDeps, admin: User, userId: number): Promise<DemoteResult> {

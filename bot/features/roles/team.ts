@@ -2,15 +2,15 @@ import { InlineKeyboard } from 'grammy'
 import { findScope, listScopes, listTeam, removeScope, stationCities, type TeamMember } from '../../../db/repositories/roles.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { User } from '../../../db/schema/index.js'
-import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml, tHtml } from '../../ui/html.js'
-import { rolesCallbacks } from '../../callbacks/roles.js'
-import { buttonName, memberName, scopeLabel, scopesLabel } from './format.js'
-import { syncChatMenu } from '../../ui/command-menu.js'
-import { appointOrganizer, demoteOrganizer } from './membership.js'
-import type { Translate } from '../../i18n.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
+import { rolesCallbacks } from '../../callbacks/roles.js'
+import type { BotContext, BotDeps } from '../../context.js'
+import type { Translate } from '../../i18n.js'
+import { syncChatMenu } from '../../ui/command-menu.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { followUp, isNotEditable, isNotModified } from '../../ui/telegram-errors.js'
+import { buttonName, memberName, scopeLabel, scopesLabel } from './format.js'
+import { appointOrganizer, demoteOrganizer } from './membership.js'
 
 /** Keeps the list inside Telegram's 4096-character message limit. */
 const MAX_MEMBERS = 25
@@ -26,7 +26,12 @@ function describeMember(t: Translate, member: TeamMember, index: number): string
   } else if (change !== null) {
     const who = escapeHtml(change.changedByName === null || change.changedByName === '' ? String(change.changedBy) : change.changedByName)
     lines.push(
-      t('roles-team-last-change', { when: shanghaiDateTime(change.changedAt), who, via: change.via, role: t(`roles-role-${change.toRole}`) }),
+      t('roles-team-last-change', {
+        when: shanghaiDateTime(change.changedAt),
+        who,
+        via: change.via,
+        role: t(`roles-role-${change.toRole}`),
+      }),
     )
   }
   return lines.join('\n')
@@ -48,7 +53,10 @@ async function renderTeam(ctx: BotContext, deps: BotDeps): Promise<{ text: strin
     }
     keyboard.text(ctx.t('roles-team-button-demote', { name }), rolesCallbacks.demote.pack({ userId: member.user.id })).row()
   }
-  const parts = [ctx.t('roles-team-title', { count: team.length }), ...shown.map((member, index) => describeMember(ctx.t, member, index + 1))]
+  const parts = [
+    ctx.t('roles-team-title', { count: team.length }),
+    ...shown.map((member, index) => describeMember(ctx.t, member, index + 1)),
+  ]
   if (team.length > shown.length) parts.push(ctx.t('roles-team-more', { count: team.length - shown.length }))
   parts.push(ctx.t('roles-team-hint'))
   return { text: parts.join('\n\n'), keyboard }
@@ -72,8 +80,12 @@ export async function showTeam(ctx: BotContext, deps: BotDeps, edit = false): Pr
 }
 
 async function confirm(ctx: BotContext, text: string, yes: string): Promise<void> {
-  const keyboard = new InlineKeyboard().text(ctx.t('roles-button-confirm'), yes).text(ctx.t('roles-button-back'), rolesCallbacks.team.pack())
-  await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(() => ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard }))
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('roles-button-confirm'), yes)
+    .text(ctx.t('roles-button-back'), rolesCallbacks.team.pack())
+  await ctx
+    .editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard })
+    .catch(() => ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard }))
 }
 
 export async function handleRemoveScope(ctx: BotContext, deps: BotDeps, scopeId: number, confirmed: boolean): Promise<void> {
@@ -87,7 +99,10 @@ export async function handleRemoveScope(ctx: BotContext, deps: BotDeps, scopeId:
   if (!confirmed) {
     await ctx.answerCallbackQuery()
     const last = (await listScopes(deps.db, owner.id)).length === 1
-    const text = ctx.t(last ? 'roles-confirm-remove-last-scope' : 'roles-confirm-remove-scope', { name: memberName(owner), scope: scopeLabel(ctx.t, scope) })
+    const text = ctx.t(last ? 'roles-confirm-remove-last-scope' : 'roles-confirm-remove-scope', {
+      name: memberName(owner),
+      scope: scopeLabel(ctx.t, scope),
+    })
     await confirm(ctx, text, rolesCallbacks.removeScopeConfirmed.pack({ scopeId }))
     return
   }
@@ -113,7 +128,12 @@ export async function handleDemoteButton(ctx: BotContext, deps: BotDeps, userId:
   const result = await demoteOrganizer(deps, admin, userId)
   if (result.kind === 'demoted') await dropOrganizerMenu(ctx, result.user)
   const name = result.kind === 'unknown-user' ? String(userId) : buttonName(result.user)
-  const key = result.kind === 'demoted' ? 'roles-demoted-short' : result.kind === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
+  const key =
+    result.kind === 'demoted'
+      ? 'roles-demoted-short'
+      : result.kind === 'config-admin'
+        ? 'roles-demote-config-admin'
+        : 'roles-demote-not-organizer'
   await ctx.answerCallbackQuery({ text: ctx.t(key, { name }) })
   await showTeam(ctx, deps, true)
 }
@@ -168,6 +188,11 @@ export async function handleDemoteCommand(ctx: BotContext, deps: BotDeps, argume
     return
   }
   if (result.kind === 'demoted') await dropOrganizerMenu(ctx, result.user)
-  const key = result.kind === 'demoted' ? 'roles-demoted' : result.kind === 'config-admin' ? 'roles-demote-config-admin' : 'roles-demote-not-organizer'
+  const key =
+    result.kind === 'demoted'
+      ? 'roles-demoted'
+      : result.kind === 'config-admin'
+        ? 'roles-demote-config-admin'
+        : 'roles-demote-not-organizer'
   await ctx.reply(ctx.t(key, { name: memberName(result.user) }), { parse_mode: 'HTML' })
 }

@@ -1,7 +1,7 @@
 import { setQuietHours } from '../../../db/repositories/user-settings.js'
+import { minutesToClock } from '../../../domain/time.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { parseQuietHours } from './quiet-hours.js'
-import { minutesToClock } from '../../../domain/time.js'
 
 const cancelWords = new Set(['取消', '退出', '算了', 'cancel', 'quit', 'exit'])
 
@@ -27,10 +27,9 @@ export function createCustomQuietHours({ db }: BotDeps) {
       }
       const userId = answer.from.id
       await conversation.external(() => setQuietHours(db, userId, parsed.hours))
-      await answer.reply(
-        ctx.t('settings-saved', { start: minutesToClock(parsed.hours.start), end: minutesToClock(parsed.hours.end) }),
-        { parse_mode: 'HTML' },
-      )
+      await answer.reply(ctx.t('settings-saved', { start: minutesToClock(parsed.hours.start), end: minutesToClock(parsed.hours.end) }), {
+        parse_mode: 'HTML',
+      })
       return
     }
   }

@@ -1,16 +1,16 @@
 import { createConversation } from '@grammyjs/conversations'
 import { Composer, type CallbackQueryContext } from 'grammy'
 import { quietHoursOf, setQuietHours, type QuietHours } from '../../../db/repositories/user-settings.js'
-import type { BotContext, BotDeps } from '../../context.js'
-import { settingsCallbacks, settingsStale } from '../../callbacks/settings.js'
+import { minutesToClock } from '../../../domain/time.js'
 import { onCallback } from '../../callbacks/route.js'
-import { createCustomQuietHours } from './conversations.js'
+import { settingsCallbacks, settingsStale } from '../../callbacks/settings.js'
+import type { BotContext, BotDeps } from '../../context.js'
 import { conversationIds } from '../../conversations/ids.js'
 import { languageKeyboard } from '../../ui/main-keyboard.js'
+import { isNotModified } from '../../ui/telegram-errors.js'
+import { createCustomQuietHours } from './conversations.js'
 import { settingsKeyboard } from './keyboards.js'
 import { quietPresets } from './quiet-hours.js'
-import { isNotModified } from '../../ui/telegram-errors.js'
-import { minutesToClock } from '../../../domain/time.js'
 
 function settingsText(ctx: BotContext, current: QuietHours | null): string {
   const status =

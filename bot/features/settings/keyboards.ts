@@ -1,9 +1,9 @@
 import { InlineKeyboard } from 'grammy'
 import type { QuietHours } from '../../../db/repositories/user-settings.js'
-import { settingsCallbacks } from '../../callbacks/settings.js'
-import { quietPresets, sameHours } from './quiet-hours.js'
-import type { Translate } from '../../i18n.js'
 import { minutesToClock } from '../../../domain/time.js'
+import { settingsCallbacks } from '../../callbacks/settings.js'
+import type { Translate } from '../../i18n.js'
+import { quietPresets, sameHours } from './quiet-hours.js'
 
 export function settingsKeyboard(t: Translate, current: QuietHours | null): InlineKeyboard {
   const keyboard = new InlineKeyboard()

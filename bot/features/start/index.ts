@@ -1,14 +1,14 @@
 import { hears } from '@grammyjs/i18n'
 import { Composer } from 'grammy'
-import { markUserBlocked, setUserLocale } from '../../../db/repositories/users.js'
-import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml } from '../../ui/html.js'
 import { isOrganizer } from '../../../db/repositories/roles.js'
+import { markUserBlocked, setUserLocale } from '../../../db/repositories/users.js'
+import { onCallback } from '../../callbacks/route.js'
+import { uiCallbacks, uiStale } from '../../callbacks/ui.js'
+import type { BotContext, BotDeps } from '../../context.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
+import { escapeHtml } from '../../ui/html.js'
 import { languageKeyboard, mainKeyboard } from '../../ui/main-keyboard.js'
 import { followUp, removeButtons } from '../../ui/telegram-errors.js'
-import { uiCallbacks, uiStale } from '../../callbacks/ui.js'
-import { onCallback } from '../../callbacks/route.js'
 
 /** An organizer's chat menu follows their role and language; a failure must not spoil the answer. */
 async function refreshMenu(ctx: BotContext): Promise<void> {

@@ -1,13 +1,13 @@
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import { MAX_WALK_MINUTES, travelMinutes } from '../../../domain/geo.js'
-import { escapeHtml, tHtml } from '../../ui/html.js'
 import type { OpeningState } from '../../../domain/opening-hours.js'
 import { shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../../../domain/time.js'
 import { isAmenity, isStationKind } from '../../../domain/vocabulary.js'
 import type { Filters } from '../../callbacks/stations.js'
-import { PAGE_SIZE, type ListedStation, type NearestPage } from './nearest.js'
 import type { Translate } from '../../i18n.js'
 import { formatDistance } from '../../ui/distance.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
+import { PAGE_SIZE, type ListedStation, type NearestPage } from './nearest.js'
 
 function formatWhen(t: Translate, now: Date, at: Date): string {
   const time = shanghaiTime(at)
@@ -22,13 +22,9 @@ export function formatStatus(t: Translate, state: OpeningState, now: Date): stri
     case 'unknown':
       return t('status-unknown')
     case 'open':
-      return state.closesAt === undefined
-        ? t('status-open-24h')
-        : t('status-open-until', { when: formatWhen(t, now, state.closesAt) })
+      return state.closesAt === undefined ? t('status-open-24h') : t('status-open-until', { when: formatWhen(t, now, state.closesAt) })
     case 'closed':
-      return state.opensAt === undefined
-        ? t('status-closed')
-        : t('status-closed-until', { when: formatWhen(t, now, state.opensAt) })
+      return state.opensAt === undefined ? t('status-closed') : t('status-closed-until', { when: formatWhen(t, now, state.opensAt) })
   }
 }
 
@@ -68,10 +64,7 @@ function formatItem(t: Translate, station: ListedStation, index: number, now: Da
 }
 
 function formatFilterSummary(t: Translate, filters: Filters): string | undefined {
-  const labels = [
-    ...(filters.openNow ? [t('filter-open-now')] : []),
-    ...filters.amenities.map((amenity) => t(`amenity-${amenity}`)),
-  ]
+  const labels = [...(filters.openNow ? [t('filter-open-now')] : []), ...filters.amenities.map((amenity) => t(`amenity-${amenity}`))]
   return labels.length === 0 ? undefined : t('list-filters', { filters: labels.join(' · ') })
 }
 
@@ -100,10 +93,7 @@ export function formatList(
   t: Translate,
   input: { originName: string | undefined; page: number; filters: Filters; result: NearestPage; now: Date; radiusKm: number },
 ): string {
-  const title =
-    input.originName === undefined
-      ? t('list-title-here')
-      : tHtml(t, 'list-title-from', { origin: input.originName })
+  const title = input.originName === undefined ? t('list-title-here') : tHtml(t, 'list-title-from', { origin: input.originName })
   const head = [`${title} · ${t('list-page', { page: input.page + 1 })}`]
   const summary = formatFilterSummary(t, input.filters)
   if (summary !== undefined) head.push(summary)

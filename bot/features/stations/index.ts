@@ -1,19 +1,25 @@
 import { hears } from '@grammyjs/i18n'
 import { Composer, type CallbackQueryContext } from 'grammy'
-import { findNearestStations, findStation, recordStationUse, searchStations, type StationRecord } from '../../../db/repositories/stations.js'
+import {
+  findNearestStations,
+  findStation,
+  recordStationUse,
+  searchStations,
+  type StationRecord,
+} from '../../../db/repositories/stations.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
-import type { BotContext, BotDeps } from '../../context.js'
 import { isValidPoint, type Point } from '../../../domain/geo.js'
 import { openingState } from '../../../domain/opening-hours.js'
-import { escapeHtml, tHtml } from '../../ui/html.js'
 import { smallTalk, tooShortToSearch } from '../../../domain/small-talk.js'
-import { listQueryOf, stationCallbacks, stationsStale, type ListQuery } from '../../callbacks/stations.js'
 import { onCallback } from '../../callbacks/route.js'
-import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
+import { listQueryOf, stationCallbacks, stationsStale, type ListQuery } from '../../callbacks/stations.js'
+import type { BotContext, BotDeps } from '../../context.js'
+import { escapeHtml, tHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
+import { ignoreNotModified } from '../../ui/telegram-errors.js'
+import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
 import { listKeyboard, navigationKeyboard, searchResultsKeyboard } from './keyboards.js'
 import { nearestPage } from './nearest.js'
-import { ignoreNotModified } from '../../ui/telegram-errors.js'
 
 const MAX_PLACE_QUERY = 40
 const SEARCH_RESULTS = 8
@@ -72,7 +78,8 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     const list = await sendList(ctx, { origin: { kind: 'point', lat, lng }, page: 0, filters: defaultFilters })
     if (ctx.user === undefined || list === undefined) return
     // A station inside the radius settles it; only an empty list needs the wider look.
-    const near = !list.nothingNear || (await findNearestStations(db, { lat, lng }, { limit: 1, withinMetres: REMEMBER_WITHIN_METRES })).length > 0
+    const near =
+      !list.nothingNear || (await findNearestStations(db, { lat, lng }, { limit: 1, withinMetres: REMEMBER_WITHIN_METRES })).length > 0
     if (near) await setUserLocation(db, ctx.user.id, { lat, lng })
   })
 

@@ -1,22 +1,17 @@
 import { InlineKeyboard } from 'grammy'
-import { stationPlace } from '../../ui/station-label.js'
 import type { StationRecord } from '../../../db/repositories/stations.js'
-import { feedbackCallbacks } from '../../callbacks/feedback.js'
-import { mapKeyboard } from '../../ui/navigation.js'
 import { filterAmenities, type Amenity } from '../../../domain/vocabulary.js'
+import { feedbackCallbacks } from '../../callbacks/feedback.js'
 import { lastPage, listData, stationCallbacks, type ListQuery } from '../../callbacks/stations.js'
-import { PAGE_SIZE, type ListedStation } from './nearest.js'
 import type { Translate } from '../../i18n.js'
+import { mapKeyboard } from '../../ui/navigation.js'
+import { stationPlace } from '../../ui/station-label.js'
+import { PAGE_SIZE, type ListedStation } from './nearest.js'
 
 const toggle = (list: readonly Amenity[], amenity: Amenity) =>
   list.includes(amenity) ? list.filter((item) => item !== amenity) : [...list, amenity]
 
-export function listKeyboard(
-  t: Translate,
-  query: ListQuery,
-  shown: readonly ListedStation[],
-  hasMore: boolean,
-): InlineKeyboard {
+export function listKeyboard(t: Translate, query: ListQuery, shown: readonly ListedStation[], hasMore: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   const first = query.page * PAGE_SIZE + 1
   shown.forEach((station, index) =>
@@ -49,7 +44,12 @@ export const navigationKeyboard = (t: Translate, station: StationRecord): Inline
 export function searchResultsKeyboard(t: Translate, matches: readonly StationRecord[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   for (const station of matches) {
-    keyboard.text(t('search-result-button', { name: station.name, place: stationPlace(station) }), stationCallbacks.place.pack({ stationId: station.id })).row()
+    keyboard
+      .text(
+        t('search-result-button', { name: station.name, place: stationPlace(station) }),
+        stationCallbacks.place.pack({ stationId: station.id }),
+      )
+      .row()
   }
   return keyboard
 }

@@ -1,10 +1,5 @@
 import type { Database } from '../../../db/client.js'
-import {
-  findNearestStations,
-  type Point,
-  type StationRecord,
-  type StationWithDistance,
-} from '../../../db/repositories/stations.js'
+import { findNearestStations, type Point, type StationRecord, type StationWithDistance } from '../../../db/repositories/stations.js'
 import { openingState, type OpeningState } from '../../../domain/opening-hours.js'
 import type { Filters } from '../../callbacks/stations.js'
 

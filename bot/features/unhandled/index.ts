@@ -8,9 +8,7 @@ export function createUnhandledFeature(): Composer<BotContext> {
 
   privateChats.on('message:sticker', (ctx) => ctx.reply(ctx.t('unhandled-sticker')))
   privateChats.on(['message:voice', 'message:audio', 'message:video_note'], (ctx) => ctx.reply(ctx.t('unhandled-voice')))
-  privateChats.on(['message:photo', 'message:document', 'message:video', 'message:animation'], (ctx) =>
-    ctx.reply(ctx.t('unhandled-media')),
-  )
+  privateChats.on(['message:photo', 'message:document', 'message:video', 'message:animation'], (ctx) => ctx.reply(ctx.t('unhandled-media')))
   privateChats.on('message::bot_command', (ctx) => ctx.reply(ctx.t('unhandled-command')))
   privateChats.on('message', (ctx) => ctx.reply(ctx.t('unhandled-other')))
   // A button from an old message, another bot version, or forged data.

@@ -101,7 +101,8 @@ export function parseHtml(html: string): { text: string; entities: MessageEntity
     stack.push({ tag: tag === 'span' ? 'span' : tag, start: text.length, entity })
   }
   const unclosed = stack.pop()
-  if (unclosed !== undefined) throw new EntityParseError(`can't parse entities: Can't find end tag corresponding to start tag "${unclosed.tag}"`)
+  if (unclosed !== undefined)
+    throw new EntityParseError(`can't parse entities: Can't find end tag corresponding to start tag "${unclosed.tag}"`)
   entities.sort((a, b) => a.offset - b.offset || b.length - a.length)
   return { text, entities }
 }

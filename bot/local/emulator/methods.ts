@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Message } from 'grammy/types'
 import { ApiError, type EmulatorState, type StoredFile } from './state.js'
-import { bad, CAPTION_MAX, callbackAnswerText, formatted, inlineOnly, type Params, replyMarkup, TEXT_MAX } from './validation.js'
+import { bad, callbackAnswerText, CAPTION_MAX, formatted, inlineOnly, replyMarkup, TEXT_MAX, type Params } from './validation.js'
 
 export type Upload = { bytes: Buffer; mimeType: string; name: string }
 type Method = (state: EmulatorState, params: Params, uploads: Map<string, Upload>, signal: AbortSignal) => unknown
@@ -96,15 +96,25 @@ export const methods: Record<string, Method> = {
   },
   getWebhookInfo: (state) => ({ url: state.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: 0 }),
   getUpdates: (state, params, _uploads, signal) => {
-    if (state.webhook !== undefined) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
-    return state.getUpdates(integer(params, 'offset'), Math.min(100, Math.max(1, integer(params, 'limit') ?? 100)), Math.min(50, Math.max(0, integer(params, 'timeout') ?? 0)), signal)
+    if (state.webhook !== undefined)
+      throw new ApiError(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      )
+    return state.getUpdates(
+      integer(params, 'offset'),
+      Math.min(100, Math.max(1, integer(params, 'limit') ?? 100)),
+      Math.min(50, Math.max(0, integer(params, 'timeout') ?? 0)),
+      signal,
+    )
   },
   setMyCommands: (state, params) => {
     const commands = params.commands
     if (!Array.isArray(commands) || commands.length > 100) throw bad('commands must be an array of at most 100 commands')
     for (const command of commands as { command?: unknown; description?: unknown }[]) {
       if (typeof command.command !== 'string' || !/^[a-z0-9_]{1,32}$/.test(command.command)) throw bad('BOT_COMMAND_INVALID')
-      if (typeof command.description !== 'string' || command.description.length < 1 || command.description.length > 256) throw bad('BOT_COMMAND_DESCRIPTION_INVALID')
+      if (typeof command.description !== 'string' || command.description.length < 1 || command.description.length > 256)
+        throw bad('BOT_COMMAND_DESCRIPTION_INVALID')
     }
     state.commands.set(commandsKey(params), commands as never)
     return true
@@ -124,7 +134,9 @@ export const methods: Record<string, Method> = {
     if (markup === undefined) delete edited.reply_markup
     else edited.reply_markup = markup
     if (JSON.stringify({ ...edited, edit_date: undefined }) === JSON.stringify({ ...message, edit_date: undefined })) {
-      throw bad('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message')
+      throw bad(
+        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      )
     }
     state.replaceMessage(chatId, edited)
     return edited
@@ -136,7 +148,9 @@ export const methods: Record<string, Method> = {
     if (markup === undefined) delete edited.reply_markup
     else edited.reply_markup = markup
     if (JSON.stringify(edited.reply_markup) === JSON.stringify(message.reply_markup)) {
-      throw bad('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message')
+      throw bad(
+        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      )
     }
     state.replaceMessage(chatId, edited)
     return edited
@@ -163,7 +177,8 @@ export const methods: Record<string, Method> = {
     state.emit(user.id, { type: 'chat_action', action: String(required(params, 'action')) })
     return true
   },
-  sendLocation: (state, params) => send(state, params, { location: { latitude: float(params, 'latitude'), longitude: float(params, 'longitude') } }),
+  sendLocation: (state, params) =>
+    send(state, params, { location: { latitude: float(params, 'latitude'), longitude: float(params, 'longitude') } }),
   sendVenue: (state, params) => {
     const location = { latitude: float(params, 'latitude'), longitude: float(params, 'longitude') }
     const venue = { location, title: String(required(params, 'title')), address: String(required(params, 'address')) }
@@ -173,19 +188,40 @@ export const methods: Record<string, Method> = {
     const caption = formatted(params, 'caption', CAPTION_MAX)
     const file = inputFile(state, params, uploads, 'photo')
     const photo = [{ file_id: file.fileId, file_unique_id: file.uniqueId, width: 0, height: 0, file_size: file.bytes.length }]
-    return send(state, params, { photo, ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }) } as Partial<Message>)
+    return send(state, params, {
+      photo,
+      ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }),
+    } as Partial<Message>)
   },
   sendDocument: (state, params, uploads) => {
     const caption = formatted(params, 'caption', CAPTION_MAX)
     const file = inputFile(state, params, uploads, 'document')
-    const document = { file_id: file.fileId, file_unique_id: file.uniqueId, file_name: file.name, mime_type: file.mimeType, file_size: file.bytes.length }
-    return send(state, params, { document, ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }) } as Partial<Message>)
+    const document = {
+      file_id: file.fileId,
+      file_unique_id: file.uniqueId,
+      file_name: file.name,
+      mime_type: file.mimeType,
+      file_size: file.bytes.length,
+    }
+    return send(state, params, {
+      document,
+      ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }),
+    } as Partial<Message>)
   },
   sendVoice: (state, params, uploads) => {
     const caption = formatted(params, 'caption', CAPTION_MAX)
     const file = inputFile(state, params, uploads, 'voice')
-    const voice = { file_id: file.fileId, file_unique_id: file.uniqueId, duration: integer(params, 'duration') ?? 0, mime_type: file.mimeType, file_size: file.bytes.length }
-    return send(state, params, { voice, ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }) } as Partial<Message>)
+    const voice = {
+      file_id: file.fileId,
+      file_unique_id: file.uniqueId,
+      duration: integer(params, 'duration') ?? 0,
+      mime_type: file.mimeType,
+      file_size: file.bytes.length,
+    }
+    return send(state, params, {
+      voice,
+      ...(caption.text === '' ? {} : { caption: caption.text, caption_entities: caption.entities }),
+    } as Partial<Message>)
   },
   copyMessage: (state, params) => {
     const from = state.botChat(params.from_chat_id)

@@ -39,7 +39,12 @@ function json(res: ServerResponse, status: number, body: unknown) {
 }
 
 const apiError = (res: ServerResponse, error: ApiError) =>
-  json(res, error.code, { ok: false, error_code: error.code, description: error.description, ...(error.parameters ? { parameters: error.parameters } : {}) })
+  json(res, error.code, {
+    ok: false,
+    error_code: error.code,
+    description: error.description,
+    ...(error.parameters ? { parameters: error.parameters } : {}),
+  })
 
 async function readBody(req: IncomingMessage): Promise<{ params: Params; uploads: Map<string, Upload> }> {
   const type = req.headers['content-type'] ?? ''
@@ -126,7 +131,10 @@ async function webApi(state: EmulatorState, options: WebChatOptions, req: Incomi
   if (route[0] === 'files' && route[1] !== undefined && req.method === 'GET') {
     const file = state.files.get(route[1])
     if (file === undefined) return apiError(res, new ApiError(404, 'Not Found'))
-    res.writeHead(200, { 'content-type': file.mimeType, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}` })
+    res.writeHead(200, {
+      'content-type': file.mimeType,
+      'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    })
     return res.end(file.bytes)
   }
   const userId = Number(route[1])
@@ -143,10 +151,7 @@ async function webApi(state: EmulatorState, options: WebChatOptions, req: Incomi
     const { params, uploads } = await readBody(req)
     const file = uploads.get('file')
     const caption = typeof params.caption === 'string' ? params.caption : undefined
-    const input: UserInput =
-      file !== undefined
-        ? uploadInput(String(params.kind), file, caption)
-        : (params as UserInput)
+    const input: UserInput = file !== undefined ? uploadInput(String(params.kind), file, caption) : (params as UserInput)
     return json(res, 200, { message: sendAsUser(state, userId, input) })
   }
   if (route[2] === 'callback' && req.method === 'POST') {

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto'
+import type {
+  BotCommand,
+  CallbackQuery,
+  Message,
+  ReplyKeyboardMarkup,
+  ReplyKeyboardRemove,
+  Update,
+  User,
+  UserFromGetMe,
+} from 'grammy/types'
 import type { RateLimiter } from './rate-limits.js'
-import type { BotCommand, CallbackQuery, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update, User, UserFromGetMe } from 'grammy/types'
 
 export class ApiError extends Error {
   constructor(
@@ -54,7 +63,10 @@ export class EmulatorState {
   private nextMessageId = 1
   private waiter: Waiter | undefined
 
-  constructor(botId: number, readonly now: () => Date = () => new Date()) {
+  constructor(
+    botId: number,
+    readonly now: () => Date = () => new Date(),
+  ) {
     this.bot = {
       id: botId,
       is_bot: true,

@@ -1,6 +1,6 @@
 import type { Message, User } from 'grammy/types'
-import { ApiError, type EmulatorState } from './state.js'
 import type { Upload } from './methods.js'
+import { ApiError, type EmulatorState } from './state.js'
 
 const bad = (description: string) => new ApiError(400, `Bad Request: ${description}`)
 
@@ -57,17 +57,32 @@ export function sendAsUser(state: EmulatorState, userId: number, input: UserInpu
   state.files.set(fileId, { fileId, uniqueId: fileId.slice(-10), ...upload })
   const caption = input.caption === undefined || input.caption === '' ? {} : { caption: input.caption.slice(0, 1024) }
   if ('photo' in input) {
-    return userMessage(state, userId, { photo: [{ file_id: fileId, file_unique_id: fileId.slice(-10), width: 0, height: 0, file_size: upload.bytes.length }], ...caption })
+    return userMessage(state, userId, {
+      photo: [{ file_id: fileId, file_unique_id: fileId.slice(-10), width: 0, height: 0, file_size: upload.bytes.length }],
+      ...caption,
+    })
   }
   if ('voice' in input) {
     // The length of an uploaded audio file is not known without decoding it; Telegram's clients measure it.
     return userMessage(state, userId, {
-      voice: { file_id: fileId, file_unique_id: fileId.slice(-10), duration: 0, mime_type: upload.mimeType, file_size: upload.bytes.length },
+      voice: {
+        file_id: fileId,
+        file_unique_id: fileId.slice(-10),
+        duration: 0,
+        mime_type: upload.mimeType,
+        file_size: upload.bytes.length,
+      },
       ...caption,
     })
   }
   return userMessage(state, userId, {
-    document: { file_id: fileId, file_unique_id: fileId.slice(-10), file_name: upload.name, mime_type: upload.mimeType, file_size: upload.bytes.length },
+    document: {
+      file_id: fileId,
+      file_unique_id: fileId.slice(-10),
+      file_name: upload.name,
+      mime_type: upload.mimeType,
+      file_size: upload.bytes.length,
+    },
     ...caption,
   })
 }

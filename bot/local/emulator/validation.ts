@@ -37,7 +37,27 @@ export function formatted(params: Params, textField: 'text' | 'caption', max: nu
   return entities === undefined || entities.length === 0 ? { text } : { text, entities }
 }
 
-const entityTypes = new Set(['mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline', 'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention', 'custom_emoji'])
+const entityTypes = new Set([
+  'mention',
+  'hashtag',
+  'cashtag',
+  'bot_command',
+  'url',
+  'email',
+  'phone_number',
+  'bold',
+  'italic',
+  'underline',
+  'strikethrough',
+  'spoiler',
+  'blockquote',
+  'expandable_blockquote',
+  'code',
+  'pre',
+  'text_link',
+  'text_mention',
+  'custom_emoji',
+])
 
 /** Checks entities sent with a message: known types, UTF-16 offsets inside the text. */
 function explicitEntities(value: unknown, text: string): MessageEntity[] {
@@ -49,8 +69,10 @@ function explicitEntities(value: unknown, text: string): MessageEntity[] {
     if (!Number.isInteger(offset) || !Number.isInteger(length) || (offset as number) < 0 || (length as number) < 1) {
       throw bad(`can't parse entities: wrong offset or length of entity ${index}`)
     }
-    if ((offset as number) + (length as number) > text.length) throw bad(`can't parse entities: entity ${index} ends beyond the end of the text`)
-    if (type === 'text_link' && (typeof entity.url !== 'string' || !/^(https?|tg):\/\/\S+$/.test(entity.url))) throw bad(`can't parse entities: wrong URL of entity ${index}`)
+    if ((offset as number) + (length as number) > text.length)
+      throw bad(`can't parse entities: entity ${index} ends beyond the end of the text`)
+    if (type === 'text_link' && (typeof entity.url !== 'string' || !/^(https?|tg):\/\/\S+$/.test(entity.url)))
+      throw bad(`can't parse entities: wrong URL of entity ${index}`)
     return entity as unknown as MessageEntity
   })
 }
@@ -83,7 +105,7 @@ export function replyMarkup(params: Params): InlineKeyboardMarkup | ReplyKeyboar
         } else if ('url' in button) {
           if (!/^(https?|tg):\/\/\S+$/.test(String(button.url))) throw bad(`inline keyboard button URL '${String(button.url)}' is invalid`)
         } else if (!('switch_inline_query' in button || 'copy_text' in button || 'web_app' in button)) {
-          throw bad("can't find field \"callback_data\" or \"url\" in the inline keyboard button")
+          throw bad('can\'t find field "callback_data" or "url" in the inline keyboard button')
         }
       }
     }
@@ -101,9 +123,18 @@ export function replyMarkup(params: Params): InlineKeyboardMarkup | ReplyKeyboar
   throw bad('unsupported reply_markup in the local emulator')
 }
 
-
 /** Bot API parameters that arrive as JSON strings in form-encoded and multipart requests. */
-export const objectParams = new Set(['reply_markup', 'entities', 'caption_entities', 'reply_parameters', 'link_preview_options', 'commands', 'scope', 'allowed_updates', 'media'])
+export const objectParams = new Set([
+  'reply_markup',
+  'entities',
+  'caption_entities',
+  'reply_parameters',
+  'link_preview_options',
+  'commands',
+  'scope',
+  'allowed_updates',
+  'media',
+])
 
 /** Telegram's lengths, in UTF-16 code units as it counts them. */
 export const TEXT_MAX = 4096

@@ -57,7 +57,10 @@ export function osmLink(lat, lng) {
  * @returns {{latitude: number, longitude: number} | undefined}
  */
 export function parseCoordinates(input) {
-  const parts = input.trim().split(/\s*[,，、;；]\s*|\s+/).filter(Boolean)
+  const parts = input
+    .trim()
+    .split(/\s*[,，、;；]\s*|\s+/)
+    .filter(Boolean)
   if (parts.length !== 2 || !parts.every((part) => /^[-+]?\d+(\.\d+)?$/.test(part))) return undefined
   let [lat, lng] = parts.map(Number)
   if (Math.abs(lat) > 90 && Math.abs(lng) <= 90) [lat, lng] = [lng, lat]

@@ -173,7 +173,9 @@ export function createMessageRenderer(options) {
     if (typeof text === 'string' && text !== '') {
       const body = el('div', 'text')
       body.dataset.testid = 'message-text'
-      body.append(renderFormatted(text, message.text !== undefined ? message.entities : message.caption_entities, { onCommand: options.onCommand }))
+      body.append(
+        renderFormatted(text, message.text !== undefined ? message.entities : message.caption_entities, { onCommand: options.onCommand }),
+      )
       bubble.append(body)
     } else {
       bubble.classList.add('media-only')

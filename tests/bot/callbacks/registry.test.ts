@@ -52,7 +52,10 @@ describe('callback registry', () => {
 
   it('reads no button from before the codec as an action (only the hub kept its data)', () => {
     for (const data of beforeTheCodec) {
-      expect(allCallbacks.filter((definition) => definition.filter.test(data)).map((definition) => definition.prefix), data).toEqual([])
+      expect(
+        allCallbacks.filter((definition) => definition.filter.test(data)).map((definition) => definition.prefix),
+        data,
+      ).toEqual([])
     }
     expect(allCallbacks.filter((definition) => definition.namespace === 'hub').map((definition) => definition.pack({}))).toEqual([
       'hub:events',

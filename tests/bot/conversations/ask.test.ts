@@ -1,8 +1,8 @@
 import { conversations, createConversation } from '@grammyjs/conversations'
 import { Bot, InlineKeyboard } from 'grammy'
 import { describe, expect, it } from 'vitest'
-import { accept, ask, editKeyboard, retry, typed, type Question } from '../../../bot/conversations/ask.js'
 import type { BotContext, BotConversation, ConversationContext } from '../../../bot/context.js'
+import { accept, ask, editKeyboard, retry, typed, type Question } from '../../../bot/conversations/ask.js'
 import { botInfo } from '../../helpers/bot.js'
 import { createFakeTelegram } from '../../helpers/fake-telegram.js'
 import { callbackUpdate, locationUpdate, stickerUpdate, textUpdate } from '../../helpers/updates.js'
@@ -68,7 +68,8 @@ describe('asking one question of a form', () => {
       {
         buttons: /^form:pick:/,
         stale: { buttons: /^form:/, toast: () => 'use the newest buttons' },
-        read: (ctx) => (ctx.callbackQuery?.data === undefined ? retry((c) => c.reply('tap a button')) : accept(ctx.callbackQuery.data.slice(10))),
+        read: (ctx) =>
+          ctx.callbackQuery?.data === undefined ? retry((c) => c.reply('tap a button')) : accept(ctx.callbackQuery.data.slice(10)),
       },
     ])
     await send(textUpdate(person, '/form'))
@@ -76,7 +77,11 @@ describe('asking one question of a form', () => {
     await send(callbackUpdate(person, 'station:1'))
     await send(textUpdate(person, 'hello'))
     await send(callbackUpdate(person, 'form:pick:b'))
-    expect(telegram.callsOf('answerCallbackQuery').map((call) => call.payload.text)).toEqual(['use the newest buttons', 'downstream', undefined])
+    expect(telegram.callsOf('answerCallbackQuery').map((call) => call.payload.text)).toEqual([
+      'use the newest buttons',
+      'downstream',
+      undefined,
+    ])
     expect(downstream).toEqual(['tap station:1'])
     expect(said()).toEqual(['tap a button', 'got ["b"]'])
   })
@@ -84,9 +89,19 @@ describe('asking one question of a form', () => {
   it('lets go of updates it does not take (an edited message) unless told to read them', async () => {
     const edited = {
       update_id: 990_001,
-      edited_message: { message_id: 1, date: 0, edit_date: 1, chat: { id: person.id, type: 'private' as const, first_name: 'A' }, from: { id: person.id, is_bot: false, first_name: 'A' }, text: 'x' },
+      edited_message: {
+        message_id: 1,
+        date: 0,
+        edit_date: 1,
+        chat: { id: person.id, type: 'private' as const, first_name: 'A' },
+        from: { id: person.id, is_bot: false, first_name: 'A' },
+        text: 'x',
+      },
     }
-    const { send, said } = formBot(() => [name, { updates: () => true, read: (ctx) => (ctx.message === undefined ? accept('not a message') : retry()) }])
+    const { send, said } = formBot(() => [
+      name,
+      { updates: () => true, read: (ctx) => (ctx.message === undefined ? accept('not a message') : retry()) },
+    ])
     await send(textUpdate(person, '/form'))
     await send(edited)
     await send(textUpdate(person, '小王'))
@@ -95,7 +110,9 @@ describe('asking one question of a form', () => {
   })
 
   it('quits with its own way out, and leaves on an update that belongs to the rest of the bot', async () => {
-    const quitting = formBot(() => [{ ...name, buttons: /^form:/, quit: { when: (ctx) => ctx.callbackQuery?.data === 'form:quit', say: (ctx) => ctx.reply('bye') } }])
+    const quitting = formBot(() => [
+      { ...name, buttons: /^form:/, quit: { when: (ctx) => ctx.callbackQuery?.data === 'form:quit', say: (ctx) => ctx.reply('bye') } },
+    ])
     await quitting.send(textUpdate(person, '/form'))
     await quitting.send(callbackUpdate(person, 'form:quit'))
     await quitting.send(textUpdate(person, '小王'))
@@ -113,7 +130,8 @@ describe('asking one question of a form', () => {
   it('keeps what a retry changed (a toggle) when the stored log is replayed for the next update', async () => {
     const { send, said, telegram } = formBot(() => {
       const ticked = new Set<string>()
-      const keyboard = () => new InlineKeyboard().text(`a${ticked.has('a') ? ' ✅' : ''}`, 'form:t:a').text(`b${ticked.has('b') ? ' ✅' : ''}`, 'form:t:b')
+      const keyboard = () =>
+        new InlineKeyboard().text(`a${ticked.has('a') ? ' ✅' : ''}`, 'form:t:a').text(`b${ticked.has('b') ? ' ✅' : ''}`, 'form:t:b')
       return [
         {
           buttons: /^form:/,
@@ -128,7 +146,11 @@ describe('asking one question of a form', () => {
         },
       ]
     })
-    telegram.respond((call) => (call.method === 'editMessageReplyMarkup' && JSON.stringify(call.payload).includes('b ✅') ? { ok: false, error_code: 400, description: 'Bad Request: message to edit not found' } : undefined))
+    telegram.respond((call) =>
+      call.method === 'editMessageReplyMarkup' && JSON.stringify(call.payload).includes('b ✅')
+        ? { ok: false, error_code: 400, description: 'Bad Request: message to edit not found' }
+        : undefined,
+    )
     await send(textUpdate(person, '/form'))
     await send(callbackUpdate(person, 'form:t:a'))
     await send(callbackUpdate(person, 'form:t:b'))

@@ -4,8 +4,8 @@ import type { Database } from '../../../db/client.js'
 import { addScope, setRole } from '../../../db/repositories/roles.js'
 import { touchUser } from '../../../db/repositories/users.js'
 import { feedbackTickets, registrations, stations } from '../../../db/schema/index.js'
-import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import { createTestEvent } from '../../helpers/events.js'
+import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import { seedChengduOrganizer } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 
@@ -26,7 +26,9 @@ export type Scenario = {
 }
 
 const texts = (telegram: FakeTelegram) =>
-  telegram.calls.filter((call) => call.method === 'sendMessage' || call.method === 'editMessageText').map((call) => String(call.payload.text))
+  telegram.calls
+    .filter((call) => call.method === 'sendMessage' || call.method === 'editMessageText')
+    .map((call) => String(call.payload.text))
 const lastText = (telegram: FakeTelegram) => texts(telegram).at(-1) ?? ''
 
 const organizer = { id: 8301, first_name: 'Org' }
@@ -41,9 +43,16 @@ export const scenarios: Scenario[] = [
     now: new Date('2026-12-01T02:00:00Z'),
     env: { ADMIN_IDS: String(organizer.id) },
     setup: async (db) => {
-      await db
-        .insert(stations)
-        .values({ externalId: 'up-hubin', name: '湖滨暖新驿站', kind: 'union', city: '杭州', district: '上城区', address: '湖滨路 1 号', lat: 30.259, lng: 120.163 })
+      await db.insert(stations).values({
+        externalId: 'up-hubin',
+        name: '湖滨暖新驿站',
+        kind: 'union',
+        city: '杭州',
+        district: '上城区',
+        address: '湖滨路 1 号',
+        lat: 30.259,
+        lng: 120.163,
+      })
     },
     before: async (send) => {
       const say = (text: string) => send(textUpdate(organizer, text))

@@ -6,7 +6,10 @@ import { createTestDatabase } from '../../helpers/db.js'
 import { scenarios } from './upgrade-scenarios.js'
 
 /** Stored conversation rows written by the code before the shared form step (see upgrade-scenarios.ts). */
-const stored = JSON.parse(readFileSync(new URL('./fixtures/in-progress.json', import.meta.url), 'utf8')) as Record<string, { key: string; state: unknown }[]>
+const stored = JSON.parse(readFileSync(new URL('./fixtures/in-progress.json', import.meta.url), 'utf8')) as Record<
+  string,
+  { key: string; state: unknown }[]
+>
 
 describe('a conversation in progress when the bot is upgraded', () => {
   for (const scenario of scenarios) {
@@ -17,7 +20,10 @@ describe('a conversation in progress when the bot is upgraded', () => {
         const rows = stored[scenario.name]
         if (rows === undefined || rows.length === 0) throw new Error(`no stored state for ${scenario.name}`)
         await database.db.insert(conversationStates).values(rows)
-        const { bot, telegram } = createTestBot(database.db, { now: () => scenario.now, ...(scenario.env === undefined ? {} : { env: scenario.env }) })
+        const { bot, telegram } = createTestBot(database.db, {
+          now: () => scenario.now,
+          ...(scenario.env === undefined ? {} : { env: scenario.env }),
+        })
         await scenario.after((update) => bot.handleUpdate(update), telegram, database.db)
       } finally {
         await database.close()

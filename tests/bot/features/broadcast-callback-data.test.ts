@@ -13,7 +13,10 @@ describe('broadcast callback data', () => {
     expect(composeActionOf(composeCallbacks.station.pack({ stationId: 7 }))).toEqual({ kind: 'station', stationId: 7 })
     expect(composeActionOf(composeCallbacks.km.pack({ km: 10 }))).toEqual({ kind: 'km', km: 10 })
     expect(composeActionOf(composeCallbacks.send.pack())).toEqual({ kind: 'send' })
-    expect(controlActionOf(controlCallbacks.cancelYes.pack({ broadcastId: 2_147_483_647 }))).toEqual({ kind: 'cancelYes', broadcastId: 2_147_483_647 })
+    expect(controlActionOf(controlCallbacks.cancelYes.pack({ broadcastId: 2_147_483_647 }))).toEqual({
+      kind: 'cancelYes',
+      broadcastId: 2_147_483_647,
+    })
   })
 
   it.each([

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { broadcastCounts, createBroadcast, findBroadcast, setProgressMessage } from '../../../db/repositories/broadcasts.js'
 import { broadcasts, outbox } from '../../../db/schema/index.js'
-import { addEvent, addScope, addUser, register } from '../../helpers/broadcast.js'
 import { createTestBot } from '../../helpers/bot.js'
-import { inlineButtons } from '../../helpers/fake-telegram.js'
+import { addEvent, addScope, addUser, register } from '../../helpers/broadcast.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
+import { inlineButtons } from '../../helpers/fake-telegram.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 
 let database: TestDatabase
@@ -83,7 +83,9 @@ describe('controlling a running broadcast', () => {
     await tap(ORGANIZER, `bc:stop-yes:${broadcastId}`)
     expect(await status()).toBe('cancelled')
     expect(await broadcastCounts(database.db, broadcastId)).toMatchObject({ sent: 1, cancelled: 3, remaining: 0 })
-    const progress = telegram.callsOf('editMessageText').find((call) => call.payload.message_id === PROGRESS_MESSAGE && String(call.payload.text).includes('· 已取消'))
+    const progress = telegram
+      .callsOf('editMessageText')
+      .find((call) => call.payload.message_id === PROGRESS_MESSAGE && String(call.payload.text).includes('· 已取消'))
     expect(progress).toBeDefined()
     expect(inlineButtons(progress?.payload)).toEqual([])
     await tap(ORGANIZER, `bc:resume:${broadcastId}`)

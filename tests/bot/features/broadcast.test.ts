@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { broadcasts, outbox, users } from '../../../db/schema/index.js'
+import { createTestBot } from '../../helpers/bot.js'
 import {
   addEvent,
   addScope,
@@ -11,9 +12,8 @@ import {
   north,
   register,
 } from '../../helpers/broadcast.js'
-import { createTestBot } from '../../helpers/bot.js'
-import { inlineButtons } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
+import { inlineButtons } from '../../helpers/fake-telegram.js'
 import { callbackUpdate, stickerUpdate, textUpdate } from '../../helpers/updates.js'
 
 let database: TestDatabase
@@ -35,9 +35,19 @@ beforeAll(async () => {
   await addUser(db, WORKER.id)
   chengduStation = await addStation(db, { name: '春熙路暖新驿站', city: '成都市', ...chengdu })
   await addStation(db, { name: '钟楼暖新驿站', city: '西安市', lat: 34.2658, lng: 108.9541 })
-  chengduEvent = await addEvent(db, { title: '冬至免费饺子宴', city: '成都市', startsAt: new Date('2026-11-25T04:00:00Z'), createdBy: ADMIN.id })
+  chengduEvent = await addEvent(db, {
+    title: '冬至免费饺子宴',
+    city: '成都市',
+    startsAt: new Date('2026-11-25T04:00:00Z'),
+    createdBy: ADMIN.id,
+  })
   xianEvent = await addEvent(db, { title: '西安技能大赛', city: '西安市', startsAt: new Date('2026-11-26T04:00:00Z'), createdBy: ADMIN.id })
-  for (const [id, status] of [[1, 'confirmed'], [2, 'offered'], [3, 'waitlisted'], [4, 'cancelled']] as const) {
+  for (const [id, status] of [
+    [1, 'confirmed'],
+    [2, 'offered'],
+    [3, 'waitlisted'],
+    [4, 'cancelled'],
+  ] as const) {
     await addUser(db, id, { at: north(chengdu, id === 1 ? 0.5 : 20) })
     await register(db, chengduEvent, id, status)
   }
@@ -77,7 +87,10 @@ describe('composing a broadcast', () => {
     await tap(ORGANIZER, 'bc:only:all')
     expect(lastSent()?.text).toContain('<b>3</b>')
 
-    const entities = [{ type: 'bold' as const, offset: 0, length: 4 }, { type: 'text_link' as const, offset: 5, length: 2, url: 'https://example.org/' }]
+    const entities = [
+      { type: 'bold' as const, offset: 0, length: 4 },
+      { type: 'text_link' as const, offset: 5, length: 2, url: 'https://example.org/' },
+    ]
     telegram.clear()
     await bot.handleUpdate(formattedTextUpdate(ORGANIZER, '重要通知 地址 改到春熙路', entities))
     const [intro, preview, summary] = sent().map((call) => call.payload)
@@ -95,7 +108,13 @@ describe('composing a broadcast', () => {
     const all = await database.db.select().from(broadcasts)
     expect(all).toHaveLength(1)
     const broadcast = all[0]!
-    expect(broadcast).toMatchObject({ createdBy: ORGANIZER.id, recipientCount: 3, status: 'sending', entities, progressChatId: ORGANIZER.id })
+    expect(broadcast).toMatchObject({
+      createdBy: ORGANIZER.id,
+      recipientCount: 3,
+      status: 'sending',
+      entities,
+      progressChatId: ORGANIZER.id,
+    })
     expect(broadcast.progressMessageId).not.toBeNull()
     const rows = await database.db.select().from(outbox).where(eq(outbox.broadcastId, broadcast.id)).orderBy(outbox.userId)
     expect(rows.map((row) => row.userId)).toEqual([1, 2, 3])
@@ -119,7 +138,11 @@ describe('composing a broadcast', () => {
     await bot.handleUpdate(captionedPhotoUpdate(ORGANIZER, '今晚开饭', captionEntities))
     const header = '📢 活动「冬至免费饺子宴」的组织者通知：\n'
     const shifted = captionEntities.map((entity) => ({ ...entity, offset: entity.offset + header.length }))
-    expect(telegram.callsOf('sendPhoto')[0]?.payload).toMatchObject({ photo: 'large', caption: `${header}今晚开饭`, caption_entities: shifted })
+    expect(telegram.callsOf('sendPhoto')[0]?.payload).toMatchObject({
+      photo: 'large',
+      caption: `${header}今晚开饭`,
+      caption_entities: shifted,
+    })
     await tap(ORGANIZER, 'bc:send')
     const [row] = await database.db.select().from(outbox).where(eq(outbox.kind, 'broadcast')).orderBy(outbox.id).limit(1)
     expect(row?.payload).toEqual({ method: 'sendPhoto', photo: 'large', caption: `${header}今晚开饭`, captionEntities: shifted })

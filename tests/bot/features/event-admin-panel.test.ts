@@ -6,9 +6,9 @@ import { addScope, setRole } from '../../../db/repositories/roles.js'
 import { touchUser } from '../../../db/repositories/users.js'
 import { outbox, registrations, type Event, type RegistrationStatus } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
-import { textMessages } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { createTestEvent, createTestSlots } from '../../helpers/events.js'
+import { textMessages } from '../../helpers/fake-telegram.js'
 import type { UploadedFile } from '../../helpers/multipart.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 
@@ -30,9 +30,17 @@ const worker = { id: 8102 }
 let nextUser = 8200
 let nextCode = 0
 
-
-async function registrant(event: Event, status: RegistrationStatus, extra: { name?: string; phone?: string; answers?: string[]; locale?: string } = {}) {
-  const user = await touchUser(database.db, { id: ++nextUser, languageCode: extra.locale ?? 'zh', isAdmin: false, firstName: `骑手${nextUser}` })
+async function registrant(
+  event: Event,
+  status: RegistrationStatus,
+  extra: { name?: string; phone?: string; answers?: string[]; locale?: string } = {},
+) {
+  const user = await touchUser(database.db, {
+    id: ++nextUser,
+    languageCode: extra.locale ?? 'zh',
+    isAdmin: false,
+    firstName: `骑手${nextUser}`,
+  })
   const [row] = await database.db
     .insert(registrations)
     .values({
@@ -52,7 +60,14 @@ async function registrant(event: Event, status: RegistrationStatus, extra: { nam
 }
 
 const shaoxingEvent = (overrides: Parameters<typeof createTestEvent>[1] = {}) =>
-  createTestEvent(database.db, { city: '绍兴', title: '绍兴体检', startsAt: hours(48), registrationClosesAt: hours(47), cancelClosesAt: hours(46), ...overrides })
+  createTestEvent(database.db, {
+    city: '绍兴',
+    title: '绍兴体检',
+    startsAt: hours(48),
+    registrationClosesAt: hours(47),
+    cancelClosesAt: hours(46),
+    ...overrides,
+  })
 
 describe('the events panel', () => {
   it('lists managed events and shows counts', async () => {
@@ -79,7 +94,10 @@ describe('the events panel', () => {
     ])
     const inSlot = async (status: RegistrationStatus, slotId: number | undefined, checkedIn = false) => {
       const row = await registrant(event, status)
-      await database.db.update(registrations).set({ slotId: slotId ?? null, checkedInAt: checkedIn ? now : null }).where(eq(registrations.id, row.id))
+      await database.db
+        .update(registrations)
+        .set({ slotId: slotId ?? null, checkedInAt: checkedIn ? now : null })
+        .where(eq(registrations.id, row.id))
     }
     await inSlot('confirmed', early?.id, true)
     await inSlot('confirmed', early?.id)
@@ -127,7 +145,10 @@ describe('the events panel', () => {
     await bot.handleUpdate(textUpdate(organizer, '12-04 14:00'))
     expect(telegram.lastText(textMessages)).toContain('已保存')
     expect((await findEvent(database.db, event.id))?.startsAt).toEqual(new Date('2026-12-04T06:00:00Z'))
-    const notices = await database.db.select().from(outbox).where(and(eq(outbox.kind, 'event-changed')))
+    const notices = await database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'event-changed')))
     const mine = notices.filter((row) => row.dedupeKey?.startsWith(`event-changed:${event.id}:`))
     expect(mine.map((row) => row.userId).sort()).toEqual([zh.userId, en.userId].sort())
     const text = (userId: number) => (mine.find((row) => row.userId === userId)?.payload as { text: string }).text
@@ -153,7 +174,9 @@ describe('the events panel', () => {
     const people = [await registrant(event, 'confirmed'), await registrant(event, 'offered'), await registrant(event, 'waitlisted')]
     const first = people[0]
     if (first === undefined) throw new Error('no registrant')
-    await database.db.insert(outbox).values({ userId: first.userId, kind: 'reminder-day', payload: { method: 'sendMessage', text: '明天见' }, registrationId: first.id })
+    await database.db
+      .insert(outbox)
+      .values({ userId: first.userId, kind: 'reminder-day', payload: { method: 'sendMessage', text: '明天见' }, registrationId: first.id })
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:cancel:${event.id}`))
     expect(telegram.lastText(textMessages)).toContain('将马上通知 3 位报名者')
     expect((await findEvent(database.db, event.id))?.status).toBe('published')
@@ -179,8 +202,34 @@ describe('the events panel', () => {
     expect(document.filename).toBe('导出 测试-名单.csv')
     expect([...document.data.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const rows = parse(document.data.toString('utf8').slice(1)) as string[][]
-    expect(rows[0]).toEqual(['序号', '状态', '姓名', '手机号', '职业', '平台', '工号？', '尺码？', '时段', '报名时间', '签到时间', '签到码'])
-    expect(rows[1]).toEqual(['1', '已确认', '张三', '13800000000', '', '', "'=1+1", 'L', '', '2026-12-01 05:00', '', 'K' + String(nextCode - 1).padStart(5, '0')])
+    expect(rows[0]).toEqual([
+      '序号',
+      '状态',
+      '姓名',
+      '手机号',
+      '职业',
+      '平台',
+      '工号？',
+      '尺码？',
+      '时段',
+      '报名时间',
+      '签到时间',
+      '签到码',
+    ])
+    expect(rows[1]).toEqual([
+      '1',
+      '已确认',
+      '张三',
+      '13800000000',
+      '',
+      '',
+      "'=1+1",
+      'L',
+      '',
+      '2026-12-01 05:00',
+      '',
+      'K' + String(nextCode - 1).padStart(5, '0'),
+    ])
     expect(rows[2]?.slice(0, 3)).toEqual(['2', '候补', '李四'])
   })
 
@@ -208,11 +257,11 @@ describe('the events panel', () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => now })
     const event = await shaoxingEvent({ status: 'draft', publishedAt: null })
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:publish:${event.id}`))
-    expect((telegram.alerts().at(-1) ?? '')).toContain('已发布')
+    expect(telegram.alerts().at(-1) ?? '').toContain('已发布')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:publish:${event.id}`))
-    expect((telegram.alerts().at(-1) ?? '')).toContain('不是草稿')
+    expect(telegram.alerts().at(-1) ?? '').toContain('不是草稿')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:close:${event.id}`))
-    expect((await findEvent(database.db, event.id))).toMatchObject({ status: 'published', registrationClosed: true })
+    expect(await findEvent(database.db, event.id)).toMatchObject({ status: 'published', registrationClosed: true })
   })
 
   it('refuses forged buttons from workers and from organizers of another city, changing nothing', async () => {
@@ -222,13 +271,13 @@ describe('the events panel', () => {
     for (const data of [`ea:do:cancelok:${event.id}`, `ea:edit:capacity:${event.id}`, `ea:do:export:${event.id}`, 'hub:events']) {
       telegram.clear()
       await bot.handleUpdate(callbackUpdate(worker, data))
-      expect((telegram.alerts().at(-1) ?? '')).toContain('只对负责该活动的组织者开放')
+      expect(telegram.alerts().at(-1) ?? '').toContain('只对负责该活动的组织者开放')
       expect(telegram.callsOf('sendDocument')).toHaveLength(0)
     }
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:cancelok:${chengdu.id}`))
-    expect((telegram.alerts().at(-1) ?? '')).toContain('只对负责该活动的组织者开放')
+    expect(telegram.alerts().at(-1) ?? '').toContain('只对负责该活动的组织者开放')
     await bot.handleUpdate(callbackUpdate(organizer, 'ea:do:cancelok:abc'))
-    expect((telegram.alerts().at(-1) ?? '')).toContain('失效')
+    expect(telegram.alerts().at(-1) ?? '').toContain('失效')
     expect((await findEvent(database.db, event.id))?.status).toBe('published')
     expect((await findEvent(database.db, chengdu.id))?.status).toBe('published')
   })
@@ -272,7 +321,12 @@ describe('check-in', () => {
 
   it('answers typed codes clearly outside the check-in window and checks in only after the organizer confirms', async () => {
     const { bot, telegram } = createTestBot(database.db, { now: () => now })
-    const tomorrow = await shaoxingEvent({ title: '明天的体检', startsAt: hours(28), registrationClosesAt: hours(27), cancelClosesAt: hours(26) })
+    const tomorrow = await shaoxingEvent({
+      title: '明天的体检',
+      startsAt: hours(28),
+      registrationClosesAt: hours(27),
+      cancelClosesAt: hours(26),
+    })
     const person = await registrant(tomorrow, 'confirmed', { name: '李明' })
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:checkin:${tomorrow.id}`))
     await bot.handleUpdate(textUpdate(organizer, person.code))
@@ -282,7 +336,7 @@ describe('check-in', () => {
     const forced = `ea:force:${person.code}`
     expect(JSON.stringify(telegram.callsOf('sendMessage').at(-1)?.payload.reply_markup)).toContain(forced)
     await bot.handleUpdate(callbackUpdate(worker, forced))
-    expect((telegram.alerts().at(-1) ?? '')).toContain('只对负责该活动的组织者开放')
+    expect(telegram.alerts().at(-1) ?? '').toContain('只对负责该活动的组织者开放')
     await bot.handleUpdate(callbackUpdate(organizer, forced))
     expect(telegram.lastText(textMessages)).toContain('✅ 签到成功：李明')
     await bot.handleUpdate(callbackUpdate(organizer, 'ea:step:stop'))
@@ -302,7 +356,7 @@ describe('check-in', () => {
     expect(telegram.lastText(textMessages)).toContain('给哪个活动签到')
     expect(JSON.stringify(telegram.callsOf('sendMessage').at(-1)?.payload.reply_markup)).toContain(`ea:do:checkin:${event.id}`)
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:checkin:${draftEvent.id}`))
-    expect((telegram.alerts().at(-1) ?? '')).toContain('只有已发布的活动才能签到')
+    expect(telegram.alerts().at(-1) ?? '').toContain('只有已发布的活动才能签到')
     await bot.handleUpdate(callbackUpdate(organizer, `ea:do:checkin:${event.id}`))
     expect(telegram.lastText(textMessages)).toContain('签到：选择签到活动')
     await bot.handleUpdate(callbackUpdate(organizer, 'hub:events'))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { eventAdminCallbacks } from '../../../bot/callbacks/event-admin.js'
 import { parseCapacity } from '../../../bot/features/event-admin/create-conversation.js'
 import { generateSlots, parseDateTime, parseSlotRule, parseTimeOnDay } from '../../../bot/features/event-admin/time-input.js'
-import { eventAdminCallbacks } from '../../../bot/callbacks/event-admin.js'
 
 // 2026-12-01 10:00 in Shanghai.
 const now = new Date('2026-12-01T02:00:00Z')

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listSlots } from '../../../db/repositories/events.js'
 import { events, stations } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
-import { textMessages } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
+import { textMessages } from '../../helpers/fake-telegram.js'
 import { callbackUpdate, locationUpdate, textUpdate } from '../../helpers/updates.js'
 
 let database: TestDatabase
@@ -13,7 +13,16 @@ beforeAll(async () => {
   database = await createTestDatabase()
   const [station] = await database.db
     .insert(stations)
-    .values({ externalId: 'ea-hubin', name: '湖滨暖新驿站', kind: 'union', city: '杭州', district: '上城区', address: '湖滨路 1 号', lat: 30.259, lng: 120.163 })
+    .values({
+      externalId: 'ea-hubin',
+      name: '湖滨暖新驿站',
+      kind: 'union',
+      city: '杭州',
+      district: '上城区',
+      address: '湖滨路 1 号',
+      lat: 30.259,
+      lng: 120.163,
+    })
     .returning()
   stationId = station?.id ?? 0
 })
@@ -67,7 +76,9 @@ describe('creating an event', () => {
     await say('30 20')
     // 30 typed as the total, but 5 slots × 20 make 100: the organizer is asked, not overruled.
     expect(telegram.lastText(textMessages)).toContain('5 个时段 × 每段 20 人 = 100 人')
-    expect(telegram.callbackData({ withMarkup: true })).toEqual(expect.arrayContaining(['ea:step:slotsum', 'ea:step:sloteven', 'ea:step:slotagain']))
+    expect(telegram.callbackData({ withMarkup: true })).toEqual(
+      expect.arrayContaining(['ea:step:slotsum', 'ea:step:sloteven', 'ea:step:slotagain']),
+    )
     await tap('ea:step:slotsum')
     await tap('ea:step:default')
     await tap('ea:step:default')
@@ -90,7 +101,9 @@ describe('creating an event', () => {
     expect(preview).toContain('共 5 个时段')
     expect(preview).toContain('报名时填写：姓名')
     expect(preview).toContain('你的骑手工号？')
-    expect(telegram.callbackData({ withMarkup: true })).toEqual(expect.arrayContaining(['ea:step:publish', 'ea:step:draft', 'ea:step:discard']))
+    expect(telegram.callbackData({ withMarkup: true })).toEqual(
+      expect.arrayContaining(['ea:step:publish', 'ea:step:draft', 'ea:step:discard']),
+    )
     await tap('ea:step:publish')
     expect(telegram.lastText(textMessages)).toContain('已发布')
 

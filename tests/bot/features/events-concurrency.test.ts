@@ -30,7 +30,10 @@ describe('a burst of registrations', () => {
     expect(new Set(rows.map((row) => row.code)).size).toBe(500)
     // Every worker got an answer: 70 QR codes, and a waitlist position for the rest.
     expect(telegram.callsOf('sendPhoto')).toHaveLength(70)
-    const positions = telegram.callsOf('sendMessage').map((call) => /排第 (\d+) 位/.exec(String(call.payload.text))?.[1]).filter(Boolean)
+    const positions = telegram
+      .callsOf('sendMessage')
+      .map((call) => /排第 (\d+) 位/.exec(String(call.payload.text))?.[1])
+      .filter(Boolean)
     expect(positions).toHaveLength(430)
   })
 })

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registrations } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
-import { textMessages } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { contactUpdate, createTestEvent } from '../../helpers/events.js'
+import { textMessages } from '../../helpers/fake-telegram.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
 
 // Wednesday 2026-11-25 10:00 in Shanghai; the default test event is Saturday 12月5日 09:00–11:30.
@@ -45,7 +45,12 @@ describe('the registration form and personal data', () => {
     expect(telegram.lastText(textMessages)).toContain('用上次的信息：李明 · 138****5678 · 外卖骑手 · 美团')
     await send(callbackUpdate(rider, 'ev:reuse-yes'))
     expect(telegram.lastText(textMessages)).toContain('报名成功')
-    expect(await registrationOf(next.id, rider.id)).toMatchObject({ name: '李明', phone: '+8613812345678', occupation: '外卖骑手', platform: '美团' })
+    expect(await registrationOf(next.id, rider.id)).toMatchObject({
+      name: '李明',
+      phone: '+8613812345678',
+      occupation: '外卖骑手',
+      platform: '美团',
+    })
 
     await send(callbackUpdate(rider, `ev:join:${third.id}`))
     await send(callbackUpdate(rider, 'ev:consent-yes'))
@@ -59,7 +64,12 @@ describe('the registration form and personal data', () => {
   })
 
   it('asks sensitive questions only after their own consent, and /mydata deletes the answers', async () => {
-    const event = await createTestEvent(database.db, { title: '义诊', asks: ['name'], questions: ['骑手工号', '有什么慢性病吗？'], sensitiveQuestions: [1] })
+    const event = await createTestEvent(database.db, {
+      title: '义诊',
+      asks: ['name'],
+      questions: ['骑手工号', '有什么慢性病吗？'],
+      sensitiveQuestions: [1],
+    })
     const { bot, telegram } = setup()
     const send = (update: Parameters<typeof bot.handleUpdate>[0]) => bot.handleUpdate(update)
     const declines = newRider()

@@ -24,7 +24,12 @@ const setup = () => createTestBot(database.db, { now: () => clock })
 let nextUser = 8000
 const newRider = () => ({ id: nextUser++, first_name: '老张' })
 const mine = async (eventId: number, userId: number) =>
-  (await database.db.select().from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId))))[0]
+  (
+    await database.db
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, userId)))
+  )[0]
 const offersFor = (registrationId: number) => database.db.select().from(outbox).where(eq(outbox.registrationId, registrationId))
 
 const runJob = (at: Date) =>
@@ -69,7 +74,10 @@ describe('waitlist', () => {
     expect(notice?.payload).toMatchObject({ method: 'sendMessage' })
     const payload = notice?.payload as { text: string; replyMarkup: { inline_keyboard: { callback_data: string }[][] } }
     expect(payload.text).toContain('有名额空出来了')
-    expect(payload.replyMarkup.inline_keyboard[0]?.map((button) => button.callback_data)).toEqual([`ev:accept:${offered?.id}`, `ev:decline:${offered?.id}`])
+    expect(payload.replyMarkup.inline_keyboard[0]?.map((button) => button.callback_data)).toEqual([
+      `ev:accept:${offered?.id}`,
+      `ev:decline:${offered?.id}`,
+    ])
     expect((await mine(event.id, c.id))?.status).toBe('waitlisted')
 
     // c cannot take b's offer with forged data; nothing changes.
@@ -130,7 +138,12 @@ describe('waitlist', () => {
 
   it('makes offers last at most until the event starts', async () => {
     clock = new Date('2026-12-04T23:00:00Z') // 07:00 on the day; start at 09:00 (cut-off is later than usual here)
-    const event = await createTestEvent(database.db, { title: '临近开始', capacity: 1, cancelClosesAt: new Date('2026-12-05T00:30:00Z'), registrationClosesAt: new Date('2026-12-05T00:30:00Z') })
+    const event = await createTestEvent(database.db, {
+      title: '临近开始',
+      capacity: 1,
+      cancelClosesAt: new Date('2026-12-05T00:30:00Z'),
+      registrationClosesAt: new Date('2026-12-05T00:30:00Z'),
+    })
     const { bot } = setup()
     const [a, b] = [newRider(), newRider()]
     await bot.handleUpdate(callbackUpdate(a, `ev:join:${event.id}`))

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventViews, registrations, users } from '../../../db/schema/index.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
+import { eventViews, registrations, users } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
-import { inlineButtons, textMessages } from '../../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { contactUpdate, createTestEvent, createTestSlots } from '../../helpers/events.js'
+import { inlineButtons, textMessages } from '../../helpers/fake-telegram.js'
 import { callbackUpdate, stickerUpdate, textUpdate } from '../../helpers/updates.js'
 
 // Wednesday 2026-11-25 10:00 in Shanghai; the default test event is Saturday 12月5日 09:00–11:30.
@@ -26,8 +26,19 @@ const registrationOf = async (eventId: number, userId: number) =>
 
 describe('browsing events', () => {
   it('lists upcoming events by date, then nearest first once the worker shared a location', async () => {
-    const far = await createTestEvent(database.db, { title: '远处的体检', kind: 'health_check', lat: 31.5, lng: 104.06, startsAt: new Date('2026-12-01T01:00:00Z') })
-    const near = await createTestEvent(database.db, { title: '附近的午餐', lat: 30.651, lng: 104.06, startsAt: new Date('2026-12-03T01:00:00Z') })
+    const far = await createTestEvent(database.db, {
+      title: '远处的体检',
+      kind: 'health_check',
+      lat: 31.5,
+      lng: 104.06,
+      startsAt: new Date('2026-12-01T01:00:00Z'),
+    })
+    const near = await createTestEvent(database.db, {
+      title: '附近的午餐',
+      lat: 30.651,
+      lng: 104.06,
+      startsAt: new Date('2026-12-03T01:00:00Z'),
+    })
     await createTestEvent(database.db, { title: '已结束的活动', startsAt: new Date('2026-11-20T01:00:00Z') })
     await createTestEvent(database.db, { title: '草稿活动', status: 'draft' })
     const { bot, telegram } = setup()
@@ -64,7 +75,8 @@ describe('browsing events', () => {
 
   it('pages through many events', async () => {
     const { bot, telegram } = setup()
-    for (let i = 0; i < 6; i++) await createTestEvent(database.db, { title: `分页活动${i}`, startsAt: new Date(`2027-01-0${i + 1}T01:00:00Z`) })
+    for (let i = 0; i < 6; i++)
+      await createTestEvent(database.db, { title: `分页活动${i}`, startsAt: new Date(`2027-01-0${i + 1}T01:00:00Z`) })
     const rider = newRider()
     await bot.handleUpdate(textUpdate(rider, '/events'))
     const next = telegram.buttons({ method: 'sendMessage' }).find((b) => b.callback_data === 'ev:list:1')
@@ -140,8 +152,11 @@ describe('registering', () => {
     const event = await createTestEvent(database.db, { title: '双击' })
     const { bot, telegram } = setup()
     const rider = newRider()
-    await Promise.all([bot.handleUpdate(callbackUpdate(rider, `ev:join:${event.id}`)), bot.handleUpdate(callbackUpdate(rider, `ev:join:${event.id}`))])
-    const rows = (await database.db.select().from(registrations).where(eq(registrations.eventId, event.id)))
+    await Promise.all([
+      bot.handleUpdate(callbackUpdate(rider, `ev:join:${event.id}`)),
+      bot.handleUpdate(callbackUpdate(rider, `ev:join:${event.id}`)),
+    ])
+    const rows = await database.db.select().from(registrations).where(eq(registrations.eventId, event.id))
     expect(rows).toHaveLength(1)
     expect(telegram.texts(textMessages).some((text) => text.includes('你已经报过名了'))).toBe(true)
   })

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../bot/config.js'
+import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 import { createTicket, type Draft } from '../../../core/tickets.js'
 import { feedbackTickets } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
@@ -8,7 +9,6 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import type { FakeTelegram } from '../../helpers/fake-telegram.js'
 import { addUser, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate } from '../../helpers/updates.js'
-import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
 const now = new Date('2026-11-25T02:00:00Z')
 const organizer = { id: 7501, first_name: '王老师' }
@@ -28,13 +28,18 @@ afterAll(async () => database.close())
 
 const setup = () => createTestBot(database.db, { now: () => now, env })
 async function file(text: string, draft: Partial<Draft> = {}) {
-  const result = await createTicket({ db: database.db, config, now: () => now }, ticketNotices, { id: rider.id }, {
-    subject: { kind: 'station', stationId: ids.A },
-    category: 'need',
-    anonymous: false,
-    content: { kind: 'text', text, fileId: null },
-    ...draft,
-  })
+  const result = await createTicket(
+    { db: database.db, config, now: () => now },
+    ticketNotices,
+    { id: rider.id },
+    {
+      subject: { kind: 'station', stationId: ids.A },
+      category: 'need',
+      anonymous: false,
+      content: { kind: 'text', text, fileId: null },
+      ...draft,
+    },
+  )
   if (result.kind !== 'created') throw new Error(result.kind)
   return result.ticket
 }
@@ -74,9 +79,13 @@ describe('after replying (item 16)', () => {
     const { bot, telegram } = setup()
     const sent = await answer(telegram, bot, filed.id, '灯已经换好了')
     expect(sent).not.toContain('队列')
-    expect(telegram.buttons({ chatId: organizer.id, withMarkup: true }).map((button) => button.callback_data)).toContain(`fb:open:${filed.id}`)
+    expect(telegram.buttons({ chatId: organizer.id, withMarkup: true }).map((button) => button.callback_data)).toContain(
+      `fb:open:${filed.id}`,
+    )
     await bot.handleUpdate(callbackUpdate(organizer, `fb:open:${filed.id}`))
-    expect(telegram.buttons({ chatId: organizer.id, withMarkup: true }).map((button) => button.text)).toContain('🌐 你说我做：未公开 · 点此公开')
+    expect(telegram.buttons({ chatId: organizer.id, withMarkup: true }).map((button) => button.text)).toContain(
+      '🌐 你说我做：未公开 · 点此公开',
+    )
     await bot.handleUpdate(callbackUpdate(organizer, `fb:public:${filed.id}`))
     // The card's buttons are edited in place to show the new state.
     const edit = telegram.callsOf('editMessageReplyMarkup').at(-1)
@@ -92,7 +101,9 @@ describe('publishing the rider’s words (item 15)', () => {
     await answer(telegram, bot, filed.id, '已经加了十把雨伞')
     await bot.handleUpdate(callbackUpdate(organizer, `fb:public:${filed.id}`))
     expect(await ticket(filed.id)).toMatchObject({ public: true, publicConsent: 'asked' })
-    const asks = (await outboxFor(database.db, rider.id)).filter((row) => row.kind === 'feedback-consent' && JSON.stringify(row.payload).includes(filed.number))
+    const asks = (await outboxFor(database.db, rider.id)).filter(
+      (row) => row.kind === 'feedback-consent' && JSON.stringify(row.payload).includes(filed.number),
+    )
     expect(asks).toHaveLength(1)
     expect(JSON.stringify(asks[0]?.payload)).toContain('希望多放几把雨伞')
     expect(JSON.stringify(asks[0]?.payload)).toContain(`fb:consent-yes:${filed.id}`)
@@ -134,7 +145,9 @@ describe('tickets published before riders were asked', () => {
     await answer(telegram, bot, filed.id, '老的答复')
     await database.db.update(feedbackTickets).set({ public: true, publicConsent: null }).where(eq(feedbackTickets.id, filed.id))
     await bot.handleUpdate(callbackUpdate(organizer, `fb:open:${filed.id}`))
-    expect(telegram.buttons({ chatId: organizer.id, withMarkup: true }).map((button) => button.text)).toContain('🌐 你说我做：未公开 · 点此公开')
+    expect(telegram.buttons({ chatId: organizer.id, withMarkup: true }).map((button) => button.text)).toContain(
+      '🌐 你说我做：未公开 · 点此公开',
+    )
     await bot.handleUpdate(callbackUpdate(organizer, `fb:public:${filed.id}`))
     expect(await ticket(filed.id)).toMatchObject({ public: true, publicConsent: 'asked' })
   })

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTicket, type Draft } from '../../../core/tickets.js'
 import { parseConfig } from '../../../bot/config.js'
+import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
+import { createTicket, type Draft } from '../../../core/tickets.js'
 import { addScope } from '../../../db/repositories/roles.js'
 import { feedbackMessages, feedbackTickets, outbox } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { addUser, outboxFor, seedStations } from '../../helpers/feedback.js'
 import { callbackUpdate, photoUpdate, textUpdate } from '../../helpers/updates.js'
-import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
 const start = new Date('2026-11-25T02:00:00Z')
 let now = start
@@ -25,7 +25,8 @@ const config = parseConfig(env)
 beforeAll(async () => {
   database = await createTestDatabase()
   ids = await seedStations(database.db)
-  for (const organizer of [chengdu, chengdu2, xian]) await addUser(database.db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
+  for (const organizer of [chengdu, chengdu2, xian])
+    await addUser(database.db, { id: organizer.id, firstName: organizer.first_name, role: 'organizer' })
   await addScope(database.db, { userId: chengdu.id, city: '成都', createdBy: null })
   await addScope(database.db, { userId: chengdu2.id, stationId: ids.B, createdBy: null })
   await addScope(database.db, { userId: xian.id, city: '西安', createdBy: null })
@@ -36,13 +37,18 @@ afterAll(async () => database.close())
 const setup = () => createTestBot(database.db, { now: () => now, env })
 
 async function file(draft: Partial<Draft> = {}) {
-  const result = await createTicket({ db: database.db, config, now: () => now }, ticketNotices, { id: rider.id }, {
-    subject: { kind: 'station', stationId: ids.A },
-    category: 'complaint',
-    anonymous: false,
-    content: { kind: 'text', text: '热水器坏了', fileId: null },
-    ...draft,
-  })
+  const result = await createTicket(
+    { db: database.db, config, now: () => now },
+    ticketNotices,
+    { id: rider.id },
+    {
+      subject: { kind: 'station', stationId: ids.A },
+      category: 'complaint',
+      anonymous: false,
+      content: { kind: 'text', text: '热水器坏了', fileId: null },
+      ...draft,
+    },
+  )
   if (result.kind !== 'created') throw new Error(result.kind)
   return result.ticket
 }
@@ -111,7 +117,9 @@ describe('answers', () => {
     const long = `${'很长的回复'.repeat(818)}尾巴`
     await bot.handleUpdate(callbackUpdate(chengdu, `fb:reply:${filed.id}`))
     await bot.handleUpdate(textUpdate(chengdu, long))
-    const rows = (await database.db.select().from(outbox).where(eq(outbox.userId, rider.id))).filter((row) => row.dedupeKey?.startsWith('feedback-answer:') && JSON.stringify(row.payload).includes('很长'))
+    const rows = (await database.db.select().from(outbox).where(eq(outbox.userId, rider.id))).filter(
+      (row) => row.dedupeKey?.startsWith('feedback-answer:') && JSON.stringify(row.payload).includes('很长'),
+    )
     expect(rows.length).toBeGreaterThanOrEqual(2)
     const texts = rows.map((row) => (row.payload.method === 'sendMessage' ? row.payload.text : ''))
     for (const text of texts) expect([...text].length).toBeLessThanOrEqual(4096)
@@ -195,7 +203,14 @@ describe('organizer actions re-check roles', () => {
     const { bot, telegram } = setup()
     // Answers to this rider's earlier tickets quote their own words (item 14): only what the forged taps produce counts.
     const queuedBefore = (await outboxFor(database.db, rider.id)).length
-    for (const data of [`fb:open:${filed.id}`, `fb:reply:${filed.id}`, `fb:status:${filed.id}:closed`, `fb:assign:${filed.id}:${rider.id}`, 'fb:inbox', 'hub:inbox']) {
+    for (const data of [
+      `fb:open:${filed.id}`,
+      `fb:reply:${filed.id}`,
+      `fb:status:${filed.id}:closed`,
+      `fb:assign:${filed.id}:${rider.id}`,
+      'fb:inbox',
+      'hub:inbox',
+    ]) {
       await bot.handleUpdate(callbackUpdate(rider, data))
     }
     await bot.handleUpdate(textUpdate(rider, '这不是回复'))
@@ -211,7 +226,8 @@ describe('organizer actions re-check roles', () => {
     await bot.handleUpdate(callbackUpdate(chengdu, `fb:reply:${filed.id}`))
     await bot.handleUpdate(textUpdate(chengdu, '回复'))
     const stranger = { id: 5198, first_name: '陌生人' }
-    for (const data of [`fb:own:${filed.id}`, `fb:close:${filed.id}`, `fb:bad:${filed.id}`, `fb:add:${filed.id}`]) await bot.handleUpdate(callbackUpdate(stranger, data))
+    for (const data of [`fb:own:${filed.id}`, `fb:close:${filed.id}`, `fb:bad:${filed.id}`, `fb:add:${filed.id}`])
+      await bot.handleUpdate(callbackUpdate(stranger, data))
     await bot.handleUpdate(textUpdate(stranger, '不是我的留言'))
     expect(await ticket(filed.id)).toMatchObject({ status: 'answered', rating: null })
     const messages = await database.db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, filed.id))
@@ -250,7 +266,10 @@ describe('status, public list and statistics', () => {
   })
 
   it('publishes an answered ticket, anonymised, on the station card list', async () => {
-    const filed = await file({ subject: { kind: 'station', stationId: ids.B }, content: { kind: 'text', text: '希望加个微波炉', fileId: null } })
+    const filed = await file({
+      subject: { kind: 'station', stationId: ids.B },
+      content: { kind: 'text', text: '希望加个微波炉', fileId: null },
+    })
     const { bot, telegram } = setup()
     await bot.handleUpdate(callbackUpdate(chengdu, `fb:public:${filed.id}`))
     expect(await ticket(filed.id)).toMatchObject({ public: false })

@@ -2,16 +2,16 @@ import { eq } from 'drizzle-orm'
 import type { Update } from 'grammy/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../bot/config.js'
+import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 import { createTicket } from '../../../core/tickets.js'
 import { createBroadcast } from '../../../db/repositories/broadcasts.js'
 import { recordSent } from '../../../db/repositories/outbox-sender.js'
 import { broadcastReplyHints, feedbackMessages, feedbackTickets } from '../../../db/schema/index.js'
-import { addEvent, register } from '../../helpers/broadcast.js'
 import { botInfo, createTestBot } from '../../helpers/bot.js'
+import { addEvent, register } from '../../helpers/broadcast.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { addUser, outboxFor, seedChengduOrganizer } from '../../helpers/feedback.js'
 import { callbackUpdate, textUpdate, type Sender } from '../../helpers/updates.js'
-import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
 const now = new Date('2026-11-25T02:00:00Z')
 const organizer = { id: 7601, first_name: '王老师' }
@@ -49,16 +49,33 @@ async function deliver(kind: string, to: Sender = rider): Promise<number> {
 function replyTo(from: Sender, messageId: number, text: string): Update {
   const update = textUpdate(from, text)
   if (update.message === undefined) throw new Error('no message')
-  return { ...update, message: { ...update.message, reply_to_message: { message_id: messageId, date: 0, chat: { id: from.id, type: 'private', first_name: 'R' }, from: botInfo, text: '…' } } } as unknown as Update
+  return {
+    ...update,
+    message: {
+      ...update.message,
+      reply_to_message: {
+        message_id: messageId,
+        date: 0,
+        chat: { id: from.id, type: 'private', first_name: 'R' },
+        from: botInfo,
+        text: '…',
+      },
+    },
+  } as unknown as Update
 }
 
 async function answeredTicket(text: string, from: Sender = rider) {
-  const filed = await createTicket({ db: database.db, config, now: () => now }, ticketNotices, { id: from.id }, {
-    subject: { kind: 'station', stationId: ids.A },
-    category: 'need',
-    anonymous: false,
-    content: { kind: 'text', text, fileId: null },
-  })
+  const filed = await createTicket(
+    { db: database.db, config, now: () => now },
+    ticketNotices,
+    { id: from.id },
+    {
+      subject: { kind: 'station', stationId: ids.A },
+      category: 'need',
+      anonymous: false,
+      content: { kind: 'text', text, fileId: null },
+    },
+  )
   if (filed.kind !== 'created') throw new Error(filed.kind)
   const { bot } = setup()
   await bot.handleUpdate(callbackUpdate(organizer, `fb:reply:${filed.ticket.id}`))
@@ -106,7 +123,14 @@ describe('a Telegram reply to a 我有话说 answer (item 4)', () => {
 
 describe('a Telegram reply to a broadcast (item 4)', () => {
   it('tells the rider once how to reach the organizer of the event', async () => {
-    const created = await createBroadcast(database.db, { createdBy: organizer.id, audience: { type: 'event', eventId }, text: '饺子宴改到六点', entities: null, photoFileId: null, now })
+    const created = await createBroadcast(database.db, {
+      createdBy: organizer.id,
+      audience: { type: 'event', eventId },
+      text: '饺子宴改到六点',
+      entities: null,
+      photoFileId: null,
+      now,
+    })
     if (created.kind !== 'created') throw new Error('expected a broadcast')
     const messageId = await deliver('broadcast', rider4)
     const { bot, telegram } = setup()

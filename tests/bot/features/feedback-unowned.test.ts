@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../../bot/config.js'
+import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 import { assignUnownedTickets } from '../../../core/ticket-assignment.js'
 import { createTicket, type Draft } from '../../../core/tickets.js'
 import { feedbackMessages, feedbackTickets, invites, organizerScopes, outbox, roleChanges } from '../../../db/schema/index.js'
@@ -8,7 +9,6 @@ import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { addUser, seedStations } from '../../helpers/feedback.js'
 import { textUpdate } from '../../helpers/updates.js'
-import { ticketNotices } from '../../../bot/ui/feedback-notices.js'
 
 let database: TestDatabase | undefined
 let ids: Record<'A' | 'B' | 'X', number>
@@ -33,19 +33,25 @@ const db = () => {
 }
 const setup = () => createTestBot(db(), { env, now: () => now })
 async function file(draft: Partial<Draft> = {}) {
-  const result = await createTicket({ db: db(), config, now: () => now }, ticketNotices, { id: RIDER }, {
-    subject: { kind: 'station', stationId: ids.A },
-    category: 'need',
-    anonymous: false,
-    content: { kind: 'text', text: '想要一个充电柜', fileId: null },
-    ...draft,
-  })
+  const result = await createTicket(
+    { db: db(), config, now: () => now },
+    ticketNotices,
+    { id: RIDER },
+    {
+      subject: { kind: 'station', stationId: ids.A },
+      category: 'need',
+      anonymous: false,
+      content: { kind: 'text', text: '想要一个充电柜', fileId: null },
+      ...draft,
+    },
+  )
   if (result.kind !== 'created') throw new Error(result.kind)
   expect(result.ticket.assigneeId).toBeNull()
   return result.ticket
 }
 const ticketRow = async (id: number) => (await db().select().from(feedbackTickets).where(eq(feedbackTickets.id, id)))[0]
-const noticesTo = async (userId: number) => (await db().select().from(outbox).where(eq(outbox.userId, userId))).filter((row) => row.kind === 'feedback-notice')
+const noticesTo = async (userId: number) =>
+  (await db().select().from(outbox).where(eq(outbox.userId, userId))).filter((row) => row.kind === 'feedback-notice')
 
 describe('feedback filed before any organizer or admin exists', () => {
   it('goes to the ADMIN_IDS admin on their first message, who is told once', async () => {
@@ -91,7 +97,9 @@ describe('feedback filed before any organizer or admin exists', () => {
     const organizer = 9_400_021
     await addUser(db(), { id: admin, firstName: '管理员', role: 'admin' })
     await addUser(db(), { id: organizer, firstName: '西安老师' })
-    await db().insert(invites).values({ code: 'xianInvite1', city: '西安', createdBy: admin, expiresAt: new Date(now.getTime() + 3_600_000) })
+    await db()
+      .insert(invites)
+      .values({ code: 'xianInvite1', city: '西安', createdBy: admin, expiresAt: new Date(now.getTime() + 3_600_000) })
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate({ id: organizer }, '/start org_xianInvite1'))
     expect(telegram.lastText({ chatId: organizer, method: 'sendMessage' })).toContain('组织者')
@@ -119,12 +127,17 @@ describe('feedback filed before any organizer or admin exists', () => {
     await addUser(db(), { id: admin, firstName: '管理员', role: 'admin' })
     await addUser(db(), { id: first, firstName: '甲老师', role: 'organizer' })
     await addUser(db(), { id: second, firstName: '乙老师', role: 'organizer' })
-    const result = await createTicket({ db: db(), config, now: () => now }, ticketNotices, { id: RIDER }, {
-      subject: { kind: 'station', stationId: ids.A },
-      category: 'need',
-      anonymous: false,
-      content: { kind: 'text', text: '充电桩坏了', fileId: null },
-    })
+    const result = await createTicket(
+      { db: db(), config, now: () => now },
+      ticketNotices,
+      { id: RIDER },
+      {
+        subject: { kind: 'station', stationId: ids.A },
+        category: 'need',
+        anonymous: false,
+        content: { kind: 'text', text: '充电桩坏了', fileId: null },
+      },
+    )
     if (result.kind !== 'created') throw new Error(result.kind)
     expect(result.ticket.assigneeId).toBe(first)
     const { bot } = setup()

@@ -35,7 +35,14 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(textUpdate(rider, '驿站的热水器坏了，麻烦修一下'))
 
     const [ticket] = await ticketsOf(database.db, rider.id)
-    expect(ticket).toMatchObject({ stationId: ids.A, city: '成都', category: 'need', anonymous: false, status: 'new', assigneeId: organizer.id })
+    expect(ticket).toMatchObject({
+      stationId: ids.A,
+      city: '成都',
+      category: 'need',
+      anonymous: false,
+      status: 'new',
+      assigneeId: organizer.id,
+    })
     expect(ticket?.dueAt.getTime()).toBe(clock.getTime() + 24 * 3_600_000)
     expect(telegram.lastText({ chatId: rider.id })).toContain(`#${ticket?.number}`)
     expect(ticket?.number).toMatch(/^[2-9A-Z]{5}$/)
@@ -62,7 +69,10 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(captionedPhotoUpdate(rider, '门口的充电桩坏了'))
     const [ticket] = await ticketsOf(database.db, rider.id)
     expect(ticket).toMatchObject({ stationId: ids.B, category: 'complaint' })
-    const messages = await database.db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, ticket?.id ?? 0))
+    const messages = await database.db
+      .select()
+      .from(feedbackMessages)
+      .where(eq(feedbackMessages.ticketId, ticket?.id ?? 0))
     expect(messages).toMatchObject([{ author: 'worker', kind: 'photo', fileId: 'photo-1', text: '门口的充电桩坏了' }])
   })
 
@@ -78,19 +88,30 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(voiceUpdate(rider))
     const [ticket] = await ticketsOf(database.db, rider.id)
     expect(ticket).toMatchObject({ stationId: null, city: '成都', category: 'suggestion', anonymous: true, assigneeId: organizer.id })
-    const messages = await database.db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, ticket?.id ?? 0))
+    const messages = await database.db
+      .select()
+      .from(feedbackMessages)
+      .where(eq(feedbackMessages.ticketId, ticket?.id ?? 0))
     expect(messages).toMatchObject([{ kind: 'voice', fileId: 'voice-1', text: '' }])
     expect(telegram.callsOf('getFile')).toHaveLength(0)
   })
 
-  it('takes an event as the subject, routed by the event\'s city', async () => {
+  it("takes an event as the subject, routed by the event's city", async () => {
     const day = 86_400_000
     const [event] = await database.db
       .insert(events)
       .values({
-        kind: 'meal', title: '爱心午餐', city: '成都', stationId: ids.B, status: 'published', capacity: 70, createdBy: organizer.id,
-        startsAt: new Date(clock.getTime() + day), endsAt: new Date(clock.getTime() + day + 7_200_000),
-        registrationClosesAt: new Date(clock.getTime() + day), cancelClosesAt: new Date(clock.getTime() + day),
+        kind: 'meal',
+        title: '爱心午餐',
+        city: '成都',
+        stationId: ids.B,
+        status: 'published',
+        capacity: 70,
+        createdBy: organizer.id,
+        startsAt: new Date(clock.getTime() + day),
+        endsAt: new Date(clock.getTime() + day + 7_200_000),
+        registrationClosesAt: new Date(clock.getTime() + day),
+        cancelClosesAt: new Date(clock.getTime() + day),
       })
       .returning()
     const rider = { id: 5007, first_name: '小吴' }
@@ -102,7 +123,9 @@ describe('the worker files a ticket', () => {
     await bot.handleUpdate(callbackUpdate(rider, 'fb:kind:praise'))
     await bot.handleUpdate(callbackUpdate(rider, 'fb:anon:0'))
     await bot.handleUpdate(textUpdate(rider, '午饭很好吃'))
-    expect(await ticketsOf(database.db, rider.id)).toMatchObject([{ eventId: event?.id, stationId: ids.B, city: '成都', assigneeId: organizer.id }])
+    expect(await ticketsOf(database.db, rider.id)).toMatchObject([
+      { eventId: event?.id, stationId: ids.B, city: '成都', assigneeId: organizer.id },
+    ])
   })
 
   it('lets other features\' buttons through while the form waits, and offers "you said → we did" on the station card', async () => {

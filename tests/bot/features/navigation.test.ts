@@ -15,14 +15,28 @@ let database: TestDatabase
 beforeAll(async () => {
   database = await createTestDatabase()
   await upsertStations(database.db, [
-    { externalId: 'N1', name: '天府广场驿站', kind: 'union', city: '成都', district: '青羊区', address: '青羊区人民南路 1 号', lat: 30.657, lng: 104.066, openingHours: '24/7' },
+    {
+      externalId: 'N1',
+      name: '天府广场驿站',
+      kind: 'union',
+      city: '成都',
+      district: '青羊区',
+      address: '青羊区人民南路 1 号',
+      lat: 30.657,
+      lng: 104.066,
+      openingHours: '24/7',
+    },
   ])
 })
 afterAll(async () => database.close())
 
 function expectDocumentedMapLinks(buttons: InlineButton[]) {
   const urls = buttons.flatMap((button) => (button.url === undefined ? [] : [button.url]))
-  expect(buttons.filter((button) => button.url !== undefined).map((button) => button.text)).toEqual(['高德地图导航', '百度地图导航', '腾讯地图导航'])
+  expect(buttons.filter((button) => button.url !== undefined).map((button) => button.text)).toEqual([
+    '高德地图导航',
+    '百度地图导航',
+    '腾讯地图导航',
+  ])
   expect(urls[0]).toMatch(/^https:\/\/uri\.amap\.com\/navigation\?to=[\d.]+,[\d.]+,/)
   expect(urls[1]).toMatch(/^https:\/\/api\.map\.baidu\.com\/marker\?location=[\d.]+,[\d.]+&.*coord_type=bd09ll.*&src=webapp\.\w+\.\w+$/)
   expect(urls[2]).toMatch(/^https:\/\/apis\.map\.qq\.com\/uri\/v1\/marker\?marker=coord:[\d.]+,[\d.]+;title:/)

@@ -162,7 +162,16 @@ describe('workers and organizers are refused', () => {
     }
     await app.handleUpdate(textUpdate({ id: organizer }, '/invite'))
     expect(telegram.lastText({ method: 'sendMessage' })).toContain('只有管理员')
-    const forged = ['ro:invite', 'ro:city:成都市', `ro:station:${chengduStation}`, `ro:demote:${organizer}`, `ro:demote-yes:${organizer}`, `ro:unscope-yes:${scope?.id}`, 'ro:team', 'hub:team']
+    const forged = [
+      'ro:invite',
+      'ro:city:成都市',
+      `ro:station:${chengduStation}`,
+      `ro:demote:${organizer}`,
+      `ro:demote-yes:${organizer}`,
+      `ro:unscope-yes:${scope?.id}`,
+      'ro:team',
+      'hub:team',
+    ]
     for (const data of forged) {
       await app.handleUpdate(callbackUpdate({ id: worker }, data))
       await app.handleUpdate(callbackUpdate({ id: organizer }, data))
@@ -267,7 +276,9 @@ describe('/team', () => {
     expect(text).toContain(`孙师傅 (${worker})`)
     expect(text).toContain('成都市、驿站「春熙路暖新驿站」')
     expect(text).toMatch(/最近变更：2\d{3}-\d\d-\d\d \d\d:\d\d 由 周管理 用命令设为组织者/)
-    expect(telegram.callbackData({ method: 'sendMessage' })).toEqual(expect.arrayContaining([`ro:unscope:${cityScope?.id}`, `ro:unscope:${stationScope?.id}`, `ro:demote:${worker}`]))
+    expect(telegram.callbackData({ method: 'sendMessage' })).toEqual(
+      expect.arrayContaining([`ro:unscope:${cityScope?.id}`, `ro:unscope:${stationScope?.id}`, `ro:demote:${worker}`]),
+    )
     expect(text).toMatch(/最近变更：\d{4}-\d\d-\d\d \d\d:\d\d 按配置（ADMIN_IDS）设为管理员/)
     expect(telegram.callbackData({ method: 'sendMessage' })).not.toContain(`ro:demote:${ADMIN}`)
 
@@ -312,11 +323,28 @@ describe('/organize', () => {
 
     await app.handleUpdate(textUpdate({ id: organizer }, '/organize'))
     expect(telegram.callbackData({ method: 'sendMessage' })).toEqual(['hub:events', 'hub:checkin', 'hub:broadcast', 'hub:inbox'])
-    for (const command of ['/manage', '/newevent', '/checkin', '/broadcast', '/broadcasts', '/inbox', '/feedbackstats', '/team', '/invite', '/appoint']) {
+    for (const command of [
+      '/manage',
+      '/newevent',
+      '/checkin',
+      '/broadcast',
+      '/broadcasts',
+      '/inbox',
+      '/feedbackstats',
+      '/team',
+      '/invite',
+      '/appoint',
+    ]) {
       expect(telegram.lastText({ method: 'sendMessage' })).toContain(command)
     }
     await app.handleUpdate(textUpdate({ id: ADMIN }, '/organize'))
-    expect(telegram.callbackData({ method: 'sendMessage' })).toEqual(['hub:events', 'hub:checkin', 'hub:broadcast', 'hub:inbox', 'hub:team'])
+    expect(telegram.callbackData({ method: 'sendMessage' })).toEqual([
+      'hub:events',
+      'hub:checkin',
+      'hub:broadcast',
+      'hub:inbox',
+      'hub:team',
+    ])
 
     await app.handleUpdate(textUpdate({ id: worker }, '/organize'))
     expect(telegram.lastText({ method: 'sendMessage' })).toContain('这是给活动组织者用的功能')

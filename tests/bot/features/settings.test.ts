@@ -55,7 +55,14 @@ describe('/settings', () => {
       '✅ 🔔 关闭免打扰',
       '🌐 切换语言 / Language',
     ])
-    expect(buttons.map((button) => button.callback_data)).toEqual(['se:preset:0', 'se:preset:1', 'se:preset:2', 'se:custom', 'se:off', 'se:lang'])
+    expect(buttons.map((button) => button.callback_data)).toEqual([
+      'se:preset:0',
+      'se:preset:1',
+      'se:preset:2',
+      'se:custom',
+      'se:off',
+      'se:lang',
+    ])
   })
 
   it('sets a preset and shows it ticked, and a double tap changes nothing', async () => {
@@ -185,9 +192,7 @@ describe('when the settings message cannot be edited', () => {
     const { bot, telegram } = createTestBot(database.db)
     await bot.handleUpdate(textUpdate({ id: 8121 }, '/settings'))
     telegram.respond((call) =>
-      call.method === 'editMessageText'
-        ? { ok: false, error_code: 400, description: 'Bad Request: message is not modified' }
-        : undefined,
+      call.method === 'editMessageText' ? { ok: false, error_code: 400, description: 'Bad Request: message is not modified' } : undefined,
     )
     telegram.clear()
     await bot.handleUpdate(callbackUpdate({ id: 8121 }, 'se:preset:0'))

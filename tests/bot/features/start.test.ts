@@ -22,7 +22,13 @@ describe('/start', () => {
     expect(reply?.payload.text).toContain('你好，王&lt;师傅&gt;')
     const keyboard = (reply?.payload.reply_markup as ReplyKeyboard).keyboard
     expect(keyboard[0]).toEqual([{ text: '📍 发送位置找驿站', request_location: true }])
-    expect(keyboard.flat().map((button) => button.text)).toEqual(['📍 发送位置找驿站', '🔎 输入地名找驿站', '📅 活动报名', '💬 我有话说', '❓ 帮助'])
+    expect(keyboard.flat().map((button) => button.text)).toEqual([
+      '📍 发送位置找驿站',
+      '🔎 输入地名找驿站',
+      '📅 活动报名',
+      '💬 我有话说',
+      '❓ 帮助',
+    ])
   })
 
   it('records the user, and makes ADMIN_IDS admins', async () => {

@@ -56,7 +56,7 @@ describe('the nearest list at night (field issue, item 1)', () => {
   it('stays inside 20 km, says only two are open, and offers the nearest closed ones with when they open', async () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(locationUpdate(rider, chengdu.lat, chengdu.lng))
-    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
+    const text = telegram.texts({ method: 'sendMessage' })[0] ?? ''
     expect(text).toContain('附近 20 公里内现在营业的驿站只有 2 个')
     const [open, closed] = text.split('附近休息中的驿站')
     expect(items(open ?? '')).toEqual(['夜间驿站B', '夜间驿站E'])
@@ -71,7 +71,7 @@ describe('the nearest list at night (field issue, item 1)', () => {
   it('shows no walking time for a distance nobody walks, only the distance and the e-bike time', async () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(locationUpdate(rider, chengdu.lat, chengdu.lng))
-    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
+    const text = telegram.texts({ method: 'sendMessage' })[0] ?? ''
     const near = text.slice(text.indexOf('夜间驿站B'), text.indexOf('夜间驿站E'))
     const far = text.slice(text.indexOf('夜间驿站E'), text.indexOf('附近休息中的驿站'))
     expect(near).toMatch(/📏 1\.2 公里 · 🚶 约 21 分钟 · 🛵 约 6 分钟/)
@@ -83,18 +83,18 @@ describe('the nearest list at night (field issue, item 1)', () => {
     const { bot, telegram } = setup()
     const all = { openNow: false, amenities: [] }
     await bot.handleUpdate(callbackUpdate(rider, listData({ origin: { kind: 'point', ...chengdu }, page: 1, filters: all })))
-    const text = (telegram.texts({ method: 'editMessageText' })[0] ?? '')
+    const text = telegram.texts({ method: 'editMessageText' })[0] ?? ''
     expect(items(text)).toEqual(['夜间驿站F', '夜间驿站G'])
     expect(JSON.stringify(telegram.callsOf('editMessageText')[0]?.payload.reply_markup)).not.toContain('下一页')
     telegram.clear()
     await bot.handleUpdate(callbackUpdate(rider, listData({ origin: { kind: 'point', ...chengdu }, page: 2, filters: all })))
-    expect((telegram.texts({ method: 'editMessageText' })[0] ?? '')).toContain('20 公里内后面没有更多')
+    expect(telegram.texts({ method: 'editMessageText' })[0] ?? '').toContain('20 公里内后面没有更多')
   })
 
   it('takes the radius from NEARBY_RADIUS_KM', async () => {
     const { bot, telegram } = setup({ NEARBY_RADIUS_KM: '5' })
     await bot.handleUpdate(locationUpdate(rider, chengdu.lat, chengdu.lng))
-    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
+    const text = telegram.texts({ method: 'sendMessage' })[0] ?? ''
     expect(text).toContain('附近 5 公里内现在营业的驿站只有 1 个')
     expect(text).not.toContain('夜间驿站E')
   })
@@ -107,7 +107,7 @@ describe('a station chosen from a typed search (field issue, item 2)', () => {
     const [chosen] = await searchStations(database.db, '春熙路工会驿站', 1)
     telegram.clear()
     await bot.handleUpdate(callbackUpdate(rider, stationCallbacks.place.pack({ stationId: chosen?.id ?? 0 })))
-    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
+    const text = telegram.texts({ method: 'sendMessage' })[0] ?? ''
     expect(items(text)[0]).toBe('春熙路工会驿站')
     const first = text.slice(text.indexOf('1. 春熙路工会驿站'), text.indexOf('2. '))
     expect(first).toContain('🔴 休息中，09:30 开门')
@@ -117,7 +117,7 @@ describe('a station chosen from a typed search (field issue, item 2)', () => {
 })
 
 describe('search result buttons (field issue, item 3)', () => {
-  it('name the city as well as the district, since 高新区 is in both Chengdu and Xi\'an', async () => {
+  it("name the city as well as the district, since 高新区 is in both Chengdu and Xi'an", async () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(textUpdate(rider, '高新'))
     const buttons = JSON.stringify(telegram.callsOf('sendMessage')[0]?.payload.reply_markup)
@@ -136,7 +136,7 @@ describe('impossible locations (field issue, item 26)', () => {
     await setUserLocation(database.db, user.id, chengdu)
     telegram.clear()
     await bot.handleUpdate(locationUpdate(user, lat, lng))
-    const text = (telegram.texts({ method: 'sendMessage' })[0] ?? '')
+    const text = telegram.texts({ method: 'sendMessage' })[0] ?? ''
     expect(text).toContain('附近 20 公里内还没有收录的驿站')
     expect(text).toContain('春熙路')
     expect(text).not.toMatch(/公里 ·|西安|漯河/)

@@ -11,7 +11,16 @@ let database: TestDatabase
 beforeAll(async () => {
   database = await createTestDatabase()
   await upsertStations(database.db, [
-    { externalId: 'S1', name: '春熙路工会驿站', kind: 'union', city: '成都', district: '锦江区', lat: 30.657, lng: 104.08, openingHours: '24/7' },
+    {
+      externalId: 'S1',
+      name: '春熙路工会驿站',
+      kind: 'union',
+      city: '成都',
+      district: '锦江区',
+      lat: 30.657,
+      lng: 104.08,
+      openingHours: '24/7',
+    },
     { externalId: 'S2', name: '好利来门店友好商家', kind: 'merchant', city: '成都', district: '锦江区', lat: 30.66, lng: 104.07 },
     { externalId: 'S3', name: '1号驿站', kind: 'union', city: '西安', district: '雁塔区', lat: 34.22, lng: 108.95 },
   ])

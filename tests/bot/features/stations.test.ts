@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { listData, listQueryOf, stationCallbacks } from '../../../bot/callbacks/stations.js'
 import { upsertStations } from '../../../db/repositories/stations.js'
 import { findUser } from '../../../db/repositories/users.js'
 import type { NewStation } from '../../../db/schema/index.js'
-import { listData, listQueryOf, stationCallbacks } from '../../../bot/callbacks/stations.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { callbackUpdate, locationUpdate, photoUpdate, stickerUpdate, textUpdate, voiceUpdate } from '../../helpers/updates.js'
@@ -57,7 +57,14 @@ function setup() {
 }
 
 // Station names in list order (the title line, which may name the origin, is skipped).
-const namesIn = (text: unknown) => [...String(text).split('\n').slice(1).join('\n').matchAll(/测试驿站(\w)|(众成司机之家)|(春熙路暖新驿站)/g)].map((m) => m[1] ?? m[2] ?? m[3])
+const namesIn = (text: unknown) =>
+  [
+    ...String(text)
+      .split('\n')
+      .slice(1)
+      .join('\n')
+      .matchAll(/测试驿站(\w)|(众成司机之家)|(春熙路暖新驿站)/g),
+  ].map((m) => m[1] ?? m[2] ?? m[3])
 
 beforeEach(() => {
   clock = wednesdayMorning
@@ -77,7 +84,9 @@ describe('sharing a location', () => {
 
   it('includes closed and unknown-hours stations once open-now is switched off, but never inactive ones', async () => {
     const { bot, telegram } = setup()
-    await bot.handleUpdate(callbackUpdate(rider, listData({ origin: { kind: 'point', ...origin }, page: 0, filters: { openNow: false, amenities: [] } })))
+    await bot.handleUpdate(
+      callbackUpdate(rider, listData({ origin: { kind: 'point', ...origin }, page: 0, filters: { openNow: false, amenities: [] } })),
+    )
     const [edit] = telegram.callsOf('editMessageText')
     expect(namesIn(edit?.payload.text)).toEqual(['A', 'B', 'C', 'D', 'F'])
     expect(edit?.payload.text).toContain('休息中，18:00 开门')
@@ -119,14 +128,24 @@ describe('sharing a location', () => {
   it('shows microwave stations only on days they are open', async () => {
     clock = new Date('2026-11-28T02:00:00Z') // Saturday 10:00: D is closed at weekends
     const { bot, telegram } = setup()
-    await bot.handleUpdate(callbackUpdate(rider, listData({ origin: { kind: 'point', ...origin }, page: 0, filters: { openNow: true, amenities: ['microwave'] } })))
+    await bot.handleUpdate(
+      callbackUpdate(
+        rider,
+        listData({ origin: { kind: 'point', ...origin }, page: 0, filters: { openNow: true, amenities: ['microwave'] } }),
+      ),
+    )
     // None is open; the closed one is offered below with when it opens (field issue, item 1).
     const [openNow, closed] = String(telegram.callsOf('editMessageText')[0]?.payload.text).split('附近休息中的驿站')
     expect(namesIn(openNow)).toEqual([])
     expect(openNow).toContain('附近 20 公里内现在没有营业的驿站')
     expect(closed).toMatch(/测试驿站D[^]*周一 09:00 开门/)
     telegram.clear()
-    await bot.handleUpdate(callbackUpdate(rider, listData({ origin: { kind: 'point', ...origin }, page: 0, filters: { openNow: false, amenities: ['microwave'] } })))
+    await bot.handleUpdate(
+      callbackUpdate(
+        rider,
+        listData({ origin: { kind: 'point', ...origin }, page: 0, filters: { openNow: false, amenities: ['microwave'] } }),
+      ),
+    )
     expect(telegram.callsOf('editMessageText')[0]?.payload.text).toContain('周一 09:00 开门')
   })
 
@@ -143,7 +162,11 @@ describe('sharing a location', () => {
     const { bot, telegram } = setup()
     telegram.respond((call) =>
       call.method === 'editMessageText'
-        ? { ok: false, error_code: 400, description: 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same' }
+        ? {
+            ok: false,
+            error_code: 400,
+            description: 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same',
+          }
         : undefined,
     )
     const data = listData({ origin: { kind: 'point', ...origin }, page: 0, filters: { openNow: true, amenities: [] } })
@@ -158,7 +181,9 @@ describe('navigation', () => {
   it('sends the venue and links for Amap, Baidu and Tencent maps', async () => {
     const { bot, telegram } = setup()
     await bot.handleUpdate(locationUpdate(rider, origin.lat, origin.lng))
-    const markup = telegram.callsOf('sendMessage')[0]?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    const markup = telegram.callsOf('sendMessage')[0]?.payload.reply_markup as {
+      inline_keyboard: { text: string; callback_data: string }[][]
+    }
     const navigate = markup.inline_keyboard[0]?.[0]
     expect(navigate?.text).toBe('🧭 1')
     telegram.clear()
@@ -216,15 +241,21 @@ describe('bad input', () => {
     expect(telegram.calls[0]?.payload.text).toContain(expected)
   })
 
-  it.each(['n:91.00000,104.00000:0:0', 'n:30.6,104.0:0:zzzzzzz', 'n:s0:0:0', 'v:abc', 'v:99999999999', 'p:-1', 'x'.repeat(64), 'n:30.65,104.06:999:0'])(
-    'refuses forged callback data %s without changing anything',
-    async (data) => {
-      const { bot, telegram } = setup()
-      await bot.handleUpdate(callbackUpdate(rider, data))
-      expect(telegram.calls.map((call) => call.method)).toEqual(['answerCallbackQuery'])
-      expect(telegram.calls[0]?.payload.text).toContain('失效')
-    },
-  )
+  it.each([
+    'n:91.00000,104.00000:0:0',
+    'n:30.6,104.0:0:zzzzzzz',
+    'n:s0:0:0',
+    'v:abc',
+    'v:99999999999',
+    'p:-1',
+    'x'.repeat(64),
+    'n:30.65,104.06:999:0',
+  ])('refuses forged callback data %s without changing anything', async (data) => {
+    const { bot, telegram } = setup()
+    await bot.handleUpdate(callbackUpdate(rider, data))
+    expect(telegram.calls.map((call) => call.method)).toEqual(['answerCallbackQuery'])
+    expect(telegram.calls[0]?.payload.text).toContain('失效')
+  })
 
   it('says a station is gone when a stale button points to an inactive or deleted one', async () => {
     const { bot, telegram } = setup()
@@ -242,7 +273,11 @@ describe('bad input', () => {
   })
 
   it('round-trips its own callback data', () => {
-    const query = { origin: { kind: 'point' as const, lat: 30.65732, lng: 104.06581 }, page: 3, filters: { openNow: true, amenities: ['toilet', 'hot_water'] as const } }
+    const query = {
+      origin: { kind: 'point' as const, lat: 30.65732, lng: 104.06581 },
+      page: 3,
+      filters: { openNow: true, amenities: ['toilet', 'hot_water'] as const },
+    }
     const data = listData(query)
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64)
     expect(listQueryOf(data)).toEqual({ ...query, filters: { openNow: true, amenities: ['hot_water', 'toilet'] } })

@@ -28,7 +28,11 @@ beforeEach(() => {
   state.rateLimiter = undefined
 })
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as GrammyError)
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as GrammyError,
+  )
 
 describe('flood limits', () => {
   it('are off by default: replies to one chat go out in a burst', async () => {

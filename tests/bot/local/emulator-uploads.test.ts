@@ -33,7 +33,9 @@ describe('uploads the way grammY sends them', () => {
   const names = ['registrants.csv', '名单.csv', 'a b.csv', 'x"y.csv', "it's.csv", 'a;b=c.csv', '报名 名单「终」 "2026".csv', '"quoted".csv']
 
   it.each(names)('stores a document named %s with its name and bytes', async (name) => {
-    const sent = await bot.api.sendDocument(organizer.id, new InputFile(Buffer.from('姓名,电话\n小李,138\n'), name), { caption: '报名名单' })
+    const sent = await bot.api.sendDocument(organizer.id, new InputFile(Buffer.from('姓名,电话\n小李,138\n'), name), {
+      caption: '报名名单',
+    })
     expect(sent.document?.file_name).toBe(name)
     expect(sent.caption).toBe('报名名单')
     const stored = state.files.get(sent.document?.file_id ?? '')

@@ -33,7 +33,10 @@ const raw = async (method: string, body: unknown, withToken = token) => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
-  return { status: response.status, body: (await response.json()) as { ok: boolean; error_code?: number; description?: string; result?: unknown } }
+  return {
+    status: response.status,
+    body: (await response.json()) as { ok: boolean; error_code?: number; description?: string; result?: unknown },
+  }
 }
 
 const drain = async () => {
@@ -95,7 +98,11 @@ describe('limits and errors as Telegram gives them', () => {
   })
 
   it('answers unknown methods with 404, unknown chats with 400, a wrong token with 401, a blocked user with 403', async () => {
-    expect((await raw('sendSticker', { chat_id: rider.id, sticker: 'x' })).body).toMatchObject({ ok: false, error_code: 404, description: 'Not Found' })
+    expect((await raw('sendSticker', { chat_id: rider.id, sticker: 'x' })).body).toMatchObject({
+      ok: false,
+      error_code: 404,
+      description: 'Not Found',
+    })
     expect((await errorOf(api.sendMessage(999, 'hi'))).description).toBe('Bad Request: chat not found')
     expect((await raw('getMe', {}, '1:wrong')).status).toBe(401)
     state.users.set(777, { id: 777, is_bot: false, first_name: 'B', blocked: true })
@@ -103,7 +110,9 @@ describe('limits and errors as Telegram gives them', () => {
   })
 
   it('parses HTML into entities with UTF-16 offsets and refuses unsupported tags', async () => {
-    const message = await api.sendMessage(rider.id, '🧡 <b>驿站</b> &amp; <a href="https://uri.amap.com/x?a=1&amp;b=2">导航</a>', { parse_mode: 'HTML' })
+    const message = await api.sendMessage(rider.id, '🧡 <b>驿站</b> &amp; <a href="https://uri.amap.com/x?a=1&amp;b=2">导航</a>', {
+      parse_mode: 'HTML',
+    })
     expect(message.text).toBe('🧡 驿站 & 导航')
     expect(message.entities).toEqual([
       { type: 'bold', offset: 3, length: 2 },
@@ -113,7 +122,7 @@ describe('limits and errors as Telegram gives them', () => {
     expect((await errorOf(api.sendMessage(rider.id, '<b>x', { parse_mode: 'HTML' }))).error_code).toBe(400)
   })
 
-  it('marks commands and URLs by itself, as Telegram does, but not inside the sender\'s entities', async () => {
+  it("marks commands and URLs by itself, as Telegram does, but not inside the sender's entities", async () => {
     const message = await api.sendMessage(rider.id, '发送 /help 或看 https://example.org/a ，<code>/start</code>', { parse_mode: 'HTML' })
     expect(message.entities).toEqual([
       { type: 'bot_command', offset: 3, length: 5 },
@@ -132,7 +141,9 @@ describe('limits and errors as Telegram gives them', () => {
   })
 
   it('lets a callback query be answered once, and only real buttons be pressed', async () => {
-    const sent = await api.sendMessage(rider.id, '选一个', { reply_markup: { inline_keyboard: [[{ text: '热水', callback_data: 'n:1' }]] } })
+    const sent = await api.sendMessage(rider.id, '选一个', {
+      reply_markup: { inline_keyboard: [[{ text: '热水', callback_data: 'n:1' }]] },
+    })
     expect(() => pressButton(state, rider.id, sent.message_id, 'forged')).toThrow(/no such button/)
     const id = pressButton(state, rider.id, sent.message_id, 'n:1')
     await expect(api.answerCallbackQuery(id, { text: '好的' })).resolves.toBe(true)
@@ -161,7 +172,10 @@ describe('limits and errors as Telegram gives them', () => {
       { scope: { type: 'chat', chat_id: rider.id } },
     )
     expect((await api.getMyCommands()).map((command) => command.command)).toEqual(['start'])
-    expect((await api.getMyCommands({ scope: { type: 'chat', chat_id: rider.id } })).map((command) => command.command)).toEqual(['start', 'organize'])
+    expect((await api.getMyCommands({ scope: { type: 'chat', chat_id: rider.id } })).map((command) => command.command)).toEqual([
+      'start',
+      'organize',
+    ])
     await api.deleteMyCommands({ scope: { type: 'chat', chat_id: rider.id } })
     expect(await api.getMyCommands({ scope: { type: 'chat', chat_id: rider.id } })).toEqual([])
     expect((await api.getMyCommands()).map((command) => command.command)).toEqual(['start'])

@@ -4,7 +4,13 @@ import { startApp, type App } from '../../../bot/app.js'
 import { parseConfig } from '../../../bot/config.js'
 import { createEmptyPostgresDatabase } from '../../helpers/db.js'
 
-type Message = { message_id: number; from: { is_bot: boolean }; text?: string; venue?: { title: string }; reply_markup?: { inline_keyboard: { text: string; callback_data?: string }[][] } }
+type Message = {
+  message_id: number
+  from: { is_bot: boolean }
+  text?: string
+  venue?: { title: string }
+  reply_markup?: { inline_keyboard: { text: string; callback_data?: string }[][] }
+}
 
 let app: App
 let url: string
@@ -27,11 +33,18 @@ afterAll(async () => {
 })
 
 const post = async (path: string, body: unknown) => {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   return (await response.json()) as Record<string, unknown>
 }
 const history = async (userId: number) =>
-  ((await (await fetch(`${url}/api/chats/${userId}`)).json()) as { messages: Message[]; keyboard: { keyboard: { text: string; request_location?: boolean }[][] } | null })
+  (await (await fetch(`${url}/api/chats/${userId}`)).json()) as {
+    messages: Message[]
+    keyboard: { keyboard: { text: string; request_location?: boolean }[][] } | null
+  }
 
 /** Polls the chat until `check` finds what it waits for (the bot answers asynchronously). */
 async function waitFor<T>(userId: number, check: (messages: Message[]) => T | undefined): Promise<T> {
@@ -64,7 +77,9 @@ describe('local mode', () => {
     }
     const hotWater = list.reply_markup?.inline_keyboard.flat().find((button) => button.text.includes('热水'))
     await post('/api/chats/10002/callback', { message_id: list.message_id, data: hotWater?.callback_data })
-    const edited = await waitFor(10002, (messages) => messages.find((m) => m.message_id === list.message_id && m.text?.includes('筛选：营业中 · ♨️ 热水')))
+    const edited = await waitFor(10002, (messages) =>
+      messages.find((m) => m.message_id === list.message_id && m.text?.includes('筛选：营业中 · ♨️ 热水')),
+    )
     expect(edited.message_id).toBe(list.message_id)
   })
 

@@ -24,11 +24,18 @@ describe.skipIf(baseUrl === undefined || baseUrl === '')("an admin's first messa
     const env = { ADMIN_IDS: admins.map((admin) => admin.id).join(',') }
     const [first, second] = [0, 1].map(() => createTestBot(database.db, { now: () => clock, lockChats: true, env }).bot)
     if (first === undefined || second === undefined) throw new Error('two instances')
-    await Promise.all(admins.flatMap((admin) => [first.handleUpdate(textUpdate(admin, '/start')), second.handleUpdate(textUpdate(admin, '/start'))]))
+    await Promise.all(
+      admins.flatMap((admin) => [first.handleUpdate(textUpdate(admin, '/start')), second.handleUpdate(textUpdate(admin, '/start'))]),
+    )
     const changes = await database.db
       .select()
       .from(roleChanges)
-      .where(inArray(roleChanges.userId, admins.map((admin) => admin.id)))
+      .where(
+        inArray(
+          roleChanges.userId,
+          admins.map((admin) => admin.id),
+        ),
+      )
     expect(changes.map((change) => change.userId).sort()).toEqual(admins.map((admin) => admin.id))
     expect(changes.every((change) => change.via === 'config' && change.toRole === 'admin' && change.fromRole === null)).toBe(true)
   })

@@ -15,7 +15,12 @@ afterAll(async () => database.close())
 // Only the config says PostgreSQL; the bot works on the test database either way.
 const postgresConfig = { DATABASE_URL: 'postgres://config-only@127.0.0.1:5432/unused' }
 const holderOf = async (chatId: number) =>
-  (await database.db.select({ holder: leases.holder }).from(leases).where(eq(leases.key, `chat:${chatId}`)))[0]?.holder
+  (
+    await database.db
+      .select({ holder: leases.holder })
+      .from(leases)
+      .where(eq(leases.key, `chat:${chatId}`))
+  )[0]?.holder
 
 /**
  * Another instance holds the chat for a second when the update arrives. An instance that locks

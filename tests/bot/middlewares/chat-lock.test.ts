@@ -64,12 +64,17 @@ describe('updates of one chat on two instances', () => {
     expect(busyDone).toBe(true)
   })
 
-  it("takes over the claim of an instance that died (its lease expired)", async () => {
+  it('takes over the claim of an instance that died (its lease expired)', async () => {
     const [bot] = instances()
     if (bot === undefined) throw new Error('an instance')
     const rider = { id: 5104, first_name: '小赵' }
     await database.db.insert(leases).values({ key: `chat:${rider.id}`, holder: 'killed-instance', expiresAt: new Date(Date.now() - 1000) })
     await bot.handleUpdate(textUpdate(rider, '/start'))
-    expect(await database.db.select().from(leases).where(eq(leases.key, `chat:${rider.id}`))).toEqual([])
+    expect(
+      await database.db
+        .select()
+        .from(leases)
+        .where(eq(leases.key, `chat:${rider.id}`)),
+    ).toEqual([])
   })
 })

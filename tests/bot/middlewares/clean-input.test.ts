@@ -39,7 +39,10 @@ describe('control characters in what people send', () => {
     await bot.handleUpdate(textUpdate(rider, '热水器\u0000坏了\u0007\n\t请修一下'))
     const [ticket] = await ticketsOf(database.db, rider.id)
     expect(ticket).toBeDefined()
-    const [message] = await database.db.select().from(feedbackMessages).where(eq(feedbackMessages.ticketId, ticket?.id ?? 0))
+    const [message] = await database.db
+      .select()
+      .from(feedbackMessages)
+      .where(eq(feedbackMessages.ticketId, ticket?.id ?? 0))
     expect(message?.text).toBe('热水器坏了\n\t请修一下')
     expect(telegram.lastText({ chatId: rider.id })).toContain(`#${ticket?.number ?? ''}`)
     expect(said(telegram, rider.id).join('\n')).not.toContain(apology)

@@ -76,7 +76,9 @@ describe('flood guard', () => {
     const { bot, telegram } = floodBot()
     const rider = { id: 9322, language_code: 'en' }
     for (let index = 0; index < 7; index++) await bot.handleUpdate(textUpdate(rider, '/help'))
-    expect(textsTo(telegram, rider.id).at(-1)).toBe('Slow down a little, you are sending very fast. Please wait 10 seconds; I will skip what you send before then.')
+    expect(textsTo(telegram, rider.id).at(-1)).toBe(
+      'Slow down a little, you are sending very fast. Please wait 10 seconds; I will skip what you send before then.',
+    )
   })
 
   it('never throttles an organizer typing check-in codes at the door', async () => {
@@ -125,7 +127,10 @@ describe('flood counters in the database', () => {
   it('counts up within a window and starts again at 1 once it expired', async () => {
     expect(await incrementFloodCounter(database.db, 'flood:test', 60_000)).toBe(1)
     expect(await incrementFloodCounter(database.db, 'flood:test', 60_000)).toBe(2)
-    await database.db.update(floodCounters).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(floodCounters.key, 'flood:test'))
+    await database.db
+      .update(floodCounters)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(floodCounters.key, 'flood:test'))
     expect(await incrementFloodCounter(database.db, 'flood:test', 60_000)).toBe(1)
   })
 })

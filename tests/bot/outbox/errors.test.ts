@@ -5,7 +5,12 @@ import { classifySendError, MAX_ATTEMPTS } from '../../../bot/outbox/errors.js'
 const now = new Date('2026-11-23T04:00:00Z')
 const context = { now, attempts: 1, userId: 7 }
 const telegram = (code: number, description: string, parameters = {}) =>
-  new GrammyError(`Call to 'sendMessage' failed! (${code}: ${description})`, { ok: false, error_code: code, description, parameters }, 'sendMessage', {})
+  new GrammyError(
+    `Call to 'sendMessage' failed! (${code}: ${description})`,
+    { ok: false, error_code: code, description, parameters },
+    'sendMessage',
+    {},
+  )
 const network = (code: string) => new HttpError("Network request for 'sendMessage' failed!", Object.assign(new Error(code), { code }))
 
 describe('classifySendError', () => {
@@ -18,14 +23,20 @@ describe('classifySendError', () => {
   })
 
   it('marks the user blocked on 403 and fails other 4xx for good', () => {
-    expect(classifySendError(telegram(403, 'Forbidden: bot was blocked by the user'), context)).toMatchObject({ kind: 'blocked', userId: 7 })
+    expect(classifySendError(telegram(403, 'Forbidden: bot was blocked by the user'), context)).toMatchObject({
+      kind: 'blocked',
+      userId: 7,
+    })
     expect(classifySendError(telegram(400, 'Bad Request: chat not found'), context)).toMatchObject({ kind: 'failed' })
   })
 
   it('retries 5xx and connections that were never made, until the last attempt', () => {
     expect(classifySendError(telegram(500, 'Internal Server Error'), context)).toMatchObject({ kind: 'retry' })
     expect(classifySendError(network('ECONNREFUSED'), context)).toMatchObject({ kind: 'retry', error: 'network: ECONNREFUSED' })
-    expect(classifySendError(network('EAI_AGAIN'), { ...context, attempts: MAX_ATTEMPTS })).toMatchObject({ kind: 'failed', error: expect.stringMatching(/gave up/) })
+    expect(classifySendError(network('EAI_AGAIN'), { ...context, attempts: MAX_ATTEMPTS })).toMatchObject({
+      kind: 'failed',
+      error: expect.stringMatching(/gave up/),
+    })
   })
 
   it('never retries when the answer was lost after the request went out', () => {

@@ -78,7 +78,10 @@ async function crashAfterFirstStart(db: Database, telegram: LimitedTelegram, ins
 }
 
 const expireHeartbeat = (db: Database, instanceId: string) =>
-  db.update(leases).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(leases.key, senderHeartbeatKey(instanceId)))
+  db
+    .update(leases)
+    .set({ expiresAt: new Date(Date.now() - 60_000) })
+    .where(eq(leases.key, senderHeartbeatKey(instanceId)))
 
 const statuses = async (db: Database) => (await db.select().from(outbox).orderBy(outbox.id)).map((row) => row.status)
 
@@ -117,7 +120,11 @@ describe('outbox sender after a crash', () => {
     const deps = { config: parseConfig({}), db: handle.db, logger: pino({ level: 'silent' }), now: () => new Date(NOON), api: bot.api }
 
     await runBroadcastProgress(deps)
-    const report = () => handle.db.select().from(outbox).where(and(eq(outbox.kind, 'broadcast-report'), eq(outbox.userId, 100)))
+    const report = () =>
+      handle.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.kind, 'broadcast-report'), eq(outbox.userId, 100)))
     expect(await report()).toHaveLength(0)
 
     await expireHeartbeat(handle.db, 'crashed')
@@ -142,28 +149,31 @@ describe('outbox sender after a crash', () => {
   })
 })
 
-describe.skipIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '')('outbox sender after a crash, on a PGlite data directory', () => {
-  it('settles the previous process’s rows at once on restart: the data-dir lock proves it gone', { timeout: 240_000 }, async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'nuanxin-crash-'))
-    try {
-      const telegram = createLimitedTelegram({ rate: RATE })
-      const first = await openDatabase({ dataDir: dir })
-      await queue(first.db, 4)
-      await crashAfterFirstStart(first.db, telegram, 'previous-process')
-      // Its heartbeat is still fresh when the process ends: only the restart can tell it is gone.
-      expect(await first.db.select().from(leases)).toHaveLength(1)
-      await first.close()
-
-      const second = await openDatabase({ dataDir: dir })
+describe.skipIf(process.env.DATABASE_URL !== undefined && process.env.DATABASE_URL !== '')(
+  'outbox sender after a crash, on a PGlite data directory',
+  () => {
+    it('settles the previous process’s rows at once on restart: the data-dir lock proves it gone', { timeout: 240_000 }, async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'nuanxin-crash-'))
       try {
-        await makeSender(second.db, telegram, { instanceId: 'restarted' }).drain()
-        expect(await statuses(second.db)).toEqual(['failed', 'sent', 'sent', 'sent'])
-        expect(telegram.duplicates()).toBe(0)
+        const telegram = createLimitedTelegram({ rate: RATE })
+        const first = await openDatabase({ dataDir: dir })
+        await queue(first.db, 4)
+        await crashAfterFirstStart(first.db, telegram, 'previous-process')
+        // Its heartbeat is still fresh when the process ends: only the restart can tell it is gone.
+        expect(await first.db.select().from(leases)).toHaveLength(1)
+        await first.close()
+
+        const second = await openDatabase({ dataDir: dir })
+        try {
+          await makeSender(second.db, telegram, { instanceId: 'restarted' }).drain()
+          expect(await statuses(second.db)).toEqual(['failed', 'sent', 'sent', 'sent'])
+          expect(telegram.duplicates()).toBe(0)
+        } finally {
+          await second.close()
+        }
       } finally {
-        await second.close()
+        await rm(dir, { recursive: true, force: true })
       }
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
-  })
-})
+    })
+  },
+)

@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm'
 import { Api } from 'grammy'
 import pino from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createOutboxSender, type OutboxSenderOptions } from '../../../bot/outbox/sender.js'
 import { openDatabase, type Database } from '../../../db/client.js'
 import { INTERRUPTED_ERROR } from '../../../db/repositories/outbox-sender.js'
 import { enqueueMessages, type OutboxMessage } from '../../../db/repositories/outbox.js'
 import { broadcasts, outbox, outboxPacing, users } from '../../../db/schema/index.js'
-import { createOutboxSender, type OutboxSenderOptions } from '../../../bot/outbox/sender.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { createLimitedTelegram, type LimitedTelegram } from '../../helpers/limited-telegram.js'
 import { clearOutbox } from '../../helpers/outbox.js'
@@ -58,7 +58,11 @@ const byStatus = async () => {
 describe('outbox sender', () => {
   it('delivers every row exactly once within the limits, several to one chat spaced apart', async () => {
     const telegram = createLimitedTelegram({ rate: RATE })
-    const queued = [...Array.from({ length: 40 }, (_, i) => message(1000 + i, `hello ${i}`)), message(1000, 'second'), message(1000, 'third')]
+    const queued = [
+      ...Array.from({ length: 40 }, (_, i) => message(1000 + i, `hello ${i}`)),
+      message(1000, 'second'),
+      message(1000, 'third'),
+    ]
     await enqueueMessages(handle.db, queued)
     const sender = makeSender(telegram)
     sender.start()
@@ -73,7 +77,10 @@ describe('outbox sender', () => {
 
   it('gives back the rows still waiting for their slot when stopped', async () => {
     const telegram = createLimitedTelegram({ rate: RATE })
-    await enqueueMessages(handle.db, Array.from({ length: 10 }, (_, i) => message(i + 1, `m${i}`)))
+    await enqueueMessages(
+      handle.db,
+      Array.from({ length: 10 }, (_, i) => message(i + 1, `m${i}`)),
+    )
     const sender = makeSender(telegram, { rate: 5 })
     sender.start()
     for (let i = 0; i < 100 && telegram.stats.calls === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
@@ -88,7 +95,11 @@ describe('outbox sender', () => {
   it('marks a user who blocked the bot and withdraws their other rows', async () => {
     await handle.db.insert(users).values([{ id: 1 }, { id: 2 }])
     const telegram = createLimitedTelegram({ rate: RATE, blocked: [2] })
-    await enqueueMessages(handle.db, [message(1, 'a'), message(2, 'b'), message(2, 'c', { notBefore: new Date(Date.parse(NOON) + 3_600_000) })])
+    await enqueueMessages(handle.db, [
+      message(1, 'a'),
+      message(2, 'b'),
+      message(2, 'c', { notBefore: new Date(Date.parse(NOON) + 3_600_000) }),
+    ])
     await makeSender(telegram).drain()
     expect((await rows()).map((row) => row.status)).toEqual(['sent', 'blocked', 'blocked'])
     const [blocked] = await handle.db.select().from(users).where(eq(users.id, 2))
@@ -111,7 +122,10 @@ describe('outbox sender', () => {
 
   it('survives random 5xx without duplicates', async () => {
     const telegram = createLimitedTelegram({ rate: RATE, serverErrorRate: 0.2, seed: 42 })
-    await enqueueMessages(handle.db, Array.from({ length: 30 }, (_, i) => message(i + 1, `m${i}`)))
+    await enqueueMessages(
+      handle.db,
+      Array.from({ length: 30 }, (_, i) => message(i + 1, `m${i}`)),
+    )
     await makeSender(telegram).drain()
     expect(telegram.stats.serverErrors).toBeGreaterThan(0)
     expect(telegram.duplicates()).toBe(0)
@@ -122,7 +136,10 @@ describe('outbox sender', () => {
 
   it('honours a 429: every instance pauses, the row is sent once afterwards', async () => {
     const telegram = createLimitedTelegram({ rate: RATE })
-    await enqueueMessages(handle.db, Array.from({ length: 10 }, (_, i) => message(i + 1, `m${i}`)))
+    await enqueueMessages(
+      handle.db,
+      Array.from({ length: 10 }, (_, i) => message(i + 1, `m${i}`)),
+    )
     telegram.script('429')
     await makeSender(telegram).drain()
     const [pacing] = await handle.db.select().from(outboxPacing)
@@ -162,7 +179,10 @@ describe('outbox sender', () => {
 
   it('shares the work and the rate between two instances on one database', async () => {
     const telegram = createLimitedTelegram({ rate: RATE })
-    await enqueueMessages(handle.db, Array.from({ length: 60 }, (_, i) => message(i + 1, `m${i}`)))
+    await enqueueMessages(
+      handle.db,
+      Array.from({ length: 60 }, (_, i) => message(i + 1, `m${i}`)),
+    )
     const second = handle.url === undefined ? undefined : await openDatabase({ databaseUrl: handle.url, maxConnections: 2 })
     try {
       const a = makeSender(telegram, { instanceId: 'a' })
@@ -178,10 +198,16 @@ describe('outbox sender', () => {
   })
 
   it('holds non-urgent rows in quiet hours (22:00–07:00 Shanghai) and sends urgent ones', async () => {
-    await handle.db.insert(users).values([{ id: 1, quietStart: 1320, quietEnd: 420 }, { id: 2, quietStart: 1320, quietEnd: 420 }])
+    await handle.db.insert(users).values([
+      { id: 1, quietStart: 1320, quietEnd: 420 },
+      { id: 2, quietStart: 1320, quietEnd: 420 },
+    ])
     const telegram = createLimitedTelegram({ rate: RATE })
     const evening = new Date('2026-11-23T14:30:00Z') // 22:30 Shanghai
-    await enqueueMessages(handle.db, [message(1, 'reminder', { notBefore: evening }), message(2, 'cancelled!', { notBefore: evening, urgent: true })])
+    await enqueueMessages(handle.db, [
+      message(1, 'reminder', { notBefore: evening }),
+      message(2, 'cancelled!', { notBefore: evening, urgent: true }),
+    ])
     await makeSender(telegram, { now: clockFrom('2026-11-23T15:00:00Z') }).drain()
     expect((await rows()).map((row) => row.status)).toEqual(['pending', 'sent'])
     await makeSender(telegram, { now: clockFrom('2026-11-23T23:00:00Z') }).drain() // 07:00
@@ -190,7 +216,10 @@ describe('outbox sender', () => {
 
   it('drops expired rows and skips a paused broadcast until it resumes', async () => {
     const telegram = createLimitedTelegram({ rate: RATE })
-    const [broadcast] = await handle.db.insert(broadcasts).values({ createdBy: 9, audience: { type: 'everyone' }, status: 'paused' }).returning()
+    const [broadcast] = await handle.db
+      .insert(broadcasts)
+      .values({ createdBy: 9, audience: { type: 'everyone' }, status: 'paused' })
+      .returning()
     await enqueueMessages(handle.db, [
       message(1, 'too late', { expiresAt: new Date(Date.parse(NOON) - 1) }),
       message(2, 'news', { broadcastId: broadcast?.id }),

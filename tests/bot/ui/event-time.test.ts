@@ -12,14 +12,18 @@ describe('one format for an event time', () => {
   it('writes a span, a moment and a span across days the same way everywhere', () => {
     expect(formatEventSpan(zh, shanghai('2026-12-05T09:00'), shanghai('2026-12-05T11:30'))).toBe('12月5日（周六）09:00–11:30')
     expect(formatEventMoment(zh, shanghai('2026-12-04T18:00'))).toBe('12月4日（周五）18:00')
-    expect(formatEventSpan(zh, shanghai('2026-12-05T09:00'), shanghai('2026-12-06T11:30'))).toBe('12月5日（周六）09:00 至 12月6日（周日）11:30')
+    expect(formatEventSpan(zh, shanghai('2026-12-05T09:00'), shanghai('2026-12-06T11:30'))).toBe(
+      '12月5日（周六）09:00 至 12月6日（周日）11:30',
+    )
     expect(formatEventSpan(en, shanghai('2026-12-05T09:00'), shanghai('2026-12-05T11:30'))).toBe('Sat 5/12 09:00–11:30')
   })
 
   it('lists a slot by its times alone when it lies on the day the card already names', () => {
     const start = shanghai('2026-12-05T09:00')
     expect(formatSlotTime(zh, { startsAt: shanghai('2026-12-05T09:30'), endsAt: shanghai('2026-12-05T10:00') }, start)).toBe('09:30–10:00')
-    expect(formatSlotTime(zh, { startsAt: shanghai('2026-12-06T09:30'), endsAt: shanghai('2026-12-06T10:00') }, start)).toBe('12月6日（周日）09:30–10:00')
+    expect(formatSlotTime(zh, { startsAt: shanghai('2026-12-06T09:30'), endsAt: shanghai('2026-12-06T10:00') }, start)).toBe(
+      '12月6日（周日）09:30–10:00',
+    )
   })
 
   it('puts no colon after a question that ends in its own punctuation', () => {

@@ -42,7 +42,9 @@ describe('Telegram errors that are expected', () => {
     await removeButtons({ logger, editMessageReplyMarkup: () => Promise.reject(tooOld) })
     expect(lines).toEqual([])
     await removeButtons({ logger, editMessageReplyMarkup: () => Promise.reject(new Error('socket hang up')) })
-    expect(lines).toMatchObject([{ level: 40, update_id: 9, msg: 'buttons not removed', err: { type: 'Error', message: 'socket hang up' } }])
+    expect(lines).toMatchObject([
+      { level: 40, update_id: 9, msg: 'buttons not removed', err: { type: 'Error', message: 'socket hang up' } },
+    ])
   })
 
   it('logs a failed follow-up without failing the update', async () => {

@@ -86,7 +86,14 @@ describe('createBroadcast', () => {
 
   it('creates the broadcast and one outbox row per recipient, formatting kept; the same again is a duplicate', async () => {
     const { db } = database
-    const input = { createdBy: 1, audience: { type: 'event' as const, eventId: chengduEvent }, text: '通知：明天午餐改到12点', entities, photoFileId: null, now }
+    const input = {
+      createdBy: 1,
+      audience: { type: 'event' as const, eventId: chengduEvent },
+      text: '通知：明天午餐改到12点',
+      entities,
+      photoFileId: null,
+      now,
+    }
     const first = await createBroadcast(db, input)
     expect(first.kind).toBe('created')
     if (first.kind === 'empty') return
@@ -105,7 +112,14 @@ describe('createBroadcast', () => {
   })
 
   it('creates one broadcast when two identical confirms race', async () => {
-    const input = { createdBy: 1, audience: { type: 'city' as const, city: '成都市' }, text: '同时确认两次', entities: null, photoFileId: null, now }
+    const input = {
+      createdBy: 1,
+      audience: { type: 'city' as const, city: '成都市' },
+      text: '同时确认两次',
+      entities: null,
+      photoFileId: null,
+      now,
+    }
     const results = await Promise.all([createBroadcast(database.db, input), createBroadcast(database.db, input)])
     expect(results.map((result) => result.kind).sort()).toEqual(['created', 'duplicate'])
     expect(await database.db.select().from(broadcasts).where(eq(broadcasts.text, input.text))).toHaveLength(1)
@@ -113,23 +127,49 @@ describe('createBroadcast', () => {
 
   it('queues photos with their caption and caption entities, and refuses an empty audience', async () => {
     const { db } = database
-    const photo = await createBroadcast(db, { createdBy: 1, audience: { type: 'city', city: '西安市' }, text: '报名啦', entities, photoFileId: 'big-photo', now })
+    const photo = await createBroadcast(db, {
+      createdBy: 1,
+      audience: { type: 'city', city: '西安市' },
+      text: '报名啦',
+      entities,
+      photoFileId: 'big-photo',
+      now,
+    })
     if (photo.kind === 'empty') throw new Error('expected a broadcast')
     const [row] = await db.select().from(outbox).where(eq(outbox.broadcastId, photo.broadcast.id))
     expect(row?.payload).toEqual({ method: 'sendPhoto', photo: 'big-photo', caption: '报名啦', captionEntities: entities })
-    expect(await createBroadcast(db, { createdBy: 1, audience: { type: 'city', city: '重庆市' }, text: 'x', entities: null, photoFileId: null, now })).toEqual({ kind: 'empty' })
+    expect(
+      await createBroadcast(db, {
+        createdBy: 1,
+        audience: { type: 'city', city: '重庆市' },
+        text: 'x',
+        entities: null,
+        photoFileId: null,
+        now,
+      }),
+    ).toEqual({ kind: 'empty' })
   })
 })
 
 describe('status changes', () => {
   async function newBroadcast(text: string) {
-    const created = await createBroadcast(database.db, { createdBy: 1, audience: { type: 'city', city: '成都市' }, text, entities: null, photoFileId: null, now })
+    const created = await createBroadcast(database.db, {
+      createdBy: 1,
+      audience: { type: 'city', city: '成都市' },
+      text,
+      entities: null,
+      photoFileId: null,
+      now,
+    })
     if (created.kind !== 'created') throw new Error('expected a new broadcast')
     return created.broadcast.id
   }
   const markRows = async (id: number, userIds: number[], status: 'sent' | 'failed' | 'blocked' | 'sending') => {
     for (const userId of userIds) {
-      await database.db.update(outbox).set({ status }).where(and(eq(outbox.broadcastId, id), eq(outbox.userId, userId)))
+      await database.db
+        .update(outbox)
+        .set({ status })
+        .where(and(eq(outbox.broadcastId, id), eq(outbox.userId, userId)))
     }
   }
 
@@ -160,7 +200,12 @@ describe('status changes', () => {
     expect(await broadcastCounts(db, id)).toMatchObject({ sent: 4, failed: 1, blocked: 1, remaining: 0 })
     expect(await finishBroadcast(db, id, now, report)).toMatchObject({ id, status: 'done' })
     expect(await finishBroadcast(db, id, now, report)).toBeUndefined()
-    expect(await db.select().from(outbox).where(eq(outbox.dedupeKey, `broadcast-report:${id}`))).toHaveLength(1)
+    expect(
+      await db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.dedupeKey, `broadcast-report:${id}`)),
+    ).toHaveLength(1)
   })
 
   it('lists the newest first, per organizer or for everyone', async () => {

@@ -7,8 +7,8 @@ import {
   cancelEvent,
   closeRegistration,
   createEvent,
-  finishEndedEvents,
   findEvent,
+  finishEndedEvents,
   listManagedEvents,
   listSlots,
   publishEvent,
@@ -55,7 +55,14 @@ async function registrant(eventId: number, status: RegistrationStatus, extra: { 
   const user = await touchUser(database.db, { id: ++nextUser, languageCode: 'zh', isAdmin: false, firstName: `R${nextUser}` })
   const [row] = await database.db
     .insert(registrations)
-    .values({ eventId, userId: user.id, status, code: `T${String(++nextCode).padStart(5, '0')}`, name: extra.name ?? null, slotId: extra.slotId ?? null })
+    .values({
+      eventId,
+      userId: user.id,
+      status,
+      code: `T${String(++nextCode).padStart(5, '0')}`,
+      name: extra.name ?? null,
+      slotId: extra.slotId ?? null,
+    })
     .returning()
   if (row === undefined) throw new Error('no registration')
   return row
@@ -97,7 +104,10 @@ describe('events repository', () => {
     const notices = await database.db.select().from(outbox).where(eq(outbox.kind, 'event-changed'))
     expect(notices.filter((row) => row.dedupeKey?.startsWith(`event-changed:${event.id}:`))).toHaveLength(3)
 
-    const slotted = await createEvent(database.db, draft(), [{ startsAt: hours(48), endsAt: hours(49), capacity: 5 }], { publish: true, now })
+    const slotted = await createEvent(database.db, draft(), [{ startsAt: hours(48), endsAt: hours(49), capacity: 5 }], {
+      publish: true,
+      now,
+    })
     await updateEvent(database.db, { eventId: slotted.id, patch: { startsAt: hours(50), endsAt: hours(53) }, now })
     expect((await listSlots(database.db, slotted.id))[0]?.startsAt).toEqual(hours(50))
     expect(await updateEvent(database.db, { eventId: slotted.id, patch: { capacity: 9 }, now })).toEqual({ kind: 'has-slots' })
@@ -108,7 +118,12 @@ describe('events repository', () => {
     const confirmed = await registrant(event.id, 'confirmed')
     await registrant(event.id, 'waitlisted')
     await registrant(event.id, 'cancelled')
-    await database.db.insert(outbox).values({ userId: confirmed.userId, kind: 'reminder-day', payload: { method: 'sendMessage', text: 'r' }, registrationId: confirmed.id })
+    await database.db.insert(outbox).values({
+      userId: confirmed.userId,
+      kind: 'reminder-day',
+      payload: { method: 'sendMessage', text: 'r' },
+      registrationId: confirmed.id,
+    })
     const notice = () => ({ method: 'sendMessage' as const, text: 'cancelled' })
     const result = await cancelEvent(database.db, { eventId: event.id, now, notice })
     expect(result?.notified).toBe(2)
@@ -128,10 +143,17 @@ describe('events repository', () => {
     const organizer = { id: 1, role: 'admin' as const }
     // An hour before the start: check-in is open (it opens 2 hours before).
     const door = hours(47)
-    expect(await checkIn(database.db, { code: ` ${anna.code.toLowerCase()} `, organizer, now: door, opensHours: 2 })).toMatchObject({ kind: 'ok' })
-    expect(await checkIn(database.db, { code: anna.code, organizer, now: hours(48), opensHours: 2 })).toMatchObject({ kind: 'already', registration: { checkedInAt: door } })
+    expect(await checkIn(database.db, { code: ` ${anna.code.toLowerCase()} `, organizer, now: door, opensHours: 2 })).toMatchObject({
+      kind: 'ok',
+    })
+    expect(await checkIn(database.db, { code: anna.code, organizer, now: hours(48), opensHours: 2 })).toMatchObject({
+      kind: 'already',
+      registration: { checkedInAt: door },
+    })
     expect(await checkIn(database.db, { code: waiting.code, organizer, now: door, opensHours: 2 })).toMatchObject({ kind: 'not-confirmed' })
-    expect(await checkIn(database.db, { code: anna.code, organizer, now: door, opensHours: 2, eventId: other.id })).toMatchObject({ kind: 'other-event' })
+    expect(await checkIn(database.db, { code: anna.code, organizer, now: door, opensHours: 2, eventId: other.id })).toMatchObject({
+      kind: 'other-event',
+    })
     expect(await checkIn(database.db, { code: 'ZZZZZZ', organizer, now: door, opensHours: 2 })).toEqual({ kind: 'unknown' })
     expect(await eventCounts(database.db, event, now)).toEqual({ confirmed: 2, offered: 0, waitlisted: 1, checkedIn: 1, noShows: 0 })
     expect((await eventCounts(database.db, event, hours(60))).noShows).toBe(1)
@@ -145,14 +167,19 @@ describe('events repository', () => {
     const late = await registrant(event.id, 'confirmed')
     const organizer = { id: 1, role: 'admin' as const }
     // 28 hours before the start, as in the field report.
-    expect(await checkIn(database.db, { code: early.code, organizer, now: hours(20), opensHours: 2 })).toMatchObject({ kind: 'too-early', opensAt: hours(46) })
+    expect(await checkIn(database.db, { code: early.code, organizer, now: hours(20), opensHours: 2 })).toMatchObject({
+      kind: 'too-early',
+      opensAt: hours(46),
+    })
     expect(await checkIn(database.db, { code: late.code, organizer, now: hours(60), opensHours: 2 })).toMatchObject({ kind: 'too-late' })
     expect((await eventCounts(database.db, event, hours(60))).checkedIn).toBe(0)
-    expect(await checkIn(database.db, { code: early.code, organizer, now: hours(20), opensHours: 2, force: true })).toMatchObject({ kind: 'ok' })
+    expect(await checkIn(database.db, { code: early.code, organizer, now: hours(20), opensHours: 2, force: true })).toMatchObject({
+      kind: 'ok',
+    })
     expect(await checkIn(database.db, { code: late.code, organizer, now: hours(46), opensHours: 2 })).toMatchObject({ kind: 'ok' })
   })
 
-  it('lists only the events in a scoped organizer\'s cities and stations', async () => {
+  it("lists only the events in a scoped organizer's cities and stations", async () => {
     const [station] = await database.db
       .insert(stations)
       .values({ externalId: 'ev-repo-1', name: '宁波驿站', kind: 'union', city: '宁波', lat: 29.87, lng: 121.55 })

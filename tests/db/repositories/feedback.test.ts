@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { feedbackStats } from '../../../db/repositories/feedback-stats.js'
 import {
   addMessage,
   countWorkerMessagesSince,
@@ -7,7 +8,6 @@ import {
   randomTicketNumber,
   updateTicket,
 } from '../../../db/repositories/feedback.js'
-import { feedbackStats } from '../../../db/repositories/feedback-stats.js'
 import { addScope } from '../../../db/repositories/roles.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { addUser, seedStations } from '../../helpers/feedback.js'
@@ -29,7 +29,17 @@ afterAll(async () => database.close())
 const ticket = (stationId: number | null, city: string, offsetHours: number, userId = 9001) =>
   insertTicket(
     database.db,
-    { userId, anonymous: false, stationId, eventId: null, city, category: 'need', assigneeId: null, dueAt: new Date(t0.getTime() + (offsetHours + 24) * HOUR), now: new Date(t0.getTime() + offsetHours * HOUR) },
+    {
+      userId,
+      anonymous: false,
+      stationId,
+      eventId: null,
+      city,
+      category: 'need',
+      assigneeId: null,
+      dueAt: new Date(t0.getTime() + (offsetHours + 24) * HOUR),
+      now: new Date(t0.getTime() + offsetHours * HOUR),
+    },
     { kind: 'text', text: 'x', fileId: null },
   )
 
@@ -45,7 +55,11 @@ describe('the feedback repository', () => {
   it('scopes the inbox to the organizer and puts overdue and new tickets first', async () => {
     const old = await ticket(ids.A, '成都', 0)
     const answered = await ticket(ids.B, '成都', -100)
-    await updateTicket(database.db, answered.id, { status: 'answered', firstAnsweredAt: new Date(t0.getTime() - 97 * HOUR), answeredAt: t0 })
+    await updateTicket(database.db, answered.id, {
+      status: 'answered',
+      firstAnsweredAt: new Date(t0.getTime() - 97 * HOUR),
+      answeredAt: t0,
+    })
     const fresh = await ticket(null, '成都', 20)
     const elsewhere = await ticket(ids.X, '西安', 0)
     const now = new Date(t0.getTime() + 30 * HOUR)
@@ -56,10 +70,26 @@ describe('the feedback repository', () => {
     expect(adminView.map((item) => item.id)).toContain(elsewhere.id)
   })
 
-  it('counts a worker\'s messages of the last hour for the rate limit', async () => {
+  it("counts a worker's messages of the last hour for the rate limit", async () => {
     const first = await ticket(null, '成都', 0, 9100)
-    await addMessage(database.db, { ticketId: first.id, author: 'worker', authorId: 9100, kind: 'text', text: 'y', fileId: null, createdAt: new Date(t0.getTime() + 0.5 * HOUR) })
-    await addMessage(database.db, { ticketId: first.id, author: 'organizer', authorId: 8001, kind: 'text', text: 'z', fileId: null, createdAt: new Date(t0.getTime() + 0.5 * HOUR) })
+    await addMessage(database.db, {
+      ticketId: first.id,
+      author: 'worker',
+      authorId: 9100,
+      kind: 'text',
+      text: 'y',
+      fileId: null,
+      createdAt: new Date(t0.getTime() + 0.5 * HOUR),
+    })
+    await addMessage(database.db, {
+      ticketId: first.id,
+      author: 'organizer',
+      authorId: 8001,
+      kind: 'text',
+      text: 'z',
+      fileId: null,
+      createdAt: new Date(t0.getTime() + 0.5 * HOUR),
+    })
     expect(await countWorkerMessagesSince(database.db, 9100, t0)).toBe(2)
     expect(await countWorkerMessagesSince(database.db, 9100, new Date(t0.getTime() + 0.25 * HOUR))).toBe(1)
   })

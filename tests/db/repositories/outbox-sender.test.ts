@@ -35,7 +35,10 @@ const statuses = async () => Object.fromEntries((await handle.db.select().from(o
 
 describe('claimDue', () => {
   it('hands out slots 1/rate apart within the next second and marks the rows sending', async () => {
-    await enqueueMessages(handle.db, Array.from({ length: 30 }, (_, i) => ({ userId: 100 + i, kind: `k${i}`, payload: text('hi'), notBefore: at(-1000) })))
+    await enqueueMessages(
+      handle.db,
+      Array.from({ length: 30 }, (_, i) => ({ userId: 100 + i, kind: `k${i}`, payload: text('hi'), notBefore: at(-1000) })),
+    )
     const first = await claimDue(handle.db, { now: noon, rate: 10, limit: 100, instanceId: 'a' })
     expect(first.claimed.map((row) => row.slot.getTime() - noon.getTime())).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900])
     const rows = await handle.db.select().from(outbox).where(eq(outbox.status, 'sending'))
@@ -48,7 +51,10 @@ describe('claimDue', () => {
   })
 
   it('takes one row per chat and keeps the next one back until the chat gap has passed', async () => {
-    await enqueueMessages(handle.db, [1, 2, 3].map((n) => ({ userId: 7, kind: `m${n}`, payload: text(`m${n}`), notBefore: at(-n) })))
+    await enqueueMessages(
+      handle.db,
+      [1, 2, 3].map((n) => ({ userId: 7, kind: `m${n}`, payload: text(`m${n}`), notBefore: at(-n) })),
+    )
     expect((await claimDue(handle.db, { now: noon, rate: 25, limit: 10, instanceId: 'a' })).claimed).toHaveLength(1)
     expect((await claimDue(handle.db, { now: at(900), rate: 25, limit: 10, instanceId: 'a' })).claimed).toHaveLength(0)
     expect((await claimDue(handle.db, { now: at(1300), rate: 25, limit: 10, instanceId: 'a' })).claimed).toHaveLength(1)
@@ -56,8 +62,14 @@ describe('claimDue', () => {
 
   it('settles expired rows, rows of blocked users and of cancelled broadcasts, and skips paused broadcasts', async () => {
     await handle.db.insert(users).values([{ id: 1 }, { id: 2, blockedAt: at(-60_000) }])
-    const [paused] = await handle.db.insert(broadcasts).values({ createdBy: 9, audience: { type: 'everyone' }, status: 'paused' }).returning()
-    const [cancelled] = await handle.db.insert(broadcasts).values({ createdBy: 9, audience: { type: 'everyone' }, status: 'cancelled' }).returning()
+    const [paused] = await handle.db
+      .insert(broadcasts)
+      .values({ createdBy: 9, audience: { type: 'everyone' }, status: 'paused' })
+      .returning()
+    const [cancelled] = await handle.db
+      .insert(broadcasts)
+      .values({ createdBy: 9, audience: { type: 'everyone' }, status: 'cancelled' })
+      .returning()
     await enqueueMessages(handle.db, [
       { userId: 1, kind: 'expired', payload: text('x'), notBefore: at(-5000), expiresAt: at(-1) },
       { userId: 2, kind: 'blocked', payload: text('x'), notBefore: at(-5000) },
@@ -69,28 +81,50 @@ describe('claimDue', () => {
     const result = await claimDue(handle.db, { now: noon, rate: 25, limit: 10, instanceId: 'a' })
     expect(result.claimed.map((row) => row.kind)).toEqual(['due'])
     expect(result.dropped).toBe(3)
-    expect(await statuses()).toEqual({ expired: 'expired', blocked: 'blocked', paused: 'pending', cancelled: 'cancelled', future: 'pending', due: 'sending' })
-    await handle.db.update(broadcasts).set({ status: 'sending' }).where(eq(broadcasts.id, paused?.id ?? 0))
-    expect((await claimDue(handle.db, { now: at(1000), rate: 25, limit: 10, instanceId: 'a' })).claimed.map((row) => row.kind)).toEqual(['paused'])
+    expect(await statuses()).toEqual({
+      expired: 'expired',
+      blocked: 'blocked',
+      paused: 'pending',
+      cancelled: 'cancelled',
+      future: 'pending',
+      due: 'sending',
+    })
+    await handle.db
+      .update(broadcasts)
+      .set({ status: 'sending' })
+      .where(eq(broadcasts.id, paused?.id ?? 0))
+    expect((await claimDue(handle.db, { now: at(1000), rate: 25, limit: 10, instanceId: 'a' })).claimed.map((row) => row.kind)).toEqual([
+      'paused',
+    ])
   })
 
   it('keeps non-urgent rows pending during quiet hours that wrap midnight', async () => {
-    await handle.db.insert(users).values([{ id: 1, quietStart: 22 * 60, quietEnd: 7 * 60 }, { id: 2, quietStart: 22 * 60, quietEnd: 7 * 60 }])
+    await handle.db.insert(users).values([
+      { id: 1, quietStart: 22 * 60, quietEnd: 7 * 60 },
+      { id: 2, quietStart: 22 * 60, quietEnd: 7 * 60 },
+    ])
     await enqueueMessages(handle.db, [
       { userId: 1, kind: 'normal', payload: text('x'), notBefore: new Date('2026-11-23T00:00:00Z') },
       { userId: 2, kind: 'urgent', payload: text('x'), notBefore: new Date('2026-11-23T00:00:00Z'), urgent: true },
     ])
     const night = new Date('2026-11-23T15:30:00Z') // 23:30 Shanghai
     expect(shanghaiMinutes(night)).toBe(23 * 60 + 30)
-    expect((await claimDue(handle.db, { now: night, rate: 25, limit: 10, instanceId: 'a' })).claimed.map((row) => row.kind)).toEqual(['urgent'])
+    expect((await claimDue(handle.db, { now: night, rate: 25, limit: 10, instanceId: 'a' })).claimed.map((row) => row.kind)).toEqual([
+      'urgent',
+    ])
     const early = new Date('2026-11-23T22:59:00Z') // 06:59 Shanghai
     expect((await claimDue(handle.db, { now: early, rate: 25, limit: 10, instanceId: 'a' })).claimed).toHaveLength(0)
     const morning = new Date('2026-11-23T23:00:00Z') // 07:00 Shanghai
-    expect((await claimDue(handle.db, { now: morning, rate: 25, limit: 10, instanceId: 'a' })).claimed.map((row) => row.kind)).toEqual(['normal'])
+    expect((await claimDue(handle.db, { now: morning, rate: 25, limit: 10, instanceId: 'a' })).claimed.map((row) => row.kind)).toEqual([
+      'normal',
+    ])
   })
 
   it('claims nothing while a 429 pause is on', async () => {
-    await enqueueMessages(handle.db, [{ userId: 1, kind: 'a', payload: text('a'), notBefore: at(-1) }, { userId: 2, kind: 'b', payload: text('b'), notBefore: at(-1) }])
+    await enqueueMessages(handle.db, [
+      { userId: 1, kind: 'a', payload: text('a'), notBefore: at(-1) },
+      { userId: 2, kind: 'b', payload: text('b'), notBefore: at(-1) },
+    ])
     const [row] = (await claimDue(handle.db, { now: noon, rate: 1, limit: 1, instanceId: 'a' })).claimed
     await recordFailure(handle.db, row?.id ?? 0, { kind: 'rate-limited', error: '429', retryAt: at(3000) })
     const paused = await claimDue(handle.db, { now: at(2000), rate: 25, limit: 10, instanceId: 'a' })
@@ -134,14 +168,21 @@ describe('recording results', () => {
 
   it('settles the rows of a sender without a live heartbeat: started ones failed, only claimed ones queued again', async () => {
     await handle.db.delete(leases)
-    await enqueueMessages(handle.db, [1, 2, 3, 4, 5].map((id) => ({ userId: id, kind: `k${id}`, payload: text(`m${id}`), notBefore: at(-id) })))
-    const byId = async (instanceId: string, limit: number) => (await claimDue(handle.db, { now: noon, rate: 25, limit, instanceId })).claimed
+    await enqueueMessages(
+      handle.db,
+      [1, 2, 3, 4, 5].map((id) => ({ userId: id, kind: `k${id}`, payload: text(`m${id}`), notBefore: at(-id) })),
+    )
+    const byId = async (instanceId: string, limit: number) =>
+      (await claimDue(handle.db, { now: noon, rate: 25, limit, instanceId })).claimed
     const [gone1, gone2] = await byId('gone', 2)
     const [lapsed] = await byId('lapsed', 1)
     const [live1, live2] = await byId('live', 2)
     await takeLease(handle.db, senderHeartbeatKey('live'), 'live', 60)
     await takeLease(handle.db, senderHeartbeatKey('lapsed'), 'lapsed', 60)
-    await handle.db.update(leases).set({ expiresAt: at(-60_000) }).where(eq(leases.key, senderHeartbeatKey('lapsed')))
+    await handle.db
+      .update(leases)
+      .set({ expiresAt: at(-60_000) })
+      .where(eq(leases.key, senderHeartbeatKey('lapsed')))
     for (const [row, instanceId] of [
       [gone1, 'gone'],
       [lapsed, 'lapsed'],

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deletePersonalData, generateCode, register } from '../../../db/repositories/registrations.js'
-import { cancelRegistration, expireOffers, promoteWaitlisted, waitlistPosition } from '../../../core/registration.js'
 import { waitlistNotices } from '../../../bot/ui/event-notices.js'
+import { cancelRegistration, expireOffers, promoteWaitlisted, waitlistPosition } from '../../../core/registration.js'
 import { findEventCard, listMyRegistrations, listPersonalData, listUpcomingEvents } from '../../../db/repositories/event-listing.js'
+import { deletePersonalData, generateCode, register } from '../../../db/repositories/registrations.js'
 import { setUserLocation, touchUser } from '../../../db/repositories/users.js'
 import { events, outbox, registrations, users } from '../../../db/schema/index.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
@@ -31,7 +31,8 @@ describe('register', () => {
     const event = await createTestEvent(database.db, { capacity: 2 })
     const [a, b, c] = await newUsers(3)
     const results = []
-    for (const userId of [a, b, c]) results.push(await register(database.db, { eventId: event.id, userId: userId ?? 0, consent: false, now }))
+    for (const userId of [a, b, c])
+      results.push(await register(database.db, { eventId: event.id, userId: userId ?? 0, consent: false, now }))
     expect(results.map((r) => r.kind)).toEqual(['confirmed', 'confirmed', 'waitlisted'])
     const again = await register(database.db, { eventId: event.id, userId: a ?? 0, consent: false, now })
     expect(again.kind).toBe('already')
@@ -66,10 +67,18 @@ describe('register', () => {
     ])
     const [a = 0, b = 0, c = 0] = await newUsers(3)
     expect((await register(database.db, { eventId: event.id, userId: a, consent: false, now })).kind).toBe('closed')
-    expect((await register(database.db, { eventId: event.id, slotId: otherSlot?.id ?? 0, userId: a, consent: false, now })).kind).toBe('closed')
-    expect((await register(database.db, { eventId: event.id, slotId: early?.id ?? 0, userId: a, consent: false, now })).kind).toBe('confirmed')
-    expect((await register(database.db, { eventId: event.id, slotId: early?.id ?? 0, userId: b, consent: false, now })).kind).toBe('waitlisted')
-    expect((await register(database.db, { eventId: event.id, slotId: late?.id ?? 0, userId: c, consent: false, now })).kind).toBe('confirmed')
+    expect((await register(database.db, { eventId: event.id, slotId: otherSlot?.id ?? 0, userId: a, consent: false, now })).kind).toBe(
+      'closed',
+    )
+    expect((await register(database.db, { eventId: event.id, slotId: early?.id ?? 0, userId: a, consent: false, now })).kind).toBe(
+      'confirmed',
+    )
+    expect((await register(database.db, { eventId: event.id, slotId: early?.id ?? 0, userId: b, consent: false, now })).kind).toBe(
+      'waitlisted',
+    )
+    expect((await register(database.db, { eventId: event.id, slotId: late?.id ?? 0, userId: c, consent: false, now })).kind).toBe(
+      'confirmed',
+    )
     const card = await findEventCard(database.db, event.id)
     expect(card?.slots.map((slot) => slot.taken)).toEqual([1, 1])
   })
@@ -83,7 +92,10 @@ describe('register', () => {
     await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId, now, offerHours: 12 })
     const second = await register(database.db, { eventId: event.id, userId, name: '甲', phone: '+86138', consent: true, now })
     if (!('registration' in second)) throw new Error('expected a registration')
-    expect(second).toMatchObject({ kind: 'confirmed', registration: { id: first.registration.id, code: first.registration.code, name: '甲', phone: '+86138' } })
+    expect(second).toMatchObject({
+      kind: 'confirmed',
+      registration: { id: first.registration.id, code: first.registration.code, name: '甲', phone: '+86138' },
+    })
   })
 
   it('never exceeds capacity or registers anyone twice under concurrent calls', async () => {
@@ -99,10 +111,13 @@ describe('register', () => {
 
   it('returns what the confirmation shows with the registration: event, slot times and waitlist place, as a later read finds them', async () => {
     const event = await createTestEvent(database.db, { capacity: 1, title: '带位置' })
-    const [slot] = await createTestSlots(database.db, event, [{ startsAt: new Date(event.startsAt.getTime() + HOUR), endsAt: event.endsAt, capacity: 1 }])
+    const [slot] = await createTestSlots(database.db, event, [
+      { startsAt: new Date(event.startsAt.getTime() + HOUR), endsAt: event.endsAt, capacity: 1 },
+    ])
     const [a = 0, b = 0, c = 0] = await newUsers(3)
     const results = []
-    for (const userId of [a, b, c]) results.push(await register(database.db, { eventId: event.id, slotId: slot?.id ?? 0, userId, consent: false, now }))
+    for (const userId of [a, b, c])
+      results.push(await register(database.db, { eventId: event.id, slotId: slot?.id ?? 0, userId, consent: false, now }))
     const again = await register(database.db, { eventId: event.id, slotId: slot?.id ?? 0, userId: c, consent: false, now })
     const expectedSlot = { startsAt: slot?.startsAt, endsAt: slot?.endsAt }
     expect(results).toMatchObject([
@@ -115,7 +130,8 @@ describe('register', () => {
       if (!('registration' in result)) throw new Error('expected a registration')
       const read = (await database.db.select().from(registrations).where(eq(registrations.id, result.registration.id)))[0]
       expect(result.registration).toEqual(read)
-      if (result.registration.status === 'waitlisted') expect(result.waitlistPosition).toBe(await waitlistPosition(database.db, result.registration))
+      if (result.registration.status === 'waitlisted')
+        expect(result.waitlistPosition).toBe(await waitlistPosition(database.db, result.registration))
     }
   })
 
@@ -137,7 +153,12 @@ describe('waitlist promotion', () => {
     expect(await promoteWaitlisted(database.db, waitlistNotices, event.id, now, 12)).toBe(2)
     expect(await promoteWaitlisted(database.db, waitlistNotices, event.id, now, 12)).toBe(0)
     const rows = await database.db.select().from(registrations).where(eq(registrations.eventId, event.id))
-    expect(Object.fromEntries(rows.map((row) => [row.userId, row.status]))).toEqual({ [a]: 'confirmed', [b]: 'offered', [c]: 'offered', [d]: 'waitlisted' })
+    expect(Object.fromEntries(rows.map((row) => [row.userId, row.status]))).toEqual({
+      [a]: 'confirmed',
+      [b]: 'offered',
+      [c]: 'offered',
+      [d]: 'waitlisted',
+    })
     const notices = await database.db.select().from(outbox).where(eq(outbox.userId, b))
     expect(notices).toHaveLength(1)
     expect((notices[0]?.payload as { text: string }).text).toContain('A seat is free for you')
@@ -156,7 +177,12 @@ describe('waitlist promotion', () => {
     expect(await promoteWaitlisted(database.db, waitlistNotices, event.id, now, 12)).toBe(0)
     if (!('registration' in first)) throw new Error('expected a registration')
     expect(await promoteWaitlisted(database.db, waitlistNotices, event.id, event.startsAt, 12)).toBe(0)
-    const cancelled = await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: a, now, offerHours: 12 })
+    const cancelled = await cancelRegistration(database.db, waitlistNotices, {
+      registrationId: first.registration.id,
+      userId: a,
+      now,
+      offerHours: 12,
+    })
     expect(cancelled).toMatchObject({ kind: 'cancelled', promoted: 1 })
   })
 
@@ -166,8 +192,18 @@ describe('waitlist promotion', () => {
     const first = await register(database.db, { eventId: event.id, userId: a, consent: false, now })
     const second = await register(database.db, { eventId: event.id, userId: b, consent: false, now })
     if (!('registration' in first) || !('registration' in second)) throw new Error('expected registrations')
-    expect((await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: b, now, offerHours: 12 })).kind).toBe('not-found')
-    expect(await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: a, now: event.cancelClosesAt, offerHours: 12 })).toEqual({
+    expect(
+      (await cancelRegistration(database.db, waitlistNotices, { registrationId: first.registration.id, userId: b, now, offerHours: 12 }))
+        .kind,
+    ).toBe('not-found')
+    expect(
+      await cancelRegistration(database.db, waitlistNotices, {
+        registrationId: first.registration.id,
+        userId: a,
+        now: event.cancelClosesAt,
+        offerHours: 12,
+      }),
+    ).toEqual({
       kind: 'too-late',
       cancelClosesAt: event.cancelClosesAt,
     })
@@ -184,7 +220,11 @@ describe('listings and personal data', () => {
     const [userId = 0] = await newUsers(1)
     const soon = await createTestEvent(database.db, { title: '先', startsAt: new Date('2026-11-30T01:00:00Z') })
     const later = await createTestEvent(database.db, { title: '后', startsAt: new Date('2026-12-20T01:00:00Z') })
-    const past = await createTestEvent(database.db, { title: '过去', startsAt: new Date('2026-11-20T01:00:00Z'), registrationClosesAt: new Date('2026-11-26T00:00:00Z') })
+    const past = await createTestEvent(database.db, {
+      title: '过去',
+      startsAt: new Date('2026-11-20T01:00:00Z'),
+      registrationClosesAt: new Date('2026-11-26T00:00:00Z'),
+    })
     for (const event of [later, past, soon]) await register(database.db, { eventId: event.id, userId, consent: false, now })
     const mine = await listMyRegistrations(database.db, userId, now)
     expect(mine.map((row) => row.event.title)).toEqual(['先', '后', '过去'])
@@ -198,7 +238,16 @@ describe('listings and personal data', () => {
   it('deletes personal fields and the last location but keeps the registrations', async () => {
     const event = await createTestEvent(database.db)
     const [userId = 0] = await newUsers(1)
-    await register(database.db, { eventId: event.id, userId, name: '乙', phone: '+86139', occupation: '快递员', answers: ['无'], consent: true, now })
+    await register(database.db, {
+      eventId: event.id,
+      userId,
+      name: '乙',
+      phone: '+86139',
+      occupation: '快递员',
+      answers: ['无'],
+      consent: true,
+      now,
+    })
     await setUserLocation(database.db, userId, { lat: 30, lng: 104 })
     expect(await listPersonalData(database.db, userId)).toHaveLength(1)
     expect(await deletePersonalData(database.db, userId)).toEqual({ registrations: 1, location: true })

@@ -89,7 +89,10 @@ describe('setRole, scopes and demoteToWorker', () => {
     await addScope(db(), { userId: organizer.id, city: '绵阳市', createdBy: null })
     await addScope(db(), { userId: organizer.id, stationId, createdBy: null })
     const scopes = await listScopes(db(), organizer.id)
-    expect(scopes.map((scope) => [scope.city, scope.stationId])).toEqual([['绵阳市', null], [null, stationId]])
+    expect(scopes.map((scope) => [scope.city, scope.stationId])).toEqual([
+      ['绵阳市', null],
+      [null, stationId],
+    ])
     expect(await removeScope(db(), scopes[0]?.id ?? 0)).toBe(true)
     expect(await removeScope(db(), scopes[0]?.id ?? 0)).toBe(false)
     expect(await demoteToWorker(db(), { userId: organizer.id, changedBy: null, via: 'command' })).toBe(true)
@@ -145,7 +148,10 @@ describe('responsibleOrganizers', () => {
   /** Starts from a team of nobody, so that the fallbacks can be seen. */
   async function emptyTeam() {
     await db().delete(organizerScopes)
-    await db().update(users).set({ role: 'worker' }).where(inArray(users.role, ['organizer', 'admin']))
+    await db()
+      .update(users)
+      .set({ role: 'worker' })
+      .where(inArray(users.role, ['organizer', 'admin']))
   }
   const ids = (list: readonly User[]) => list.map((user) => user.id).sort()
 
@@ -223,7 +229,13 @@ describe('listTeam', () => {
     const team = await listTeam(db())
     const member = team.find((entry) => entry.user.id === worker.id)
     expect(member?.scopes).toMatchObject([{ stationId, stationName: '乐山嘉州驿站', city: null }])
-    expect(member?.lastChange).toMatchObject({ fromRole: 'worker', toRole: 'organizer', changedBy: admin.id, changedByName: '王管理', via: 'command' })
+    expect(member?.lastChange).toMatchObject({
+      fromRole: 'worker',
+      toRole: 'organizer',
+      changedBy: admin.id,
+      changedByName: '王管理',
+      via: 'command',
+    })
     expect(team.every((entry) => entry.user.role !== 'worker')).toBe(true)
     expect(team.findIndex((entry) => entry.user.id === admin.id)).toBeGreaterThanOrEqual(0)
   })

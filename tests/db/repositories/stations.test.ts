@@ -9,7 +9,6 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { amenities } from '../../../domain/vocabulary.js'
 import type { Database } from '../../../db/client.js'
 import {
   findNearestStations,
@@ -18,9 +17,10 @@ import {
   type Point,
   type StationWithDistance,
 } from '../../../db/repositories/stations.js'
-import { findNearestStationsByScan } from '../../bench/nearest-scan.js'
 import * as schema from '../../../db/schema/index.js'
 import type { NewStation } from '../../../db/schema/index.js'
+import { amenities } from '../../../domain/vocabulary.js'
+import { findNearestStationsByScan } from '../../bench/nearest-scan.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { createRandom } from '../../helpers/random.js'
 
@@ -109,7 +109,9 @@ function expectSameAnswer(indexed: StationWithDistance[], scanned: StationWithDi
 function expectTrueDistancesInOrder(origin: Point, rows: StationWithDistance[]) {
   for (const [index, row] of rows.entries()) {
     const expected = haversine(origin, row)
-    expect(Math.abs(row.distance - expected), `station ${row.id}: ${row.distance} m vs ${expected} m`).toBeLessThanOrEqual(expected * 0.005 + 0.5)
+    expect(Math.abs(row.distance - expected), `station ${row.id}: ${row.distance} m vs ${expected} m`).toBeLessThanOrEqual(
+      expected * 0.005 + 0.5,
+    )
     if (index > 0) expect(row.distance).toBeGreaterThanOrEqual(rows[index - 1]!.distance)
   }
 }
@@ -140,7 +142,10 @@ describe('findNearestStations', () => {
   it('returns the same stations as a full scan when amenities are required, each offering all of them', async () => {
     for (const [index, origin] of queries.entries()) {
       const required = filters[index % filters.length]!
-      for (const options of [{ limit: 10, amenities: required }, { limit: 10, offset: 5, amenities: required }] satisfies NearestOptions[]) {
+      for (const options of [
+        { limit: 10, amenities: required },
+        { limit: 10, offset: 5, amenities: required },
+      ] satisfies NearestOptions[]) {
         const indexed = await findNearestStations(database.db, origin, options)
         expect(indexed.length).toBeGreaterThan(0)
         expectSameAnswer(indexed, await findNearestStationsByScan(database.db, origin, options))
@@ -154,7 +159,10 @@ describe('findNearestStations', () => {
     let found = 0
     for (const origin of queries) {
       const within = 30_000
-      for (const options of [{ limit: 10, withinMetres: within }, { limit: 10, offset: 5, withinMetres: within, amenities: ['hot_water'] }] satisfies NearestOptions[]) {
+      for (const options of [
+        { limit: 10, withinMetres: within },
+        { limit: 10, offset: 5, withinMetres: within, amenities: ['hot_water'] },
+      ] satisfies NearestOptions[]) {
         const indexed = await findNearestStations(database.db, origin, options)
         expectSameAnswer(indexed, await findNearestStationsByScan(database.db, origin, options))
         expectTrueDistancesInOrder(origin, indexed)
@@ -163,7 +171,10 @@ describe('findNearestStations', () => {
       }
     }
     expect(found).toBeGreaterThan(100)
-    for (const far of [{ lat: 0, lng: 0 }, { lat: 90, lng: 180 }]) {
+    for (const far of [
+      { lat: 0, lng: 0 },
+      { lat: 90, lng: 180 },
+    ]) {
       expect(await findNearestStations(database.db, far, { limit: 40, withinMetres: 20_000 })).toEqual([])
     }
   })
@@ -172,7 +183,9 @@ describe('findNearestStations', () => {
     const inactive = fixture.find((station) => station.active === false)!
     const rows = await findNearestStations(database.db, { lat: inactive.lat, lng: inactive.lng }, { limit: 10 })
     expect(rows.map((row) => row.externalId)).not.toContain(inactive.externalId)
-    expect(summary(rows)).toEqual(summary(await findNearestStationsByScan(database.db, { lat: inactive.lat, lng: inactive.lng }, { limit: 10 })))
+    expect(summary(rows)).toEqual(
+      summary(await findNearestStationsByScan(database.db, { lat: inactive.lat, lng: inactive.lng }, { limit: 10 })),
+    )
   })
 })
 
