@@ -59,32 +59,32 @@ export const scenarios: Scenario[] = [
       const tap = (data: string) => send(callbackUpdate(organizer, data))
       await say('/newevent')
       await say('体检')
-      await tap('ea:c:kind:health_check')
+      await tap('ea:step:kind:health_check')
       await say('很'.repeat(61))
       await say('冬季免费体检')
-      await tap('ea:c:skip')
+      await tap('ea:step:skip')
       await say('湖滨')
-      await tap('ea:c:station:1')
+      await tap('ea:step:station:1')
       await say('12月5日 9:00')
       await say('11:30')
       await say('30')
-      await tap('ea:c:noslots')
-      await tap('ea:c:default')
-      await tap('ea:c:default')
-      await tap('ea:c:ask:name')
+      await tap('ea:step:noslots')
+      await tap('ea:step:default')
+      await tap('ea:step:default')
+      await tap('ea:step:ask:name')
     },
     after: async (send, telegram) => {
       const tap = (data: string) => send(callbackUpdate(organizer, data))
-      await tap('ea:c:ask:phone')
+      await tap('ea:step:ask:phone')
       const toggled = JSON.stringify(telegram.callsOf('editMessageReplyMarkup').at(-1)?.payload)
       expect(toggled).toContain('✅ 姓名')
       expect(toggled).toContain('✅ 手机号')
-      await tap('ea:c:done')
-      await tap('ea:c:done')
+      await tap('ea:step:done')
+      await tap('ea:step:done')
       expect(lastText(telegram)).toContain('冬季免费体检')
       expect(lastText(telegram)).toContain('湖滨暖新驿站')
       expect(lastText(telegram)).toContain('报名时填写：姓名、手机号')
-      await tap('ea:c:publish')
+      await tap('ea:step:publish')
       expect(lastText(telegram)).toContain('已发布')
     },
   },
@@ -96,17 +96,17 @@ export const scenarios: Scenario[] = [
       await createTestEvent(db, { title: '暖心午餐会', asks: ['name', 'platform'] })
     },
     before: async (send) => {
-      await send(callbackUpdate(rider, 'e:r:1'))
-      await send(callbackUpdate(rider, 'e:y'))
+      await send(callbackUpdate(rider, 'ev:join:1'))
+      await send(callbackUpdate(rider, 'ev:consent-yes'))
       await send(textUpdate(rider, '李'.repeat(21)))
       await send(textUpdate(rider, '李明'))
-      await send(callbackUpdate(rider, 'e:p:0'))
+      await send(callbackUpdate(rider, 'ev:platform:0'))
       await send(textUpdate(rider, '美团'))
     },
     after: async (send, telegram, db) => {
-      await send(callbackUpdate(rider, 'e:p:1'))
+      await send(callbackUpdate(rider, 'ev:platform:1'))
       expect(JSON.stringify(telegram.callsOf('editMessageReplyMarkup').at(-1)?.payload)).toContain('✅ 饿了么')
-      await send(callbackUpdate(rider, 'e:pd'))
+      await send(callbackUpdate(rider, 'ev:platform-done'))
       expect(lastText(telegram)).toContain('报名成功')
       // The name typed and the platform ticked before the upgrade come back from the stored log.
       const [registration] = await db.select().from(registrations)
@@ -122,15 +122,15 @@ export const scenarios: Scenario[] = [
     },
     before: async (send) => {
       await send(textUpdate(rider, '/feedback'))
-      await send(callbackUpdate(rider, 'f:w:k:need'))
-      await send(callbackUpdate(rider, 'f:w:q'))
+      await send(callbackUpdate(rider, 'fb:kind:need'))
+      await send(callbackUpdate(rider, 'fb:search'))
       await send(textUpdate(rider, '成都测试驿站B'))
     },
     after: async (send, telegram, db) => {
-      await send(callbackUpdate(rider, 'f:w:s:2'))
+      await send(callbackUpdate(rider, 'fb:station:2'))
       expect(lastText(telegram)).toContain('哪一类')
-      await send(callbackUpdate(rider, 'f:w:k:need'))
-      await send(callbackUpdate(rider, 'f:w:a:0'))
+      await send(callbackUpdate(rider, 'fb:kind:need'))
+      await send(callbackUpdate(rider, 'fb:anon:0'))
       await send(textUpdate(rider, '驿站的热水器坏了'))
       expect(lastText(telegram)).toContain('收到了')
       const [ticket] = await db.select().from(feedbackTickets)
@@ -147,15 +147,15 @@ export const scenarios: Scenario[] = [
     },
     before: async (send) => {
       await send(textUpdate(organizer, '/broadcast'))
-      await send(callbackUpdate(organizer, 'b:y'))
-      await send(callbackUpdate(organizer, 'b:t:a'))
+      await send(callbackUpdate(organizer, 'bc:send'))
+      await send(callbackUpdate(organizer, 'bc:type:everyone'))
       await send(textUpdate(organizer, '饭'.repeat(4000)))
     },
     after: async (send, telegram) => {
       await send(textUpdate(organizer, '今晚八点停电'))
       expect(texts(telegram).some((text) => text.endsWith('\n今晚八点停电'))).toBe(true)
       expect(lastText(telegram)).toContain('所有用户')
-      await send(callbackUpdate(organizer, 'b:x'))
+      await send(callbackUpdate(organizer, 'bc:abort'))
       expect(lastText(telegram)).toContain('已放弃')
     },
   },
@@ -176,7 +176,7 @@ export const scenarios: Scenario[] = [
     after: async (send, telegram) => {
       await send(textUpdate(doorOrganizer, 'ZZZZZZ'))
       expect(lastText(telegram)).toContain('ZZZZZZ')
-      await send(callbackUpdate(doorOrganizer, 'ea:c:stop'))
+      await send(callbackUpdate(doorOrganizer, 'ea:step:stop'))
       expect(lastText(telegram)).toContain('签到结束')
     },
   },

@@ -5,7 +5,11 @@ import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase } from '../../helpers/db.js'
 import { scenarios } from './upgrade-scenarios.js'
 
-/** Stored conversation rows written by the code before the shared form step (see upgrade-scenarios.ts). */
+/**
+ * Stored conversation rows written by the code before the shared form step (see upgrade-scenarios.ts),
+ * their taps rewritten in the callback codec's format (the release that brought the codec clears forms
+ * in progress instead: migration 0011).
+ */
 const stored = JSON.parse(readFileSync(new URL('./fixtures/in-progress.json', import.meta.url), 'utf8')) as Record<
   string,
   { key: string; state: unknown }[]
