@@ -3,6 +3,10 @@
 // One kind per form that creates something; each user walks one kind, so any second row is a
 // duplicate effect.
 import { count, eq } from 'drizzle-orm'
+import { composeCallbacks } from '../../bot/callbacks/broadcast.js'
+import { eventAdminCallbacks } from '../../bot/callbacks/event-admin.js'
+import { eventCallbacks, eventFormCallbacks } from '../../bot/callbacks/events.js'
+import { wizardCallbacks } from '../../bot/callbacks/feedback.js'
 import type { Database } from '../../db/client.js'
 import { broadcasts, events, feedbackTickets, registrations } from '../../db/schema/index.js'
 import { addScope, addStation, addUser, register } from '../helpers/broadcast.js'
@@ -46,45 +50,75 @@ async function steps(
 ): Promise<{ before: Update[]; last: [Update, Update] }> {
   const tap = (data: string) => callbackUpdate(worker, data)
   const say = (text: string) => textUpdate(worker, text)
-  if (kind === 'tap-register') return { before: [], last: [tap(`e:r:${fixtures.eventId}`), tap(`e:r:${fixtures.eventId}`)] }
+  if (kind === 'tap-register')
+    return {
+      before: [],
+      last: [
+        tap(eventCallbacks.register.pack({ eventId: fixtures.eventId })),
+        tap(eventCallbacks.register.pack({ eventId: fixtures.eventId })),
+      ],
+    }
   if (kind === 'form-register') {
     const phone = contactUpdate(worker, { phone_number: `+86138${String(index).padStart(8, '0')}`, user_id: worker.id })
-    return { before: [tap(`e:r:${fixtures.formEventId}`), tap('e:y'), say('李明'), phone], last: [say(`A${index}`), say(`A${index}`)] }
+    return {
+      before: [
+        tap(eventCallbacks.register.pack({ eventId: fixtures.formEventId })),
+        tap(eventFormCallbacks.consentYes.pack()),
+        say('李明'),
+        phone,
+      ],
+      last: [say(`A${index}`), say(`A${index}`)],
+    }
   }
   if (kind === 'ticket') {
     return {
-      before: [say('/feedback'), tap('f:w:c'), tap('f:w:c:成都'), tap('f:w:k:need'), tap('f:w:a:0')],
+      before: [
+        say('/feedback'),
+        tap(wizardCallbacks.cities.pack()),
+        tap(wizardCallbacks.city.pack({ city: '成都' })),
+        tap(wizardCallbacks.category.pack({ category: 'need' })),
+        tap(wizardCallbacks.anonymous.pack({ anonymous: false })),
+      ],
       last: [say('热水器坏了'), say('热水器坏了！')],
     }
   }
   await addUser(db, worker.id, { role: 'organizer' })
   if (kind === 'broadcast') {
     await addScope(db, worker.id, { city: fixtures.city })
-    const before = [say('/broadcast'), tap('b:t:e'), tap(`b:e:${fixtures.eventId}`), tap('b:o:a'), say('明天的活动改到下午两点')]
-    return { before, last: [tap('b:y'), tap('b:y')] }
+    const before = [
+      say('/broadcast'),
+      tap(composeCallbacks.type.pack({ type: 'event' })),
+      tap(composeCallbacks.event.pack({ eventId: fixtures.eventId })),
+      tap(composeCallbacks.only.pack({ only: 'all' })),
+      say('明天的活动改到下午两点'),
+    ]
+    return { before, last: [tap(composeCallbacks.send.pack()), tap(composeCallbacks.send.pack())] }
   }
   await addScope(db, worker.id, { city: '杭州' })
   const before = [
     ...[
       say('/newevent'),
-      tap('ea:c:kind:training'),
+      tap(eventAdminCallbacks.step.pack({ step: 'kind', arg: 'training' })),
       say(`并发发布${index}`),
-      tap('ea:c:skip'),
+      tap(eventAdminCallbacks.step.pack({ step: 'skip' })),
       say('湖滨'),
-      tap(`ea:c:station:${fixtures.stationId}`),
+      tap(eventAdminCallbacks.step.pack({ step: 'station', arg: String(fixtures.stationId) })),
     ],
     ...[
       say(typedStart()),
       say('11:30'),
       say('30'),
-      tap('ea:c:noslots'),
-      tap('ea:c:default'),
-      tap('ea:c:default'),
-      tap('ea:c:done'),
-      tap('ea:c:done'),
+      tap(eventAdminCallbacks.step.pack({ step: 'noslots' })),
+      tap(eventAdminCallbacks.step.pack({ step: 'default' })),
+      tap(eventAdminCallbacks.step.pack({ step: 'default' })),
+      tap(eventAdminCallbacks.step.pack({ step: 'done' })),
+      tap(eventAdminCallbacks.step.pack({ step: 'done' })),
     ],
   ]
-  return { before, last: [tap('ea:c:publish'), tap('ea:c:publish')] }
+  return {
+    before,
+    last: [tap(eventAdminCallbacks.step.pack({ step: 'publish' })), tap(eventAdminCallbacks.step.pack({ step: 'publish' }))],
+  }
 }
 
 /** Walks one user through `kind`, the steps alternating between a and b, the last one on both at once. */

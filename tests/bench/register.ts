@@ -11,6 +11,7 @@
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { eq } from 'drizzle-orm'
+import { eventCallbacks } from '../../bot/callbacks/events.js'
 import { openDatabase, type Database, type DatabaseHandle } from '../../db/client.js'
 import { register } from '../../db/repositories/registrations.js'
 import { touchUser } from '../../db/repositories/users.js'
@@ -91,7 +92,9 @@ async function handlerBurst(db: Database, offset = 1_000_000, lockChats = driver
   const event = await createTestEvent(db, { title: `bench handlers ${offset}`, capacity: seats })
   const { bot } = createTestBot(db, { now: () => clock, lockChats })
   const { seconds, times } = await timed(
-    workerIds(offset).map((id) => () => bot.handleUpdate(callbackUpdate({ id, first_name: 'bench' }, `e:r:${event.id}`))),
+    workerIds(offset).map(
+      (id) => () => bot.handleUpdate(callbackUpdate({ id, first_name: 'bench' }, eventCallbacks.register.pack({ eventId: event.id }))),
+    ),
   )
   return tally(db, event.id, seconds, times)
 }
