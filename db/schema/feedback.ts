@@ -2,7 +2,17 @@ import { bigint, boolean, index, integer, pgEnum, pgTable, serial, text, timesta
 import { events } from './events.js'
 import { stations } from './stations.js'
 
-export const feedbackCategory = pgEnum('feedback_category', ['need', 'suggestion', 'complaint', 'praise', 'other'])
+export const feedbackCategory = pgEnum('feedback_category', [
+  'need',
+  'suggestion',
+  'complaint',
+  'praise',
+  'other',
+  /** A rider's 📣 报告情况 about a station (one per report, routed like any ticket). */
+  'station_report',
+  /** A rider's 推荐一个驿站 (a station that is not on the map yet), for organizers to review. */
+  'station_suggestion',
+])
 export type FeedbackCategory = (typeof feedbackCategory.enumValues)[number]
 
 /** new → in_progress → answered → closed; a worker's "not satisfied" or addition reopens (in_progress). */

@@ -1,5 +1,6 @@
 export * from './users.js'
 export * from './stations.js'
+export * from './station-field.js'
 export * from './roles.js'
 export * from './events.js'
 export * from './outbox.js'

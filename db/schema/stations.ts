@@ -25,7 +25,14 @@ export const stations = pgTable(
     openingHours: text().notNull().default(''),
     phone: text().notNull().default(''),
     active: boolean().notNull().default(true),
+    /** The day an organizer last confirmed the station's data (✅ 信息已核实, or the import's column). */
     lastVerified: date({ mode: 'string' }),
+    /** Temporarily closed until this moment (repairs, a day off); null when not closed. */
+    closedUntil: timestamp({ withTimezone: true }),
+    /** Why it is temporarily closed, in the organizer's words ("装修，12月10日恢复"); '' when not said. */
+    closedReason: text().notNull().default(''),
+    /** A Telegram photo file id of the station (never downloaded); null when there is none. */
+    photoFileId: text(),
     searchText: text().generatedAlwaysAs(
       (): SQL => sql`${stations.name} || ' ' || ${stations.city} || ' ' || ${stations.district} || ' ' || ${stations.address}`,
     ),

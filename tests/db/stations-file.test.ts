@@ -28,6 +28,9 @@ const goodCsv = [
 ].join('\n')
 
 /** What goodCsv must put in the database, in external-id order. */
+/** The bot's own columns, which files do not carry. */
+const notClosed = { closedUntil: null, closedReason: '', photoFileId: null }
+
 const goodStations: Omit<StationRecord, 'id'>[] = [
   {
     externalId: 'cd-101',
@@ -43,6 +46,7 @@ const goodStations: Omit<StationRecord, 'id'>[] = [
     phone: '028-8666 1234',
     active: true,
     lastVerified: '2026-10-12',
+    ...notClosed,
   },
   {
     externalId: 'fc-101',
@@ -58,6 +62,7 @@ const goodStations: Omit<StationRecord, 'id'>[] = [
     phone: '',
     active: false,
     lastVerified: '2026-01-05',
+    ...notClosed,
   },
   {
     externalId: 'xa-101',
@@ -73,6 +78,7 @@ const goodStations: Omit<StationRecord, 'id'>[] = [
     phone: '',
     active: true,
     lastVerified: null,
+    ...notClosed,
   },
 ]
 
