@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStation, findPossibleDuplicates, listStationChanges, updateStation } from '../../../db/repositories/station-changes.js'
+import { clearAmenityOutage, currentOutages, setAmenityOutage } from '../../../db/repositories/station-outages.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 
 let handle: TestDatabase
@@ -44,5 +45,25 @@ describe('station history', () => {
     expect((await findPossibleDuplicates(db, { lat: 36.2003, lng: 116.77 }, '喜乐驿站（社区）')).map((s) => s.name)).toEqual(['喜乐驿站'])
     expect(await findPossibleDuplicates(db, { lat: 36.21, lng: 116.77 }, '喜乐驿站')).toEqual([])
     expect(await findPossibleDuplicates(db, { lat: 36.2003, lng: 116.77 }, '顺丰网点')).toEqual([])
+  })
+})
+
+describe('amenity outages', () => {
+  it('are in force until their end, are recorded in the history, and clear once', async () => {
+    const { db } = handle
+    const station = await createStation(db, { name: '热水点', kind: 'union', lat: 31, lng: 121 }, { actorId: 1, source: 'organizer' })
+    const now = new Date('2026-12-04T10:00:00Z')
+    await setAmenityOutage(
+      db,
+      { stationId: station.id, amenity: 'hot_water', until: new Date('2026-12-04T12:00:00Z'), reason: '' },
+      { actorId: 2, source: 'merchant' },
+    )
+    expect((await currentOutages(db, [station.id], now)).map((o) => o.amenity)).toEqual(['hot_water'])
+    expect(await currentOutages(db, [station.id], new Date('2026-12-04T13:00:00Z'))).toEqual([])
+    expect(await clearAmenityOutage(db, station.id, 'hot_water', { actorId: 2, source: 'merchant' })).toBe(true)
+    expect(await clearAmenityOutage(db, station.id, 'hot_water', { actorId: 2, source: 'merchant' })).toBe(false)
+    const history = await listStationChanges(db, station.id, 10)
+    expect(history.map((change) => change.source)).toEqual(['merchant', 'merchant', 'organizer'])
+    expect(history[0]!.fields['outage:hot_water']).toEqual({ from: '2026-12-04T12:00:00.000Z', to: null })
   })
 })

@@ -1,0 +1,62 @@
+import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm'
+import type { Database } from '../client.js'
+import { stationAmenityOutages, stationChanges, type StationAmenityOutage } from '../schema/index.js'
+import type { Actor } from './station-changes.js'
+
+const current = (now: Date) => or(isNull(stationAmenityOutages.until), gt(stationAmenityOutages.until, now))
+
+/**
+ * Marks an amenity of a station as out (热水没了) until `until` (null: until someone says it is
+ * back), replacing an earlier outage of it, and records the change in the station's history.
+ */
+export async function setAmenityOutage(
+  db: Database,
+  input: { stationId: number; amenity: string; until: Date | null; reason: string },
+  actor: Actor,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const values = { ...input, setBy: actor.actorId }
+    await tx
+      .insert(stationAmenityOutages)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [stationAmenityOutages.stationId, stationAmenityOutages.amenity],
+        set: { ...values, createdAt: new Date() },
+      })
+    await tx.insert(stationChanges).values({
+      stationId: input.stationId,
+      actorId: actor.actorId,
+      source: actor.source,
+      fields: { [`outage:${input.amenity}`]: { from: null, to: input.until?.toISOString() ?? 'open-ended' } },
+      note: actor.note ?? input.reason,
+    })
+  })
+}
+
+/** The amenity is back; false when it was not out. */
+export async function clearAmenityOutage(db: Database, stationId: number, amenity: string, actor: Actor): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(stationAmenityOutages)
+      .where(and(eq(stationAmenityOutages.stationId, stationId), eq(stationAmenityOutages.amenity, amenity)))
+      .returning()
+    if (removed.length === 0) return false
+    await tx.insert(stationChanges).values({
+      stationId,
+      actorId: actor.actorId,
+      source: actor.source,
+      fields: { [`outage:${amenity}`]: { from: removed[0]!.until?.toISOString() ?? 'open-ended', to: null } },
+      note: actor.note ?? '',
+    })
+    return true
+  })
+}
+
+/** The outages in force at `now` of the given stations. */
+export async function currentOutages(db: Database, stationIds: readonly number[], now: Date): Promise<StationAmenityOutage[]> {
+  if (stationIds.length === 0) return []
+  return db
+    .select()
+    .from(stationAmenityOutages)
+    .where(and(inArray(stationAmenityOutages.stationId, [...stationIds]), current(now)))
+}
