@@ -92,7 +92,7 @@ export async function refreshDueOpenIntervals(db: Database, now: Date): Promise<
       .where(
         and(
           gt(stations.id, after),
-          sql`(${stationOpenHorizon.stationId} IS NULL OR ${stationOpenHorizon.computedUntil} < ${dueBefore} OR ${stationOpenHorizon.computedFrom} > ${now})`,
+          sql`(${stationOpenHorizon.stationId} IS NULL OR ${stationOpenHorizon.computedUntil} < ${dueBefore.toISOString()}::timestamptz OR ${stationOpenHorizon.computedFrom} > ${now.toISOString()}::timestamptz)`,
         ),
       )
       .orderBy(asc(stations.id))
@@ -127,6 +127,7 @@ export async function ensureOpenIntervals(db: Database, stationIds: readonly num
 export async function staleStationsWithin(db: Database, point: { lat: number; lng: number }, metres: number, now: Date): Promise<number[]> {
   const origin = stationEarth(point.lat, point.lng)
   const earth = stationEarth(sql`${stations.lat}`, sql`${stations.lng}`)
+  const at = sql`${now.toISOString()}::timestamptz`
   const rows = await db
     .select({ id: stations.id })
     .from(stations)
@@ -135,7 +136,7 @@ export async function staleStationsWithin(db: Database, point: { lat: number; ln
         eq(stations.active, true),
         sql`public.earth_box(${origin}, ${metres}) OPERATOR(public.@>) ${earth}`,
         sql`public.earth_distance(${earth}, ${origin}) <= ${metres}`,
-        sql`NOT EXISTS (SELECT 1 FROM ${stationOpenHorizon} WHERE ${stationOpenHorizon.stationId} = ${stations.id} AND ${stationOpenHorizon.computedFrom} <= ${now} AND ${stationOpenHorizon.computedUntil} > ${now})`,
+        sql`NOT EXISTS (SELECT 1 FROM ${stationOpenHorizon} WHERE ${stationOpenHorizon.stationId} = ${stations.id} AND ${stationOpenHorizon.computedFrom} <= ${at} AND ${stationOpenHorizon.computedUntil} > ${at})`,
       ),
     )
   return rows.map((row) => row.id)
