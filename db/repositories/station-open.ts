@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, gte, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import { openIntervals, shanghaiDay, shanghaiDayStart, type HoursException } from '../../domain/open-intervals.js'
 import type { Database } from '../client.js'
 import { stationEarth, stationHoursExceptions, stationOpenHorizon, stationOpenIntervals, stations } from '../schema/index.js'
@@ -192,25 +192,32 @@ function openWalk(db: Database) {
   const earth = stationEarth(sql`${stations.lat}`, sql`${stations.lng}`)
   const intervals = stationOpenIntervals
   const horizon = stationOpenHorizon
-  const openAt = sql`${intervals.stationId} = ${stations.id} AND ${intervals.closesAt} > ${now} AND ${intervals.opensAt} <= ${now}`
-  const covers = sql`${horizon.stationId} = ${stations.id} AND ${horizon.computedFrom} <= ${now} AND ${horizon.computedUntil} > ${now}`
+  // Intervals of a station do not overlap, so the first one closing after `now` is the only one
+  // that can hold it. Scalar subqueries with LIMIT, not EXISTS: inside an OR the planner would
+  // hash an EXISTS over the whole table (a scan per query) instead of probing per station.
+  const current = (column: SQL) =>
+    sql`(SELECT ${column} FROM ${intervals} WHERE ${intervals.stationId} = ${stations.id} AND ${intervals.closesAt} > ${now} ORDER BY ${intervals.closesAt} LIMIT 1)`
+  const covered = (column: SQL) => sql`(SELECT ${column} FROM ${horizon} WHERE ${horizon.stationId} = ${stations.id})`
+  const opened = current(sql`${intervals.opensAt} <= ${now}`)
+  const covers = covered(sql`${horizon.computedFrom} <= ${now} AND ${horizon.computedUntil} > ${now}`)
   return db
     .select({
       ...stationColumns,
       distance: sql<number>`public.earth_distance(${earth}, ${origin})`.mapWith(Number).as('distance'),
-      openUntil: sql<Date | null>`(SELECT ${intervals.closesAt} FROM ${intervals} WHERE ${openAt} LIMIT 1)`
+      openUntil: sql<Date | null>`${current(sql`CASE WHEN ${intervals.opensAt} <= ${now} THEN ${intervals.closesAt} END`)}`
         .mapWith(intervals.closesAt)
         .as('open_until'),
-      horizon: sql<Date | null>`(SELECT ${horizon.computedUntil} FROM ${horizon} WHERE ${covers})`
-        .mapWith(horizon.computedUntil)
-        .as('horizon'),
+      horizon:
+        sql<Date | null>`${covered(sql`CASE WHEN ${horizon.computedFrom} <= ${now} AND ${horizon.computedUntil} > ${now} THEN ${horizon.computedUntil} END`)}`
+          .mapWith(horizon.computedUntil)
+          .as('horizon'),
     })
     .from(stations)
     .where(
       and(
         eq(stations.active, true),
         sql`${stations.amenities} @> ${sql.placeholder('amenities')}::text[]`,
-        sql`(EXISTS (SELECT 1 FROM ${intervals} WHERE ${openAt}) OR NOT EXISTS (SELECT 1 FROM ${horizon} WHERE ${covers}))`,
+        sql`(${opened} IS TRUE OR ${covers} IS NOT TRUE)`,
       ),
     )
     .orderBy(sql`${earth} OPERATOR(public.<->) ${origin}`)
