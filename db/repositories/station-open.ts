@@ -106,7 +106,7 @@ export async function refreshDueOpenIntervals(db: Database, now: Date): Promise<
 }
 
 /** Refreshes those of `stationIds` whose stored intervals do not cover `now` (none yet, or from another day). */
-export async function ensureOpenIntervals(db: Database, stationIds: readonly number[], now: Date): Promise<void> {
+async function ensureOpenIntervals(db: Database, stationIds: readonly number[], now: Date): Promise<void> {
   if (stationIds.length === 0) return
   const covered = await db
     .select({ stationId: stationOpenHorizon.stationId })
@@ -124,7 +124,7 @@ export async function ensureOpenIntervals(db: Database, stationIds: readonly num
 }
 
 /** Active stations within `metres` of `point` whose stored intervals do not cover `now`. */
-export async function staleStationsWithin(db: Database, point: { lat: number; lng: number }, metres: number, now: Date): Promise<number[]> {
+async function staleStationsWithin(db: Database, point: { lat: number; lng: number }, metres: number, now: Date): Promise<number[]> {
   const origin = stationEarth(point.lat, point.lng)
   const earth = stationEarth(sql`${stations.lat}`, sql`${stations.lng}`)
   const at = sql`${now.toISOString()}::timestamptz`
