@@ -29,6 +29,12 @@ function shownState(station: StationRecord, stored: StoredOpening | undefined, n
   return { kind: 'closed', opensAt: stored?.opensAt }
 }
 
+/** A station's state at `now` as the lists show it (hours, holiday hours, temporary closure). */
+export async function stationState(db: Database, station: StationRecord, now: Date): Promise<OpeningState> {
+  const stored = await storedOpenings(db, [station.id], now)
+  return shownState(station, stored.get(station.id), now)
+}
+
 /**
  * One page of the nearest active stations within `withinMetres` with the requested amenities
  * (filtered in SQL through the KNN index) and, when asked, only those open at `now` (one query on

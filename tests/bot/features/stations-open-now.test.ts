@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { nearestPage } from '../../../bot/features/stations/nearest.js'
+import { nearestPage, stationState } from '../../../bot/features/stations/nearest.js'
 import { updateStation } from '../../../db/repositories/station-changes.js'
-import { upsertStations } from '../../../db/repositories/stations.js'
+import { findStation, upsertStations } from '../../../db/repositories/stations.js'
 import { stations } from '../../../db/schema/index.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 
@@ -42,6 +42,7 @@ describe('the nearest list with temporary closures', () => {
       ['甲驿站', { kind: 'closed', opensAt: closedUntil }],
       ['丙驿站', { kind: 'unknown' }],
     ])
+    expect(await stationState(database.db, (await findStation(database.db, a!.id))!, now)).toEqual({ kind: 'closed', opensAt: closedUntil })
     expect(summary((await page(false)).stations)).toEqual([
       ['甲驿站', 'closed'],
       ['乙驿站', 'open'],
