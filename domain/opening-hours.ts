@@ -15,7 +15,7 @@ export type OpeningState =
  * A Date whose *local* fields show the Shanghai wall-clock time of `instant`, so that
  * opening_hours.js (which reads local fields) evaluates in Asia/Shanghai on any server.
  */
-function toShanghaiLocal(instant: Date): Date {
+export function toShanghaiLocal(instant: Date): Date {
   const wall = new Date(instant.getTime() + SHANGHAI_OFFSET_MS)
   return new Date(
     wall.getUTCFullYear(),
@@ -28,7 +28,8 @@ function toShanghaiLocal(instant: Date): Date {
   )
 }
 
-function fromShanghaiLocal(local: Date): Date {
+/** The instant whose Shanghai wall-clock time the *local* fields of `local` show (the inverse of toShanghaiLocal). */
+export function fromShanghaiLocal(local: Date): Date {
   const wallAsUtc = Date.UTC(
     local.getFullYear(),
     local.getMonth(),
@@ -58,7 +59,8 @@ export function openingHoursError(value: string): string | undefined {
 
 const parsed = new Map<string, OpeningHours | null>()
 
-function parse(value: string): OpeningHours | null {
+/** Parsed hours (cached), or null for empty or unreadable ones. */
+export function parseOpeningHours(value: string): OpeningHours | null {
   let hours = parsed.get(value)
   if (hours === undefined) {
     try {
@@ -78,7 +80,7 @@ function parse(value: string): OpeningHours | null {
  * Empty, invalid or "unknown" hours give `unknown`, never a guess.
  */
 export function openingState(value: string, now: Date): OpeningState {
-  const hours = parse(value)
+  const hours = parseOpeningHours(value)
   if (hours === null) return { kind: 'unknown' }
   const local = toShanghaiLocal(now)
   const horizon = new Date(local.getTime() + WEEK_MS)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { stationChanges, stationEarth, stations, type FieldChange, type StationChange, type StationChangeSource } from '../schema/index.js'
+import { refreshOpenIntervals } from './station-open.js'
 import type { StationRecord } from './stations.js'
 
 /** The station fields people change in the bot; the rest (ids, search text, timestamps) follow. */
@@ -47,7 +48,10 @@ export function diffStation(station: StationRecord, patch: StationPatch): Record
   return fields
 }
 
-type Executor = Pick<Database, 'select' | 'insert' | 'update'>
+type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
+
+/** Fields that change when a station is open (its stored open intervals are recomputed with the change). */
+const OPEN_FIELDS: readonly string[] = ['openingHours', 'active', 'closedUntil', 'lat', 'lng']
 
 export type UpdateResult =
   { kind: 'updated'; station: StationRecord; fields: Record<string, FieldChange> } | { kind: 'unchanged' | 'not-found' }
@@ -55,14 +59,27 @@ export type UpdateResult =
 /**
  * Changes a station and records who changed which fields (old → new) in the same transaction; a
  * patch that changes nothing writes nothing. The row is locked first, so two organizers' edits
- * record a history that adds up.
+ * record a history that adds up. A change of hours, closure or activity recomputes the station's
+ * stored open intervals from `now` in the same transaction, so open-now sees it at once.
  */
-export async function updateStation(db: Database, stationId: number, patch: StationPatch, actor: Actor): Promise<UpdateResult> {
-  return db.transaction(async (tx) => updateStationIn(tx, stationId, patch, actor))
+export async function updateStation(
+  db: Database,
+  stationId: number,
+  patch: StationPatch,
+  actor: Actor,
+  now = new Date(),
+): Promise<UpdateResult> {
+  return db.transaction(async (tx) => updateStationIn(tx, stationId, patch, actor, now))
 }
 
 /** `updateStation` inside the caller's transaction (a report confirmed together with the station's new state). */
-export async function updateStationIn(tx: Executor, stationId: number, patch: StationPatch, actor: Actor): Promise<UpdateResult> {
+export async function updateStationIn(
+  tx: Executor,
+  stationId: number,
+  patch: StationPatch,
+  actor: Actor,
+  now = new Date(),
+): Promise<UpdateResult> {
   const [station] = await tx.select(stationColumns).from(stations).where(eq(stations.id, stationId)).for('update')
   if (station === undefined) return { kind: 'not-found' }
   const fields = diffStation(station, patch)
@@ -74,11 +91,12 @@ export async function updateStationIn(tx: Executor, stationId: number, patch: St
     .where(eq(stations.id, stationId))
     .returning(stationColumns)
   await tx.insert(stationChanges).values({ stationId, actorId: actor.actorId, source: actor.source, fields, note: actor.note ?? '' })
+  if (Object.keys(fields).some((key) => OPEN_FIELDS.includes(key))) await refreshOpenIntervals(tx, [stationId], now)
   return { kind: 'updated', station: updated!, fields }
 }
 
 /** Adds a station made in the bot (its external id says so) and records its creation as the first change. */
-export async function createStation(db: Database, values: NewStationFields, actor: Actor): Promise<StationRecord> {
+export async function createStation(db: Database, values: NewStationFields, actor: Actor, now = new Date()): Promise<StationRecord> {
   return db.transaction(async (tx) => {
     const [station] = await tx
       .insert(stations)
@@ -92,6 +110,7 @@ export async function createStation(db: Database, values: NewStationFields, acto
     await tx
       .insert(stationChanges)
       .values({ stationId: station!.id, actorId: actor.actorId, source: actor.source, fields, note: actor.note ?? '' })
+    await refreshOpenIntervals(tx, [station!.id], now)
     return station!
   })
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { stationEarth, stations, stationUses, type NewStation, type Station } from '../schema/index.js'
+import { refreshOpenIntervals } from './station-open.js'
 
 export type Point = { lat: number; lng: number }
 /** A station as the bot and the import/export see it (without bookkeeping columns). */
@@ -121,10 +122,14 @@ export async function listStations(db: Database): Promise<StationRecord[]> {
 }
 
 /**
- * Inserts or updates (by external id) every station in one transaction: all land or none do.
- * Returns how many were new and how many were updated.
+ * Inserts or updates (by external id) every station in one transaction: all land or none do, with
+ * their stored open intervals recomputed from `now`. Returns how many were new and how many were updated.
  */
-export async function upsertStations(db: Database, rows: readonly NewStation[]): Promise<{ inserted: number; updated: number }> {
+export async function upsertStations(
+  db: Database,
+  rows: readonly NewStation[],
+  now = new Date(),
+): Promise<{ inserted: number; updated: number }> {
   let inserted = 0
   return db.transaction(async (tx) => {
     for (let start = 0; start < rows.length; start += 500) {
@@ -151,8 +156,13 @@ export async function upsertStations(db: Database, rows: readonly NewStation[]):
           },
         })
         // xmax is 0 only on a freshly inserted row version.
-        .returning({ inserted: sql<boolean>`(xmax = 0)` })
+        .returning({ id: stations.id, inserted: sql<boolean>`(xmax = 0)` })
       inserted += result.filter((row) => row.inserted).length
+      await refreshOpenIntervals(
+        tx,
+        result.map((row) => row.id),
+        now,
+      )
     }
     return { inserted, updated: rows.length - inserted }
   })

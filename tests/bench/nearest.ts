@@ -1,4 +1,6 @@
-// Nearest-station search: the KNN index against a full scan on the same data, in one run.
+// Nearest-station search: the KNN index against a full scan on the same data, in one run, and
+// open-now (the nearest open stations within the radius, from the stored open intervals) against
+// evaluating opening_hours and closures on every station inside the radius.
 //   npm run bench:nearest [-- --json] [-- --stations N --queries Q --scan-queries S]
 // PostgreSQL when DATABASE_URL is set (in a temporary database, dropped at the end), else
 // in-memory PGlite. With --json the last line printed is one JSON object with the figures.
@@ -16,6 +18,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import type postgres from 'postgres'
 import { openDatabase, type Database, type DatabaseHandle } from '../../db/client.js'
+import { findNearestOpenStations } from '../../db/repositories/station-open.js'
 import {
   findNearestStations,
   upsertStations,
@@ -27,6 +30,7 @@ import * as schema from '../../db/schema/index.js'
 import { createEmptyPostgresDatabase } from '../helpers/db.js'
 import { positiveInteger } from './args.js'
 import { generateQueryPoints, generateStations } from './nearest-data.js'
+import { addClosuresAndReports, findNearestOpenByEvaluating, OPEN_NOW_AT, openShare } from './nearest-open.js'
 import { findNearestStationsByScan } from './nearest-scan.js'
 
 type Search = (db: Database, point: Point, options: NearestOptions) => Promise<StationWithDistance[]>
@@ -48,7 +52,10 @@ if (args['scan-queries'] !== undefined) scanQueryCount('')
 const LIMIT = 5
 const RARE = ['truck_parking'] as const
 const GIST_INDEX = 'stations_earth_gist'
-const targets = { indexedP50Ms: 1.5, speedup: 15, rssMb: 250 }
+const INTERVALS_INDEX = 'station_open_intervals_closes'
+/** The bot's default NEARBY_RADIUS_KM. */
+const RADIUS_METRES = 20_000
+const targets = { indexedP50Ms: 1.5, openNowP50Ms: 3, speedup: 15, rssMb: 250 }
 
 const log = (line = '') => console.log(line)
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits
@@ -144,10 +151,17 @@ async function main() {
   try {
     const clock = performance.now()
     const rows = generateStations(stationCount, 20_261_125)
-    for (let start = 0; start < rows.length; start += 10_000) await upsertStations(db, rows.slice(start, start + 10_000))
+    for (let start = 0; start < rows.length; start += 10_000) await upsertStations(db, rows.slice(start, start + 10_000), OPEN_NOW_AT)
+    const flagged = await addClosuresAndReports(db, OPEN_NOW_AT)
     await db.execute(sql`ANALYZE stations`)
+    await db.execute(sql`ANALYZE station_open_intervals`)
+    await db.execute(sql`ANALYZE station_open_horizon`)
     const insertSeconds = (performance.now() - clock) / 1000
-    log(`inserted and analyzed in ${insertSeconds.toFixed(1)} s`)
+    const share = await openShare(db, OPEN_NOW_AT)
+    log(
+      `inserted (with open intervals), ${flagged.toLocaleString('en')} closures and reports, analyzed in ${insertSeconds.toFixed(1)} s; ` +
+        `open at ${OPEN_NOW_AT.toISOString()}: ${share.open.toLocaleString('en')} of ${share.active.toLocaleString('en')} active`,
+    )
 
     const points = generateQueryPoints(queryCount, 7)
     const warmUp = generateQueryPoints(10, 99)
@@ -155,6 +169,9 @@ async function main() {
       await measure(db, findNearestStations, warmUp, amenities)
       await measure(db, findNearestStationsByScan, warmUp.slice(0, 3), amenities)
     }
+    const openNow: Search = (target, point, options) =>
+      findNearestOpenStations(target, point, { ...options, withinMetres: RADIUS_METRES, now: OPEN_NOW_AT })
+    await measure(db, openNow, warmUp)
     const scanPoints = points.slice(0, scanQueryCount(driver))
     const timed = async (label: string, search: Search, searched: readonly Point[], amenities?: readonly string[]) => {
       const begun = performance.now()
@@ -167,7 +184,18 @@ async function main() {
       scan: await timed('scan', findNearestStationsByScan, scanPoints),
       filteredIndexed: await timed('indexed + truck_parking', findNearestStations, points, RARE),
       filteredScan: await timed('scan + truck_parking', findNearestStationsByScan, scanPoints, RARE),
+      openNow: await timed('open now within 20 km', openNow, points),
     }
+    // Checked on the scan's points: evaluating every station inside 20 km takes a while on PGlite.
+    const begun = performance.now()
+    let openDiffering = 0
+    for (const [i, point] of scanPoints.entries()) {
+      const expected = await findNearestOpenByEvaluating(db, point, LIMIT, RADIUS_METRES, OPEN_NOW_AT)
+      if (expected.join() !== (runs.openNow.ids[i] ?? []).join()) openDiffering += 1
+    }
+    log(
+      `  open now by evaluating every station within 20 km: ${scanPoints.length} queries in ${((performance.now() - begun) / 1000).toFixed(1)} s`,
+    )
 
     const origin = points[0] ?? { lat: 30.66, lng: 104.07 }
     const plans = {
@@ -175,14 +203,15 @@ async function main() {
       filteredIndexed: await explain(handle, (target) => findNearestStations(target, origin, { limit: LIMIT, amenities: RARE })),
       scan: await explain(handle, (target) => findNearestStationsByScan(target, origin, { limit: LIMIT })),
       filteredScan: await explain(handle, (target) => findNearestStationsByScan(target, origin, { limit: LIMIT, amenities: RARE })),
+      openNow: await explain(handle, (target) => openNow(target, origin, { limit: LIMIT })),
     }
-    return { driver, runs, plans, insertSeconds, started, scanCount: scanPoints.length }
+    return { driver, runs, plans, insertSeconds, started, scanCount: scanPoints.length, openDiffering }
   } finally {
     await handle.close()
   }
 }
 
-const { driver, runs, plans, insertSeconds, started, scanCount } = await main()
+const { driver, runs, plans, insertSeconds, started, scanCount, openDiffering } = await main()
 // The first start on an empty data dir (initdb, migrations, sample seed), then a restart on it,
 // which is what a running deployment sees after every restart.
 const memoryDir = await mkdtemp(path.join(tmpdir(), 'nuanxin-bench-memory-'))
@@ -197,7 +226,8 @@ const speedup = p50(runs.scan) / p50(runs.indexed)
 const filteredSpeedup = p50(runs.filteredScan) / p50(runs.filteredIndexed)
 const differing = mismatches(runs.indexed, runs.scan)
 const filteredDiffering = mismatches(runs.filteredIndexed, runs.filteredScan)
-const usesIndex = (plan: string[]) => plan.some((line) => line.includes(GIST_INDEX))
+const usesIndex = (plan: string[], index = GIST_INDEX) => plan.some((line) => line.includes(index))
+const openUsesIndexes = usesIndex(plans.openNow) && usesIndex(plans.openNow, INTERVALS_INDEX)
 const rssMb = 'rssMb' in memory ? memory.rssMb : undefined
 const rssAfterGcMb = 'rssMb' in memory ? memory.rssAfterGcMb : undefined
 
@@ -208,6 +238,7 @@ for (const [label, run] of [
   ['scan baseline', runs.scan],
   ['indexed + truck_parking', runs.filteredIndexed],
   ['scan + truck_parking', runs.filteredScan],
+  ['open now within 20 km', runs.openNow],
 ] as const) {
   log(`${label.padEnd(28)}${String(run.times.length).padStart(8)}${p50(run).toFixed(3).padStart(11)}${p99(run).toFixed(3).padStart(11)}`)
 }
@@ -221,6 +252,7 @@ for (const [label, plan] of [
   ['indexed + truck_parking', plans.filteredIndexed],
   ['scan baseline', plans.scan],
   ['scan + truck_parking', plans.filteredScan],
+  ['open now within 20 km', plans.openNow],
 ] as const) {
   log()
   log(`plan, ${label} — ${usesIndex(plan) ? `uses ${GIST_INDEX}` : `does NOT use ${GIST_INDEX}`}:`)
@@ -242,6 +274,13 @@ log(`  [${mark(speedup >= targets.speedup)}] speedup ≥ ${targets.speedup}×: $
 log(`  [${mark(usesIndex(plans.indexed))}] indexed query uses ${GIST_INDEX}`)
 log(`  [${mark(differing + filteredDiffering === 0)}] identical top-${LIMIT} for every query`)
 log(
+  `  [${mark(p50(runs.openNow) < targets.openNowP50Ms)}] open-now p50 < ${targets.openNowP50Ms} ms: ${p50(runs.openNow).toFixed(3)} ms${onPostgres}`,
+)
+log(`  [${mark(openUsesIndexes)}] open-now query uses ${GIST_INDEX} and ${INTERVALS_INDEX}`)
+log(
+  `  [${mark(openDiffering === 0)}] open-now equals evaluating opening_hours and closures on every station within 20 km: ${scanCount - openDiffering}/${scanCount} queries`,
+)
+log(
   rssMb === undefined
     ? `  [MISS] bot RSS after start-up on PGlite < ${targets.rssMb} MB: could not measure (${'error' in memory ? memory.error : ''})`
     : `  [${mark(rssMb < targets.rssMb)}] bot RSS after (re)start on PGlite < ${targets.rssMb} MB: ${rssMb} MB (${rssAfterGcMb} MB after a full GC; first start with initdb: ${firstStartMb ?? '?'} MB)`,
@@ -256,7 +295,12 @@ if (args.json) {
       scan_p50_ms: round(p50(runs.scan)),
       speedup: round(speedup, 1),
       identical_top5: differing + filteredDiffering === 0,
+      open_now_p50_ms: round(p50(runs.openNow)),
+      open_now_identical: openDiffering === 0,
       driver,
+      open_now_p99_ms: round(p99(runs.openNow)),
+      open_now_mismatches: openDiffering,
+      open_now_uses_indexes: openUsesIndexes,
       scan_p99_ms: round(p99(runs.scan)),
       filtered_indexed_p50_ms: round(p50(runs.filteredIndexed)),
       filtered_indexed_p99_ms: round(p99(runs.filteredIndexed)),

@@ -9,7 +9,6 @@ import {
 } from '../../../db/repositories/stations.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
 import { isValidPoint, type Point } from '../../../domain/geo.js'
-import { openingState } from '../../../domain/opening-hours.js'
 import { smallTalk, tooShortToSearch } from '../../../domain/small-talk.js'
 import { onCallback } from '../../callbacks/route.js'
 import { listQueryOf, stationCallbacks, stationsStale, type ListQuery } from '../../callbacks/stations.js'
@@ -19,7 +18,7 @@ import { mainKeyboard } from '../../ui/main-keyboard.js'
 import { ignoreNotModified } from '../../ui/telegram-errors.js'
 import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
 import { listKeyboard, navigationKeyboard, searchResultsKeyboard } from './keyboards.js'
-import { nearestPage } from './nearest.js'
+import { nearestPage, stationState } from './nearest.js'
 
 const MAX_PLACE_QUERY = 40
 const SEARCH_RESULTS = 8
@@ -130,11 +129,12 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     if (station === undefined || !station.active) return ctx.answerCallbackQuery({ text: ctx.t('station-gone') })
     await ctx.answerCallbackQuery()
     if (ctx.user !== undefined) await recordStationUse(db, ctx.user.id, station.id)
+    const at = now()
     await ctx.replyWithVenue(station.lat, station.lng, station.name, station.address || station.city)
     await ctx.reply(
       ctx.t('navigate-details', {
         name: escapeHtml(station.name),
-        status: formatStatus(ctx.t, openingState(station.openingHours, now()), now()),
+        status: formatStatus(ctx.t, await stationState(db, station, at), at),
         amenities: formatAmenities(ctx.t, station.amenities),
         address: formatAddress(station),
         phone: station.phone === '' ? 'none' : escapeHtml(station.phone),

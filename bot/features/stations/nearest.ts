@@ -1,13 +1,10 @@
 import type { Database } from '../../../db/client.js'
+import { findNearestOpenStations, storedOpenings, type StoredOpening } from '../../../db/repositories/station-open.js'
 import { findNearestStations, type Point, type StationRecord, type StationWithDistance } from '../../../db/repositories/stations.js'
 import { openingState, type OpeningState } from '../../../domain/opening-hours.js'
 import type { Filters } from '../../callbacks/stations.js'
 
 export const PAGE_SIZE = 5
-/** Opening hours cannot be evaluated in SQL, so "open now" checks the nearest stations in batches. */
-const BATCH = 40
-/** How far down the nearest list "open now" looks before it stops and says there are no more. */
-const MAX_SCANNED = 400
 
 export type ListedStation = StationWithDistance & { state: OpeningState; chosen?: true }
 export type NearestPage = {
@@ -22,56 +19,81 @@ export type NearestPage = {
 }
 
 /**
+ * The state shown for a station: open or closed as the stored intervals say (hours, holiday hours,
+ * temporary closure), "unknown" only for hours nobody knows that nothing else closes.
+ */
+function shownState(station: StationRecord, stored: StoredOpening | undefined, now: Date): OpeningState {
+  if (stored?.kind === 'open') return stored
+  const closed = station.closedUntil !== null && station.closedUntil > now
+  if (!closed && openingState(station.openingHours, now).kind === 'unknown') return { kind: 'unknown' }
+  return { kind: 'closed', opensAt: stored?.opensAt }
+}
+
+/** A station's state at `now` as the lists show it (hours, holiday hours, temporary closure). */
+export async function stationState(db: Database, station: StationRecord, now: Date): Promise<OpeningState> {
+  const stored = await storedOpenings(db, [station.id], now)
+  return shownState(station, stored.get(station.id), now)
+}
+
+/**
  * One page of the nearest active stations within `withinMetres` with the requested amenities
- * (filtered in SQL through the KNN index) and, when asked, only those open at `now` in Asia/Shanghai.
- * A `chosen` station (the one picked in a typed-place search) comes first whatever its state, and
- * is not repeated among its neighbours.
+ * (filtered in SQL through the KNN index) and, when asked, only those open at `now` (one query on
+ * the stored open intervals, also through the KNN index). A `chosen` station (the one picked in a
+ * typed-place search) comes first whatever its state, and is not repeated among its neighbours.
  */
 export async function nearestPage(
   db: Database,
   point: Point,
   query: { page: number; filters: Filters; now: Date; withinMetres: number; chosen?: StationRecord },
 ): Promise<NearestPage> {
-  const { filters, chosen } = query
-  const withState = (station: StationWithDistance): ListedStation => ({
-    ...station,
-    state: openingState(station.openingHours, query.now),
-  })
-  const lead: ListedStation[] = chosen === undefined ? [] : [{ ...withState({ ...chosen, distance: 0 }), chosen: true }]
+  const { filters, chosen, now } = query
+  const withStates = async (rows: StationWithDistance[]): Promise<ListedStation[]> => {
+    const stored = await storedOpenings(
+      db,
+      rows.map((row) => row.id),
+      now,
+    )
+    return rows.map((row) => ({ ...row, state: shownState(row, stored.get(row.id), now) }))
+  }
+  const lead: ListedStation[] = chosen === undefined ? [] : [{ ...(await withStates([{ ...chosen, distance: 0 }]))[0]!, chosen: true }]
   const start = query.page * PAGE_SIZE
-  // One more than the page needs, to know whether there is a next page.
+  // One more than the page needs, to know whether there is a next page, and one for the chosen station.
   const wanted = start + PAGE_SIZE + 1 - lead.length
-  const batch = filters.openNow ? BATCH : wanted + 1
+  const limit = wanted + (chosen === undefined ? 0 : 1)
+  const near = { amenities: filters.amenities, limit, withinMetres: query.withinMetres }
 
-  const matching: ListedStation[] = []
-  const others: ListedStation[] = []
-  let everything = false
-  for (let offset = 0; offset < MAX_SCANNED && matching.length < wanted; offset += batch) {
-    const rows = await findNearestStations(db, point, {
-      amenities: filters.amenities,
-      limit: batch,
-      offset,
-      withinMetres: query.withinMetres,
-    })
-    for (const row of rows) {
-      if (row.id === chosen?.id) continue
-      const station = withState(row)
-      if (!filters.openNow || station.state.kind === 'open') matching.push(station)
-      else others.push(station)
-    }
-    if (rows.length < batch) {
-      everything = true
-      break
+  if (!filters.openNow) {
+    const rows = (await findNearestStations(db, point, near)).filter((row) => row.id !== chosen?.id)
+    const listed = [...lead, ...(await withStates(rows.slice(0, wanted)))]
+    return {
+      stations: listed.slice(start, start + PAGE_SIZE),
+      hasMore: listed.length > start + PAGE_SIZE,
+      openCount: undefined,
+      notOpen: [],
+      nothingNear: lead.length === 0 && rows.length === 0,
     }
   }
 
+  const open = await findNearestOpenStations(db, point, { ...near, now })
+  const everything = open.length < limit
+  const matching: ListedStation[] = open
+    .filter((row) => row.id !== chosen?.id)
+    .slice(0, wanted)
+    .map(({ closesAt, ...row }) => ({ ...row, state: { kind: 'open', closesAt } }))
   const listed = [...lead, ...matching]
   const stations = listed.slice(start, start + PAGE_SIZE)
-  const short = filters.openNow && everything && matching.length < PAGE_SIZE
+  const short = everything && matching.length < PAGE_SIZE
+  let others: ListedStation[] = []
+  if (short && (query.page === 0 || matching.length === 0)) {
+    // Every open station inside the radius is in `open`, so the nearest stations not among them are the closed ones.
+    const openIds = new Set([...open.map((row) => row.id), chosen?.id])
+    const nearest = await findNearestStations(db, point, { ...near, limit: open.length + PAGE_SIZE + 1 })
+    others = await withStates(nearest.filter((row) => !openIds.has(row.id)).slice(0, PAGE_SIZE))
+  }
   return {
     stations,
     hasMore: listed.length > start + PAGE_SIZE,
-    openCount: filters.openNow && everything ? matching.length : undefined,
+    openCount: everything ? matching.length : undefined,
     notOpen: short && query.page === 0 ? others.slice(0, PAGE_SIZE - stations.length) : [],
     nothingNear: everything && lead.length === 0 && matching.length === 0 && others.length === 0,
   }
