@@ -207,7 +207,7 @@ flood-slow-down-toast = Slow down a little: tap again in { $seconds } seconds.
 
 ## Station import and export (command line)
 
-import-done = Import finished: { $inserted } stations added, { $updated } updated.
+import-done = Import finished: { $inserted } stations added, { $updated } updated, { $unchanged } unchanged.
 import-failed = { $count } rows have problems, so nothing was imported. Fix them and import again:
 import-row-error = Line { $line }, { $field }: { $problem }
 import-file-error = Cannot read file { $file }: { $problem }

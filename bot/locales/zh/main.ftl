@@ -206,7 +206,7 @@ flood-slow-down-toast = 慢一点～请 { $seconds } 秒后再点。
 
 ## Station import and export (command line)
 
-import-done = 导入完成：新增 { $inserted } 个，更新 { $updated } 个驿站。
+import-done = 导入完成：新增 { $inserted } 个，更新 { $updated } 个，未变 { $unchanged } 个驿站。
 import-failed = 有 { $count } 行数据有问题，这次什么都没有导入。请改正后重新导入：
 import-row-error = 第 { $line } 行 { $field }：{ $problem }
 import-file-error = 读不了文件 { $file }：{ $problem }
