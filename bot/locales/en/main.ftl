@@ -18,6 +18,7 @@ start-welcome-organizer =
     📅 publish and manage events (/newevent, /manage), check people in on site (/checkin)
     📣 send a notice to registrants or to riders near a station (/broadcast)
     📬 read and answer “Speak up” messages (/inbox)
+    🏠 add and edit stations (/addstation)
     
     The riders' tools (finding stations, events, speaking up) work for you too.
 start-link-broken = ⚠️ The link you opened is not valid: it may be incomplete or expired. Please ask whoever sent it for a new one. Here is the main menu.

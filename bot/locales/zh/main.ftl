@@ -18,6 +18,7 @@ start-welcome-organizer =
     📅 发布和管理活动（/newevent、/manage），现场签到（/checkin）
     📣 给报名者或附近的骑手群发通知（/broadcast）
     📬 查看并回复「我有话说」留言（/inbox）
+    🏠 新增和修改驿站（/addstation）
     
     骑手用的找驿站、活动报名、我有话说，你也照样可以用。
 start-link-broken = ⚠️ 你打开的链接无效：可能不完整，或者已经过期。请向发链接给你的人要一个新的。下面是主菜单。
