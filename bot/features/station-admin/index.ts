@@ -1,6 +1,6 @@
 import { createConversation } from '@grammyjs/conversations'
 import { Composer } from 'grammy'
-import { canManage, isOrganizer } from '../../../db/repositories/roles.js'
+import { canManage, isAdmin, isOrganizer, listScopes } from '../../../db/repositories/roles.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import { onCallback } from '../../callbacks/route.js'
 import { stationAdminCallbacks, stationAdminStale } from '../../callbacks/station-admin.js'
@@ -23,7 +23,11 @@ export function createStationAdminFeature(deps: BotDeps): Composer<BotContext> {
 
   const startAdding = async (ctx: BotContext) => {
     if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery()
-    if (!isOrganizer(ctx.user)) return ctx.reply(ctx.t('stationadmin-not-organizer'))
+    const user = ctx.user
+    if (user === undefined || !isOrganizer(user)) return ctx.reply(ctx.t('stationadmin-not-organizer'))
+    // Scoped to single stations only: there is no place where they may add one.
+    const scopes = isAdmin(user) ? [] : await listScopes(db, user.id)
+    if (scopes.length > 0 && scopes.every((scope) => scope.city === null)) return ctx.reply(ctx.t('stationadmin-stations-only'))
     await ctx.conversation.exitAll()
     await ctx.conversation.enter(conversationIds.addStation)
   }

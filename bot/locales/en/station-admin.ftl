@@ -19,6 +19,7 @@ command-addstation = Add a station
 conversation-form-stationadmin-add = Add a station
 conversation-form-stationadmin-edit = Edit a station
 stationadmin-not-organizer = Adding and editing stations is for organizers. If a station's details are wrong, tell us from its card. Thank you!
+stationadmin-stations-only = You look after particular stations, so you cannot add new ones. Please ask the city's organizer or an admin.
 stationadmin-not-allowed = This station is not in your area; nothing was changed.
 stationadmin-editstation-usage = Usage: /editstation station-number, e.g. /editstation 12
 stationadmin-button-stale = This button no longer works; please open it again.

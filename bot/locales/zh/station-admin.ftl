@@ -19,6 +19,7 @@ command-addstation = 新增驿站
 conversation-form-stationadmin-add = 新增驿站
 conversation-form-stationadmin-edit = 修改驿站
 stationadmin-not-organizer = 新增和修改驿站是组织者的功能。发现驿站信息有误，可以点驿站卡片告诉我们，谢谢！
+stationadmin-stations-only = 你负责的是具体的驿站，不能新增驿站。需要新增时，请联系负责这个城市的组织者或管理员。
 stationadmin-not-allowed = 这个驿站不在你负责的范围内，没有改动。
 stationadmin-editstation-usage = 用法：/editstation 驿站编号，例如 /editstation 12
 stationadmin-button-stale = 这个按钮已失效，请重新打开。

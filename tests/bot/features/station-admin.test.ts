@@ -144,6 +144,14 @@ describe('/addstation', () => {
     expect(last()).toContain('叫什么名字')
   })
 
+  it('tells an organizer of single stations that they cannot add one', async () => {
+    await addUser(database.db, 7105, { role: 'organizer' })
+    await addScope(database.db, 7105, { stationId: existingId })
+    const { say, last } = session({ id: 7105, first_name: '周店长' })
+    await say('/addstation')
+    expect(last()).toContain('不能新增驿站')
+  })
+
   it('refuses riders kindly', async () => {
     const { say, tap, last, telegram } = session(RIDER)
     await say('/addstation')
@@ -180,5 +188,33 @@ describe('✏️ editing a station', () => {
     expect(JSON.stringify(answer?.payload)).toContain('不在你负责的范围')
     await say('改个名字')
     expect((await findStation(database.db, existingId))?.name).toBe('春熙路工会驿站')
+  })
+
+  it('moves a station by a shared location, and leaves it as it was when the same value comes again', async () => {
+    const { say, tap, pin, last } = session(ORGANIZER)
+    await tap(`sa:field:location:${existingId}`)
+    expect(last()).toContain('驿站在哪里')
+    await pin(30.6575, 104.0811)
+    expect(last()).toContain('已修改')
+    const moved = await findStation(database.db, existingId)
+    expect([moved?.lat, moved?.lng]).toEqual([30.6575, 104.0811])
+    const [change] = await listStationChanges(database.db, existingId, 1)
+    expect(change?.fields).toEqual({ lat: { from: chunxi.lat, to: 30.6575 }, lng: { from: chunxi.lng, to: 104.0811 } })
+
+    await say(`/editstation ${existingId}`)
+    await tap(`sa:field:name:${existingId}`)
+    expect(last()).toContain('现在是：春熙路工会驿站')
+    await say('春熙路工会驿站')
+    expect(last()).toContain('没有改动')
+  })
+
+  it('answers stale and forged buttons without changing anything', async () => {
+    const { say, tap, telegram } = session(ORGANIZER)
+    await tap('sa:step:save')
+    expect(JSON.stringify(telegram.callsOf('answerCallbackQuery').at(-1)?.payload)).toContain('已失效')
+    await tap('sa:field:name:999999')
+    expect(JSON.stringify(telegram.callsOf('answerCallbackQuery').at(-1)?.payload)).toContain('不在你负责的范围')
+    await say('/editstation abc')
+    expect(telegram.lastText(textMessages)).toContain('用法')
   })
 })
