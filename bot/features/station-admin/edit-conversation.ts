@@ -6,7 +6,7 @@ import type { BotConversation, BotDeps, ConversationContext } from '../../contex
 import { tHtml } from '../../ui/html.js'
 import { askAddress, askAmenities, askHours, askKind, askName, askPhone, askPhoto } from './fields.js'
 import { editButton, stationSummary } from './format.js'
-import { askLocation } from './location-step.js'
+import { askLocation, cityAround } from './location-step.js'
 
 /** One field of a station, asked with the same checks as when adding, saved with its old → new in the history. */
 export function editStationConversation(deps: BotDeps) {
@@ -43,7 +43,9 @@ export function editStationConversation(deps: BotDeps) {
         break
       case 'location': {
         const point = await askLocation(conversation, ctx, deps)
-        patch = { lat: point.lat, lng: point.lng }
+        // Moved among another city's stations: it is that city's now, if the organizer may manage there.
+        const city = await conversation.external(async () => cityAround(db, point, stationId))
+        patch = { lat: point.lat, lng: point.lng, ...(city === '' ? {} : { city }) }
         break
       }
       case 'amenities':
@@ -64,6 +66,8 @@ export function editStationConversation(deps: BotDeps) {
       const again = await findStation(db, stationId)
       const user = outside.user
       if (again === undefined || user === undefined || !(await canManage(db, user, { city: again.city, stationId })))
+        return { kind: 'not-allowed' as const }
+      if (patch.city !== undefined && !(await canManage(db, user, { city: patch.city, stationId: null })))
         return { kind: 'not-allowed' as const }
       const updated = await updateStation(db, stationId, patch, { actorId: user.id, source: 'organizer' })
       return updated.kind === 'updated' ? { kind: 'updated' as const, station: updated.station } : { kind: updated.kind }

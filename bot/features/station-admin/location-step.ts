@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy'
+import type { Database } from '../../../db/client.js'
 import { listScopes } from '../../../db/repositories/roles.js'
 import { findNearestStations, findStation, searchStations } from '../../../db/repositories/stations.js'
 import { isValidPoint } from '../../../domain/geo.js'
@@ -45,6 +46,12 @@ export async function askLocation(conversation: BotConversation, ctx: Conversati
   })
 }
 
+/** The city of the nearest station within 30 km, or '' when there is none. */
+export async function cityAround(db: Database, point: { lat: number; lng: number }, except?: number): Promise<string> {
+  const near = await findNearestStations(db, point, { limit: 2, withinMetres: CITY_RADIUS })
+  return near.find((station) => station.id !== except)?.city ?? ''
+}
+
 /**
  * The city of a new station: the organizer's own city when they are scoped to exactly one and the
  * stations around (within 30 km) do not say otherwise, else the city of the nearest station, else
@@ -59,8 +66,7 @@ export async function cityFor(
   const known = await conversation.external(async (outside) => {
     const cities = outside.user === undefined ? [] : (await listScopes(deps.db, outside.user.id)).flatMap((scope) => scope.city ?? [])
     const [only, ...others] = new Set(cities)
-    const [nearest] = await findNearestStations(deps.db, point, { limit: 1, withinMetres: CITY_RADIUS })
-    const around = nearest?.city ?? ''
+    const around = await cityAround(deps.db, point)
     return only !== undefined && others.length === 0 && (around === '' || around === only) ? only : around
   })
   return known !== '' ? known : ask(conversation, ctx, { text: ctx.t('stationadmin-ask-city') }, textReader(ctx, 20))

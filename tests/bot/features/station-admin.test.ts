@@ -217,4 +217,13 @@ describe('✏️ editing a station', () => {
     await say('/editstation abc')
     expect(telegram.lastText(textMessages)).toContain('用法')
   })
+
+  it('does not let a city’s organizer move a station into another city', async () => {
+    await addStation(database.db, { name: '钟楼驿站', city: '西安市', lat: 34.261, lng: 108.9423 })
+    const { tap, pin, last } = session(ORGANIZER)
+    await tap(`sa:field:location:${existingId}`)
+    await pin(34.2615, 108.9425)
+    expect(last()).toContain('不在你负责的范围')
+    expect((await findStation(database.db, existingId))?.city).toBe('成都市')
+  })
 })
