@@ -11,6 +11,7 @@ import { createFeedbackFeature } from './features/feedback/index.js'
 import { createRolesFeature } from './features/roles/index.js'
 import { createSettingsFeature } from './features/settings/index.js'
 import { createStartFallback, createStartFeature } from './features/start/index.js'
+import { createStationAdminFeature } from './features/station-admin/index.js'
 import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
 import { createI18n } from './i18n.js'
@@ -84,6 +85,7 @@ export function createBot(given: BotDeps, options: BotOptions) {
   guarded.use(createSettingsFeature(deps))
   guarded.use(createEventsFeature(deps))
   guarded.use(createEventAdminFeature(deps))
+  guarded.use(createStationAdminFeature(deps))
   guarded.use(createBroadcastFeature(deps))
   guarded.use(createFeedbackFeature(deps))
   // After every feature that takes `/start` payloads: a deep link none of them accepted.

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
-import { upsertStations } from '../db/repositories/stations.js'
+import path from 'node:path'
+import { importStations } from '../db/repositories/station-import.js'
 import { parseStationsFile } from '../db/stations-file.js'
 import { openConfiguredDatabase, parseCli, t } from './shared.js'
 
@@ -26,7 +27,8 @@ async function main(): Promise<number> {
   }
   const database = await openConfiguredDatabase()
   try {
-    const result = await upsertStations(database.db, parsed.stations)
+    // The history names the file each change came from.
+    const result = await importStations(database.db, parsed.stations, path.basename(args.file))
     console.log(t('import-done', result))
     return 0
   } finally {

@@ -15,4 +15,6 @@ export const conversationIds = {
   composeBroadcast: 'broadcast-compose',
   quietHours: 'settings-quiet-hours',
   inviteStation: 'roles-invite-station',
+  addStation: 'stationadmin-add',
+  editStation: 'stationadmin-edit',
 } as const

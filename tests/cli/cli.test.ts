@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/client.js'
 import { countStations, listStations } from '../../db/repositories/stations.js'
-import type { NewStation } from '../../db/schema/index.js'
+import { stationChanges, type NewStation } from '../../db/schema/index.js'
 import { parseStationsFile } from '../../db/stations-file.js'
 import { convertPoint } from '../../domain/geo.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js'
@@ -84,18 +84,25 @@ describe('stations:import', () => {
     expect(await inDatabase(countStations)).toBe(0)
   })
 
-  it('imports a good file and says how many were new, then says they were updated on re-import', slow, async () => {
+  it('imports a good file and says how many were new, then that nothing changed on re-import', slow, async () => {
     const file = await fileWith('good.csv', goodCsv)
     const first = await importStations(file)
     expect(first.stderr).toBe('')
     expect(first.code).toBe(0)
-    expect(first.stdout).toContain('新增 3 个，更新 0 个')
+    expect(first.stdout).toContain('新增 3 个，更新 0 个，未变 0 个')
     expect(await inDatabase(countStations)).toBe(3)
 
     const again = await importStations(file)
     expect(again.code).toBe(0)
-    expect(again.stdout).toContain('新增 0 个，更新 3 个')
+    expect(again.stdout).toContain('新增 0 个，更新 0 个，未变 3 个')
     expect(await inDatabase(countStations)).toBe(3)
+    // Each station's creation is in its history under the file's name; the unchanged re-import added nothing.
+    const history = await inDatabase((db) => db.select().from(stationChanges))
+    expect(history.map((change) => [change.source, change.note])).toEqual([
+      ['import', 'good.csv'],
+      ['import', 'good.csv'],
+      ['import', 'good.csv'],
+    ])
   })
 
   it('converts a file in GCJ-02 (--crs gcj02) to WGS-84', slow, async () => {

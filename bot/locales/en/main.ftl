@@ -18,6 +18,7 @@ start-welcome-organizer =
     📅 publish and manage events (/newevent, /manage), check people in on site (/checkin)
     📣 send a notice to registrants or to riders near a station (/broadcast)
     📬 read and answer “Speak up” messages (/inbox)
+    🏠 add and edit stations (/addstation)
     
     The riders' tools (finding stations, events, speaking up) work for you too.
 start-link-broken = ⚠️ The link you opened is not valid: it may be incomplete or expired. Please ask whoever sent it for a new one. Here is the main menu.
@@ -34,7 +35,7 @@ help-text =
     
     Commands: /start main menu · /nearby find stations · /events events · /myevents my registrations · /feedback speak up · /mytickets my messages · /settings quiet hours · /mydata my personal data · /language change language · /cancel stop what you are doing
 help-organizer =
-    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats; admins also /team /invite /appoint /demote.
+    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /manage /newevent /addstation /checkin /broadcast /broadcasts /inbox /feedbackstats; admins also /team /invite /appoint /demote.
 keyboard-share-location = 📍 Send my location
 keyboard-search-place = 🔎 Search by place name
 keyboard-help = ❓ Help
@@ -207,7 +208,7 @@ flood-slow-down-toast = Slow down a little: tap again in { $seconds } seconds.
 
 ## Station import and export (command line)
 
-import-done = Import finished: { $inserted } stations added, { $updated } updated.
+import-done = Import finished: { $inserted } stations added, { $updated } updated, { $unchanged } unchanged.
 import-failed = { $count } rows have problems, so nothing was imported. Fix them and import again:
 import-row-error = Line { $line }, { $field }: { $problem }
 import-file-error = Cannot read file { $file }: { $problem }

@@ -6,7 +6,7 @@ roles-hub-text =
     Here you can publish and manage events, check registered workers in on site, send notices to registrants or to workers near a station, and read and answer feedback.
     
     Commands:
-    /manage my events · /newevent publish an event
+    /manage my events · /newevent publish an event · /addstation add a station
     /checkin on-site check-in · /broadcast send a notice · /broadcasts sent notices
     /inbox feedback inbox · /feedbackstats feedback statistics
     Admins only: /team organizers · /invite invite an organizer · /appoint appoint · /demote remove

@@ -18,6 +18,7 @@ start-welcome-organizer =
     📅 发布和管理活动（/newevent、/manage），现场签到（/checkin）
     📣 给报名者或附近的骑手群发通知（/broadcast）
     📬 查看并回复「我有话说」留言（/inbox）
+    🏠 新增和修改驿站（/addstation）
     
     骑手用的找驿站、活动报名、我有话说，你也照样可以用。
 start-link-broken = ⚠️ 你打开的链接无效：可能不完整，或者已经过期。请向发链接给你的人要一个新的。下面是主菜单。
@@ -34,7 +35,7 @@ help-text =
     
     命令：/start 主菜单 · /nearby 找驿站 · /events 活动 · /myevents 我的报名 · /feedback 我有话说 · /mytickets 我的留言 · /settings 免打扰 · /mydata 我的个人信息 · /language 切换语言 · /cancel 退出当前操作
 help-organizer =
-    <b>组织者</b>：点下面的 🧰 工作台（或发 /organize）打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
+    <b>组织者</b>：点下面的 🧰 工作台（或发 /organize）打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/manage /newevent /addstation /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
 keyboard-share-location = 📍 发送位置找驿站
 keyboard-search-place = 🔎 输入地名找驿站
 keyboard-help = ❓ 帮助
@@ -206,7 +207,7 @@ flood-slow-down-toast = 慢一点～请 { $seconds } 秒后再点。
 
 ## Station import and export (command line)
 
-import-done = 导入完成：新增 { $inserted } 个，更新 { $updated } 个驿站。
+import-done = 导入完成：新增 { $inserted } 个，更新 { $updated } 个，未变 { $unchanged } 个驿站。
 import-failed = 有 { $count } 行数据有问题，这次什么都没有导入。请改正后重新导入：
 import-row-error = 第 { $line } 行 { $field }：{ $problem }
 import-file-error = 读不了文件 { $file }：{ $problem }

@@ -6,7 +6,7 @@ roles-hub-text =
     在这里你可以：发布和管理活动、现场给报名的师傅签到、给报名者或附近的师傅群发通知、查看并回复「我有话说」留言。
     
     常用命令：
-    /manage 管理我的活动 · /newevent 发布新活动
+    /manage 管理我的活动 · /newevent 发布新活动 · /addstation 新增驿站
     /checkin 现场签到 · /broadcast 群发通知 · /broadcasts 群发记录
     /inbox 留言箱 · /feedbackstats 留言统计
     管理员专用：/team 组织者管理 · /invite 邀请组织者 · /appoint 任命组织者 · /demote 撤销组织者
