@@ -15,4 +15,9 @@ export const conversationIds = {
   composeBroadcast: 'broadcast-compose',
   quietHours: 'settings-quiet-hours',
   inviteStation: 'roles-invite-station',
+  manageSearch: 'stationmanage-search',
+  manageClose: 'stationmanage-close',
+  manageHoliday: 'stationmanage-holiday',
+  manageOutage: 'stationmanage-outage',
+  merchantHours: 'stationmanage-merchant-hours',
 } as const
