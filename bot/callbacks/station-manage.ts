@@ -4,7 +4,7 @@ import { defineCallback, id, int, namespaceFilter, oneOf } from './codec.js'
 const stationId = id()
 
 /** The steps of the station-management forms (a date, a reason, hours) that a button answers. */
-export const manageFormSteps = ['skip', 'stop'] as const
+const manageFormSteps = ['skip', 'stop'] as const
 
 /** The amenities a merchant may mark as out (热水没了, 充电用不了). */
 export const merchantAmenities = ['hot_water', 'charging'] as const

@@ -4,7 +4,7 @@ import { stationChanges, stationHoursExceptions, stations, type StationHoursExce
 import type { Actor } from './station-changes.js'
 
 /** The history field of a holiday range: `holiday:2027-02-10..2027-02-17`. */
-export const holidayField = (range: { startsOn: string; endsOn: string }) => `holiday:${range.startsOn}..${range.endsOn}`
+const holidayField = (range: { startsOn: string; endsOn: string }) => `holiday:${range.startsOn}..${range.endsOn}`
 
 export type AddExceptionResult =
   { kind: 'added'; exception: StationHoursException } | { kind: 'overlaps'; existing: StationHoursException } | { kind: 'not-found' }

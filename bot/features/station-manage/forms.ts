@@ -20,7 +20,7 @@ const MAX_HOURS = 200
 const SKIP = Symbol('skip')
 
 /** The instant a Shanghai day starts. */
-export const dayStart = (day: string): Date => new Date(`${day}T00:00:00+08:00`)
+const dayStart = (day: string): Date => new Date(`${day}T00:00:00+08:00`)
 /** The instant the Shanghai day after `now`'s starts: the end of "today only". */
 export const endOfToday = (now: Date): Date => new Date(dayStart(shanghaiDate(now)).getTime() + 86_400_000)
 

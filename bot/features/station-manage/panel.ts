@@ -21,7 +21,7 @@ import {
   viewKeyboard,
 } from './keyboards.js'
 
-export const MERCHANT_INVITE_DAYS = 7
+const MERCHANT_INVITE_DAYS = 7
 export const merchantInvitePrefix = 'mer_'
 const HISTORY_PAGE = 5
 const SEARCH_RESULTS = 10
