@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isMerchantOf } from '../../../db/repositories/merchants.js'
+import { currentOutages } from '../../../db/repositories/station-outages.js'
 import { findStation } from '../../../db/repositories/stations.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
@@ -83,6 +84,39 @@ describe('/stations', () => {
   })
 })
 
+describe('holiday hours and outages', () => {
+  it('adds Spring Festival hours in a conversation, refuses overlaps and bad syntax, and marks hot water out', async () => {
+    const { bot, telegram } = setup()
+    await bot.handleUpdate(callbackUpdate(chengdu, `sm:hol-add:${ids.X}`))
+    expect(telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text).toContain('不在你的管理范围')
+    await bot.handleUpdate(callbackUpdate(chengdu, `sm:hol-add:${ids.A}`))
+    await bot.handleUpdate(textUpdate(chengdu, '2027-02-05'))
+    await bot.handleUpdate(textUpdate(chengdu, '2月11日'))
+    await bot.handleUpdate(textUpdate(chengdu, '每天十点'))
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain('营业时间格式不对')
+    await bot.handleUpdate(textUpdate(chengdu, '10:00-16:00'))
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain('已添加')
+    await bot.handleUpdate(callbackUpdate(chengdu, `sm:hol-add:${ids.A}`))
+    await bot.handleUpdate(textUpdate(chengdu, '2027-02-11'))
+    await bot.handleUpdate(callbackUpdate(chengdu, 'sm:step:skip'))
+    await bot.handleUpdate(textUpdate(chengdu, '休息'))
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain('重叠')
+    await bot.handleUpdate(callbackUpdate(chengdu, `sm:hol:${ids.A}`))
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain('节假日营业时间')
+
+    await bot.handleUpdate(callbackUpdate(chengdu, `sm:out-set:${ids.A}:hot_water`))
+    await bot.handleUpdate(callbackUpdate(chengdu, 'sm:step:skip'))
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain('暂不可用')
+    const outages = await currentOutages(database.db, [ids.A], now)
+    expect(outages.map((outage) => [outage.amenity, outage.until])).toEqual([['hot_water', null]])
+    await bot.handleUpdate(callbackUpdate(chengdu, `sm:out-clear:${ids.A}:hot_water`))
+    expect(await currentOutages(database.db, [ids.A], now)).toEqual([])
+    // An amenity the station does not list.
+    await bot.handleUpdate(callbackUpdate(chengdu, `sm:out-set:${ids.A}:toilet`))
+    expect(telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text).toContain('没有登记')
+  })
+})
+
 describe('merchants', () => {
   it('join by a single-use link, the organizer is told, and they may only close today — not undo the organizer’s closure', async () => {
     const { bot, telegram } = setup()
@@ -115,6 +149,12 @@ describe('merchants', () => {
     expect(telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text).toContain('不是这个驿站的商家')
     await bot.handleUpdate(callbackUpdate(shop, `sm:verify:${ids.A}`))
     expect(telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text).toContain('不在你的管理范围')
+
+    await bot.handleUpdate(callbackUpdate(shop, `sm:m-hours:${ids.A}`))
+    await bot.handleUpdate(textUpdate(shop, '九点半到九点'))
+    expect(telegram.lastText({ chatId: shop.id })).toContain('格式不对')
+    await bot.handleUpdate(textUpdate(shop, 'Mo-Su 09:30-21:00'))
+    expect((await findStation(database.db, ids.A))?.openingHours).toBe('Mo-Su 09:30-21:00')
 
     await bot.handleUpdate(textUpdate(other, '/mystation'))
     expect(telegram.lastText({ chatId: other.id })).toContain('还不是任何驿站的友好商家')
