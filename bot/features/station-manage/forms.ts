@@ -92,12 +92,7 @@ export function createCloseForm(deps: BotDeps) {
     const done = await conversation.external(async (outside: BaseContext) => {
       const station = await stationToManage(deps, outside.user, stationId)
       if (station === undefined) return undefined
-      await updateStation(
-        deps.db,
-        stationId,
-        { closedUntil, closedReason },
-        { actorId: outside.user!.id, source: 'organizer', note: closedReason },
-      )
+      await updateStation(deps.db, stationId, { closedUntil, closedReason }, { actorId: outside.user!.id, source: 'organizer' })
       return station.name
     })
     if (done === undefined) return void (await ctx.reply(ctx.t('sm-refused')))
