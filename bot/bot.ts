@@ -12,6 +12,7 @@ import { createRolesFeature } from './features/roles/index.js'
 import { createSettingsFeature } from './features/settings/index.js'
 import { createStartFallback, createStartFeature } from './features/start/index.js'
 import { createStationAdminFeature } from './features/station-admin/index.js'
+import { createStationManageFeature } from './features/station-manage/index.js'
 import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
 import { createI18n } from './i18n.js'
@@ -88,6 +89,8 @@ export function createBot(given: BotDeps, options: BotOptions) {
   guarded.use(createStationAdminFeature(deps))
   guarded.use(createBroadcastFeature(deps))
   guarded.use(createFeedbackFeature(deps))
+  // Before the start fallback: `/start mer_<code>` merchant invites.
+  guarded.use(createStationManageFeature(deps))
   // After every feature that takes `/start` payloads: a deep link none of them accepted.
   guarded.use(createStartFallback())
   // Stations last: any other text is taken as a place to search for.

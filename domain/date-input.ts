@@ -106,3 +106,38 @@ export function readTimeOnDay(text: string, day: Date, now: Date): DateReading {
   const natural = readNatural(trimmed, now)
   return 'kind' in natural ? natural : onDay(natural.components.get('hour') ?? 0, natural.components.get('minute') ?? 0, true)
 }
+
+/** A typed day: "YYYY-MM-DD" on Shanghai's calendar. */
+export type DayReading = { kind: 'ok'; day: string } | { kind: 'unknown' }
+
+const strictDay = /^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/
+
+const isoDay = (year: number, month: number, day: number): string | undefined => {
+  const at = shanghaiInstant(year, month, day, 12, 0)
+  return at === undefined ? undefined : shanghaiDate(at)
+}
+
+/**
+ * A day without a time (12月10日, 2027-02-05, 明天, 下周一) in Asia/Shanghai; without a year, a
+ * date already past this year means next year. Today counts as a day, not as past.
+ */
+export function readDay(text: string, now: Date): DayReading {
+  const trimmed = text.trim()
+  const match = strictDay.exec(trimmed)
+  const [thisYear, thisMonth, thisDate] = wallClock(now)
+  if (match !== null) {
+    const [, year, month, date] = match
+    const explicit = year === undefined ? undefined : Number(year)
+    const sameYear = isoDay(explicit ?? thisYear, Number(month), Number(date))
+    if (sameYear === undefined) return { kind: 'unknown' }
+    if (explicit !== undefined || sameYear >= shanghaiDate(now)) return { kind: 'ok', day: sameYear }
+    const nextYear = isoDay(thisYear + 1, Number(month), Number(date))
+    return nextYear === undefined ? { kind: 'unknown' } : { kind: 'ok', day: nextYear }
+  }
+  const natural = readNatural(trimmed, now)
+  if ('kind' in natural) return { kind: 'unknown' }
+  const { components } = natural
+  if (!components.isCertain('day') && !components.isCertain('weekday')) return { kind: 'unknown' }
+  const day = isoDay(components.get('year') ?? thisYear, components.get('month') ?? thisMonth, components.get('day') ?? thisDate)
+  return day === undefined ? { kind: 'unknown' } : { kind: 'ok', day }
+}

@@ -6,6 +6,7 @@ import { feedbackCallbacks, wizardCallbacks } from './feedback.js'
 import { rolesCallbacks } from './roles.js'
 import { settingsCallbacks } from './settings.js'
 import { stationAdminCallbacks } from './station-admin.js'
+import { merchantCallbacks, stationManageCallbacks } from './station-manage.js'
 import { stationCallbacks } from './stations.js'
 import { hubCallbacks, uiCallbacks } from './ui.js'
 
@@ -24,6 +25,7 @@ export const callbackNamespaces = {
   bc: [composeCallbacks, controlCallbacks],
   fb: [feedbackCallbacks, wizardCallbacks],
   ro: [rolesCallbacks],
+  sm: [stationManageCallbacks, merchantCallbacks],
 } as const satisfies Record<string, readonly Record<string, CallbackDefinition>[]>
 
 export const allCallbacks: readonly CallbackDefinition[] = Object.values(callbackNamespaces).flatMap((groups) =>

@@ -17,4 +17,9 @@ export const conversationIds = {
   inviteStation: 'roles-invite-station',
   addStation: 'stationadmin-add',
   editStation: 'stationadmin-edit',
+  manageSearch: 'stationmanage-search',
+  manageClose: 'stationmanage-close',
+  manageHoliday: 'stationmanage-holiday',
+  manageOutage: 'stationmanage-outage',
+  merchantHours: 'stationmanage-merchant-hours',
 } as const

@@ -25,9 +25,10 @@ const workerCommands = [
 /** Added to the menu of organizers' own chats. */
 const organizerCommands = [
   'organize',
+  'stations',
+  'addstation',
   'manage',
   'newevent',
-  'addstation',
   'checkin',
   'broadcast',
   'broadcasts',
@@ -36,8 +37,10 @@ const organizerCommands = [
 ] as const
 /** Added to the menu of admins' own chats. */
 const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const
+/** Added to the menu of a merchant's (友好商家) own chat. */
+const merchantCommands = ['mystation'] as const
 
-type Command = (typeof workerCommands | typeof organizerCommands | typeof adminCommands)[number]
+type Command = (typeof workerCommands | typeof organizerCommands | typeof adminCommands | typeof merchantCommands)[number]
 
 const describe = (locale: Locale, names: readonly Command[]): BotCommand[] =>
   names.map((command) => ({ command, description: translate(locale, `command-${command}`) }))
@@ -52,15 +55,18 @@ export async function registerCommands(api: Api, i18n: I18n<BotContext>): Promis
 
 /**
  * Gives an organizer's or admin's own chat a menu with their commands too (a chat-scoped menu;
- * workers never see them), or removes it again from someone who is a worker now.
+ * workers never see them), or removes it again from someone who is a worker now. A merchant's
+ * chat (`merchant`, known to the caller) gets /mystation added.
  */
-export async function syncChatMenu(api: Api, user: User): Promise<void> {
+export async function syncChatMenu(api: Api, user: User, options: { merchant?: boolean } = {}): Promise<void> {
   const scope = { type: 'chat' as const, chat_id: user.id }
-  if (!isOrganizer(user)) {
+  const merchant = options.merchant === true ? merchantCommands : []
+  if (!isOrganizer(user) && merchant.length === 0) {
     await api.deleteMyCommands({ scope })
     return
   }
   const locale = userLocale(user)
-  const names = [...workerCommands, ...organizerCommands, ...(isAdmin(user) ? adminCommands : [])]
+  const roleCommands = isOrganizer(user) ? [...organizerCommands, ...(isAdmin(user) ? adminCommands : [])] : []
+  const names = [...workerCommands, ...roleCommands, ...merchant]
   await api.setMyCommands(describe(locale, names), { scope })
 }

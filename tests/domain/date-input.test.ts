@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { readDateTime, readTimeOnDay } from '../../domain/date-input.js'
+import { readDateTime, readDay, readTimeOnDay } from '../../domain/date-input.js'
 
 // Tuesday 2026-12-01 10:00 in Shanghai.
 const now = new Date('2026-12-01T02:00:00Z')
@@ -68,5 +68,19 @@ describe('whatever the machine time zone is', () => {
     expect(at('明天上午9点')).toEqual(shanghai('2026-12-02T09:00'))
     expect(at('后天晚上7点半')).toEqual(shanghai('2026-12-03T19:30'))
     expect(at('下周六下午两点')).toEqual(shanghai('2026-12-12T14:00'))
+  })
+})
+
+describe('readDay', () => {
+  const day = (text: string) => readDay(text, now)
+  it('reads days without a time, in Shanghai, rolling a past date into next year', () => {
+    expect(day('12月10日')).toEqual({ kind: 'ok', day: '2026-12-10' })
+    expect(day('2027-02-05')).toEqual({ kind: 'ok', day: '2027-02-05' })
+    expect(day('1月3号')).toEqual({ kind: 'ok', day: '2027-01-03' })
+    expect(day('12月1日')).toEqual({ kind: 'ok', day: '2026-12-01' })
+    expect(day('明天')).toEqual({ kind: 'ok', day: '2026-12-02' })
+    expect(day('下周一')).toEqual({ kind: 'ok', day: '2026-12-07' })
+    expect(day('2月30日')).toEqual({ kind: 'unknown' })
+    expect(day('装修')).toEqual({ kind: 'unknown' })
   })
 })

@@ -16,8 +16,8 @@ async function refreshMenu(ctx: BotContext): Promise<void> {
   await followUp(ctx.logger, 'chat menu not updated', syncChatMenu(ctx.api, ctx.user))
 }
 
-/** `/start` payloads handled by other features: organizer invites, check-in codes, shared events. */
-const deepLinkPrefixes = ['org_', 'ci_', 'ev_'] as const
+/** `/start` payloads handled by other features: organizer invites, check-in codes, shared events, merchant invites. */
+const deepLinkPrefixes = ['org_', 'ci_', 'ev_', 'mer_'] as const
 
 /**
  * The welcome with the main keyboard: riders hear about stations, organizers about their tools.

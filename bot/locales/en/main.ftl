@@ -33,9 +33,9 @@ help-text =
     💬 <b>Speak up</b>: needs, suggestions, complaints or praise, as text, a photo or a voice message, anonymously if you like; every message gets an owner and an answer.
     🔕 <b>Quiet hours</b>: /settings sets the hours at night without reminders or broadcasts (urgent notices such as a cancelled event or a freed seat still come).
     
-    Commands: /start main menu · /nearby find stations · /events events · /myevents my registrations · /feedback speak up · /mytickets my messages · /settings quiet hours · /mydata my personal data · /language change language · /cancel stop what you are doing
+    Commands: /start main menu · /nearby find stations · /events events · /myevents my registrations · /feedback speak up · /mytickets my messages · /settings quiet hours · /mydata my personal data · /language change language · /cancel stop what you are doing · /mystation for partner merchants
 help-organizer =
-    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /manage /newevent /addstation /checkin /broadcast /broadcasts /inbox /feedbackstats; admins also /team /invite /appoint /demote.
+    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /stations manage stations /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats; admins also /team /invite /appoint /demote.
 keyboard-share-location = 📍 Send my location
 keyboard-search-place = 🔎 Search by place name
 keyboard-help = ❓ Help

@@ -33,9 +33,9 @@ help-text =
     💬 <b>我有话说</b>：有需求、建议、不满或者想表扬谁，打字、发照片或语音都行，可以匿名；每条都有人负责、有回复。
     🔕 <b>免打扰</b>：/settings 设置夜里几点到几点不收提醒和群发（活动取消、候补名额这类急事照常通知）。
     
-    命令：/start 主菜单 · /nearby 找驿站 · /events 活动 · /myevents 我的报名 · /feedback 我有话说 · /mytickets 我的留言 · /settings 免打扰 · /mydata 我的个人信息 · /language 切换语言 · /cancel 退出当前操作
+    命令：/start 主菜单 · /nearby 找驿站 · /events 活动 · /myevents 我的报名 · /feedback 我有话说 · /mytickets 我的留言 · /settings 免打扰 · /mydata 我的个人信息 · /language 切换语言 · /cancel 退出当前操作 · /mystation 友好商家管理自己的驿站
 help-organizer =
-    <b>组织者</b>：点下面的 🧰 工作台（或发 /organize）打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/manage /newevent /addstation /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
+    <b>组织者</b>：点下面的 🧰 工作台（或发 /organize）打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/stations 驿站管理 /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
 keyboard-share-location = 📍 发送位置找驿站
 keyboard-search-place = 🔎 输入地名找驿站
 keyboard-help = ❓ 帮助
