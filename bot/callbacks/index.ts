@@ -5,6 +5,7 @@ import { eventCallbacks, eventFormCallbacks } from './events.js'
 import { feedbackCallbacks, wizardCallbacks } from './feedback.js'
 import { rolesCallbacks } from './roles.js'
 import { settingsCallbacks } from './settings.js'
+import { stationReportCallbacks } from './station-reports.js'
 import { stationCallbacks } from './stations.js'
 import { hubCallbacks, uiCallbacks } from './ui.js'
 
@@ -17,6 +18,7 @@ export const callbackNamespaces = {
   hub: [hubCallbacks],
   se: [settingsCallbacks],
   st: [stationCallbacks],
+  sr: [stationReportCallbacks],
   ev: [eventCallbacks, eventFormCallbacks],
   ea: [eventAdminCallbacks],
   bc: [composeCallbacks, controlCallbacks],

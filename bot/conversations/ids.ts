@@ -15,4 +15,5 @@ export const conversationIds = {
   composeBroadcast: 'broadcast-compose',
   quietHours: 'settings-quiet-hours',
   inviteStation: 'roles-invite-station',
+  otherStationReport: 'stationreports-other',
 } as const

@@ -1,7 +1,9 @@
 import type { Database } from '../../../db/client.js'
+import type { StationReportState } from '../../../db/repositories/station-reports.js'
 import { findNearestStations, type Point, type StationRecord, type StationWithDistance } from '../../../db/repositories/stations.js'
 import { openingState, type OpeningState } from '../../../domain/opening-hours.js'
 import type { Filters } from '../../callbacks/stations.js'
+import { withReports } from './report-order.js'
 
 export const PAGE_SIZE = 5
 /** Opening hours cannot be evaluated in SQL, so "open now" checks the nearest stations in batches. */
@@ -9,7 +11,7 @@ const BATCH = 40
 /** How far down the nearest list "open now" looks before it stops and says there are no more. */
 const MAX_SCANNED = 400
 
-export type ListedStation = StationWithDistance & { state: OpeningState; chosen?: true }
+export type ListedStation = StationWithDistance & { state: OpeningState; chosen?: true; reports?: StationReportState }
 export type NearestPage = {
   stations: ListedStation[]
   hasMore: boolean
@@ -30,7 +32,7 @@ export type NearestPage = {
 export async function nearestPage(
   db: Database,
   point: Point,
-  query: { page: number; filters: Filters; now: Date; withinMetres: number; chosen?: StationRecord },
+  query: { page: number; filters: Filters; now: Date; withinMetres: number; fadeHours: number; chosen?: StationRecord },
 ): Promise<NearestPage> {
   const { filters, chosen } = query
   const withState = (station: StationWithDistance): ListedStation => ({
@@ -65,14 +67,16 @@ export async function nearestPage(
     }
   }
 
-  const listed = [...lead, ...matching]
+  // Riders' reports: shown on each station, and 可能没开门 ones after the others.
+  const reported = await withReports(db, { lead, matching, others }, 'matching', query)
+  const listed = [...reported.lead, ...reported.matching]
   const stations = listed.slice(start, start + PAGE_SIZE)
   const short = filters.openNow && everything && matching.length < PAGE_SIZE
   return {
     stations,
     hasMore: listed.length > start + PAGE_SIZE,
     openCount: filters.openNow && everything ? matching.length : undefined,
-    notOpen: short && query.page === 0 ? others.slice(0, PAGE_SIZE - stations.length) : [],
+    notOpen: short && query.page === 0 ? reported.others.slice(0, PAGE_SIZE - stations.length) : [],
     nothingNear: everything && lead.length === 0 && matching.length === 0 && others.length === 0,
   }
 }

@@ -145,15 +145,6 @@ filter-open-now = Open now
 navigate-amap = Amap (高德地图)
 navigate-baidu = Baidu Maps (百度地图)
 navigate-tencent = Tencent Maps (腾讯地图)
-navigate-details =
-    🧭 <b>{ $name }</b>
-    { $status }
-    { $amenities }{ $address }{ $phone ->
-        [none] {""}
-       *[other] {"\u000A"}☎️ { $phone }
-    }
-    
-    Tap a button below to navigate there with your usual map app.
 button-stale = This button has expired. Please send your location or a place name again.
 station-gone = This station is no longer open. Please search again.
 location-invalid = That location doesn't look right. Please send your location again.

@@ -144,15 +144,6 @@ filter-open-now = 营业中
 navigate-amap = 高德地图导航
 navigate-baidu = 百度地图导航
 navigate-tencent = 腾讯地图导航
-navigate-details =
-    🧭 <b>{ $name }</b>
-    { $status }
-    { $amenities }{ $address }{ $phone ->
-        [none] {""}
-       *[other] {"\u000A"}☎️ { $phone }
-    }
-    
-    点下面的按钮，用你常用的地图 App 导航过去。
 button-stale = 这个按钮已经失效了，请重新发送位置或地名。
 station-gone = 这个驿站已不再开放，请重新查找。
 location-invalid = 这个位置好像不对，请重新发送一次位置。
