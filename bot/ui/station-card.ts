@@ -49,7 +49,7 @@ export function formatAddress(station: Pick<StationRecord, 'city' | 'address'>):
 }
 
 /** "刚刚", "35 分钟前", "2 小时前", "3 天前". */
-export function formatAgo(t: Translate, now: Date, at: Date): string {
+function formatAgo(t: Translate, now: Date, at: Date): string {
   const elapsed = Math.max(0, now.getTime() - at.getTime())
   if (elapsed < MINUTE) return t('station-card-ago-now')
   if (elapsed < HOUR) return t('station-card-ago-minutes', { count: Math.floor(elapsed / MINUTE) })

@@ -5,13 +5,13 @@ import { stationReports, type StationReport, type StationReportKind } from '../s
 const HOUR = 3_600_000
 
 /** Two independent 现在没开门 reports within this long mark a station 可能没开门. */
-export const MAYBE_CLOSED_WINDOW_HOURS = 2
+const MAYBE_CLOSED_WINDOW_HOURS = 2
 /**
  * How much reporter weight (1 each, less for riders whose reports were dismissed repeatedly) the
  * 现在没开门 reports of at least two distinct riders must add up to: two ordinary riders (2), or
  * one ordinary rider and one at half weight (1.5), but never two riders at a quarter or half.
  */
-export const MAYBE_CLOSED_WEIGHT = 1.5
+const MAYBE_CLOSED_WEIGHT = 1.5
 /** A 👍 check-in older than this is no longer shown on the card. */
 const CHECK_IN_SHOWN_HOURS = 7 * 24
 
@@ -61,7 +61,7 @@ export async function countDismissedSince(db: Database, userId: number, since: D
   return row?.count ?? 0
 }
 
-export type ShownReport = { kind: Exclude<StationReportKind, 'all_good'>; text: string; createdAt: Date; confirmed: boolean }
+type ShownReport = { kind: Exclude<StationReportKind, 'all_good'>; text: string; createdAt: Date; confirmed: boolean }
 
 /** What riders said about a station that the card and the lists show. */
 export type StationReportState = {

@@ -3,7 +3,7 @@ import { accept, ask, characters, retry } from '../../conversations/ask.js'
 import { fileReport, outcomeText, type Details } from './report.js'
 
 /** 其它 is a short note for an organizer, not a letter: a long story belongs in 我有话说. */
-export const MAX_OTHER_TEXT = 300
+const MAX_OTHER_TEXT = 300
 
 /** Reads 其它: words, a photo (its caption as the words) or a voice message. */
 function readDetails(ctx: ConversationContext) {
