@@ -60,6 +60,7 @@ const configSchema = z
       .transform((value) => value ?? '09:00')
       .refine((value) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value), { message: 'must be a time such as 09:00' }),
     FEEDBACK_MAX_PER_HOUR: integerIn(6, 1, 100),
+    STATION_REPORT_FADE_HOURS: integerIn(6, 1, 168),
     FLOOD_MAX_UPDATES: integerIn(20, 1, 1000),
     FLOOD_WINDOW_SECONDS: integerIn(10, 1, 3600),
   })
@@ -105,6 +106,8 @@ export type Config = {
   /** HH:MM (Asia/Shanghai) of the daily digest of overdue feedback. */
   feedbackDigestTime: string
   feedbackMaxPerHour: number
+  /** How long a rider's report (没有热水) shows on the card and in lists unless an organizer confirms it. */
+  stationReportFadeHours: number
   /**
    * Flood guard: messages and button taps one worker may send in `floodWindowSeconds`; beyond
    * that they are told once to slow down and the rest is dropped until the window ends.
@@ -167,6 +170,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     feedbackEscalateHours: value.FEEDBACK_ESCALATE_HOURS,
     feedbackDigestTime: value.FEEDBACK_DIGEST_TIME,
     feedbackMaxPerHour: value.FEEDBACK_MAX_PER_HOUR,
+    stationReportFadeHours: value.STATION_REPORT_FADE_HOURS,
     floodMaxUpdates: value.FLOOD_MAX_UPDATES,
     floodWindowSeconds: value.FLOOD_WINDOW_SECONDS,
   }

@@ -1,4 +1,4 @@
-import { feedbackCategory } from '../../db/schema/index.js'
+import type { FeedbackCategory } from '../../db/schema/index.js'
 import { defineCallback, flag, id, namespaceFilter, oneOf, optional, text, unpackAny } from './codec.js'
 
 const statusChanges = ['in_progress', 'answered', 'closed'] as const
@@ -6,6 +6,12 @@ export type StatusChange = (typeof statusChanges)[number]
 
 /** Telegram user ids pass 2^31. */
 const userId = id(Number.MAX_SAFE_INTEGER)
+
+/**
+ * The categories a worker picks in 我有话说; station reports and suggestions have flows of their
+ * own (📣 报告情况 on a station card), so a forged 我有话说 button cannot file one.
+ */
+export const workerCategories = ['need', 'suggestion', 'complaint', 'praise', 'other'] as const satisfies readonly FeedbackCategory[]
 
 /** Steps of the new-ticket form (inside its conversation). */
 export const wizardCallbacks = {
@@ -15,7 +21,7 @@ export const wizardCallbacks = {
   event: defineCallback('fb:event', { eventId: id() }),
   cities: defineCallback('fb:cities'),
   city: defineCallback('fb:city', { city: text(40) }),
-  category: defineCallback('fb:kind', { category: oneOf(feedbackCategory.enumValues) }),
+  category: defineCallback('fb:kind', { category: oneOf(workerCategories) }),
   anonymous: defineCallback('fb:anon', { anonymous: flag() }),
 }
 

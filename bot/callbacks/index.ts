@@ -7,6 +7,7 @@ import { rolesCallbacks } from './roles.js'
 import { settingsCallbacks } from './settings.js'
 import { stationAdminCallbacks } from './station-admin.js'
 import { merchantCallbacks, stationManageCallbacks } from './station-manage.js'
+import { stationReportCallbacks } from './station-reports.js'
 import { stationCallbacks } from './stations.js'
 import { hubCallbacks, uiCallbacks } from './ui.js'
 
@@ -20,6 +21,7 @@ export const callbackNamespaces = {
   se: [settingsCallbacks],
   st: [stationCallbacks],
   sa: [stationAdminCallbacks],
+  sr: [stationReportCallbacks],
   ev: [eventCallbacks, eventFormCallbacks],
   ea: [eventAdminCallbacks],
   bc: [composeCallbacks, controlCallbacks],

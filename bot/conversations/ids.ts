@@ -22,4 +22,5 @@ export const conversationIds = {
   manageHoliday: 'stationmanage-holiday',
   manageOutage: 'stationmanage-outage',
   merchantHours: 'stationmanage-merchant-hours',
+  otherStationReport: 'stationreports-other',
 } as const

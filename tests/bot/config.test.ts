@@ -43,6 +43,7 @@ describe('parseConfig', () => {
       feedbackEscalateHours: 48,
       feedbackDigestTime: '09:00',
       feedbackMaxPerHour: 6,
+      stationReportFadeHours: 6,
       floodMaxUpdates: 20,
       floodWindowSeconds: 10,
     })
@@ -53,6 +54,11 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ floodMaxUpdates: 40, floodWindowSeconds: 30 })
     expect(() => parseConfig({ FLOOD_MAX_UPDATES: '0' })).toThrow('Invalid FLOOD_MAX_UPDATES: must be a whole number from 1 to 1000')
     expect(() => parseConfig({ FLOOD_WINDOW_SECONDS: '1.5' })).toThrow('Invalid FLOOD_WINDOW_SECONDS')
+  })
+
+  it('takes how long riders’ station reports show, in whole hours from 1 to 168', () => {
+    expect(parseConfig({ STATION_REPORT_FADE_HOURS: '12' }).stationReportFadeHours).toBe(12)
+    expect(() => parseConfig({ STATION_REPORT_FADE_HOURS: '0' })).toThrow('Invalid STATION_REPORT_FADE_HOURS')
   })
 
   it('takes a nearby radius in whole kilometres from 1 to 100', () => {

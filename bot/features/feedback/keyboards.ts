@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy'
 import type { InboxItem } from '../../../db/repositories/feedback.js'
-import { feedbackCategory, type FeedbackTicket, type User } from '../../../db/schema/index.js'
-import { feedbackCallbacks, wizardCallbacks } from '../../callbacks/feedback.js'
+import type { FeedbackTicket, User } from '../../../db/schema/index.js'
+import { feedbackCallbacks, wizardCallbacks, workerCategories } from '../../callbacks/feedback.js'
 import type { Translate } from '../../i18n.js'
 
 export function subjectKeyboard(t: Translate, nearby: { id: number; name: string }[]): InlineKeyboard {
@@ -21,7 +21,7 @@ export const choicesKeyboard = (items: { label: string; data: string }[]) =>
 
 export function categoryKeyboard(t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  feedbackCategory.enumValues.forEach((category, index) => {
+  workerCategories.forEach((category, index) => {
     if (index === 3) keyboard.row()
     keyboard.text(t(`feedback-category-${category}`), wizardCallbacks.category.pack({ category: category }))
   })

@@ -1,44 +1,13 @@
-import type { StationRecord } from '../../../db/repositories/stations.js'
 import { MAX_WALK_MINUTES, travelMinutes } from '../../../domain/geo.js'
-import type { OpeningState } from '../../../domain/opening-hours.js'
-import { shanghaiDaysBetween, shanghaiTime, shanghaiWeekday } from '../../../domain/time.js'
-import { isAmenity, isStationKind } from '../../../domain/vocabulary.js'
+import { isStationKind } from '../../../domain/vocabulary.js'
 import type { Filters } from '../../callbacks/stations.js'
 import type { Translate } from '../../i18n.js'
 import { formatDistance } from '../../ui/distance.js'
 import { escapeHtml, tHtml } from '../../ui/html.js'
+import { formatAddress, formatAmenities, formatReportLines, formatStatus } from '../../ui/station-card.js'
 import { PAGE_SIZE, type ListedStation, type NearestPage } from './nearest.js'
 
-function formatWhen(t: Translate, now: Date, at: Date): string {
-  const time = shanghaiTime(at)
-  const days = shanghaiDaysBetween(now, at)
-  if (days <= 0) return t('when-today', { time })
-  if (days === 1) return t('when-tomorrow', { time })
-  return t('when-weekday', { time, weekday: t(`weekday-${shanghaiWeekday(at)}`) })
-}
-
-export function formatStatus(t: Translate, state: OpeningState, now: Date): string {
-  switch (state.kind) {
-    case 'unknown':
-      return t('status-unknown')
-    case 'open':
-      return state.closesAt === undefined ? t('status-open-24h') : t('status-open-until', { when: formatWhen(t, now, state.closesAt) })
-    case 'closed':
-      return state.opensAt === undefined ? t('status-closed') : t('status-closed-until', { when: formatWhen(t, now, state.opensAt) })
-  }
-}
-
 const kindLabel = (t: Translate, kind: string) => t(`kind-${isStationKind(kind) ? kind : 'other'}`)
-
-/** The amenities as one line of icon+label pairs, followed by a line break; empty when there are none. */
-export function formatAmenities(t: Translate, list: readonly string[]): string {
-  const known = list.filter(isAmenity)
-  return known.length === 0 ? '' : `${known.map((amenity) => t(`amenity-${amenity}`)).join('  ')}\n`
-}
-
-export function formatAddress(station: Pick<StationRecord, 'city' | 'address'>): string {
-  return escapeHtml(station.address.startsWith(station.city) ? station.address : `${station.city}${station.address}`)
-}
 
 /** Walking time only where someone would walk; beyond that the e-bike time alone. */
 function formatTravel(t: Translate, metres: number): string {
@@ -55,12 +24,11 @@ function formatItem(t: Translate, station: ListedStation, index: number, now: Da
     amenities: formatAmenities(t, station.amenities),
     address: formatAddress(station),
   }
-  if (station.chosen === true) return t('list-item-chosen', common)
-  return t('list-item', {
-    ...common,
-    distance: formatDistance(t, station.distance),
-    travel: formatTravel(t, station.distance),
-  })
+  const item =
+    station.chosen === true
+      ? t('list-item-chosen', common)
+      : t('list-item', { ...common, distance: formatDistance(t, station.distance), travel: formatTravel(t, station.distance) })
+  return [item, ...formatReportLines(t, station.reports, now)].join('\n')
 }
 
 function formatFilterSummary(t: Translate, filters: Filters): string | undefined {

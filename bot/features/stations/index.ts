@@ -13,12 +13,13 @@ import { smallTalk, tooShortToSearch } from '../../../domain/small-talk.js'
 import { onCallback } from '../../callbacks/route.js'
 import { listQueryOf, stationCallbacks, stationsStale, type ListQuery } from '../../callbacks/stations.js'
 import type { BotContext, BotDeps } from '../../context.js'
-import { escapeHtml, tHtml } from '../../ui/html.js'
+import { tHtml } from '../../ui/html.js'
 import { mainKeyboard } from '../../ui/main-keyboard.js'
+import { loadStationCard, renderStationCard, stationCardKeyboard } from '../../ui/station-card.js'
 import { ignoreNotModified } from '../../ui/telegram-errors.js'
-import { formatAddress, formatAmenities, formatList, formatStatus } from './format.js'
-import { listKeyboard, navigationKeyboard, searchResultsKeyboard } from './keyboards.js'
-import { nearestPage, stationState } from './nearest.js'
+import { formatList } from './format.js'
+import { listKeyboard, searchResultsKeyboard } from './keyboards.js'
+import { nearestPage } from './nearest.js'
 
 const MAX_PLACE_QUERY = 40
 const SEARCH_RESULTS = 8
@@ -44,7 +45,14 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     if (point === undefined) return undefined
     const at = now()
     const { page, filters } = query
-    const result = await nearestPage(db, point, { page, filters, now: at, withinMetres: radiusKm * 1000, chosen })
+    const result = await nearestPage(db, point, {
+      page,
+      filters,
+      now: at,
+      withinMetres: radiusKm * 1000,
+      fadeHours: config.stationReportFadeHours,
+      chosen,
+    })
     return {
       text: formatList(ctx.t, { originName: chosen?.name, page, filters, result, now: at, radiusKm }),
       reply_markup: listKeyboard(ctx.t, query, [...result.stations, ...result.notOpen], result.hasMore),
@@ -131,16 +139,11 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     if (ctx.user !== undefined) await recordStationUse(db, ctx.user.id, station.id)
     const at = now()
     await ctx.replyWithVenue(station.lat, station.lng, station.name, station.address || station.city)
-    await ctx.reply(
-      ctx.t('navigate-details', {
-        name: escapeHtml(station.name),
-        status: formatStatus(ctx.t, await stationState(db, station, at), at),
-        amenities: formatAmenities(ctx.t, station.amenities),
-        address: formatAddress(station),
-        phone: station.phone === '' ? 'none' : escapeHtml(station.phone),
-      }),
-      { parse_mode: 'HTML', reply_markup: navigationKeyboard(ctx.t, station) },
-    )
+    const card = await loadStationCard(db, station, at, config.stationReportFadeHours)
+    await ctx.reply(renderStationCard(ctx.t, station, card, at), {
+      parse_mode: 'HTML',
+      reply_markup: stationCardKeyboard(ctx.t, station),
+    })
   })
   // Forged, out of range, or from before the codec (`n:`, `v:`, `p:`).
   composer.callbackQuery(stationsStale, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('button-stale') }))

@@ -1,10 +1,8 @@
 import { InlineKeyboard } from 'grammy'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import { filterAmenities, type Amenity } from '../../../domain/vocabulary.js'
-import { feedbackCallbacks } from '../../callbacks/feedback.js'
 import { lastPage, listData, stationCallbacks, type ListQuery } from '../../callbacks/stations.js'
 import type { Translate } from '../../i18n.js'
-import { mapKeyboard } from '../../ui/navigation.js'
 import { stationPlace } from '../../ui/station-label.js'
 import { PAGE_SIZE, type ListedStation } from './nearest.js'
 
@@ -37,9 +35,6 @@ export function listKeyboard(t: Translate, query: ListQuery, shown: readonly Lis
   })
   return keyboard
 }
-
-export const navigationKeyboard = (t: Translate, station: StationRecord): InlineKeyboard =>
-  mapKeyboard(t, station).text(t('feedback-said-button'), feedbackCallbacks.said.pack({ stationId: station.id }))
 
 export function searchResultsKeyboard(t: Translate, matches: readonly StationRecord[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()

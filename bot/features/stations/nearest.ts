@@ -1,12 +1,15 @@
 import type { Database } from '../../../db/client.js'
-import { findNearestOpenStations, storedOpenings, type StoredOpening } from '../../../db/repositories/station-open.js'
+import { findNearestOpenStations, storedOpenings } from '../../../db/repositories/station-open.js'
+import type { StationReportState } from '../../../db/repositories/station-reports.js'
 import { findNearestStations, type Point, type StationRecord, type StationWithDistance } from '../../../db/repositories/stations.js'
-import { openingState, type OpeningState } from '../../../domain/opening-hours.js'
+import type { OpeningState } from '../../../domain/opening-hours.js'
 import type { Filters } from '../../callbacks/stations.js'
+import { shownState } from '../../ui/station-card.js'
+import { withReports } from './report-order.js'
 
 export const PAGE_SIZE = 5
 
-export type ListedStation = StationWithDistance & { state: OpeningState; chosen?: true }
+export type ListedStation = StationWithDistance & { state: OpeningState; chosen?: true; reports?: StationReportState }
 export type NearestPage = {
   stations: ListedStation[]
   hasMore: boolean
@@ -19,23 +22,6 @@ export type NearestPage = {
 }
 
 /**
- * The state shown for a station: open or closed as the stored intervals say (hours, holiday hours,
- * temporary closure), "unknown" only for hours nobody knows that nothing else closes.
- */
-function shownState(station: StationRecord, stored: StoredOpening | undefined, now: Date): OpeningState {
-  if (stored?.kind === 'open') return stored
-  const closed = station.closedUntil !== null && station.closedUntil > now
-  if (!closed && openingState(station.openingHours, now).kind === 'unknown') return { kind: 'unknown' }
-  return { kind: 'closed', opensAt: stored?.opensAt }
-}
-
-/** A station's state at `now` as the lists show it (hours, holiday hours, temporary closure). */
-export async function stationState(db: Database, station: StationRecord, now: Date): Promise<OpeningState> {
-  const stored = await storedOpenings(db, [station.id], now)
-  return shownState(station, stored.get(station.id), now)
-}
-
-/**
  * One page of the nearest active stations within `withinMetres` with the requested amenities
  * (filtered in SQL through the KNN index) and, when asked, only those open at `now` (one query on
  * the stored open intervals, also through the KNN index). A `chosen` station (the one picked in a
@@ -44,7 +30,7 @@ export async function stationState(db: Database, station: StationRecord, now: Da
 export async function nearestPage(
   db: Database,
   point: Point,
-  query: { page: number; filters: Filters; now: Date; withinMetres: number; chosen?: StationRecord },
+  query: { page: number; filters: Filters; now: Date; withinMetres: number; fadeHours: number; chosen?: StationRecord },
 ): Promise<NearestPage> {
   const { filters, chosen, now } = query
   const withStates = async (rows: StationWithDistance[]): Promise<ListedStation[]> => {
@@ -64,7 +50,9 @@ export async function nearestPage(
 
   if (!filters.openNow) {
     const rows = (await findNearestStations(db, point, near)).filter((row) => row.id !== chosen?.id)
-    const listed = [...lead, ...(await withStates(rows.slice(0, wanted)))]
+    // Riders' reports: shown on each station, and 可能没开门 ones after the others.
+    const reported = await withReports(db, { lead, rows: await withStates(rows.slice(0, wanted)) }, 'rows', query)
+    const listed = [...reported.lead, ...reported.rows]
     return {
       stations: listed.slice(start, start + PAGE_SIZE),
       hasMore: listed.length > start + PAGE_SIZE,
@@ -80,8 +68,6 @@ export async function nearestPage(
     .filter((row) => row.id !== chosen?.id)
     .slice(0, wanted)
     .map(({ closesAt, ...row }) => ({ ...row, state: { kind: 'open', closesAt } }))
-  const listed = [...lead, ...matching]
-  const stations = listed.slice(start, start + PAGE_SIZE)
   const short = everything && matching.length < PAGE_SIZE
   let others: ListedStation[] = []
   if (short && (query.page === 0 || matching.length === 0)) {
@@ -90,11 +76,15 @@ export async function nearestPage(
     const nearest = await findNearestStations(db, point, { ...near, limit: open.length + PAGE_SIZE + 1 })
     others = await withStates(nearest.filter((row) => !openIds.has(row.id)).slice(0, PAGE_SIZE))
   }
+  // Riders' reports: shown on each station, and 可能没开门 ones after the others.
+  const reported = await withReports(db, { lead, matching, others }, 'matching', query)
+  const listed = [...reported.lead, ...reported.matching]
+  const stations = listed.slice(start, start + PAGE_SIZE)
   return {
     stations,
     hasMore: listed.length > start + PAGE_SIZE,
     openCount: everything ? matching.length : undefined,
-    notOpen: short && query.page === 0 ? others.slice(0, PAGE_SIZE - stations.length) : [],
+    notOpen: short && query.page === 0 ? reported.others.slice(0, PAGE_SIZE - stations.length) : [],
     nothingNear: everything && lead.length === 0 && matching.length === 0 && others.length === 0,
   }
 }

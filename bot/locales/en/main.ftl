@@ -28,6 +28,7 @@ help-text =
     📍 <b>Find stations</b>: tap “Send my location” to see the 5 nearest stations: distance, about how many minutes on foot and by e-bike, whether it's open now, and whether it has hot water / charging / a toilet / a microwave.
     🔎 <b>Search by place</b>: just type, e.g. “春熙路”, “雁塔区” or “肥城 老城”, pick a place and see the stations near it.
     🧭 <b>Navigate</b>: tap “🧭 1” … “🧭 5” under the list to get the station's location and navigation links for Amap, Baidu Maps and Tencent Maps.
+    📣 <b>Station reports</b>: on a station card, tap “📣 Report” to tell other riders it is closed, has no hot water…; tap “👍 Just here, all fine” to confirm its details are right.
     ✅ <b>Filter</b>: the buttons under the list show only stations that are open now, or that have hot water / charging / a toilet / a microwave etc. Tap again to turn a filter off.
     📅 <b>Events</b>: skill contests, free health checks, free meals, training: sign up in a few taps; when it is full, join the waitlist and you are told at once when a seat frees up. Show your check-in code or QR at the door.
     💬 <b>Speak up</b>: needs, suggestions, complaints or praise, as text, a photo or a voice message, anonymously if you like; every message gets an owner and an answer.
@@ -146,15 +147,6 @@ filter-open-now = Open now
 navigate-amap = Amap (高德地图)
 navigate-baidu = Baidu Maps (百度地图)
 navigate-tencent = Tencent Maps (腾讯地图)
-navigate-details =
-    🧭 <b>{ $name }</b>
-    { $status }
-    { $amenities }{ $address }{ $phone ->
-        [none] {""}
-       *[other] {"\u000A"}☎️ { $phone }
-    }
-    
-    Tap a button below to navigate there with your usual map app.
 button-stale = This button has expired. Please send your location or a place name again.
 station-gone = This station is no longer open. Please search again.
 location-invalid = That location doesn't look right. Please send your location again.

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { nearestPage, stationState } from '../../../bot/features/stations/nearest.js'
+import { nearestPage } from '../../../bot/features/stations/nearest.js'
+import { stationState } from '../../../bot/ui/station-card.js'
 import { updateStation } from '../../../db/repositories/station-changes.js'
 import { findStation, upsertStations } from '../../../db/repositories/stations.js'
 import { stations } from '../../../db/schema/index.js'
@@ -22,7 +23,7 @@ const point = { lat: 30.657, lng: 104.066 }
 // Wed 2026-11-25 10:00 in Shanghai.
 const now = new Date('2026-11-25T02:00:00Z')
 const page = (openNow: boolean) =>
-  nearestPage(database.db, point, { page: 0, filters: { openNow, amenities: [] }, now, withinMetres: 20_000 })
+  nearestPage(database.db, point, { page: 0, filters: { openNow, amenities: [] }, now, withinMetres: 20_000, fadeHours: 6 })
 const summary = (listed: { name: string; state: { kind: string } }[]) => listed.map((station) => [station.name, station.state.kind])
 
 describe('the nearest list with temporary closures', () => {
