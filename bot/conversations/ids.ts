@@ -15,4 +15,5 @@ export const conversationIds = {
   composeBroadcast: 'broadcast-compose',
   quietHours: 'settings-quiet-hours',
   inviteStation: 'roles-invite-station',
+  dismissReport: 'station-report-dismiss',
 } as const
