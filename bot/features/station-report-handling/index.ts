@@ -22,6 +22,7 @@ import { tHtml } from '../../ui/html.js'
 import { reportNotices } from '../../ui/station-report-notices.js'
 import { afterKeyboard, confirmKeyboard, dismissKeyboard } from './keyboards.js'
 import { askReason } from './reason.js'
+import { createStationStatsFeature } from './stats.js'
 
 /**
  * Organizers handle riders' 📣 reports from the report's ticket card: ✅ 确认 sets the station's
@@ -130,6 +131,7 @@ export function createStationReportHandlingFeature(deps: BotDeps): Composer<BotC
     return tell(ctx, result, 'rh-restored', ticketId)
   })
 
+  composer.use(createStationStatsFeature(deps))
   // Data of the right shape but out of range, or from a later version: say so and change nothing.
   composer.callbackQuery(namespaceFilter('rh'), (ctx) => ctx.answerCallbackQuery({ text: ctx.t('rh-stale') }))
   return composer

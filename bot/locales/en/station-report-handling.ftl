@@ -81,3 +81,17 @@ rh-notice-restored = "{ $name }", which you reported: { $kind ->
         [closed] it is open again
        *[other] back to normal
     }. Thank you for reporting!
+
+## /stationstats
+
+rh-stats-title = 📊 <b>Station statistics</b> (last { $days } days)
+rh-stats-by-city = By city
+rh-stats-by-organizer = By responsible organizer
+rh-stats-col-name = Name
+rh-stats-col-stations = Sites
+rh-stats-col-verified = Checked
+rh-stats-col-open = Open
+rh-stats-col-median = Handled
+rh-stats-none = (no stations)
+rh-stats-more = …{ $count } more rows not shown
+rh-stats-legend = Check: stations an organizer verified within { $days } days; Open: riders' reports not yet handled; Handled: median hours from a report to its confirmation or dismissal, over reports handled within { $days } days.

@@ -81,3 +81,17 @@ rh-notice-restored = 你反馈过的「{ $name }」{ $kind ->
         [closed] 已恢复开放
        *[other] 已恢复正常
     }，谢谢你的反馈！
+
+## /stationstats
+
+rh-stats-title = 📊 <b>驿站统计</b>（近 { $days } 天）
+rh-stats-by-city = 按城市
+rh-stats-by-organizer = 按负责的组织者
+rh-stats-col-name = 名称
+rh-stats-col-stations = 驿站
+rh-stats-col-verified = 已核实
+rh-stats-col-open = 待处理
+rh-stats-col-median = 处理用时
+rh-stats-none = （没有驿站）
+rh-stats-more = …还有 { $count } 行没有列出
+rh-stats-legend = 已核实：{ $days } 天内有组织者核实过信息的驿站数；待处理：还没处理的骑手反馈；处理用时：{ $days } 天内处理完的反馈，从骑手反馈到确认或驳回用时的中位数（小时）。

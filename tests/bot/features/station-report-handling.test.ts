@@ -159,3 +159,18 @@ describe('dismissing from the card', () => {
     expect(await noticesTo(riderB.id)).toEqual(['关于你反馈的「成都测试驿站A」（厕所不能用）：我们核实后，驿站情况正常，谢谢你的反馈！'])
   })
 })
+
+describe('/stationstats', () => {
+  it('shows an organizer their cities and organizers as a table, and refuses riders', async () => {
+    await report(riderA, 'no_hot_water')
+    const { bot, telegram } = setup()
+    await bot.handleUpdate(textUpdate(chengdu, '/stationstats'))
+    const text = telegram.lastText({ chatId: chengdu.id })
+    expect(text).toContain('驿站统计')
+    expect(text).toMatch(/成都 +2 +0 +1 +-/)
+    expect(text).toMatch(/成都组织者 +2 +0 +1 +-/)
+    expect(text).not.toContain('西安')
+    await bot.handleUpdate(textUpdate(riderA, '/stationstats'))
+    expect(telegram.lastText({ chatId: riderA.id })).toBe('这个功能只有组织者可以用。')
+  })
+})
