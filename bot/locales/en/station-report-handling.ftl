@@ -95,3 +95,12 @@ rh-stats-col-median = Handled
 rh-stats-none = (no stations)
 rh-stats-more = …{ $count } more rows not shown
 rh-stats-legend = Check: stations an organizer verified within { $days } days; Open: riders' reports not yet handled; Handled: median hours from a report to its confirmation or dismissal, over reports handled within { $days } days.
+
+## Handling riders' station reports: the weekly part of the digest
+
+rh-digest-title = 📋 <b>Your stations this week</b> (/stationstats for statistics)
+rh-digest-unverified = • { $count } station(s) not verified for { $days } days: { $names }{ $more ->
+        [0] {""}
+       *[other] {" "}and more
+    }. Please check them, and tap "✅ Verified" in station management when the data is right.
+rh-digest-reports = • { $count } rider report(s) waiting: confirm or dismiss them in the inbox.

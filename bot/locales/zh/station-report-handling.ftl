@@ -95,3 +95,12 @@ rh-stats-col-median = 处理用时
 rh-stats-none = （没有驿站）
 rh-stats-more = …还有 { $count } 行没有列出
 rh-stats-legend = 已核实：{ $days } 天内有组织者核实过信息的驿站数；待处理：还没处理的骑手反馈；处理用时：{ $days } 天内处理完的反馈，从骑手反馈到确认或驳回用时的中位数（小时）。
+
+## 处理骑手的驿站反馈: the weekly part of the digest
+
+rh-digest-title = 📋 <b>本周驿站信息</b>（发 /stationstats 看统计）
+rh-digest-unverified = • 超过 { $days } 天没有核实的驿站 { $count } 个：{ $names }{ $more ->
+        [0] {""}
+       *[other] {" "}等
+    }。请去现场看看，信息没错就在驿站管理里点「✅ 信息已核实」。
+rh-digest-reports = • 骑手反馈待处理 { $count } 条，在收件箱里确认或驳回。
