@@ -131,6 +131,20 @@ describe('confirming from the card', () => {
   })
 })
 
+describe('the card after a confirmation', () => {
+  it('keeps the way back (热水已恢复) when the card’s buttons are redrawn', async () => {
+    const filed = await report(riderA, 'no_hot_water')
+    const { bot, telegram } = setup()
+    await bot.handleUpdate(callbackUpdate(chengdu, `rh:apply:${filed.ticketId}:open`))
+    await bot.handleUpdate(callbackUpdate(chengdu, `fb:open:${filed.ticketId}`))
+    expect(telegram.callbackData({ chatId: chengdu.id })).not.toContain(`rh:confirm:${filed.ticketId}`)
+    expect(telegram.buttons({ chatId: chengdu.id }).map((button) => button.text)).toContain('♨️ 热水已恢复')
+    await bot.handleUpdate(callbackUpdate(chengdu, `fb:public:${filed.ticketId}`))
+    const edited = telegram.callsOf('editMessageReplyMarkup').at(-1)
+    expect(JSON.stringify(edited?.payload)).toContain(`rh:restore:${filed.ticketId}`)
+  })
+})
+
 describe('dismissing from the card', () => {
   it('takes an optional reason, then tells the reporter the station is fine', async () => {
     const filed = await report(riderA, 'closed')
