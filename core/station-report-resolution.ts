@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.js'
 import { addMessage, findInboxItem, lockTicket, updateTicket } from '../db/repositories/feedback.js'
+import { canManage } from '../db/repositories/roles.js'
 import { updateStationIn, type Actor } from '../db/repositories/station-changes.js'
 import { clearAmenityOutageIn, currentOutages, setAmenityOutageIn } from '../db/repositories/station-outages.js'
 import {
@@ -65,7 +66,10 @@ export type ReportNotices = {
   reporter: (tx: Database, notice: { report: StationReport; stationName: string; outcome: ReportOutcome; reason: string }) => Promise<void>
 }
 
-export type ResolutionResult = { kind: 'done'; report: TicketReport; count: number } | { kind: 'forbidden' | 'gone' | 'unchanged' }
+/** What was resolved: the station and the kind of report. */
+type Resolved = Pick<TicketReport, 'stationId' | 'stationName' | 'kind'>
+
+export type ResolutionResult = { kind: 'done'; report: Resolved; count: number } | { kind: 'forbidden' | 'gone' | 'unchanged' }
 
 /** A resolution's station-side change, given the organizer's choice; what the bot says it is (a closure's reason). */
 export type Confirmation = { until: OutageUntil; reason: string }
@@ -166,7 +170,7 @@ async function resolve(
     )
     const reason = resolution.status === 'dismissed' ? resolution.reason : ''
     for (const ticket of tickets.values()) await closeTicket(tx, ticket, organizer, `report-${resolution.status}`, reason, now)
-    await tellReporters(tx, notices, report, handled, resolution.status, reason)
+    await tellReporters(tx, notices, report.stationName, handled, resolution.status, reason)
     return { kind: 'done', report, count: handled.length }
   })
 }
@@ -175,7 +179,7 @@ async function resolve(
 async function tellReporters(
   tx: Database,
   notices: ReportNotices,
-  report: TicketReport,
+  stationName: string,
   reports: StationReport[],
   outcome: ReportOutcome,
   reason: string,
@@ -184,7 +188,7 @@ async function tellReporters(
   for (const row of reports) {
     if (told.has(row.userId)) continue
     told.add(row.userId)
-    await notices.reporter(tx, { report: row, stationName: report.stationName, outcome, reason })
+    await notices.reporter(tx, { report: row, stationName, outcome, reason })
   }
 }
 
@@ -210,6 +214,10 @@ export async function dismissReports(
   return resolve(deps, notices, organizer, ticketId, { status: 'dismissed', reason })
 }
 
+/** Kinds of report whose confirmed state can end: an amenity back, a station open again. */
+export const restorableKinds = ['closed', 'no_hot_water', 'charging_broken', 'toilet_broken'] as const
+export type RestorableKind = (typeof restorableKinds)[number]
+
 /**
  * The state a confirmed report set is over (热水已恢复, 已恢复开放): the outage cleared or the
  * closure lifted, and the reporters of the reports confirmed while it lasted told. Nothing
@@ -221,29 +229,53 @@ export async function restoreStation(
   organizer: Organizer | undefined,
   ticketId: number,
 ): Promise<ResolutionResult> {
-  const now = deps.now()
   return deps.db.transaction(async (tx) => {
     const found = await reportFor(tx, organizer, ticketId)
     if (found.kind !== 'found' || organizer === undefined) return { kind: found.kind === 'found' ? 'forbidden' : found.kind }
-    const { report } = found
-    const actor: Actor = { actorId: organizer.id, source: 'report', note: `report #${report.id}` }
-    let since: Date | undefined
-    if (reportEffect(report.kind) === 'outage') {
-      const amenities: string[] = outageAmenities(report.kind, report.amenities)
-      const outages = (await currentOutages(tx, [report.stationId], now)).filter((outage) => amenities.includes(outage.amenity))
-      for (const outage of outages) await clearAmenityOutageIn(tx, report.stationId, outage.amenity, actor)
-      since = outages.map((outage) => outage.createdAt).sort((a, b) => a.getTime() - b.getTime())[0]
-    } else if (reportEffect(report.kind) === 'close') {
-      const station = await findStation(tx, report.stationId)
-      if (station?.closedUntil != null && station.closedUntil > now) {
-        await updateStationIn(tx, report.stationId, { closedUntil: null, closedReason: '' }, actor)
-        // A closure confirmed from reports lasts to the end of its day.
-        since = new Date(now.getTime() - DAY)
-      }
-    }
-    if (since === undefined) return { kind: 'unchanged' }
-    const confirmed = await listConfirmedSince(tx, report.stationId, report.kind, since)
-    await tellReporters(tx, notices, report, confirmed, 'restored', '')
-    return { kind: 'done', report, count: confirmed.length }
+    return endState(tx, notices, { actorId: organizer.id, source: 'report', note: `report #${found.report.id}` }, found.report, deps.now())
   })
+}
+
+/** `restoreStation` from the station rather than a report's ticket (the station's own panel), for whoever manages the station. */
+export async function restoreStationAt(
+  deps: Deps,
+  notices: ReportNotices,
+  organizer: Organizer | undefined,
+  stationId: number,
+  kind: RestorableKind,
+): Promise<ResolutionResult> {
+  return deps.db.transaction(async (tx) => {
+    const station = await findStation(tx, stationId)
+    if (station === undefined) return { kind: 'gone' }
+    if (organizer === undefined || !(await canManage(tx, organizer, { city: station.city, stationId }))) return { kind: 'forbidden' }
+    const about = { stationId, stationName: station.name, kind, amenities: station.amenities }
+    return endState(tx, notices, { actorId: organizer.id, source: 'report' }, about, deps.now())
+  })
+}
+
+async function endState(
+  tx: Database,
+  notices: ReportNotices,
+  actor: Actor,
+  about: Resolved & { amenities: string[] },
+  now: Date,
+): Promise<ResolutionResult> {
+  let since: Date | undefined
+  if (reportEffect(about.kind) === 'outage') {
+    const amenities: string[] = outageAmenities(about.kind, about.amenities)
+    const outages = (await currentOutages(tx, [about.stationId], now)).filter((outage) => amenities.includes(outage.amenity))
+    for (const outage of outages) await clearAmenityOutageIn(tx, about.stationId, outage.amenity, actor)
+    since = outages.map((outage) => outage.createdAt).sort((a, b) => a.getTime() - b.getTime())[0]
+  } else if (reportEffect(about.kind) === 'close') {
+    const station = await findStation(tx, about.stationId)
+    if (station?.closedUntil != null && station.closedUntil > now) {
+      await updateStationIn(tx, about.stationId, { closedUntil: null, closedReason: '' }, actor)
+      // A closure confirmed from reports lasts to the end of its day.
+      since = new Date(now.getTime() - DAY)
+    }
+  }
+  if (since === undefined) return { kind: 'unchanged' }
+  const confirmed = await listConfirmedSince(tx, about.stationId, about.kind, since)
+  await tellReporters(tx, notices, about.stationName, confirmed, 'restored', '')
+  return { kind: 'done', report: about, count: confirmed.length }
 }

@@ -1,7 +1,14 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { reportNotices } from '../../bot/ui/station-report-notices.js'
-import { confirmReports, dismissReports, outageAmenities, restoreStation, shanghaiDayEnd } from '../../core/station-report-resolution.js'
+import {
+  confirmReports,
+  dismissReports,
+  outageAmenities,
+  restoreStation,
+  restoreStationAt,
+  shanghaiDayEnd,
+} from '../../core/station-report-resolution.js'
 import { addScope } from '../../db/repositories/roles.js'
 import { currentOutages } from '../../db/repositories/station-outages.js'
 import {
@@ -169,6 +176,21 @@ describe('the station fine again', () => {
     expect(await noticesTo(riders[1]!)).toEqual([expect.any(String), expect.stringContaining('热水已恢复，谢谢你的反馈')])
     expect((await restoreStation(deps(), reportNotices, chengdu, filed.ticketId)).kind).toBe('unchanged')
     expect(await noticesTo(riders[1]!)).toHaveLength(2)
+  })
+
+  it('works from the station too, for whoever manages it', async () => {
+    await database.db
+      .update(stations)
+      .set({ amenities: ['ebike_charging'] })
+      .where(eq(stations.id, ids.A))
+    const filed = await report(riders[0]!, 'charging_broken')
+    await confirmReports(deps(), reportNotices, chengdu, filed.ticketId, { until: 'open', reason: '' })
+    expect((await currentOutages(database.db, [ids.A], now)).map((outage) => outage.amenity)).toEqual(['ebike_charging'])
+    expect((await restoreStationAt(deps(), reportNotices, xian, ids.A, 'charging_broken')).kind).toBe('forbidden')
+    expect((await restoreStationAt(deps(), reportNotices, chengdu, ids.A, 'toilet_broken')).kind).toBe('unchanged')
+    expect(await restoreStationAt(deps(), reportNotices, chengdu, ids.A, 'charging_broken')).toMatchObject({ kind: 'done', count: 1 })
+    expect(await currentOutages(database.db, [ids.A], now)).toEqual([])
+    expect((await noticesTo(riders[0]!)).at(-1)).toContain('充电已恢复')
   })
 
   it('reopens a station closed from reports', async () => {

@@ -5,6 +5,7 @@ import {
   dismissReports,
   reportEffect,
   restoreStation,
+  restoreStationAt,
   type OutageUntil,
   type ResolutionResult,
 } from '../../../core/station-report-resolution.js'
@@ -57,7 +58,7 @@ export function createStationReportHandlingFeature(deps: BotDeps): Composer<BotC
   }
 
   /** What the organizer is told after a resolution; `done` with the message key and how many reports. */
-  async function tell(ctx: BotContext | ConversationContext, result: ResolutionResult, key: string, ticketId: number) {
+  async function tell(ctx: BotContext | ConversationContext, result: ResolutionResult, key: string, ticketId: number | undefined) {
     if (result.kind !== 'done') {
       const text = ctx.t(result.kind === 'unchanged' ? 'rh-already' : result.kind === 'gone' ? 'rh-gone' : 'feedback-result-forbidden')
       if (ctx.callbackQuery !== undefined) return ctx.answerCallbackQuery({ text, show_alert: true })
@@ -129,6 +130,12 @@ export function createStationReportHandlingFeature(deps: BotDeps): Composer<BotC
     const result = await restoreStation(deps, reportNotices, ctx.user, ticketId)
     if (result.kind === 'unchanged') return ctx.answerCallbackQuery({ text: ctx.t('rh-not-out'), show_alert: true })
     return tell(ctx, result, 'rh-restored', ticketId)
+  })
+  onCallback(composer, buttons.restoreAt, async (ctx, { stationId, kind }) => {
+    if (!isOrganizer(ctx.user)) return ctx.answerCallbackQuery({ text: ctx.t('feedback-not-organizer'), show_alert: true })
+    const result = await restoreStationAt(deps, reportNotices, ctx.user, stationId, kind)
+    if (result.kind === 'unchanged') return ctx.answerCallbackQuery({ text: ctx.t('rh-not-out'), show_alert: true })
+    return tell(ctx, result, 'rh-restored', undefined)
   })
 
   composer.use(createStationStatsFeature(deps))

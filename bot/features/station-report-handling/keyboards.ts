@@ -28,8 +28,9 @@ export const dismissKeyboard = (t: Translate, ticketId: number) =>
     .text(t('rh-button-back'), feedbackCallbacks.open.pack({ ticketId }))
 
 /** After a confirmation: the way back when the station is fine again (热水已恢复), and the inbox. */
-export function afterKeyboard(t: Translate, effect: ReportEffect, kind: string, ticketId: number): InlineKeyboard {
+export function afterKeyboard(t: Translate, effect: ReportEffect, kind: string, ticketId: number | undefined): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-  if (effect === 'outage' || effect === 'close') keyboard.text(t('rh-button-restore', { kind }), buttons.restore.pack({ ticketId })).row()
+  if (ticketId !== undefined && (effect === 'outage' || effect === 'close'))
+    keyboard.text(t('rh-button-restore', { kind }), buttons.restore.pack({ ticketId })).row()
   return keyboard.text(t('feedback-button-inbox'), feedbackCallbacks.inbox.pack())
 }

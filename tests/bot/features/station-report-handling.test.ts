@@ -94,6 +94,18 @@ describe('confirming from the card', () => {
     expect(telegram.alerts().at(-1)).toContain('不用恢复')
   })
 
+  it('reopens from the station’s own button and tells the reporter', async () => {
+    const filed = await report(riderA, 'closed')
+    const { bot, telegram } = setup()
+    await bot.handleUpdate(callbackUpdate(chengdu, `rh:confirm:${filed.ticketId}`))
+    await bot.handleUpdate(callbackUpdate(xian, `rh:restore-at:${ids.A}:closed`))
+    expect(telegram.alerts().at(-1)).toContain('不归你负责')
+    await bot.handleUpdate(callbackUpdate(chengdu, `rh:restore-at:${ids.A}:closed`))
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain('已恢复')
+    expect((await database.db.select().from(stations).where(eq(stations.id, ids.A)))[0]?.closedUntil).toBeNull()
+    expect((await noticesTo(riderA.id)).at(-1)).toBe('你反馈过的「成都测试驿站A」已恢复开放，谢谢你的反馈！')
+  })
+
   it('confirms 现在没开门 in one tap', async () => {
     const filed = await report(riderA, 'closed')
     const { bot, telegram } = setup()
