@@ -13,6 +13,7 @@ import { createSettingsFeature } from './features/settings/index.js'
 import { createStartFallback, createStartFeature } from './features/start/index.js'
 import { createStationAdminFeature } from './features/station-admin/index.js'
 import { createStationManageFeature } from './features/station-manage/index.js'
+import { createStationReportHandlingFeature } from './features/station-report-handling/index.js'
 import { createStationReportsFeature } from './features/station-reports/index.js'
 import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
@@ -93,6 +94,7 @@ export function createBot(given: BotDeps, options: BotOptions) {
   // Before the start fallback: `/start mer_<code>` merchant invites.
   guarded.use(createStationManageFeature(deps))
   guarded.use(createStationReportsFeature(deps))
+  guarded.use(createStationReportHandlingFeature(deps))
   // After every feature that takes `/start` payloads: a deep link none of them accepted.
   guarded.use(createStartFallback())
   // Stations last: any other text is taken as a place to search for.

@@ -7,6 +7,7 @@ import { rolesCallbacks } from './roles.js'
 import { settingsCallbacks } from './settings.js'
 import { stationAdminCallbacks } from './station-admin.js'
 import { merchantCallbacks, stationManageCallbacks } from './station-manage.js'
+import { reportHandlingCallbacks } from './station-report-handling.js'
 import { stationReportCallbacks } from './station-reports.js'
 import { stationCallbacks } from './stations.js'
 import { hubCallbacks, uiCallbacks } from './ui.js'
@@ -28,6 +29,7 @@ export const callbackNamespaces = {
   fb: [feedbackCallbacks, wizardCallbacks],
   ro: [rolesCallbacks],
   sm: [stationManageCallbacks, merchantCallbacks],
+  rh: [reportHandlingCallbacks],
 } as const satisfies Record<string, readonly Record<string, CallbackDefinition>[]>
 
 export const allCallbacks: readonly CallbackDefinition[] = Object.values(callbackNamespaces).flatMap((groups) =>

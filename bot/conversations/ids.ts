@@ -23,4 +23,5 @@ export const conversationIds = {
   manageOutage: 'stationmanage-outage',
   merchantHours: 'stationmanage-merchant-hours',
   otherStationReport: 'stationreports-other',
+  dismissReport: 'station-report-dismiss',
 } as const

@@ -34,6 +34,7 @@ const organizerCommands = [
   'broadcasts',
   'inbox',
   'feedbackstats',
+  'stationstats',
 ] as const
 /** Added to the menu of admins' own chats. */
 const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const

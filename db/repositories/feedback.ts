@@ -4,6 +4,7 @@ import {
   events,
   feedbackMessages,
   feedbackTickets,
+  stationReports,
   stations,
   users,
   type FeedbackAuthor,
@@ -12,6 +13,8 @@ import {
   type FeedbackMessageKind,
   type FeedbackStatus,
   type FeedbackTicket,
+  type StationReportKind,
+  type StationReportStatus,
   type User,
 } from '../schema/index.js'
 import { isAdmin, listScopes } from './roles.js'
@@ -121,9 +124,29 @@ export async function visibleTickets(db: Database, user: Pick<User, 'id' | 'role
 export const isOverdue = (ticket: Pick<FeedbackTicket, 'status' | 'dueAt'>, now: Date): boolean =>
   OPEN.includes(ticket.status) && ticket.dueAt.getTime() < now.getTime()
 
-export type InboxItem = FeedbackTicket & { stationName: string | null; eventTitle: string | null }
+/** A ticket with what it is about; a 📣 station report's ticket also says which report (kind and status), else null. */
+export type InboxItem = FeedbackTicket & {
+  stationName: string | null
+  eventTitle: string | null
+  reportKind: StationReportKind | null
+  reportStatus: StationReportStatus | null
+}
 
-const inboxColumns = { ticket: feedbackTickets, stationName: stations.name, eventTitle: events.title }
+const ticketReport = <T>(column: typeof stationReports.kind | typeof stationReports.status) =>
+  sql<T | null>`(select ${column} from ${stationReports} where ${stationReports.ticketId} = ${feedbackTickets.id} order by ${stationReports.id} limit 1)`
+
+const inboxColumns = {
+  ticket: feedbackTickets,
+  stationName: stations.name,
+  eventTitle: events.title,
+  reportKind: ticketReport<StationReportKind>(stationReports.kind),
+  reportStatus: ticketReport<StationReportStatus>(stationReports.status),
+}
+
+const toItem = (row: { ticket: FeedbackTicket } & Omit<InboxItem, keyof FeedbackTicket>): InboxItem => {
+  const { ticket, ...about } = row
+  return { ...ticket, ...about }
+}
 
 /** Not-yet-closed tickets the organizer sees: overdue first, then new, in progress, answered; oldest first. */
 export async function listInbox(db: Database, user: Pick<User, 'id' | 'role'>, now: Date, limit: number): Promise<InboxItem[]> {
@@ -141,7 +164,7 @@ export async function listInbox(db: Database, user: Pick<User, 'id' | 'role'>, n
       asc(feedbackTickets.createdAt),
     )
     .limit(limit)
-  return rows.map((row) => ({ ...row.ticket, stationName: row.stationName, eventTitle: row.eventTitle }))
+  return rows.map(toItem)
 }
 
 export async function findInboxItem(db: Database, id: number): Promise<InboxItem | undefined> {
@@ -151,7 +174,7 @@ export async function findInboxItem(db: Database, id: number): Promise<InboxItem
     .leftJoin(stations, eq(stations.id, feedbackTickets.stationId))
     .leftJoin(events, eq(events.id, feedbackTickets.eventId))
     .where(eq(feedbackTickets.id, id))
-  return row === undefined ? undefined : { ...row.ticket, stationName: row.stationName, eventTitle: row.eventTitle }
+  return row === undefined ? undefined : toItem(row)
 }
 
 /** Open tickets past their due time, with an owner, for the daily digest. */
@@ -163,7 +186,7 @@ export async function listOverdue(db: Database, now: Date): Promise<InboxItem[]>
     .leftJoin(events, eq(events.id, feedbackTickets.eventId))
     .where(and(inArray(feedbackTickets.status, OPEN), lt(feedbackTickets.dueAt, now), isNotNull(feedbackTickets.assigneeId)))
     .orderBy(asc(feedbackTickets.dueAt))
-  return rows.map((row) => ({ ...row.ticket, stationName: row.stationName, eventTitle: row.eventTitle }))
+  return rows.map(toItem)
 }
 
 /** Open tickets whose due time passed before `cutoff` and that were never escalated, locked. */

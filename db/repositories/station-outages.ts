@@ -3,6 +3,8 @@ import type { Database } from '../client.js'
 import { stationAmenityOutages, stationChanges, type StationAmenityOutage } from '../schema/index.js'
 import type { Actor } from './station-changes.js'
 
+type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
+
 const current = (now: Date) => or(isNull(stationAmenityOutages.until), gt(stationAmenityOutages.until, now))
 
 /**
@@ -14,42 +16,50 @@ export async function setAmenityOutage(
   input: { stationId: number; amenity: string; until: Date | null; reason: string },
   actor: Actor,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const values = { ...input, setBy: actor.actorId }
-    await tx
-      .insert(stationAmenityOutages)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [stationAmenityOutages.stationId, stationAmenityOutages.amenity],
-        set: { ...values, createdAt: new Date() },
-      })
-    await tx.insert(stationChanges).values({
-      stationId: input.stationId,
-      actorId: actor.actorId,
-      source: actor.source,
-      fields: { [`outage:${input.amenity}`]: { from: null, to: input.until?.toISOString() ?? 'open-ended' } },
-      note: actor.note ?? input.reason,
-    })
+  await db.transaction(async (tx) => setAmenityOutageIn(tx, input, actor, new Date()))
+}
+
+/** `setAmenityOutage` inside the caller's transaction (riders' reports confirmed together with the outage), started at `now`. */
+export async function setAmenityOutageIn(
+  tx: Executor,
+  input: { stationId: number; amenity: string; until: Date | null; reason: string },
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  const values = { ...input, setBy: actor.actorId, createdAt: now }
+  await tx
+    .insert(stationAmenityOutages)
+    .values(values)
+    .onConflictDoUpdate({ target: [stationAmenityOutages.stationId, stationAmenityOutages.amenity], set: values })
+  await tx.insert(stationChanges).values({
+    stationId: input.stationId,
+    actorId: actor.actorId,
+    source: actor.source,
+    fields: { [`outage:${input.amenity}`]: { from: null, to: input.until?.toISOString() ?? 'open-ended' } },
+    note: actor.note ?? input.reason,
   })
 }
 
 /** The amenity is back; false when it was not out. */
 export async function clearAmenityOutage(db: Database, stationId: number, amenity: string, actor: Actor): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const removed = await tx
-      .delete(stationAmenityOutages)
-      .where(and(eq(stationAmenityOutages.stationId, stationId), eq(stationAmenityOutages.amenity, amenity)))
-      .returning()
-    if (removed.length === 0) return false
-    await tx.insert(stationChanges).values({
-      stationId,
-      actorId: actor.actorId,
-      source: actor.source,
-      fields: { [`outage:${amenity}`]: { from: removed[0]!.until?.toISOString() ?? 'open-ended', to: null } },
-      note: actor.note ?? '',
-    })
-    return true
+  return db.transaction(async (tx) => clearAmenityOutageIn(tx, stationId, amenity, actor))
+}
+
+/** `clearAmenityOutage` inside the caller's transaction (the reporters told in the same one). */
+export async function clearAmenityOutageIn(tx: Executor, stationId: number, amenity: string, actor: Actor): Promise<boolean> {
+  const removed = await tx
+    .delete(stationAmenityOutages)
+    .where(and(eq(stationAmenityOutages.stationId, stationId), eq(stationAmenityOutages.amenity, amenity)))
+    .returning()
+  if (removed.length === 0) return false
+  await tx.insert(stationChanges).values({
+    stationId,
+    actorId: actor.actorId,
+    source: actor.source,
+    fields: { [`outage:${amenity}`]: { from: removed[0]!.until?.toISOString() ?? 'open-ended', to: null } },
+    note: actor.note ?? '',
   })
+  return true
 }
 
 /** The outages in force at `now` of the given stations. */

@@ -6,7 +6,7 @@ import { parseConfig } from '../../bot/config.js'
 import type { JobDeps } from '../../bot/context.js'
 import { ticketNotices } from '../../bot/ui/feedback-notices.js'
 import { createTicket } from '../../core/tickets.js'
-import { feedbackTickets, outbox } from '../../db/schema/index.js'
+import { feedbackTickets, outbox, stationReports, stations } from '../../db/schema/index.js'
 import { run as digest } from '../../jobs/feedback-digest.js'
 import { run as escalate } from '../../jobs/feedback-escalation.js'
 import { createTestBot } from '../helpers/bot.js'
@@ -119,6 +119,34 @@ describe('the daily digest', () => {
       tickets: undefined,
       messages: undefined,
     })
+  })
+})
+
+describe('the weekly freshness part of the digest', () => {
+  it('on Mondays lists each owner’s stations not verified for 90 days and their open reports', async () => {
+    const monday = new Date('2026-11-30T01:00:00Z')
+    await database.db.update(stations).set({ lastVerified: '2026-11-01' }).where(eq(stations.id, ids.A))
+    await database.db.update(stations).set({ lastVerified: '2026-08-01' }).where(eq(stations.id, ids.B))
+    await database.db.insert(stationReports).values({ stationId: ids.A, userId: rider.id, kind: 'no_hot_water' })
+    await digest(deps(monday))
+    const mondayRows = (await rowsOf('feedback-digest')).filter((row) => row.dedupeKey?.includes('2026-11-30'))
+    const textFor = (userId: number) => {
+      const payload = mondayRows.find((row) => row.userId === userId)?.payload
+      return payload !== undefined && 'text' in payload ? payload.text : ''
+    }
+    // The organizer: the overdue ticket as every day, then their stations.
+    expect(textFor(organizer.id)).toMatch(/今日超时留言[\s\S]*本周驿站信息/)
+    expect(textFor(organizer.id)).toContain('超过 90 天没有核实的驿站 1 个：成都测试驿站B。')
+    expect(textFor(organizer.id)).toContain('骑手反馈待处理 1 条')
+    // 西安 has no organizer: its station is the admins' to check, and they get a digest for it alone.
+    for (const admin of admins) {
+      expect(textFor(admin)).toContain('超过 90 天没有核实的驿站 1 个：西安测试驿站X。')
+      expect(textFor(admin)).not.toContain('今日超时留言')
+    }
+    await digest(deps(new Date('2026-12-01T01:00:00Z')))
+    const tuesday = (await rowsOf('feedback-digest')).filter((row) => row.dedupeKey?.includes('2026-12-01'))
+    expect(tuesday.map((row) => row.userId)).toEqual([organizer.id])
+    expect(JSON.stringify(tuesday[0]?.payload)).not.toContain('本周驿站信息')
   })
 })
 

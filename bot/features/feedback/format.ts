@@ -35,6 +35,10 @@ function fitHistory(t: Translate, header: string, lines: string[]): string {
   return [header, ...(omitted > 0 ? [t('feedback-history-omitted', { count: omitted })] : []), ...kept].join('\n')
 }
 
+/** The category as lists show it; a 📣 report's with what the rider saw (驿站反馈·没有热水). */
+const categoryOf = (t: Translate, item: InboxItem) =>
+  t(`feedback-category-${item.category}`) + (item.reportKind === null ? '' : `·${t(`rh-kind-${item.reportKind}`)}`)
+
 /** The organizer's view: anonymous tickets show 匿名骑手 and nothing else about the sender. */
 export function formatOrganizerCard(
   t: Translate,
@@ -50,7 +54,7 @@ export function formatOrganizerCard(
       : escapeHtml(sender.username === null ? sender.firstName : `${sender.firstName} (@${sender.username})`)
   const header = t('feedback-card', {
     number: item.number,
-    category: t(`feedback-category-${item.category}`),
+    category: categoryOf(t, item),
     status: t(`feedback-status-${item.status}`),
     overdue: isOverdue(item, now) ? 'yes' : 'no',
     place: escapeHtml(ticketPlace(t, item)),
@@ -60,9 +64,12 @@ export function formatOrganizerCard(
     due: shanghaiShortDateTime(item.dueAt),
     public: publicState(item),
   })
+  // A 📣 report's ticket says what the rider saw and where the report stands.
+  const report = item.reportKind === null ? '' : `\n${t('rh-card-line', { status: item.reportStatus ?? 'open' })}`
   return fitHistory(
     t,
-    header,
+    // After the header's first line, before the history.
+    header.replace('\n', `${report}\n`),
     messages.map((message) => historyLine(t, message, names, false)),
   )
 }
@@ -70,7 +77,7 @@ export function formatOrganizerCard(
 export function formatWorkerCard(t: Translate, item: InboxItem, messages: FeedbackMessage[]): string {
   const header = tHtml(t, 'feedback-my-card', {
     number: item.number,
-    category: t(`feedback-category-${item.category}`),
+    category: categoryOf(t, item),
     status: t(`feedback-status-${item.status}`),
     place: ticketPlace(t, item),
     created: shanghaiShortDateTime(item.createdAt),
@@ -88,7 +95,7 @@ export function formatInboxLine(t: Translate, item: InboxItem, now: Date): strin
   return tHtml(t, 'feedback-inbox-line', {
     overdue: isOverdue(item, now) ? 'yes' : 'no',
     number: item.number,
-    category: t(`feedback-category-${item.category}`),
+    category: categoryOf(t, item),
     status: t(`feedback-status-${item.status}`),
     place: ticketPlace(t, item),
     public: publicState(item),

@@ -82,7 +82,7 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
     }
   }
 
-  async function refreshCardButtons(ctx: BotContext, ticket: FeedbackTicket) {
+  async function refreshCardButtons(ctx: BotContext, ticket: FeedbackTicket | InboxItem) {
     try {
       await ctx.editMessageReplyMarkup({ reply_markup: organizerTicketKeyboard(ctx.t, ticket) })
     } catch (error) {
@@ -169,8 +169,8 @@ export function createInboxFeature(deps: BotDeps): Composer<BotContext> {
         const result = await togglePublic(deps, user, action.ticketId)
         if (result.kind !== 'done') return answerResult(ctx, result, '')
         await ctx.answerCallbackQuery({ text: ctx.t(`feedback-public-now-${publicState(result.ticket)}`), show_alert: true })
-        // The card's buttons show the new state at once.
-        return refreshCardButtons(ctx, result.ticket)
+        // The card's buttons show the new state at once (a 📣 report's buttons included).
+        return refreshCardButtons(ctx, (await findInboxItem(db, action.ticketId)) ?? result.ticket)
       }
       case 'reassign':
         return answerResult(ctx, await reassign(deps, user, action.ticketId, action.userId), 'feedback-reassigned')

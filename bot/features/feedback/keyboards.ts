@@ -1,7 +1,9 @@
 import { InlineKeyboard } from 'grammy'
+import { reportEffect } from '../../../core/station-report-resolution.js'
 import type { InboxItem } from '../../../db/repositories/feedback.js'
 import type { FeedbackTicket, User } from '../../../db/schema/index.js'
 import { feedbackCallbacks, wizardCallbacks, workerCategories } from '../../callbacks/feedback.js'
+import { reportHandlingCallbacks } from '../../callbacks/station-report-handling.js'
 import type { Translate } from '../../i18n.js'
 
 export function subjectKeyboard(t: Translate, nearby: { id: number; name: string }[]): InlineKeyboard {
@@ -65,11 +67,30 @@ export const afterActionKeyboard = (t: Translate, ticket: Pick<FeedbackTicket, '
     .text(t('feedback-button-back-to', { number: ticket.number }), feedbackCallbacks.open.pack({ ticketId: ticket.id }))
     .text(t('feedback-button-inbox'), feedbackCallbacks.inbox.pack())
 
+/** A 📣 report's ticket: ✅ 确认 / ❌ 驳回 while it is open; once confirmed, the way back (热水已恢复). */
+function addReportButtons(t: Translate, keyboard: InlineKeyboard, ticket: ReportTicket): void {
+  const { reportKind: kind, reportStatus: status } = ticket
+  if (kind === undefined || kind === null) return
+  const data = { ticketId: ticket.id }
+  if (status === 'open')
+    keyboard
+      .text(t('rh-button-confirm'), reportHandlingCallbacks.confirm.pack(data))
+      .text(t('rh-button-dismiss'), reportHandlingCallbacks.dismiss.pack(data))
+      .row()
+  const effect = reportEffect(kind)
+  if (status === 'confirmed' && (effect === 'outage' || effect === 'close'))
+    keyboard.text(t('rh-button-restore', { kind }), reportHandlingCallbacks.restore.pack(data)).row()
+}
+
+type ReportTicket = Pick<FeedbackTicket, 'id'> & Partial<Pick<InboxItem, 'reportKind' | 'reportStatus'>>
+
 export function organizerTicketKeyboard(
   t: Translate,
-  ticket: Pick<FeedbackTicket, 'id' | 'status' | 'public' | 'publicConsent' | 'answeredAt'>,
+  ticket: Pick<FeedbackTicket, 'id' | 'status' | 'public' | 'publicConsent' | 'answeredAt'> &
+    Partial<Pick<InboxItem, 'reportKind' | 'reportStatus'>>,
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard()
+  addReportButtons(t, keyboard, ticket)
   if (ticket.status !== 'closed') keyboard.text(t('feedback-button-reply'), feedbackCallbacks.reply.pack({ ticketId: ticket.id }))
   keyboard.text(t('feedback-button-note'), feedbackCallbacks.note.pack({ ticketId: ticket.id })).row()
   for (const status of ['in_progress', 'answered', 'closed'] as const) {
@@ -86,7 +107,12 @@ export function organizerTicketKeyboard(
 export function inboxKeyboard(t: Translate, items: InboxItem[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   for (const item of items)
-    keyboard.text(`#${item.number} · ${t(`feedback-category-${item.category}`)}`, feedbackCallbacks.open.pack({ ticketId: item.id })).row()
+    keyboard
+      .text(
+        `#${item.number} · ${t(`feedback-category-${item.category}`)}${item.reportKind === null ? '' : `·${t(`rh-kind-${item.reportKind}`)}`}`,
+        feedbackCallbacks.open.pack({ ticketId: item.id }),
+      )
+      .row()
   return keyboard.text(t('feedback-button-stats'), feedbackCallbacks.stats.pack())
 }
 

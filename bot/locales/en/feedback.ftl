@@ -17,6 +17,8 @@ feedback-category-suggestion = 💡 Suggestion
 feedback-category-complaint = 😠 Complaint
 feedback-category-praise = 👍 Praise
 feedback-category-other = 📝 Other
+feedback-category-station_report = 📣 Station report
+feedback-category-station_suggestion = 📍 Station suggestion
 feedback-ask-anonymous = Leave your name? If you choose "Anonymous", the staff will not see who you are, but the answer still reaches you.
 feedback-named = 🙂 With my name
 feedback-anonymous-choice = 🕶 Anonymous
@@ -116,6 +118,8 @@ feedback-line-system = <i>{ $when }</i> ⚙️ { $event ->
         [assigned] Handed to: { $name }
         [consent-granted] The rider agreed to publishing
         [consent-refused] The rider said no to publishing
+        [report-confirmed] Station report confirmed
+        [report-dismissed] Station report dismissed (checked, the station is fine)
        *[other] { $event }
     }
 feedback-history-omitted = … ({ $count } older entries left out)

@@ -36,7 +36,7 @@ help-text =
     
     Commands: /start main menu · /nearby find stations · /events events · /myevents my registrations · /feedback speak up · /mytickets my messages · /settings quiet hours · /mydata my personal data · /language change language · /cancel stop what you are doing · /mystation for partner merchants
 help-organizer =
-    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /stations manage stations /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats; admins also /team /invite /appoint /demote.
+    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /stations manage stations /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats /stationstats; admins also /team /invite /appoint /demote.
 keyboard-share-location = 📍 Send my location
 keyboard-search-place = 🔎 Search by place name
 keyboard-help = ❓ Help
@@ -63,6 +63,7 @@ command-broadcast = Send a broadcast
 command-broadcasts = Broadcast history
 command-inbox = Feedback inbox
 command-feedbackstats = Feedback statistics
+command-stationstats = Station statistics
 command-team = Manage organizers
 command-invite = Invite an organizer
 command-appoint = Appoint an organizer: /appoint user-id [city]

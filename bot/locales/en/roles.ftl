@@ -8,7 +8,7 @@ roles-hub-text =
     Commands:
     /manage my events · /newevent publish an event · /addstation add a station
     /checkin on-site check-in · /broadcast send a notice · /broadcasts sent notices
-    /inbox feedback inbox · /feedbackstats feedback statistics
+    /inbox feedback inbox · /feedbackstats feedback statistics · /stationstats station statistics
     Admins only: /team organizers · /invite invite an organizer · /appoint appoint · /demote remove
 roles-hub-button-events = 📅 Events
 roles-hub-button-checkin = ✅ Check-in

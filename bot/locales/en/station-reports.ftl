@@ -54,4 +54,3 @@ station-report-check-in-too-soon = You just confirmed this station, thank you �
 station-report-other-prompt = 📝 What did you see? Type it (up to { $max } characters), send a photo (with a caption if you like), or a voice message. /cancel to stop.
 station-report-other-too-long = That is a bit long ({ $length } characters). Please keep it within { $max } and send it again. For a longer story use 💬 Feedback.
 station-report-other-hint = Please type (up to { $max } characters), send a photo or a voice message about the station. /cancel to stop.
-feedback-category-station_report = 📣 Station report

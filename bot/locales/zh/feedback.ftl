@@ -17,6 +17,8 @@ feedback-category-suggestion = 💡 建议
 feedback-category-complaint = 😠 投诉
 feedback-category-praise = 👍 表扬
 feedback-category-other = 📝 其他
+feedback-category-station_report = 📣 驿站反馈
+feedback-category-station_suggestion = 📍 推荐驿站
 feedback-ask-anonymous = 要不要留名字？选「匿名」的话，工作人员看不到你是谁，但回复照样会发给你。
 feedback-named = 🙂 实名
 feedback-anonymous-choice = 🕶 匿名
@@ -116,6 +118,8 @@ feedback-line-system = <i>{ $when }</i> ⚙️ { $event ->
         [assigned] 转交给：{ $name }
         [consent-granted] 骑手同意公开到「你说我做」
         [consent-refused] 骑手不同意公开
+        [report-confirmed] 驿站反馈已确认
+        [report-dismissed] 驿站反馈已驳回（核实后情况正常）
        *[other] { $event }
     }
 feedback-history-omitted = …（更早的 { $count } 条省略）

@@ -63,6 +63,7 @@ command-broadcast = 群发通知
 command-broadcasts = 群发记录
 command-inbox = 留言收件箱
 command-feedbackstats = 留言统计
+command-stationstats = 驿站统计
 command-team = 组织者管理
 command-invite = 邀请组织者
 command-appoint = 任命组织者：/appoint 用户ID [城市]

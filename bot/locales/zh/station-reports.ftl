@@ -51,4 +51,3 @@ station-report-check-in-too-soon = 这个驿站你刚确认过，谢谢你 🙏 
 station-report-other-prompt = 📝 请说说看到了什么：打字（最多 { $max } 字）、发一张照片（可以带说明），或者直接发语音。发 /cancel 取消。
 station-report-other-too-long = 写得有点长（{ $length } 字），请精简到 { $max } 字以内再发一次。想细说的话可以用「💬 我有话说」。
 station-report-other-hint = 这里请打字（最多 { $max } 字）、发照片或者发语音，说说驿站的情况。发 /cancel 取消。
-feedback-category-station_report = 📣 驿站情况
