@@ -11,6 +11,7 @@ import { createFeedbackFeature } from './features/feedback/index.js'
 import { createRolesFeature } from './features/roles/index.js'
 import { createSettingsFeature } from './features/settings/index.js'
 import { createStartFallback, createStartFeature } from './features/start/index.js'
+import { createStationSuggestionsFeature } from './features/station-suggestions/index.js'
 import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
 import { createI18n } from './i18n.js'
@@ -86,6 +87,7 @@ export function createBot(given: BotDeps, options: BotOptions) {
   guarded.use(createEventAdminFeature(deps))
   guarded.use(createBroadcastFeature(deps))
   guarded.use(createFeedbackFeature(deps))
+  guarded.use(createStationSuggestionsFeature(deps))
   // After every feature that takes `/start` payloads: a deep link none of them accepted.
   guarded.use(createStartFallback())
   // Stations last: any other text is taken as a place to search for.

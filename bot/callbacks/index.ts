@@ -5,6 +5,7 @@ import { eventCallbacks, eventFormCallbacks } from './events.js'
 import { feedbackCallbacks, wizardCallbacks } from './feedback.js'
 import { rolesCallbacks } from './roles.js'
 import { settingsCallbacks } from './settings.js'
+import { suggestionCallbacks } from './station-suggestions.js'
 import { stationCallbacks } from './stations.js'
 import { hubCallbacks, uiCallbacks } from './ui.js'
 
@@ -22,6 +23,7 @@ export const callbackNamespaces = {
   bc: [composeCallbacks, controlCallbacks],
   fb: [feedbackCallbacks, wizardCallbacks],
   ro: [rolesCallbacks],
+  sg: [suggestionCallbacks],
 } as const satisfies Record<string, readonly Record<string, CallbackDefinition>[]>
 
 export const allCallbacks: readonly CallbackDefinition[] = Object.values(callbackNamespaces).flatMap((groups) =>

@@ -15,4 +15,6 @@ export const conversationIds = {
   composeBroadcast: 'broadcast-compose',
   quietHours: 'settings-quiet-hours',
   inviteStation: 'roles-invite-station',
+  suggestStation: 'suggestions-new',
+  declineSuggestion: 'suggestions-decline',
 } as const

@@ -31,6 +31,8 @@ const formsWithAnswers = [
   conversationIds.replyToFeedback,
   conversationIds.feedbackNote,
   conversationIds.composeBroadcast,
+  conversationIds.suggestStation,
+  conversationIds.declineSuggestion,
 ] as const
 
 /** Leaves every running conversation; tells the person about each form whose answers were dropped. */

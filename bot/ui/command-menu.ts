@@ -15,6 +15,7 @@ const workerCommands = [
   'feedback',
   'mytickets',
   'said',
+  'suggest',
   'settings',
   'mydata',
   'language',
@@ -23,7 +24,17 @@ const workerCommands = [
 ] as const
 
 /** Added to the menu of organizers' own chats. */
-const organizerCommands = ['organize', 'manage', 'newevent', 'checkin', 'broadcast', 'broadcasts', 'inbox', 'feedbackstats'] as const
+const organizerCommands = [
+  'organize',
+  'manage',
+  'newevent',
+  'checkin',
+  'broadcast',
+  'broadcasts',
+  'inbox',
+  'feedbackstats',
+  'suggestions',
+] as const
 /** Added to the menu of admins' own chats. */
 const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const
 
