@@ -22,7 +22,7 @@ const CITY_WITHIN_METRES = 50_000
 
 type Deps = { db: Database; now: () => Date; config: { feedbackMaxPerHour: number; feedbackFirstAnswerHours: number } }
 
-export type SuggestionOutcome = { kind: 'approved'; stationName: string } | { kind: 'declined'; reason: string }
+type SuggestionOutcome = { kind: 'approved'; stationName: string } | { kind: 'declined'; reason: string }
 
 /**
  * The notices the suggestion rules queue, rendered by the bot: the owner's "new suggestion" (in
@@ -38,7 +38,7 @@ export type SuggestionDraft = Pick<StationSuggestion, 'lat' | 'lng' | 'name' | '
 export type SubmitResult = { kind: 'submitted'; suggestion: StationSuggestion } | { kind: 'too-many' | 'limited' }
 
 /** The city of the nearest station within 50 km of the point, '' when there is none. */
-export async function suggestionCity(db: Database, point: { lat: number; lng: number }): Promise<string> {
+async function suggestionCity(db: Database, point: { lat: number; lng: number }): Promise<string> {
   const [nearest] = await findNearestStations(db, point, { limit: 1, withinMetres: CITY_WITHIN_METRES })
   return nearest?.city ?? ''
 }

@@ -4,7 +4,6 @@ import { defineCallback, id, int, namespaceFilter, oneOf } from './codec.js'
 const formSteps = ['done', 'skip', 'submit', 'cancel'] as const
 /** The preset reasons an organizer can decline a suggestion with (typed ones go in as text). */
 export const declineReasons = ['exists', 'not_station', 'wrong_place', 'closed'] as const
-export type DeclineReason = (typeof declineReasons)[number]
 
 /** 推荐一个驿站: the rider's form and the organizers' review. */
 export const suggestionCallbacks = {

@@ -7,7 +7,7 @@ import { tHtml } from '../../ui/html.js'
 import { reasonsKeyboard, withCancel } from './keyboards.js'
 import { suggestionNotices } from './notices.js'
 
-export const MAX_REASON = 200
+const MAX_REASON = 200
 
 const isCancel = (ctx: ConversationContext) => suggestionCallbacks.step.unpack(ctx.callbackQuery?.data)?.step === 'cancel'
 

@@ -6,7 +6,7 @@ import type { Translate } from '../../i18n.js'
 import { formatDistance } from '../../ui/distance.js'
 import { tHtml } from '../../ui/html.js'
 
-export const amenityList = (t: Translate, list: readonly string[]): string =>
+const amenityList = (t: Translate, list: readonly string[]): string =>
   list
     .filter(isAmenity)
     .map((amenity) => t(`amenity-${amenity}`))

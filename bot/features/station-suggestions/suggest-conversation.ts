@@ -13,8 +13,8 @@ import { formatPreview } from './format.js'
 import { amenityKeyboard, locationKeyboard, nearKeyboard, skipKeyboard, submitKeyboard, withCancel } from './keyboards.js'
 import { suggestionNotices } from './notices.js'
 
-export const MAX_NAME = 40
-export const MAX_NOTE = 300
+const MAX_NAME = 40
+const MAX_NOTE = 300
 const MAX_PLACE_QUERY = 40
 const PLACES = 5
 
