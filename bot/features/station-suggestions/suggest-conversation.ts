@@ -104,6 +104,8 @@ export function createSuggestConversation(deps: BotDeps) {
     const point = await question(conversation, ctx, { text: t('suggest-ask-location'), keyboard: locationKeyboard(t) }, (update, button) =>
       readPlace(conversation, update, button),
     )
+    // The location question replaced the main keyboard; it comes back once the place is known.
+    await ctx.reply(t('suggest-got-location'), { reply_markup: mainKeyboard(t, ctx.user) })
     const name = await question(conversation, ctx, { text: t('suggest-ask-name', { max: MAX_NAME }) }, readText(MAX_NAME, false))
 
     const chosen = new Set<Amenity>()

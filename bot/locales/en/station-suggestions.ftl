@@ -26,6 +26,7 @@ suggest-place-bad = Please send a location, or type a station name of 2 to { $ma
 suggest-place-gone = That station is gone; please send the place's location.
 suggest-location-invalid = That location does not look right; please send it again.
 suggest-need-location = Please send the place's location (📎 → Location), or type the name of a station next to it.
+suggest-got-location = 📍 Location noted.
 suggest-ask-name = ✏️ (2/5) What is the place called? E.g. “喜乐驿站” or “XX tea shop (friendly merchant)”. At most { $max } characters.
 suggest-ask-amenities = 🧰 (3/5) What does it offer? Tap to tick ✅, tap again to untick, then tap “Done”.
 suggest-ask-note = 📝 (4/5) Anything else we should know? E.g. opening hours, who runs it (community, union, a shop). At most { $max } characters; tap “Skip” if not.

@@ -26,6 +26,7 @@ suggest-place-bad = 请发送位置，或者输入 2 到 { $max } 个字的驿�
 suggest-place-gone = 这个驿站已经不在了，请发送那个地方的位置。
 suggest-location-invalid = 这个位置看起来不对，请再发一次。
 suggest-need-location = 请发送那个地方的位置（📎 → 位置），或者打字输入它旁边的驿站名。
+suggest-got-location = 📍 位置记下了。
 suggest-ask-name = ✏️（2/5）这个地方叫什么？比如「喜乐驿站」「XX奶茶店（友好商家）」。最多 { $max } 个字。
 suggest-ask-amenities = 🧰（3/5）那里有什么？点一下打 ✅，再点一下取消，选好了点「完成」。
 suggest-ask-note = 📝（4/5）还有什么想告诉我们的？比如几点到几点开门、谁在管（社区、工会、店家）。最多 { $max } 个字；没有就点「跳过」。
