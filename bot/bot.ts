@@ -15,6 +15,7 @@ import { createStationAdminFeature } from './features/station-admin/index.js'
 import { createStationManageFeature } from './features/station-manage/index.js'
 import { createStationReportHandlingFeature } from './features/station-report-handling/index.js'
 import { createStationReportsFeature } from './features/station-reports/index.js'
+import { createStationSuggestionsFeature } from './features/station-suggestions/index.js'
 import { createStationsFeature } from './features/stations/index.js'
 import { createUnhandledFeature } from './features/unhandled/index.js'
 import { createI18n } from './i18n.js'
@@ -95,6 +96,7 @@ export function createBot(given: BotDeps, options: BotOptions) {
   guarded.use(createStationManageFeature(deps))
   guarded.use(createStationReportsFeature(deps))
   guarded.use(createStationReportHandlingFeature(deps))
+  guarded.use(createStationSuggestionsFeature(deps))
   // After every feature that takes `/start` payloads: a deep link none of them accepted.
   guarded.use(createStartFallback())
   // Stations last: any other text is taken as a place to search for.

@@ -9,6 +9,7 @@ import { stationAdminCallbacks } from './station-admin.js'
 import { merchantCallbacks, stationManageCallbacks } from './station-manage.js'
 import { reportHandlingCallbacks } from './station-report-handling.js'
 import { stationReportCallbacks } from './station-reports.js'
+import { suggestionCallbacks } from './station-suggestions.js'
 import { stationCallbacks } from './stations.js'
 import { hubCallbacks, uiCallbacks } from './ui.js'
 
@@ -30,6 +31,7 @@ export const callbackNamespaces = {
   ro: [rolesCallbacks],
   sm: [stationManageCallbacks, merchantCallbacks],
   rh: [reportHandlingCallbacks],
+  sg: [suggestionCallbacks],
 } as const satisfies Record<string, readonly Record<string, CallbackDefinition>[]>
 
 export const allCallbacks: readonly CallbackDefinition[] = Object.values(callbackNamespaces).flatMap((groups) =>

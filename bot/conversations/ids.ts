@@ -24,4 +24,6 @@ export const conversationIds = {
   merchantHours: 'stationmanage-merchant-hours',
   otherStationReport: 'stationreports-other',
   dismissReport: 'station-report-dismiss',
+  suggestStation: 'suggestions-new',
+  declineSuggestion: 'suggestions-decline',
 } as const

@@ -33,6 +33,8 @@ const formsWithAnswers = [
   conversationIds.composeBroadcast,
   conversationIds.addStation,
   conversationIds.editStation,
+  conversationIds.suggestStation,
+  conversationIds.declineSuggestion,
 ] as const
 
 /** Leaves every running conversation; tells the person about each form whose answers were dropped. */

@@ -15,6 +15,7 @@ const workerCommands = [
   'feedback',
   'mytickets',
   'said',
+  'suggest',
   'settings',
   'mydata',
   'language',
@@ -35,6 +36,7 @@ const organizerCommands = [
   'inbox',
   'feedbackstats',
   'stationstats',
+  'suggestions',
 ] as const
 /** Added to the menu of admins' own chats. */
 const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const

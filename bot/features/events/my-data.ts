@@ -1,8 +1,10 @@
 import { Composer, InlineKeyboard } from 'grammy'
+import { forgetSuggestions } from '../../../core/station-suggestions.js'
 import { listPersonalData } from '../../../db/repositories/event-listing.js'
 import { deletePersonalData } from '../../../db/repositories/registrations.js'
+import { listUserSuggestions } from '../../../db/repositories/station-suggestions.js'
 import { findUser } from '../../../db/repositories/users.js'
-import { minutesToClock } from '../../../domain/time.js'
+import { minutesToClock, shanghaiDate } from '../../../domain/time.js'
 import { eventCallbacks } from '../../callbacks/events.js'
 import { onCallback } from '../../callbacks/route.js'
 import type { BotContext, BotDeps } from '../../context.js'
@@ -12,7 +14,7 @@ import { removeButtons } from '../../ui/telegram-errors.js'
 import { questionAndAnswer } from './format.js'
 
 /** /mydata: everything personal the bot stores about the worker, and a way to delete it. */
-export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
+export function createMyDataFeature({ db, now }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
 
   composer.chatType('private').command('mydata', async (ctx) => {
@@ -44,6 +46,19 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
     if (user?.quietStart != null && user.quietEnd != null) {
       sections.push(ctx.t('events-mydata-quiet', { start: minutesToClock(user.quietStart), end: minutesToClock(user.quietEnd) }))
     }
+    const suggestions = await listUserSuggestions(db, ctx.from.id)
+    if (suggestions.length > 0) {
+      const items = suggestions.map((suggestion) =>
+        ctx.t('suggest-mydata-item', {
+          name: escapeHtml(suggestion.name),
+          status: suggestion.status,
+          when: shanghaiDate(suggestion.createdAt),
+          lat: suggestion.lat.toFixed(4),
+          lng: suggestion.lng.toFixed(4),
+        }),
+      )
+      sections.push(ctx.t('suggest-mydata-section', { list: items.join('；') }))
+    }
     if (sections.length === 0) return ctx.reply(ctx.t('events-mydata-empty'))
     const keyboard = new InlineKeyboard().text(ctx.t('events-button-delete-data'), eventCallbacks.deleteAsk.pack())
     await ctx.reply([ctx.t('events-mydata-title'), ...sections].join('\n\n'), { parse_mode: 'HTML', reply_markup: keyboard })
@@ -63,9 +78,11 @@ export function createMyDataFeature({ db }: BotDeps): Composer<BotContext> {
   onCallback(composer, eventCallbacks.deleteConfirm, async (ctx) => {
     // Only ever the tapping worker's own data: the user id comes from Telegram, not from the button.
     const deleted = await deletePersonalData(db, ctx.from.id)
+    const suggestions = await forgetSuggestions(db, ctx.from.id, now())
     await ctx.answerCallbackQuery()
     await removeButtons(ctx)
-    await ctx.reply(ctx.t('events-mydata-deleted', { registrations: deleted.registrations, location: deleted.location ? 'yes' : 'no' }))
+    const said = ctx.t('events-mydata-deleted', { registrations: deleted.registrations, location: deleted.location ? 'yes' : 'no' })
+    await ctx.reply(suggestions === 0 ? said : `${said}\n${ctx.t('suggest-mydata-deleted', { count: suggestions })}`)
   })
 
   return composer

@@ -19,7 +19,7 @@ import { loadStationCard, renderStationCard, stationCardKeyboard } from '../../u
 import { ignoreNotModified } from '../../ui/telegram-errors.js'
 import { formatList } from './format.js'
 import { listKeyboard, searchResultsKeyboard } from './keyboards.js'
-import { nearestPage } from './nearest.js'
+import { nearestPage, PAGE_SIZE, type NearestPage } from './nearest.js'
 
 const MAX_PLACE_QUERY = 40
 const SEARCH_RESULTS = 8
@@ -27,6 +27,10 @@ const defaultFilters = { openNow: true, amenities: [] } as const
 
 /** A shared location farther than this from every station is not remembered (0,0, a GPS glitch, abroad). */
 const REMEMBER_WITHIN_METRES = 100_000
+
+/** A first page with fewer than a page of open stations (or none at all) offers 推荐一个驿站. */
+const shortOfStations = (result: NearestPage, page: number) =>
+  page === 0 && (result.nothingNear || result.stations.length === 0 || (result.openCount !== undefined && result.openCount < PAGE_SIZE))
 
 export function createStationsFeature({ config, db, now }: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
@@ -55,7 +59,7 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     })
     return {
       text: formatList(ctx.t, { originName: chosen?.name, page, filters, result, now: at, radiusKm }),
-      reply_markup: listKeyboard(ctx.t, query, [...result.stations, ...result.notOpen], result.hasMore),
+      reply_markup: listKeyboard(ctx.t, query, [...result.stations, ...result.notOpen], result.hasMore, shortOfStations(result, page)),
       nothingNear: result.nothingNear,
     }
   }

@@ -1,6 +1,8 @@
 import { InlineKeyboard } from 'grammy'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import { filterAmenities, type Amenity } from '../../../domain/vocabulary.js'
+import { feedbackCallbacks } from '../../callbacks/feedback.js'
+import { suggestionCallbacks } from '../../callbacks/station-suggestions.js'
 import { lastPage, listData, stationCallbacks, type ListQuery } from '../../callbacks/stations.js'
 import type { Translate } from '../../i18n.js'
 import { stationPlace } from '../../ui/station-label.js'
@@ -9,7 +11,14 @@ import { PAGE_SIZE, type ListedStation } from './nearest.js'
 const toggle = (list: readonly Amenity[], amenity: Amenity) =>
   list.includes(amenity) ? list.filter((item) => item !== amenity) : [...list, amenity]
 
-export function listKeyboard(t: Translate, query: ListQuery, shown: readonly ListedStation[], hasMore: boolean): InlineKeyboard {
+/** `suggest`: the list is short, so the rider is offered 推荐一个驿站 under it. */
+export function listKeyboard(
+  t: Translate,
+  query: ListQuery,
+  shown: readonly ListedStation[],
+  hasMore: boolean,
+  suggest = false,
+): InlineKeyboard {
   const keyboard = new InlineKeyboard()
   const first = query.page * PAGE_SIZE + 1
   shown.forEach((station, index) =>
@@ -33,6 +42,7 @@ export function listKeyboard(t: Translate, query: ListQuery, shown: readonly Lis
       listData({ ...query, page: 0, filters: { ...filters, amenities: toggle(filters.amenities, amenity) } }),
     )
   })
+  if (suggest) keyboard.row().text(t('suggest-list-button'), suggestionCallbacks.start.pack())
   return keyboard
 }
 

@@ -32,11 +32,12 @@ help-text =
     ✅ <b>Filter</b>: the buttons under the list show only stations that are open now, or that have hot water / charging / a toilet / a microwave etc. Tap again to turn a filter off.
     📅 <b>Events</b>: skill contests, free health checks, free meals, training: sign up in a few taps; when it is full, join the waitlist and you are told at once when a seat frees up. Show your check-in code or QR at the door.
     💬 <b>Speak up</b>: needs, suggestions, complaints or praise, as text, a photo or a voice message, anonymously if you like; every message gets an owner and an answer.
+    📍 <b>Suggest a station</b>: know a station or friendly merchant that is not on the map yet? Send /suggest with its location, name, what it offers and a photo; once organizers approve it, it is on the map.
     🔕 <b>Quiet hours</b>: /settings sets the hours at night without reminders or broadcasts (urgent notices such as a cancelled event or a freed seat still come).
     
-    Commands: /start main menu · /nearby find stations · /events events · /myevents my registrations · /feedback speak up · /mytickets my messages · /settings quiet hours · /mydata my personal data · /language change language · /cancel stop what you are doing · /mystation for partner merchants
+    Commands: /start main menu · /nearby find stations · /events events · /myevents my registrations · /feedback speak up · /mytickets my messages · /suggest suggest a station · /settings quiet hours · /mydata my personal data · /language change language · /cancel stop what you are doing · /mystation for partner merchants
 help-organizer =
-    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /stations manage stations /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats /stationstats; admins also /team /invite /appoint /demote.
+    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /stations manage stations /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats /stationstats /suggestions; admins also /team /invite /appoint /demote.
 keyboard-share-location = 📍 Send my location
 keyboard-search-place = 🔎 Search by place name
 keyboard-help = ❓ Help

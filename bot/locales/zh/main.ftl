@@ -32,11 +32,12 @@ help-text =
     ✅ <b>筛选</b>：列表下的按钮可以只看营业中的、有热水 / 充电 / 厕所 / 微波炉等的驿站，再点一次取消。
     📅 <b>活动报名</b>：技能比武、免费体检、爱心餐、培训讲座，点几下就报上名；满了可以候补，有人退出会马上通知你。到场出示签到码或二维码。
     💬 <b>我有话说</b>：有需求、建议、不满或者想表扬谁，打字、发照片或语音都行，可以匿名；每条都有人负责、有回复。
+    📍 <b>推荐一个驿站</b>：知道一个地图上还没有的驿站或者友好商家？发 /suggest，发位置、名字、有什么、一张照片，组织者审核通过后就加到地图上。
     🔕 <b>免打扰</b>：/settings 设置夜里几点到几点不收提醒和群发（活动取消、候补名额这类急事照常通知）。
     
-    命令：/start 主菜单 · /nearby 找驿站 · /events 活动 · /myevents 我的报名 · /feedback 我有话说 · /mytickets 我的留言 · /settings 免打扰 · /mydata 我的个人信息 · /language 切换语言 · /cancel 退出当前操作 · /mystation 友好商家管理自己的驿站
+    命令：/start 主菜单 · /nearby 找驿站 · /events 活动 · /myevents 我的报名 · /feedback 我有话说 · /mytickets 我的留言 · /suggest 推荐驿站 · /settings 免打扰 · /mydata 我的个人信息 · /language 切换语言 · /cancel 退出当前操作 · /mystation 友好商家管理自己的驿站
 help-organizer =
-    <b>组织者</b>：点下面的 🧰 工作台（或发 /organize）打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/stations 驿站管理 /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats；管理员另有 /team /invite /appoint /demote。
+    <b>组织者</b>：点下面的 🧰 工作台（或发 /organize）打开工作台（活动管理、现场签到、群发通知、留言箱）。常用命令：/stations 驿站管理 /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats /stationstats /suggestions；管理员另有 /team /invite /appoint /demote。
 keyboard-share-location = 📍 发送位置找驿站
 keyboard-search-place = 🔎 输入地名找驿站
 keyboard-help = ❓ 帮助
