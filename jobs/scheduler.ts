@@ -7,6 +7,7 @@ import * as feedbackEscalation from './feedback-escalation.js'
 import * as finishEvents from './finish-events.js'
 import * as leaseCleanup from './lease-cleanup.js'
 import * as registrationClosing from './registration-closing.js'
+import * as searchCellsRetention from './search-cells-retention.js'
 import * as waitlistOffers from './waitlist-offers.js'
 
 type Job = { name: string; cron: string; run: (deps: JobDeps) => Promise<unknown> }
@@ -23,6 +24,7 @@ export function jobList(deps: JobDeps): Job[] {
     { name: 'feedback-digest', cron: `0 ${digestMinute ?? 0} ${digestHour ?? 9} * * *`, run: feedbackDigest.run },
     { name: 'feedback-escalation', cron: '20 */10 * * * *', run: feedbackEscalation.run },
     { name: 'lease-cleanup', cron: '50 7 * * * *', run: leaseCleanup.run },
+    { name: 'search-cells-retention', cron: '40 17 3 * * *', run: searchCellsRetention.run },
   ]
 }
 

@@ -39,6 +39,7 @@ describe('scheduler', () => {
       'feedback-digest',
       'feedback-escalation',
       'lease-cleanup',
+      'search-cells-retention',
     ])
     for (const job of jobs) expect(cron.validate(job.cron), job.name).toBe(true)
     expect(jobs.find((job) => job.name === 'feedback-digest')?.cron).toBe('0 30 18 * * *')
