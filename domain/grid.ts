@@ -7,8 +7,7 @@ import type { Point } from './geo.js'
  * city. Both steps depend on the row alone, so a cell's corners and centre follow from its row and
  * column and nothing else needs storing.
  */
-export const CELL_METRES = 500
-export const LAT_STEP = 0.0045
+const LAT_STEP = 0.0045
 /** Near the poles the cosine goes to zero; nobody looks for a rest station there, but the maths must not. */
 const MIN_COS = 0.01
 

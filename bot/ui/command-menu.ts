@@ -23,7 +23,17 @@ const workerCommands = [
 ] as const
 
 /** Added to the menu of organizers' own chats. */
-const organizerCommands = ['organize', 'manage', 'newevent', 'checkin', 'broadcast', 'broadcasts', 'inbox', 'feedbackstats'] as const
+const organizerCommands = [
+  'organize',
+  'manage',
+  'newevent',
+  'checkin',
+  'broadcast',
+  'broadcasts',
+  'inbox',
+  'feedbackstats',
+  'coverage',
+] as const
 /** Added to the menu of admins' own chats. */
 const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const
 
