@@ -8,7 +8,6 @@ import { coverageCallbacks, coverageStale, type CoveragePeriod } from '../../cal
 import { onCallback } from '../../callbacks/route.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import type { Translate } from '../../i18n.js'
-import { formatDistance } from '../../ui/distance.js'
 import { coverageCsv, csvFileName, formatReport, TOP_GAPS } from './format.js'
 import { citiesKeyboard, periodKeyboard } from './keyboards.js'
 import { cjkFontFile, coverageSvg, renderPng, type MapCell } from './map.js'
@@ -93,7 +92,8 @@ export function createCoverageFeature({ db, now, config, logger }: BotDeps): Com
         stations: ctx.t('coverage-map-stations'),
         covered: ctx.t('coverage-map-covered', { minutes: GAP_MINUTES }),
         gaps: ctx.t('coverage-map-gaps'),
-        distance: (metres) => formatDistance(ctx.t, metres),
+        // Scale steps are round numbers: "5 公里", not "5.0 公里".
+        distance: (metres) => (metres < 1000 ? ctx.t('distance-m', { value: metres }) : ctx.t('distance-km', { value: metres / 1000 })),
       },
     })
     let png: Buffer

@@ -88,6 +88,16 @@ describe('a location search', () => {
     expect(row).toMatchObject({ ...cellOf({ lat: 20, lng: 90 }), city: '', nearestOpenMetres: null })
   })
 
+  it('is explained in /mydata, also to a rider with nothing else stored', async () => {
+    const { bot, telegram } = setup()
+    await bot.handleUpdate(textUpdate({ id: 6009 }, '/mydata'))
+    const text = telegram.lastText()
+    expect(text).toContain('没有保存你的任何个人信息')
+    expect(text).toContain('约 500 米方格')
+    expect(text).toContain('没有用户 ID')
+    expect(text).toContain('保存 90 天')
+  })
+
   it('is not recorded for an invalid location', async () => {
     const { bot } = setup()
     await bot.handleUpdate(locationUpdate(rider, 95, 10))
