@@ -1,8 +1,5 @@
 import type { JobDeps } from '../bot/context.js'
-import { deleteSearchesBefore } from '../db/repositories/search-cells.js'
-
-/** How long an anonymous location search is kept (the README and /mydata promise 90 days). */
-export const SEARCH_RETENTION_DAYS = 90
+import { deleteSearchesBefore, SEARCH_RETENTION_DAYS } from '../db/repositories/search-cells.js'
 
 /** Deletes the recorded location searches older than the retention period. */
 export async function run(deps: JobDeps): Promise<void> {

@@ -6,6 +6,9 @@ import { isAdmin, listScopes } from './roles.js'
 
 type Point = { lat: number; lng: number }
 
+/** How long an anonymous location search is kept (the README and /mydata promise 90 days). */
+export const SEARCH_RETENTION_DAYS = 90
+
 /**
  * Records one location search as its grid cell (never the point itself, never who searched), with
  * the city of the nearest station ('' when none is near) and the metres to the nearest station open

@@ -1,6 +1,12 @@
 import { Composer, InputFile } from 'grammy'
 import { isOrganizer } from '../../../db/repositories/roles.js'
-import { cellDemand, citiesWithSearches, cityStations, coverageCities } from '../../../db/repositories/search-cells.js'
+import {
+  cellDemand,
+  citiesWithSearches,
+  cityStations,
+  coverageCities,
+  SEARCH_RETENTION_DAYS,
+} from '../../../db/repositories/search-cells.js'
 import { findNearestStations, type StationWithDistance } from '../../../db/repositories/stations.js'
 import type { User } from '../../../db/schema/index.js'
 import { shanghaiDateTime } from '../../../domain/time.js'
@@ -14,9 +20,9 @@ import { cjkFontFile, coverageSvg, renderPng, type MapCell } from './map.js'
 import { coverageReport, GAP_MINUTES, type CoverageReport } from './report.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-/** The area list looks at everything that is kept (searches are deleted after 90 days). */
-const KEPT_DAYS = 90
 const DEFAULT_DAYS: CoveragePeriod = 30
+/** Areas offered as buttons, the most searched first (an inline keyboard holds about 100 buttons). */
+const MAX_AREAS = 20
 /** A gap's hint names the nearest station only when there is one within this distance. */
 const HINT_WITHIN_METRES = 50_000
 
@@ -36,7 +42,8 @@ export function createCoverageFeature({ db, now, config, logger }: BotDeps): Com
 
   async function areasOf(user: User) {
     const allowed = await coverageCities(db, user)
-    return { allowed, areas: await citiesWithSearches(db, allowed, since(KEPT_DAYS)) }
+    // The area list looks at everything that is kept.
+    return { allowed, areas: await citiesWithSearches(db, allowed, since(SEARCH_RETENTION_DAYS)) }
   }
 
   async function showAreas(ctx: BotContext) {
@@ -49,7 +56,7 @@ export function createCoverageFeature({ db, now, config, logger }: BotDeps): Com
       return ctx.reply(ctx.t('coverage-none', { scope }))
     }
     if (areas.length === 1) return sendReport(ctx, only.city, DEFAULT_DAYS, false)
-    const buttons = areas.map(({ city, searches }) => ({ city, label: areaName(ctx.t, city), searches }))
+    const buttons = areas.slice(0, MAX_AREAS).map(({ city, searches }) => ({ city, label: areaName(ctx.t, city), searches }))
     return ctx.reply(ctx.t('coverage-pick-city'), { reply_markup: citiesKeyboard(ctx.t, buttons) })
   }
 

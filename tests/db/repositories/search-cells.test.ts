@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { cellDemand, recordSearch } from '../../../db/repositories/search-cells.js'
+import { cellDemand, recordSearch, SEARCH_RETENTION_DAYS } from '../../../db/repositories/search-cells.js'
 import { searchCells } from '../../../db/schema/index.js'
 import { cellOf } from '../../../domain/grid.js'
-import { run as retention, SEARCH_RETENTION_DAYS } from '../../../jobs/search-cells-retention.js'
+import { run as retention } from '../../../jobs/search-cells-retention.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { jobDeps } from '../../helpers/reminders.js'
 
