@@ -5,6 +5,7 @@ import { Bot, type Api, type BotError, type RawApi } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import type { BotContext, BotDeps } from './context.js'
 import { createBroadcastFeature } from './features/broadcast/index.js'
+import { createCoverageFeature } from './features/coverage/index.js'
 import { createEventAdminFeature } from './features/event-admin/index.js'
 import { createEventsFeature } from './features/events/index.js'
 import { createFeedbackFeature } from './features/feedback/index.js'
@@ -97,6 +98,7 @@ export function createBot(given: BotDeps, options: BotOptions) {
   guarded.use(createStationReportsFeature(deps))
   guarded.use(createStationReportHandlingFeature(deps))
   guarded.use(createStationSuggestionsFeature(deps))
+  guarded.use(createCoverageFeature(deps))
   // After every feature that takes `/start` payloads: a deep link none of them accepted.
   guarded.use(createStartFallback())
   // Stations last: any other text is taken as a place to search for.

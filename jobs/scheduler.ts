@@ -7,6 +7,7 @@ import * as feedbackEscalation from './feedback-escalation.js'
 import * as finishEvents from './finish-events.js'
 import * as leaseCleanup from './lease-cleanup.js'
 import * as registrationClosing from './registration-closing.js'
+import * as searchCellsRetention from './search-cells-retention.js'
 import * as stationHours from './station-hours.js'
 import * as waitlistOffers from './waitlist-offers.js'
 
@@ -25,6 +26,7 @@ export function jobList(deps: JobDeps): Job[] {
     { name: 'feedback-escalation', cron: '20 */10 * * * *', run: feedbackEscalation.run },
     { name: 'lease-cleanup', cron: '50 7 * * * *', run: leaseCleanup.run },
     { name: 'station-hours', cron: '40 17 * * * *', run: stationHours.run },
+    { name: 'search-cells-retention', cron: '40 17 3 * * *', run: searchCellsRetention.run },
   ]
 }
 

@@ -1,5 +1,6 @@
 import { composeCallbacks, controlCallbacks } from './broadcast.js'
 import type { CallbackDefinition } from './codec.js'
+import { coverageCallbacks } from './coverage.js'
 import { eventAdminCallbacks } from './event-admin.js'
 import { eventCallbacks, eventFormCallbacks } from './events.js'
 import { feedbackCallbacks, wizardCallbacks } from './feedback.js'
@@ -32,6 +33,7 @@ export const callbackNamespaces = {
   sm: [stationManageCallbacks, merchantCallbacks],
   rh: [reportHandlingCallbacks],
   sg: [suggestionCallbacks],
+  cv: [coverageCallbacks],
 } as const satisfies Record<string, readonly Record<string, CallbackDefinition>[]>
 
 export const allCallbacks: readonly CallbackDefinition[] = Object.values(callbackNamespaces).flatMap((groups) =>

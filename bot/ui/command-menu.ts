@@ -37,6 +37,7 @@ const organizerCommands = [
   'feedbackstats',
   'stationstats',
   'suggestions',
+  'coverage',
 ] as const
 /** Added to the menu of admins' own chats. */
 const adminCommands = ['team', 'invite', 'appoint', 'demote'] as const

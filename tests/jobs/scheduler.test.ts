@@ -40,6 +40,7 @@ describe('scheduler', () => {
       'feedback-escalation',
       'lease-cleanup',
       'station-hours',
+      'search-cells-retention',
     ])
     for (const job of jobs) expect(cron.validate(job.cron), job.name).toBe(true)
     expect(jobs.find((job) => job.name === 'feedback-digest')?.cron).toBe('0 30 18 * * *')

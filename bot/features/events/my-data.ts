@@ -59,9 +59,11 @@ export function createMyDataFeature({ db, now }: BotDeps): Composer<BotContext> 
       )
       sections.push(ctx.t('suggest-mydata-section', { list: items.join('；') }))
     }
-    if (sections.length === 0) return ctx.reply(ctx.t('events-mydata-empty'))
+    // Location searches are kept without a user id: nothing to show or delete, but said all the same.
+    const searches = ctx.t('events-mydata-searches')
+    if (sections.length === 0) return ctx.reply([ctx.t('events-mydata-empty'), searches].join('\n\n'))
     const keyboard = new InlineKeyboard().text(ctx.t('events-button-delete-data'), eventCallbacks.deleteAsk.pack())
-    await ctx.reply([ctx.t('events-mydata-title'), ...sections].join('\n\n'), { parse_mode: 'HTML', reply_markup: keyboard })
+    await ctx.reply([ctx.t('events-mydata-title'), ...sections, searches].join('\n\n'), { parse_mode: 'HTML', reply_markup: keyboard })
   })
 
   onCallback(composer, eventCallbacks.deleteAsk, async (ctx) => {

@@ -1,5 +1,6 @@
 import { hears } from '@grammyjs/i18n'
 import { Composer, type CallbackQueryContext } from 'grammy'
+import { recordSearch } from '../../../db/repositories/search-cells.js'
 import {
   findNearestStations,
   findStation,
@@ -61,6 +62,7 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
       text: formatList(ctx.t, { originName: chosen?.name, page, filters, result, now: at, radiusKm }),
       reply_markup: listKeyboard(ctx.t, query, [...result.stations, ...result.notOpen], result.hasMore, shortOfStations(result, page)),
       nothingNear: result.nothingNear,
+      result,
     }
   }
 
@@ -87,11 +89,15 @@ export function createStationsFeature({ config, db, now }: BotDeps): Composer<Bo
     const { latitude: lat, longitude: lng } = ctx.msg.location
     if (!isValidPoint({ lat, lng })) return ctx.reply(ctx.t('location-invalid'))
     const list = await sendList(ctx, { origin: { kind: 'point', lat, lng }, page: 0, filters: defaultFilters })
-    if (ctx.user === undefined || list === undefined) return
-    // A station inside the radius settles it; only an empty list needs the wider look.
-    const near =
-      !list.nothingNear || (await findNearestStations(db, { lat, lng }, { limit: 1, withinMetres: REMEMBER_WITHIN_METRES })).length > 0
-    if (near) await setUserLocation(db, ctx.user.id, { lat, lng })
+    if (list === undefined) return
+    // The list settles the nearest station (open or not) when it shows one; otherwise the wider look.
+    const { stations: open, notOpen } = list.result
+    const nearest =
+      [...open.slice(0, 1), ...notOpen.slice(0, 1)].sort((a, b) => a.distance - b.distance)[0] ??
+      (await findNearestStations(db, { lat, lng }, { limit: 1, withinMetres: REMEMBER_WITHIN_METRES }))[0]
+    // Anonymous, coarsened to a grid cell: no user id (the 10-minute circle, /coverage).
+    await recordSearch(db, { lat, lng }, open[0]?.distance ?? null, nearest?.city ?? '', now())
+    if (ctx.user !== undefined && nearest !== undefined) await setUserLocation(db, ctx.user.id, { lat, lng })
   })
 
   // Free text that no other feature claimed: small talk gets a friendly word and the menu; anything

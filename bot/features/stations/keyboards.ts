@@ -1,7 +1,6 @@
 import { InlineKeyboard } from 'grammy'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import { filterAmenities, type Amenity } from '../../../domain/vocabulary.js'
-import { feedbackCallbacks } from '../../callbacks/feedback.js'
 import { suggestionCallbacks } from '../../callbacks/station-suggestions.js'
 import { lastPage, listData, stationCallbacks, type ListQuery } from '../../callbacks/stations.js'
 import type { Translate } from '../../i18n.js'

@@ -200,6 +200,7 @@ events-mydata-registration =
     Answers: { $answers }
 events-mydata-location = <b>Last shared location</b>: { $lat }, { $lng } ({ $when })
 events-mydata-quiet = <b>Quiet hours</b>: { $start }–{ $end }
+events-mydata-searches = 📍 Also: when you share a location to find a station, 暖新助手 records the search anonymously: only the grid square of about 500 m it falls in, the city of the nearest station and how far the nearest open station was, never who you are (no user ID), so it cannot be traced back to you or deleted per person. These records are deleted after 90 days and only show organizers where a station is missing.
 events-button-delete-data = 🗑 Delete my personal data
 events-mydata-delete-ask = Delete it? The name, phone, occupation, platform and answers in your registrations your last shared location and the stations you suggested will be deleted; the registrations themselves stay, so you keep your seats.
 events-button-delete-confirm = Yes, delete

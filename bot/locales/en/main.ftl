@@ -37,7 +37,7 @@ help-text =
     
     Commands: /start main menu · /nearby find stations · /events events · /myevents my registrations · /feedback speak up · /mytickets my messages · /suggest suggest a station · /settings quiet hours · /mydata my personal data · /language change language · /cancel stop what you are doing · /mystation for partner merchants
 help-organizer =
-    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /stations manage stations /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats /stationstats /suggestions; admins also /team /invite /appoint /demote.
+    <b>Organizers</b>: 🧰 Organizer hub below (or /organize) opens the hub (events, check-in, broadcasts, feedback inbox). Commands: /stations manage stations /addstation /manage /newevent /checkin /broadcast /broadcasts /inbox /feedbackstats /stationstats /suggestions /coverage; admins also /team /invite /appoint /demote.
 keyboard-share-location = 📍 Send my location
 keyboard-search-place = 🔎 Search by place name
 keyboard-help = ❓ Help

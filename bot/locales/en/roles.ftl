@@ -9,6 +9,7 @@ roles-hub-text =
     /manage my events · /newevent publish an event · /addstation add a station
     /checkin on-site check-in · /broadcast send a notice · /broadcasts sent notices
     /inbox feedback inbox · /feedbackstats feedback statistics · /stationstats station statistics
+    /stations manage stations · /suggestions review suggested stations · /coverage where stations are missing
     Admins only: /team organizers · /invite invite an organizer · /appoint appoint · /demote remove
 roles-hub-button-events = 📅 Events
 roles-hub-button-checkin = ✅ Check-in

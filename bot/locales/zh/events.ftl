@@ -201,6 +201,7 @@ events-mydata-registration =
     回答：{ $answers }
 events-mydata-location = <b>最后一次发送的位置</b>：{ $lat }, { $lng }，{ $when }
 events-mydata-quiet = <b>免打扰时段</b>：{ $start }–{ $end }
+events-mydata-searches = 📍 另外，你发送位置找驿站时，暖新助手会匿名记下这次搜索：只记位置所在的约 500 米方格、最近驿站所在的城市和当时最近的营业驿站有多远，不记你是谁（没有用户 ID），所以对应不到你，也没法按人删除。这些记录保存 90 天后自动删除，只用来让组织者看出哪里还缺驿站。
 events-button-delete-data = 🗑 删除我的个人信息
 events-mydata-delete-ask = 确定删除吗？报名里的姓名、手机号、职业、平台、回答、你最后发送的位置和你推荐的驿站都会被删除；报名本身保留，名额不会丢。
 events-button-delete-confirm = 确定删除

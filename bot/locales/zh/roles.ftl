@@ -9,6 +9,7 @@ roles-hub-text =
     /manage 管理我的活动 · /newevent 发布新活动 · /addstation 新增驿站
     /checkin 现场签到 · /broadcast 群发通知 · /broadcasts 群发记录
     /inbox 留言箱 · /feedbackstats 留言统计 · /stationstats 驿站统计
+    /stations 驿站管理 · /suggestions 审核推荐的驿站 · /coverage 哪里还缺驿站
     管理员专用：/team 组织者管理 · /invite 邀请组织者 · /appoint 任命组织者 · /demote 撤销组织者
 roles-hub-button-events = 📅 活动管理
 roles-hub-button-checkin = ✅ 现场签到

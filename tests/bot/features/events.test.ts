@@ -314,6 +314,8 @@ describe('/mydata', () => {
     expect(shown).toContain('姓名：赵六')
     expect(shown).toContain('30.6500, 104.0600')
     expect(shown).toContain('22:00–07:00')
+    expect(shown).toContain('约 500 米方格')
+    expect(shown).toContain('保存 90 天')
     await bot.handleUpdate(callbackUpdate(rider, 'ev:delete'))
     expect(telegram.lastText(textMessages)).toContain('确定删除吗')
     await bot.handleUpdate(callbackUpdate(rider, 'ev:delete-yes'))

@@ -111,10 +111,11 @@ describe('help and language', () => {
     const [menu] = telegram.callsOf('setMyCommands')
     expect(menu?.payload.scope).toEqual({ type: 'chat', chat_id: 7010 })
     const names = (menu?.payload.commands as { command: string }[]).map((command) => command.command)
-    expect(names).toEqual(expect.arrayContaining(['nearby', 'organize', 'checkin', 'inbox', 'team', 'invite']))
+    expect(names).toEqual(expect.arrayContaining(['nearby', 'organize', 'checkin', 'inbox', 'team', 'invite', 'coverage']))
 
     telegram.clear()
     await bot.handleUpdate(textUpdate({ id: 7010 }, '/help'))
     expect(telegram.callsOf('sendMessage')[0]?.payload.text).toContain('/organize')
+    expect(telegram.callsOf('sendMessage')[0]?.payload.text).toContain('/coverage')
   })
 })
