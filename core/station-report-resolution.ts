@@ -88,8 +88,8 @@ async function reportFor(tx: Database, organizer: Organizer | undefined, ticketI
 async function applyEffect(tx: Database, report: TicketReport, confirmation: Confirmation, actor: Actor, now: Date) {
   const effect = reportEffect(report.kind)
   if (effect === 'close')
-    await updateStationIn(tx, report.stationId, { closedUntil: shanghaiDayEnd(now), closedReason: confirmation.reason }, actor)
-  if (effect === 'deactivate') await updateStationIn(tx, report.stationId, { active: false }, actor)
+    await updateStationIn(tx, report.stationId, { closedUntil: shanghaiDayEnd(now), closedReason: confirmation.reason }, actor, now)
+  if (effect === 'deactivate') await updateStationIn(tx, report.stationId, { active: false }, actor, now)
   if (effect === 'outage') {
     const until = untilDate(confirmation.until, now)
     for (const amenity of outageAmenities(report.kind, report.amenities))
@@ -269,7 +269,7 @@ async function endState(
   } else if (reportEffect(about.kind) === 'close') {
     const station = await findStation(tx, about.stationId)
     if (station?.closedUntil != null && station.closedUntil > now) {
-      await updateStationIn(tx, about.stationId, { closedUntil: null, closedReason: '' }, actor)
+      await updateStationIn(tx, about.stationId, { closedUntil: null, closedReason: '' }, actor, now)
       // A closure confirmed from reports lasts to the end of its day.
       since = new Date(now.getTime() - DAY)
     }

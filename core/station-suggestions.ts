@@ -165,6 +165,7 @@ export async function approveSuggestion(
           photoFileId: suggestion.photoFileId,
         },
         { actorId: organizerId, source: 'suggestion', note: `suggestion #${suggestion.id}` },
+        now,
       )
     }
     await markSuggestion(tx, suggestion.id, { status: 'approved', decidedBy: organizerId, decidedAt: now, stationId: station.id })

@@ -67,7 +67,7 @@ export async function updateStation(
   stationId: number,
   patch: StationPatch,
   actor: Actor,
-  now = new Date(),
+  now: Date = new Date(),
 ): Promise<UpdateResult> {
   return db.transaction(async (tx) => updateStationIn(tx, stationId, patch, actor, now))
 }
@@ -78,7 +78,7 @@ export async function updateStationIn(
   stationId: number,
   patch: StationPatch,
   actor: Actor,
-  now = new Date(),
+  now: Date = new Date(),
 ): Promise<UpdateResult> {
   const [station] = await tx.select(stationColumns).from(stations).where(eq(stations.id, stationId)).for('update')
   if (station === undefined) return { kind: 'not-found' }
@@ -96,7 +96,7 @@ export async function updateStationIn(
 }
 
 /** Adds a station made in the bot (its external id says so) and records its creation as the first change. */
-export async function createStation(db: Database, values: NewStationFields, actor: Actor, now = new Date()): Promise<StationRecord> {
+export async function createStation(db: Database, values: NewStationFields, actor: Actor, now: Date = new Date()): Promise<StationRecord> {
   return db.transaction(async (tx) => {
     const [station] = await tx
       .insert(stations)
@@ -127,7 +127,7 @@ export async function listStationChanges(db: Database, stationId: number, limit:
 }
 
 /** How near and how alike a station must be to be shown as a possible duplicate before a new one is made. */
-export const DUPLICATE_WITHIN_METRES = 100
+const DUPLICATE_WITHIN_METRES = 100
 const SIMILAR_NAME = 0.3
 
 /**

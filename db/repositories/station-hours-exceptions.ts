@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { stationChanges, stationHoursExceptions, stations, type StationHoursException } from '../schema/index.js'
 import type { Actor } from './station-changes.js'
+import { refreshOpenIntervals } from './station-open.js'
 
 /** The history field of a holiday range: `holiday:2027-02-10..2027-02-17`. */
 const holidayField = (range: { startsOn: string; endsOn: string }) => `holiday:${range.startsOn}..${range.endsOn}`
@@ -12,12 +13,14 @@ export type AddExceptionResult =
 /**
  * Adds different hours for a date range (inclusive Shanghai days; `openingHours` '' = closed all
  * day) unless it overlaps another range of the station, and records it in the station's history.
- * The station row is locked first so that two organizers cannot add overlapping ranges at once.
+ * The station row is locked first so that two organizers cannot add overlapping ranges at once;
+ * its open intervals are recomputed in the same transaction, so open-now follows at once.
  */
 export async function addHoursException(
   db: Database,
   input: { stationId: number; startsOn: string; endsOn: string; openingHours: string; note?: string },
   actor: Actor,
+  now: Date = new Date(),
 ): Promise<AddExceptionResult> {
   if (input.endsOn < input.startsOn) throw new RangeError(`hours exception ends ${input.endsOn} before it starts ${input.startsOn}`)
   return db.transaction(async (tx) => {
@@ -47,6 +50,7 @@ export async function addHoursException(
       fields: { [holidayField(input)]: { from: null, to: input.openingHours } },
       note: actor.note ?? input.note ?? '',
     })
+    await refreshOpenIntervals(tx, [input.stationId], now)
     return { kind: 'added', exception: exception! }
   })
 }
@@ -60,8 +64,17 @@ export async function listUpcomingHoursExceptions(db: Database, stationId: numbe
     .orderBy(asc(stationHoursExceptions.startsOn), asc(stationHoursExceptions.id))
 }
 
-/** Removes one exception of the station and records it; false when it was already gone (a double tap) or belongs to another station. */
-export async function deleteHoursException(db: Database, stationId: number, exceptionId: number, actor: Actor): Promise<boolean> {
+/**
+ * Removes one exception of the station, records it and recomputes the station's open intervals;
+ * false when it was already gone (a double tap) or belongs to another station.
+ */
+export async function deleteHoursException(
+  db: Database,
+  stationId: number,
+  exceptionId: number,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [removed] = await tx
       .delete(stationHoursExceptions)
@@ -75,6 +88,7 @@ export async function deleteHoursException(db: Database, stationId: number, exce
       fields: { [holidayField(removed)]: { from: removed.openingHours, to: null } },
       note: actor.note ?? '',
     })
+    await refreshOpenIntervals(tx, [stationId], now)
     return true
   })
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, gt, gte, inArray, lte, sql, type SQL } f
 import { openIntervals, shanghaiDay, shanghaiDayStart, type HoursException } from '../../domain/open-intervals.js'
 import type { Database } from '../client.js'
 import { stationEarth, stationHoursExceptions, stationOpenHorizon, stationOpenIntervals, stations } from '../schema/index.js'
+import { wantedAmenitiesNotOut } from './station-outages.js'
 import type { NearestOptions, Point, StationWithDistance } from './stations.js'
 
 export type OpenExecutor = Pick<Database, 'select' | 'insert' | 'delete'>
@@ -217,6 +218,7 @@ function openWalk(db: Database) {
       and(
         eq(stations.active, true),
         sql`${stations.amenities} @> ${sql.placeholder('amenities')}::text[]`,
+        wantedAmenitiesNotOut(sql`${sql.placeholder('amenities')}::text[]`, now),
         sql`(${opened} IS TRUE OR ${covers} IS NOT TRUE)`,
       ),
     )

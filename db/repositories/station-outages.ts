@@ -1,6 +1,6 @@
-import { and, eq, gt, inArray, isNull, or } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { stationAmenityOutages, stationChanges, type StationAmenityOutage } from '../schema/index.js'
+import { stationAmenityOutages, stationChanges, stations, type StationAmenityOutage } from '../schema/index.js'
 import type { Actor } from './station-changes.js'
 
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
@@ -70,3 +70,11 @@ export async function currentOutages(db: Database, stationIds: readonly number[]
     .from(stationAmenityOutages)
     .where(and(inArray(stationAmenityOutages.stationId, [...stationIds]), current(now)))
 }
+
+/**
+ * The condition that none of the wanted amenities (a text[] placeholder) of the station row is out
+ * at `now`: a station whose hot water is out does not match the 热水 filter. A scalar probe of the
+ * outages' primary key per station, so the KNN walks it sits in stay ordered index scans.
+ */
+export const wantedAmenitiesNotOut = (wanted: SQL, now: SQL): SQL =>
+  sql`(SELECT 1 FROM ${stationAmenityOutages} WHERE ${stationAmenityOutages.stationId} = ${stations.id} AND ${stationAmenityOutages.amenity} = ANY(${wanted}) AND (${stationAmenityOutages.until} IS NULL OR ${stationAmenityOutages.until} > ${now}) LIMIT 1) IS NULL`

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { stationEarth, stations, stationUses, type NewStation, type Station } from '../schema/index.js'
 import { refreshOpenIntervals } from './station-open.js'
+import { wantedAmenitiesNotOut } from './station-outages.js'
 
 export type Point = { lat: number; lng: number }
 /** A station as the bot and the import/export see it (without bookkeeping columns). */
@@ -15,6 +16,8 @@ export type NearestOptions = {
   offset?: number
   /** Only stations at most this many metres away (great-circle); unset: anywhere on earth. */
   withinMetres?: number
+  /** When a wanted amenity that is out (热水没了) stops matching; default: the current time. */
+  now?: Date
 }
 
 const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
@@ -26,7 +29,13 @@ function nearestWalk(db: Database) {
   return db
     .select({ ...stationColumns, distance: sql<number>`public.earth_distance(${earth}, ${origin})`.mapWith(Number).as('distance') })
     .from(stations)
-    .where(and(eq(stations.active, true), sql`${stations.amenities} @> ${sql.placeholder('amenities')}::text[]`))
+    .where(
+      and(
+        eq(stations.active, true),
+        sql`${stations.amenities} @> ${sql.placeholder('amenities')}::text[]`,
+        wantedAmenitiesNotOut(sql`${sql.placeholder('amenities')}::text[]`, sql`${sql.placeholder('now')}::timestamptz`),
+      ),
+    )
     .orderBy(sql`${earth} OPERATOR(public.<->) ${origin}`)
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset'))
@@ -74,6 +83,7 @@ export async function findNearestStations(db: Database, point: Point, options: N
     amenities: [...(options.amenities ?? [])],
     limit: options.limit,
     offset: options.offset ?? 0,
+    now: (options.now ?? new Date()).toISOString(),
   }
   if (options.withinMetres === undefined) return prepared.anywhere.execute(values)
   return prepared.within.execute({ ...values, radius: options.withinMetres })

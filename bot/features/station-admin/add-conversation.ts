@@ -61,7 +61,7 @@ export function addStationConversation(deps: BotDeps) {
       // Rights are checked again: they may have been withdrawn during the conversation.
       const user = outside.user
       if (user === undefined || !(await canManage(db, user, { city, stationId: null }))) return undefined
-      const station = await createStation(db, draft, { actorId: user.id, source: 'organizer' })
+      const station = await createStation(db, draft, { actorId: user.id, source: 'organizer' }, deps.now())
       return station.id
     })
     if (saved === undefined) {

@@ -69,7 +69,7 @@ export function editStationConversation(deps: BotDeps) {
         return { kind: 'not-allowed' as const }
       if (patch.city !== undefined && !(await canManage(db, user, { city: patch.city, stationId: null })))
         return { kind: 'not-allowed' as const }
-      const updated = await updateStation(db, stationId, patch, { actorId: user.id, source: 'organizer' })
+      const updated = await updateStation(db, stationId, patch, { actorId: user.id, source: 'organizer' }, deps.now())
       return updated.kind === 'updated' ? { kind: 'updated' as const, station: updated.station } : { kind: updated.kind }
     })
     switch (result.kind) {

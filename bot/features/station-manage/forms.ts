@@ -92,7 +92,7 @@ export function createCloseForm(deps: BotDeps) {
     const done = await conversation.external(async (outside: BaseContext) => {
       const station = await stationToManage(deps, outside.user, stationId)
       if (station === undefined) return undefined
-      await updateStation(deps.db, stationId, { closedUntil, closedReason }, { actorId: outside.user!.id, source: 'organizer' })
+      await updateStation(deps.db, stationId, { closedUntil, closedReason }, { actorId: outside.user!.id, source: 'organizer' }, deps.now())
       return station.name
     })
     if (done === undefined) return void (await ctx.reply(ctx.t('sm-refused')))
@@ -137,6 +137,7 @@ export function createHolidayForm(deps: BotDeps) {
         deps.db,
         { stationId, startsOn: from, endsOn: to, openingHours: hours },
         { actorId: outside.user!.id, source: 'organizer' },
+        deps.now(),
       )
       return added.kind === 'overlaps' ? { kind: 'overlaps' as const, existing: added.existing } : { kind: added.kind }
     })
@@ -227,7 +228,7 @@ export function createMerchantHoursForm(deps: BotDeps) {
     if (hours === SKIP) return
     const done = await conversation.external(async (outside: BaseContext) => {
       if ((await stationOfMerchant(deps, outside.user, stationId)) === undefined) return false
-      await updateStation(deps.db, stationId, { openingHours: hours }, { actorId: outside.user!.id, source: 'merchant' })
+      await updateStation(deps.db, stationId, { openingHours: hours }, { actorId: outside.user!.id, source: 'merchant' }, deps.now())
       return true
     })
     await ctx.reply(done ? tHtml(ctx.t, 'sm-merchant-hours-set', { hours }) : ctx.t('sm-merchant-refused'), { parse_mode: 'HTML' })

@@ -76,7 +76,7 @@ export async function merchantCloseToday(ctx: BotContext, deps: BotDeps, station
     await ctx.answerCallbackQuery({ text: ctx.t('sm-merchant-already-closed') })
     return showMerchantStation(ctx, deps, station)
   }
-  const result = await updateStation(deps.db, station.id, { closedUntil: endOfToday(now), closedReason: '' }, merchant(ctx))
+  const result = await updateStation(deps.db, station.id, { closedUntil: endOfToday(now), closedReason: '' }, merchant(ctx), deps.now())
   await ctx.answerCallbackQuery({ text: ctx.t('sm-merchant-closed-today') })
   await showMerchantStation(ctx, deps, result.kind === 'updated' ? result.station : station)
 }
@@ -96,7 +96,7 @@ export async function merchantOpenToday(ctx: BotContext, deps: BotDeps, station:
     await ctx.answerCallbackQuery({ text: ctx.t('sm-merchant-closed-by-organizer'), show_alert: true })
     return
   }
-  const result = await updateStation(deps.db, station.id, { closedUntil: null, closedReason: '' }, merchant(ctx))
+  const result = await updateStation(deps.db, station.id, { closedUntil: null, closedReason: '' }, merchant(ctx), deps.now())
   await ctx.answerCallbackQuery({ text: ctx.t('sm-merchant-opened-today') })
   await showMerchantStation(ctx, deps, result.kind === 'updated' ? result.station : station)
 }

@@ -76,7 +76,7 @@ export async function showCloseMenu(ctx: BotContext, station: StationRecord): Pr
 }
 
 export async function reopen(ctx: BotContext, deps: BotDeps, station: StationRecord): Promise<void> {
-  const result = await updateStation(deps.db, station.id, { closedUntil: null, closedReason: '' }, organizer(ctx))
+  const result = await updateStation(deps.db, station.id, { closedUntil: null, closedReason: '' }, organizer(ctx), deps.now())
   await ctx.answerCallbackQuery({ text: ctx.t(result.kind === 'updated' ? 'sm-reopened' : 'sm-not-paused') })
   await showStation(ctx, deps, result.kind === 'updated' ? result.station : station)
 }
@@ -88,7 +88,7 @@ export async function verify(ctx: BotContext, deps: BotDeps, station: StationRec
     await ctx.answerCallbackQuery({ text: ctx.t('sm-already-verified') })
     return
   }
-  const result = await updateStation(deps.db, station.id, { lastVerified: today }, organizer(ctx))
+  const result = await updateStation(deps.db, station.id, { lastVerified: today }, organizer(ctx), deps.now())
   await ctx.answerCallbackQuery({ text: ctx.t('sm-verified') })
   await showStation(ctx, deps, result.kind === 'updated' ? result.station : station)
 }
@@ -99,7 +99,7 @@ export async function askDeactivate(ctx: BotContext, station: StationRecord): Pr
 }
 
 export async function setActive(ctx: BotContext, deps: BotDeps, station: StationRecord, active: boolean): Promise<void> {
-  const result = await updateStation(deps.db, station.id, { active }, organizer(ctx))
+  const result = await updateStation(deps.db, station.id, { active }, organizer(ctx), deps.now())
   await ctx.answerCallbackQuery({ text: ctx.t(active ? 'sm-reactivated' : 'sm-deactivated') })
   await showStation(ctx, deps, result.kind === 'updated' ? result.station : station)
 }
@@ -144,7 +144,7 @@ export async function showHolidays(ctx: BotContext, deps: BotDeps, station: Stat
 }
 
 export async function deleteHoliday(ctx: BotContext, deps: BotDeps, station: StationRecord, exceptionId: number): Promise<void> {
-  const deleted = await deleteHoursException(deps.db, station.id, exceptionId, organizer(ctx))
+  const deleted = await deleteHoursException(deps.db, station.id, exceptionId, organizer(ctx), deps.now())
   await ctx.answerCallbackQuery({ text: ctx.t(deleted ? 'sm-holiday-deleted' : 'sm-holiday-gone') })
   await showHolidays(ctx, deps, station)
 }

@@ -46,7 +46,7 @@ export async function nearestPage(
   // One more than the page needs, to know whether there is a next page, and one for the chosen station.
   const wanted = start + PAGE_SIZE + 1 - lead.length
   const limit = wanted + (chosen === undefined ? 0 : 1)
-  const near = { amenities: filters.amenities, limit, withinMetres: query.withinMetres }
+  const near = { amenities: filters.amenities, limit, withinMetres: query.withinMetres, now }
 
   if (!filters.openNow) {
     const rows = (await findNearestStations(db, point, near)).filter((row) => row.id !== chosen?.id)

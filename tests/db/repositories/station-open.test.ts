@@ -7,7 +7,8 @@ import {
   refreshOpenIntervals,
   storedOpenings,
 } from '../../../db/repositories/station-open.js'
-import { upsertStations } from '../../../db/repositories/stations.js'
+import { clearAmenityOutage, setAmenityOutage } from '../../../db/repositories/station-outages.js'
+import { findNearestStations, upsertStations } from '../../../db/repositories/stations.js'
 import { stationHoursExceptions, stationOpenHorizon, stationOpenIntervals, stations, type NewStation } from '../../../db/schema/index.js'
 import { openingState } from '../../../domain/opening-hours.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
@@ -159,3 +160,29 @@ function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: 
     Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2
   return 2 * 6_378_168 * Math.asin(Math.sqrt(h))
 }
+
+describe('an amenity that is out', () => {
+  it('stops matching that amenity’s filter until it is back, open or not', async () => {
+    const db = handle.db
+    await upsertStations(
+      db,
+      [station('O1', 300, '24/7', { amenities: ['hot_water', 'toilet'] }), station('O2', 600, '24/7', { amenities: ['hot_water'] })],
+      wednesdayNight,
+    )
+    const near = { lat: origin.lat + 300 / 111_195, lng: origin.lng }
+    const first = await idOf('O1')
+    const actor = { actorId: null, source: 'system' as const }
+    const hotWater = { amenities: ['hot_water'], limit: 2, withinMetres: 200, now: wednesdayNight }
+    expect(names(await findNearestOpenStations(db, near, hotWater))).toEqual(['驿站O1'])
+
+    await setAmenityOutage(db, { stationId: first, amenity: 'hot_water', until: null, reason: '' }, actor)
+    expect(names(await findNearestOpenStations(db, near, hotWater))).toEqual([])
+    expect(names(await findNearestStations(db, near, hotWater))).toEqual([])
+    // Its other amenities still match, and without a filter it is listed as before.
+    expect(names(await findNearestOpenStations(db, near, { ...hotWater, amenities: ['toilet'] }))).toEqual(['驿站O1'])
+    expect(names(await findNearestOpenStations(db, near, { ...hotWater, amenities: [] }))).toContain('驿站O1')
+
+    await clearAmenityOutage(db, first, 'hot_water', actor)
+    expect(names(await findNearestStations(db, near, hotWater))).toEqual(['驿站O1'])
+  })
+})
