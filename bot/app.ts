@@ -8,6 +8,7 @@ import type { Config, UpdatesMode } from './config.js'
 import { createHealth } from './health.js'
 import { createI18n } from './i18n.js'
 import { LOCAL_ORGANIZER_ID, LOCAL_TOKEN, startLocalMode, type LocalMode } from './local/index.js'
+import { seedSampleFieldData } from './local/sample-field.js'
 import { withSafeErrors } from './logger.js'
 import { operatorMessages } from './operator-messages.js'
 import { startOutboxSender } from './outbox/sender.js'
@@ -69,6 +70,8 @@ export async function startApp(initial: Config, givenLogger: Logger, options: Ap
     }
 
     const deps = { config, db: database.db, logger, now: options.now ?? (() => new Date()) }
+    // Local mode's sample stations get what the street adds: a closure, riders' reports, a 👍.
+    if (seeded > 0 && local !== undefined) await seedSampleFieldData(deps)
     const { bot, i18n } = createBot(deps, { token: config.botToken ?? LOCAL_TOKEN })
     await bot.init()
     await registerCommands(bot.api, i18n)

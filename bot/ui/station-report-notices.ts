@@ -22,7 +22,7 @@ export const reportNotices: ReportNotices = {
         userId: report.userId,
         kind: 'station-report-outcome',
         payload: { method: 'sendMessage', text: translate(locale, `rh-notice-${outcome}`, vars) },
-        dedupeKey: `station-report-${outcome}:${report.id}`,
+        dedupeKey: `report-${outcome}:${report.id}`,
       },
     ])
   },

@@ -187,7 +187,7 @@ const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, .
  * them and asks again). Each station the walk passes costs one probe of the intervals index
  * (station_id, closes_at): the first interval closing after `now` is the only one that can hold it.
  */
-function openWalk(db: Database) {
+function openWalk(db: Database, outages: boolean) {
   const now = sql`${sql.placeholder('now')}::timestamptz`
   const origin = stationEarth(sql`${sql.placeholder('lat')}::float8`, sql`${sql.placeholder('lng')}::float8`)
   const earth = stationEarth(sql`${stations.lat}`, sql`${stations.lng}`)
@@ -218,7 +218,7 @@ function openWalk(db: Database) {
       and(
         eq(stations.active, true),
         sql`${stations.amenities} @> ${sql.placeholder('amenities')}::text[]`,
-        wantedAmenitiesNotOut(sql`${sql.placeholder('amenities')}::text[]`, now),
+        outages ? wantedAmenitiesNotOut(sql`${sql.placeholder('amenities')}::text[]`, now) : undefined,
         sql`(${opened} IS TRUE OR ${covers} IS NOT TRUE)`,
       ),
     )
@@ -226,21 +226,23 @@ function openWalk(db: Database) {
     .limit(sql.placeholder('limit'))
 }
 
-const prepareOpen = (db: Database) => openWalk(db).prepare('nearest_open_stations')
+const statementName = (name: string, outages: boolean) => (outages ? `${name}_amenities` : name)
+const prepareOpen = (db: Database, outages: boolean) => openWalk(db, outages).prepare(statementName('nearest_open_stations', outages))
 
 /** The walk cut at the radius, as in findNearestStations. */
-function prepareOpenWithin(db: Database) {
-  const walk = openWalk(db).as('nearest_open')
+function prepareOpenWithin(db: Database, outages: boolean) {
+  const walk = openWalk(db, outages).as('nearest_open')
   return db
     .select()
     .from(walk)
     .where(sql`${walk.distance} <= ${sql.placeholder('radius')}::float8`)
     .orderBy(walk.distance)
-    .prepare('nearest_open_stations_within')
+    .prepare(statementName('nearest_open_stations_within', outages))
 }
 
 type PreparedOpen = { anywhere: ReturnType<typeof prepareOpen>; within: ReturnType<typeof prepareOpenWithin> }
-const preparedOpen = new WeakMap<Database, PreparedOpen>()
+/** Per database: without an amenity filter, and with one (which also skips stations whose wanted amenity is out). */
+const preparedOpen = new WeakMap<Database, Record<'plain' | 'amenities', PreparedOpen>>()
 
 /**
  * The `limit` active stations nearest to `point` that are open at `now` (opening hours, holiday
@@ -251,11 +253,15 @@ const preparedOpen = new WeakMap<Database, PreparedOpen>()
  * query is asked again, so the answer is always exact. With `withinMetres`, as findNearestStations.
  */
 export async function findNearestOpenStations(db: Database, point: Point, options: NearestOpenOptions): Promise<OpenStationWithDistance[]> {
-  let prepared = preparedOpen.get(db)
-  if (prepared === undefined) {
-    prepared = { anywhere: prepareOpen(db), within: prepareOpenWithin(db) }
-    preparedOpen.set(db, prepared)
+  let statements = preparedOpen.get(db)
+  if (statements === undefined) {
+    statements = {
+      plain: { anywhere: prepareOpen(db, false), within: prepareOpenWithin(db, false) },
+      amenities: { anywhere: prepareOpen(db, true), within: prepareOpenWithin(db, true) },
+    }
+    preparedOpen.set(db, statements)
   }
+  const prepared = (options.amenities ?? []).length === 0 ? statements.plain : statements.amenities
   const values = {
     lat: point.lat,
     lng: point.lng,

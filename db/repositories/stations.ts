@@ -23,7 +23,7 @@ export type NearestOptions = {
 const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
 
 /** The KNN walk: active stations with the amenities, nearest first, `limit` of them after `offset`. */
-function nearestWalk(db: Database) {
+function nearestWalk(db: Database, outages: boolean) {
   const origin = stationEarth(sql`${sql.placeholder('lat')}::float8`, sql`${sql.placeholder('lng')}::float8`)
   const earth = stationEarth(sql`${stations.lat}`, sql`${stations.lng}`)
   return db
@@ -33,7 +33,9 @@ function nearestWalk(db: Database) {
       and(
         eq(stations.active, true),
         sql`${stations.amenities} @> ${sql.placeholder('amenities')}::text[]`,
-        wantedAmenitiesNotOut(sql`${sql.placeholder('amenities')}::text[]`, sql`${sql.placeholder('now')}::timestamptz`),
+        outages
+          ? wantedAmenitiesNotOut(sql`${sql.placeholder('amenities')}::text[]`, sql`${sql.placeholder('now')}::timestamptz`)
+          : undefined,
       ),
     )
     .orderBy(sql`${earth} OPERATOR(public.<->) ${origin}`)
@@ -41,7 +43,8 @@ function nearestWalk(db: Database) {
     .offset(sql.placeholder('offset'))
 }
 
-const prepareNearest = (db: Database) => nearestWalk(db).prepare('nearest_stations')
+const statementName = (name: string, outages: boolean) => (outages ? `${name}_amenities` : name)
+const prepareNearest = (db: Database, outages: boolean) => nearestWalk(db, outages).prepare(statementName('nearest_stations', outages))
 
 /**
  * The radius is a cut-off on the limited KNN walk, not a condition inside it: as a plain filter the
@@ -49,18 +52,19 @@ const prepareNearest = (db: Database) => nearestWalk(db).prepare('nearest_statio
  * (an origin at 0,0), and as an earth_box index condition the planner trades the ordered walk for a
  * bitmap scan and a sort of everything in the box. The outer sort orders at most `limit` rows.
  */
-function prepareNearestWithin(db: Database) {
-  const walk = nearestWalk(db).as('nearest')
+function prepareNearestWithin(db: Database, outages: boolean) {
+  const walk = nearestWalk(db, outages).as('nearest')
   return db
     .select()
     .from(walk)
     .where(sql`${walk.distance} <= ${sql.placeholder('radius')}::float8`)
     .orderBy(walk.distance)
-    .prepare('nearest_stations_within')
+    .prepare(statementName('nearest_stations_within', outages))
 }
 
 type Prepared = { anywhere: ReturnType<typeof prepareNearest>; within: ReturnType<typeof prepareNearestWithin> }
-const preparedNearest = new WeakMap<Database, Prepared>()
+/** Per database: without an amenity filter, and with one (which also skips stations whose wanted amenity is out). */
+const preparedNearest = new WeakMap<Database, Record<'plain' | 'amenities', Prepared>>()
 
 /**
  * Active stations nearest to `point`, nearest first, with the great-circle distance in metres.
@@ -71,12 +75,16 @@ const preparedNearest = new WeakMap<Database, Prepared>()
  * radius are returned, so fewer than `limit` means there are no more inside it.
  */
 export async function findNearestStations(db: Database, point: Point, options: NearestOptions): Promise<StationWithDistance[]> {
-  let prepared = preparedNearest.get(db)
-  if (prepared === undefined) {
-    prepared = { anywhere: prepareNearest(db), within: prepareNearestWithin(db) }
-    preparedNearest.set(db, prepared)
+  let statements = preparedNearest.get(db)
+  if (statements === undefined) {
+    statements = {
+      plain: { anywhere: prepareNearest(db, false), within: prepareNearestWithin(db, false) },
+      amenities: { anywhere: prepareNearest(db, true), within: prepareNearestWithin(db, true) },
+    }
+    preparedNearest.set(db, statements)
   }
-  // An empty array is contained in every array, so "no amenity filter" is the same statement.
+  // An empty array is contained in every array, so "no amenity filter" is the plain statement.
+  const prepared = (options.amenities ?? []).length === 0 ? statements.plain : statements.amenities
   const values = {
     lat: point.lat,
     lng: point.lng,

@@ -33,6 +33,7 @@ describe('with a token', () => {
       'feedback',
       'mytickets',
       'said',
+      'suggest',
       'settings',
       'mydata',
       'language',

@@ -18,7 +18,6 @@ feedback-category-complaint = 😠 Complaint
 feedback-category-praise = 👍 Praise
 feedback-category-other = 📝 Other
 feedback-category-station_report = 📣 Station report
-feedback-category-station_suggestion = 📍 Station suggestion
 feedback-ask-anonymous = Leave your name? If you choose "Anonymous", the staff will not see who you are, but the answer still reaches you.
 feedback-named = 🙂 With my name
 feedback-anonymous-choice = 🕶 Anonymous

@@ -18,7 +18,6 @@ feedback-category-complaint = 😠 投诉
 feedback-category-praise = 👍 表扬
 feedback-category-other = 📝 其他
 feedback-category-station_report = 📣 驿站反馈
-feedback-category-station_suggestion = 📍 推荐驿站
 feedback-ask-anonymous = 要不要留名字？选「匿名」的话，工作人员看不到你是谁，但回复照样会发给你。
 feedback-named = 🙂 实名
 feedback-anonymous-choice = 🕶 匿名

@@ -82,7 +82,7 @@ describe('📣 报告情况', () => {
     expect(message?.text).toBe('📣 驿站情况：没有热水')
     expect(telegram.lastText({ chatId: rider.id })).toContain(`#${ticket?.number}`)
     const notices = await outboxFor(database.db, organizer.id)
-    expect(JSON.stringify(notices.at(-1)?.payload)).toContain('📣 驿站情况')
+    expect(JSON.stringify(notices.at(-1)?.payload)).toContain('📣 驿站反馈')
 
     // Other riders see it at once, on the card and in the list, until it fades.
     later(35 * MINUTE)

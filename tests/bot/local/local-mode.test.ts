@@ -2,6 +2,8 @@ import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startApp, type App } from '../../../bot/app.js'
 import { parseConfig } from '../../../bot/config.js'
+import { stationReportStates } from '../../../db/repositories/station-reports.js'
+import { listStations } from '../../../db/repositories/stations.js'
 import { createEmptyPostgresDatabase } from '../../helpers/db.js'
 
 type Message = {
@@ -92,5 +94,19 @@ describe('local mode', () => {
     const [list] = (await history(10002)).messages.filter((m) => m.reply_markup !== undefined)
     const answer = await post('/api/chats/10002/callback', { message_id: list?.message_id, data: 'v:1' })
     expect(answer).toMatchObject({ ok: false, error_code: 400 })
+  })
+
+  it('loads what the street adds to the sample stations: a closure for repairs, riders’ reports and a 👍', async () => {
+    const db = app.database.db
+    const now = new Date()
+    const byId = new Map((await listStations(db)).map((station) => [station.externalId, station]))
+    const closed = byId.get('cd-003')!
+    expect(closed.closedUntil!.getTime()).toBeGreaterThan(now.getTime())
+    expect(closed.closedReason).toMatch(/^水管维修，\d+月\d+日恢复$/)
+    const ids = ['cd-001', 'cd-002', 'cd-011'].map((key) => byId.get(key)!.id)
+    const states = await stationReportStates(db, ids, now, 6)
+    expect(states.get(ids[0]!)?.latest?.kind).toBe('no_hot_water')
+    expect(states.get(ids[1]!)?.checkIn).toBeInstanceOf(Date)
+    expect(states.get(ids[2]!)?.maybeClosed).toBe(true)
   })
 })
