@@ -249,7 +249,46 @@ export async function restoreStationAt(
     if (station === undefined) return { kind: 'gone' }
     if (organizer === undefined || !(await canManage(tx, organizer, { city: station.city, stationId }))) return { kind: 'forbidden' }
     const about = { stationId, stationName: station.name, kind, amenities: station.amenities }
-    return endState(tx, notices, { actorId: organizer.id, source: 'report' }, about, deps.now())
+    return endState(tx, notices, { actorId: organizer.id, source: 'organizer' }, about, deps.now())
+  })
+}
+
+/** The kind of report an amenity's outage answers (热水 → 没有热水); undefined for amenities riders cannot report. */
+export function reportKindOfAmenity(amenity: string): RestorableKind | undefined {
+  if (amenity === 'hot_water') return 'no_hot_water'
+  if (amenity === 'toilet') return 'toilet_broken'
+  if ((CHARGING as readonly string[]).includes(amenity)) return 'charging_broken'
+  return undefined
+}
+
+/**
+ * An amenity is back, said from the station's own panel or by its merchant (the caller checked
+ * who may): the outage is cleared, and the riders whose reports of it were confirmed while it
+ * lasted are told (热水已恢复，谢谢你的反馈), in one transaction. False when it was not out.
+ */
+export async function endAmenityOutage(
+  deps: Pick<Deps, 'db' | 'now'>,
+  notices: ReportNotices,
+  actor: Actor,
+  stationId: number,
+  amenity: string,
+): Promise<boolean> {
+  return deps.db.transaction(async (tx) => {
+    const now = deps.now()
+    const station = await findStation(tx, stationId)
+    const [outage] = (await currentOutages(tx, [stationId], now)).filter((current) => current.amenity === amenity)
+    if (station === undefined || outage === undefined) return false
+    await clearAmenityOutageIn(tx, stationId, amenity, actor)
+    const kind = reportKindOfAmenity(amenity)
+    if (kind === undefined) return true
+    // Riders are told once the amenity their report was about is fully back (both chargers, say).
+    const stillOut = (await currentOutages(tx, [stationId], now)).some((current) =>
+      outageAmenities(kind, station.amenities).includes(current.amenity as never),
+    )
+    if (stillOut) return true
+    const confirmed = await listConfirmedSince(tx, stationId, kind, outage.createdAt)
+    await tellReporters(tx, notices, station.name, confirmed, 'restored', '')
+    return true
   })
 }
 

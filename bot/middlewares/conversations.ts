@@ -35,6 +35,12 @@ const formsWithAnswers = [
   conversationIds.editStation,
   conversationIds.suggestStation,
   conversationIds.declineSuggestion,
+  conversationIds.manageClose,
+  conversationIds.manageHoliday,
+  conversationIds.manageOutage,
+  conversationIds.merchantHours,
+  conversationIds.otherStationReport,
+  conversationIds.dismissReport,
 ] as const
 
 /** Leaves every running conversation; tells the person about each form whose answers were dropped. */

@@ -4,6 +4,7 @@ import { reportNotices } from '../../bot/ui/station-report-notices.js'
 import {
   confirmReports,
   dismissReports,
+  endAmenityOutage,
   outageAmenities,
   restoreStation,
   restoreStationAt,
@@ -191,6 +192,21 @@ describe('the station fine again', () => {
     expect(await restoreStationAt(deps(), reportNotices, chengdu, ids.A, 'charging_broken')).toMatchObject({ kind: 'done', count: 1 })
     expect(await currentOutages(database.db, [ids.A], now)).toEqual([])
     expect((await noticesTo(riders[0]!)).at(-1)).toContain('充电已恢复')
+  })
+
+  it('tells the reporters when the panel or the merchant says the amenity is back, and only then', async () => {
+    const filed = await report(riders[0]!, 'no_hot_water')
+    await confirmReports(deps(), reportNotices, chengdu, filed.ticketId, { until: 'open', reason: '' })
+    const before = (await noticesTo(riders[0]!)).length
+    const merchant = { actorId: 8801, source: 'merchant' as const }
+    expect(await endAmenityOutage(deps(), reportNotices, merchant, ids.A, 'toilet')).toBe(false)
+    expect(await endAmenityOutage(deps(), reportNotices, merchant, ids.A, 'hot_water')).toBe(true)
+    expect(await currentOutages(database.db, [ids.A], now)).toEqual([])
+    expect((await noticesTo(riders[0]!)).at(-1)).toContain('热水已恢复，谢谢你的反馈')
+    expect(await noticesTo(riders[0]!)).toHaveLength(before + 1)
+    // A double tap: nothing is out any more, nobody is told twice.
+    expect(await endAmenityOutage(deps(), reportNotices, merchant, ids.A, 'hot_water')).toBe(false)
+    expect(await noticesTo(riders[0]!)).toHaveLength(before + 1)
   })
 
   it('reopens a station closed from reports', async () => {

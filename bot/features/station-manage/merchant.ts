@@ -1,9 +1,10 @@
 import { InlineKeyboard } from 'grammy'
+import { endAmenityOutage } from '../../../core/station-report-resolution.js'
 import { closureSource } from '../../../db/repositories/managed-stations.js'
 import { findMerchantInvite, merchantStations, redeemMerchantInvite } from '../../../db/repositories/merchants.js'
 import { enqueueMessages } from '../../../db/repositories/outbox.js'
 import { updateStation } from '../../../db/repositories/station-changes.js'
-import { clearAmenityOutage, currentOutages, setAmenityOutage } from '../../../db/repositories/station-outages.js'
+import { currentOutages, setAmenityOutage } from '../../../db/repositories/station-outages.js'
 import { findStation, type StationRecord } from '../../../db/repositories/stations.js'
 import { findUser } from '../../../db/repositories/users.js'
 import { merchantCallbacks as mc, type merchantAmenities } from '../../callbacks/station-manage.js'
@@ -11,6 +12,7 @@ import type { BotContext, BotDeps } from '../../context.js'
 import { translatorFor, userLocale } from '../../i18n.js'
 import { syncChatMenu } from '../../ui/command-menu.js'
 import { escapeHtml, tHtml } from '../../ui/html.js'
+import { reportNotices } from '../../ui/station-report-notices.js'
 import { followUp } from '../../ui/telegram-errors.js'
 import { formatStationView, isClosedNow, merchantAmenityCodes } from './format.js'
 import { endOfToday } from './forms.js'
@@ -105,7 +107,7 @@ export async function merchantOpenToday(ctx: BotContext, deps: BotDeps, station:
 export async function merchantOutage(ctx: BotContext, deps: BotDeps, station: StationRecord, amenity: MerchantAmenity, out: boolean) {
   for (const code of merchantAmenityCodes(amenity, station.amenities)) {
     if (out) await setAmenityOutage(deps.db, { stationId: station.id, amenity: code, until: null, reason: '' }, merchant(ctx))
-    else await clearAmenityOutage(deps.db, station.id, code, merchant(ctx))
+    else await endAmenityOutage(deps, reportNotices, merchant(ctx), station.id, code)
   }
   await ctx.answerCallbackQuery({ text: ctx.t(out ? `sm-merchant-${amenity}-marked-out` : `sm-merchant-${amenity}-marked-back`) })
   await showMerchantStation(ctx, deps, station)

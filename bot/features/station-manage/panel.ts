@@ -1,13 +1,15 @@
 import type { InlineKeyboard } from 'grammy'
+import { endAmenityOutage } from '../../../core/station-report-resolution.js'
 import { listManagedStations, userNames } from '../../../db/repositories/managed-stations.js'
 import { createMerchantInvite } from '../../../db/repositories/merchants.js'
 import { listStationChanges, updateStation } from '../../../db/repositories/station-changes.js'
 import { deleteHoursException, listUpcomingHoursExceptions } from '../../../db/repositories/station-hours-exceptions.js'
-import { clearAmenityOutage, currentOutages } from '../../../db/repositories/station-outages.js'
+import { currentOutages } from '../../../db/repositories/station-outages.js'
 import type { StationRecord } from '../../../db/repositories/stations.js'
 import { shanghaiDate, shanghaiDateTime } from '../../../domain/time.js'
 import type { BotContext, BotDeps } from '../../context.js'
 import { tHtml } from '../../ui/html.js'
+import { reportNotices } from '../../ui/station-report-notices.js'
 import { isNotEditable, isNotModified } from '../../ui/telegram-errors.js'
 import { amenityLabel, formatHistory, formatStationView } from './format.js'
 import {
@@ -156,7 +158,7 @@ export async function showOutages(ctx: BotContext, deps: BotDeps, station: Stati
 }
 
 export async function clearOutage(ctx: BotContext, deps: BotDeps, station: StationRecord, amenity: string): Promise<void> {
-  const cleared = await clearAmenityOutage(deps.db, station.id, amenity, organizer(ctx))
+  const cleared = await endAmenityOutage(deps, reportNotices, organizer(ctx), station.id, amenity)
   await ctx.answerCallbackQuery({
     text: ctx.t(cleared ? 'sm-outage-cleared' : 'sm-outage-not-out', { amenity: amenityLabel(ctx.t, amenity) }),
   })
