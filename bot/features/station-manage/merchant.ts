@@ -123,6 +123,12 @@ export async function redeemMerchantLink(ctx: BotContext, deps: BotDeps, code: s
   if (user === undefined) return true
   if (!codePattern.test(code)) return false
   const now = deps.now()
+  // An organizer opening the link they made (to try it) must not use it up: it is for the shop.
+  const unused = await findMerchantInvite(deps.db, code)
+  if (unused !== undefined && unused.usedBy === null && unused.expiresAt > now && unused.createdBy === user.id) {
+    await ctx.reply(ctx.t('sm-merchant-own-link'))
+    return true
+  }
   const station = await deps.db.transaction(async (tx) => {
     const invite = await redeemMerchantInvite(tx, code, user.id, now)
     if (invite === undefined) return undefined

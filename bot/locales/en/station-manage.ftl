@@ -175,3 +175,4 @@ sm-merchant-charging-marked-back = Marked: charging back
 sm-ask-merchant-hours = Current hours: <code>{ $current }</code>
     Type the new hours (OpenStreetMap syntax), e.g. <code>Mo-Su 09:30-21:00</code>, <code>Mo-Fr 08:30-18:00; Sa,Su 10:00-16:00</code>, <code>24/7</code>:
 sm-merchant-hours-set = 🕘 Hours changed to <code>{ $hours }</code>
+sm-merchant-own-link = This is the merchant invite link you made; opening it yourself does not use it up. Send it to the shop owner, who can then manage this station.

@@ -174,3 +174,4 @@ sm-merchant-charging-marked-back = 已标记：充电恢复
 sm-ask-merchant-hours = 现在的营业时间：<code>{ $current }</code>
     请输入新的营业时间（OpenStreetMap 格式），例如 <code>Mo-Su 09:30-21:00</code>、<code>Mo-Fr 08:30-18:00; Sa,Su 10:00-16:00</code>、<code>24/7</code>：
 sm-merchant-hours-set = 🕘 营业时间已改为 <code>{ $hours }</code>
+sm-merchant-own-link = 这是你生成的友好商家邀请链接，自己打开不会用掉它。请把链接发给店主，店主打开后就能管理这个驿站。

@@ -123,6 +123,10 @@ describe('merchants', () => {
     await bot.handleUpdate(callbackUpdate(chengdu, `sm:invite:${ids.A}`))
     const link = /start=mer_([A-Za-z0-9_-]+)/.exec(telegram.lastText({ chatId: chengdu.id }))
     expect(link).not.toBeNull()
+    // The organizer trying their own link does not use it up.
+    await bot.handleUpdate(textUpdate(chengdu, `/start mer_${link![1]}`))
+    expect(telegram.lastText({ chatId: chengdu.id })).toContain('自己打开不会用掉它')
+    expect(await isMerchantOf(database.db, chengdu.id, ids.A)).toBe(false)
     await bot.handleUpdate(textUpdate(shop, `/start mer_${link![1]}`))
     expect(await isMerchantOf(database.db, shop.id, ids.A)).toBe(true)
     expect(JSON.stringify(await outboxFor(database.db, chengdu.id))).toContain('茶铺老板')
