@@ -111,6 +111,24 @@ export async function nthBotMessage(page: Page, count: number): Promise<Locator>
   return message
 }
 
+/** The latest bot message containing `text`, once it has arrived; on a timeout, what the chat shows. */
+export async function botMessageWith(page: Page, text: string, timeout = 20_000): Promise<Locator> {
+  const message = botMessages(page).filter({ hasText: text }).last()
+  try {
+    await message.waitFor({ timeout })
+  } catch (error) {
+    const seen = await page.getByTestId('message').allInnerTexts()
+    throw new Error(`no bot message with “${text}”; the chat shows:\n${seen.join('\n---\n')}`, { cause: error })
+  }
+  return message
+}
+
+/** Taps `label` under the latest bot message containing `text`. */
+export async function tapUnder(page: Page, text: string, label: string): Promise<void> {
+  const message = await botMessageWith(page, text)
+  await message.getByTestId('inline-button').filter({ hasText: label }).first().click()
+}
+
 export const textOf = async (message: Locator) => (await message.getByTestId('message-text').innerText()).trim()
 
 /** Station names of a nearest-stations list message, in list order. */

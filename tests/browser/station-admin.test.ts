@@ -1,7 +1,7 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_ORGANIZER_ID } from '../../bot/local/index.js'
-import { botMessages, listedNames, nthBotMessage, send, startWebChat, t, textOf, type WebChat } from './harness.js'
+import { botMessageWith, listedNames, nthBotMessage, send, startWebChat, t, tapUnder, textOf, type WebChat } from './harness.js'
 
 // A corner of 成都 east of 春熙路 with no station yet (WGS-84, as a phone reports it).
 const newCorner = { latitude: 30.6648, longitude: 104.0952 }
@@ -14,24 +14,6 @@ beforeAll(async () => {
 })
 afterAll(async () => chat?.close())
 afterEach(() => expect(chat.pageErrors).toEqual([]))
-
-/** The latest bot message containing `text`, once it has arrived. */
-async function botMessageWith(page: Page, text: string): Promise<Locator> {
-  const message = botMessages(page).filter({ hasText: text }).last()
-  try {
-    await message.waitFor({ timeout: 15_000 })
-  } catch (error) {
-    const seen = await page.getByTestId('message').allInnerTexts()
-    throw new Error(`no bot message with “${text}”; the chat shows:\n${seen.join('\n---\n')}`, { cause: error })
-  }
-  return message
-}
-
-/** Taps `label` under the latest bot message containing `text`. */
-async function tap(page: Page, text: string, label: string): Promise<void> {
-  const message = await botMessageWith(page, text)
-  await message.getByTestId('inline-button').filter({ hasText: label }).first().click()
-}
 
 /** The 📍 button of the reply keyboard, answered with the browser's location. */
 async function shareLocation(page: Page): Promise<void> {
@@ -57,11 +39,11 @@ describe('web chat: an organizer adds a station', () => {
 
     await botMessageWith(organizer, t('stationadmin-ask-name'))
     await send(organizer, name)
-    await tap(organizer, t('stationadmin-ask-kind'), t('kind-community'))
-    await tap(organizer, t('stationadmin-ask-address').slice(0, 4), t('stationadmin-button-skip'))
-    await tap(organizer, t('stationadmin-ask-amenities').slice(0, 8), t('amenity-hot_water'))
+    await tapUnder(organizer, t('stationadmin-ask-kind'), t('kind-community'))
+    await tapUnder(organizer, t('stationadmin-ask-address').slice(0, 4), t('stationadmin-button-skip'))
+    await tapUnder(organizer, t('stationadmin-ask-amenities').slice(0, 8), t('amenity-hot_water'))
     await botMessageWith(organizer, `✅ ${t('amenity-hot_water')}`)
-    await tap(organizer, t('stationadmin-ask-amenities').slice(0, 8), t('stationadmin-button-done'))
+    await tapUnder(organizer, t('stationadmin-ask-amenities').slice(0, 8), t('stationadmin-button-done'))
 
     await botMessageWith(organizer, '每天9点半到晚上9点')
     await send(organizer, '每天9点半到晚上9点')
@@ -72,8 +54,8 @@ describe('web chat: an organizer adds a station', () => {
       .filter({ hasText: t('stationadmin-button-confirm') })
       .click()
 
-    await tap(organizer, t('stationadmin-ask-phone').slice(0, 6), t('stationadmin-button-skip'))
-    await tap(organizer, t('stationadmin-ask-photo').slice(0, 6), t('stationadmin-button-skip'))
+    await tapUnder(organizer, t('stationadmin-ask-phone').slice(0, 6), t('stationadmin-button-skip'))
+    await tapUnder(organizer, t('stationadmin-ask-photo').slice(0, 6), t('stationadmin-button-skip'))
     const summary = await botMessageWith(organizer, name)
     expect(await textOf(summary)).toContain('每天 09:30–21:00')
     await summary

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { LOCAL_ORGANIZER_ID } from '../../bot/local/index.js'
-import { botMessages, send, startWebChat, t, textOf, type WebChat } from './harness.js'
+import { botMessages, botMessageWith, send, startWebChat, t, tapUnder, textOf, type WebChat } from './harness.js'
 
 // 喜树路, Chengdu (WGS-84): the nearest sample station is 喜树路社区喜乐驿站, open at noon, with hot water.
 const xishuRoad = { latitude: 30.6118, longitude: 104.1196 }
@@ -14,24 +14,6 @@ beforeAll(async () => {
 })
 afterAll(async () => chat?.close())
 afterEach(() => expect(chat.pageErrors).toEqual([]))
-
-/** The latest bot message containing `text`, once it has arrived (outbox notices take a moment). */
-async function botMessageWith(page: Page, text: string): Promise<Locator> {
-  const message = botMessages(page).filter({ hasText: text }).last()
-  try {
-    await message.waitFor({ timeout: 20_000 })
-  } catch (error) {
-    const seen = await page.getByTestId('message').allInnerTexts()
-    throw new Error(`no bot message with “${text}”; the chat shows:\n${seen.join('\n---\n')}`, { cause: error })
-  }
-  return message
-}
-
-/** Taps `label` under the latest bot message containing `text`. */
-async function tap(page: Page, text: string, label: string): Promise<void> {
-  const message = await botMessageWith(page, text)
-  await message.getByTestId('inline-button').filter({ hasText: label }).first().click()
-}
 
 /** 🧭 1 on the rider's nearest list (the list stays in the chat above the cards it opened). */
 async function navigateToFirst(rider: Page): Promise<void> {
@@ -68,7 +50,7 @@ describe('web chat: a rider reports 没有热水, an organizer confirms it', () 
       .getByTestId('inline-button')
       .filter({ hasText: t('station-card-button-report') })
       .click()
-    await tap(rider, '现在怎么样', t('station-report-button-no_hot_water'))
+    await tapUnder(rider, '现在怎么样', t('station-report-button-no_hot_water'))
     await botMessageWith(rider, '收到了，谢谢你')
 
     // The card, opened again, says what was just reported.
@@ -78,9 +60,9 @@ describe('web chat: a rider reports 没有热水, an organizer confirms it', () 
 
     // The organizer (an admin in local mode) is told of the new ticket, opens it and confirms.
     const organizer = await openAt(LOCAL_ORGANIZER_ID)
-    await tap(organizer, station, t('feedback-button-open'))
-    await tap(organizer, '没有热水', t('rh-button-confirm'))
-    await tap(organizer, station, t('rh-until-today'))
+    await tapUnder(organizer, station, t('feedback-button-open'))
+    await tapUnder(organizer, '没有热水', t('rh-button-confirm'))
+    await tapUnder(organizer, station, t('rh-until-today'))
     await botMessageWith(organizer, '已确认')
 
     // The rider is told through the outbox, and the card shows the hot water as out.
