@@ -254,7 +254,7 @@ export async function restoreStationAt(
 }
 
 /** The kind of report an amenity's outage answers (热水 → 没有热水); undefined for amenities riders cannot report. */
-export function reportKindOfAmenity(amenity: string): RestorableKind | undefined {
+function reportKindOfAmenity(amenity: string): RestorableKind | undefined {
   if (amenity === 'hot_water') return 'no_hot_water'
   if (amenity === 'toilet') return 'toilet_broken'
   if ((CHARGING as readonly string[]).includes(amenity)) return 'charging_broken'
