@@ -36,6 +36,14 @@ export async function seedSampleFieldData(deps: BotDeps): Promise<void> {
   }
   const riders = new Set([...sample.reports, ...sample.check_ins].map((entry) => entry.rider))
   for (const id of riders) await touchUser(deps.db, { id, languageCode: 'zh-hans', isAdmin: false })
+  // 王老师 (an admin in local mode) exists before the reports, so their tickets are his from the
+  // start: their notices go out as the app starts, not later in the middle of whatever he is doing.
+  await touchUser(deps.db, {
+    id: LOCAL_ORGANIZER_ID,
+    languageCode: 'zh-hans',
+    isAdmin: true,
+    firstName: translate('zh', 'webchat-user-organizer'),
+  })
 
   for (const closure of sample.closures) {
     const until = shanghaiDayStart(shanghaiDay(new Date(now.getTime() + closure.days * DAY)))
