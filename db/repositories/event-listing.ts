@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
+import { preparedStatement } from '../prepared.js'
 import {
   activeRegistrationStatuses,
   events,
@@ -68,6 +69,29 @@ export type EventCard = {
   station: { id: number; name: string; address: string; lat: number; lng: number } | null
   slots: SlotWithSeats[]
   taken: number
+}
+
+/** What a 报名 tap needs to decide: the event, and whether it has time slots to choose from. */
+export type RegistrableEvent = { event: Event; hasSlots: boolean }
+
+const registrableEvent = preparedStatement((db) =>
+  db
+    .select({
+      event: events,
+      hasSlots: sql<boolean>`exists (select 1 from ${eventSlots} where ${eventSlots.eventId} = ${events.id})`,
+    })
+    .from(events)
+    .where(eq(events.id, sql.placeholder('eventId')))
+    .prepare('registrable_event'),
+)
+
+/**
+ * The event of a 报名 tap, in one prepared statement: unlike the card, it counts no seats (the seat
+ * is decided by register itself), so a crowd tapping at once sends one light read each.
+ */
+export async function findRegistrableEvent(db: Database, eventId: number): Promise<RegistrableEvent | undefined> {
+  const [row] = await registrableEvent(db).execute({ eventId })
+  return row
 }
 
 /** An event with its place, its slots and the seats taken (in total and per slot). */

@@ -3,7 +3,7 @@ import { and, eq, isNotNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { events, registrations, users, type Registration } from '../schema/index.js'
 import { listPersonalData } from './event-listing.js'
-import { findLiveSeat, registerSeat, type SeatInput, type SeatView } from './seat-decision.js'
+import { findLiveSeat, registerSeat, registerSeats, type SeatInput, type SeatView } from './seat-decision.js'
 
 export type RegisterInput = SeatInput
 
@@ -33,18 +33,98 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
  * times, waitlist place), so nothing is read again.
  */
 export async function register(db: Database, input: RegisterInput): Promise<RegisterResult> {
+  if (isQuickTap(input)) return joinSeatBatch(db, input)
   for (let attempt = 0; ; attempt++) {
     try {
       const [seat] = await registerSeat(db, input, generateCode())
       if (seat === undefined) return explainRefusal(db, input)
-      const { registration, ...view } = seat
-      return { kind: registration.status === 'confirmed' ? 'confirmed' : 'waitlisted', registration, ...view }
+      return seatResult(seat)
     } catch (error) {
       // A freshly drawn code collided with another registration's: draw again (1 in ~10^9 per row).
       if (attempt < 5 && isUniqueViolation(error, 'code')) continue
       throw error
     }
   }
+}
+
+const seatResult = ({ registration, ...view }: { registration: Registration } & SeatView): RegisterResult => ({
+  kind: registration.status === 'confirmed' ? 'confirmed' : 'waitlisted',
+  registration,
+  ...view,
+})
+
+/** A plain 报名 tap: nothing personal to store, so it can share a statement with other workers' taps. */
+const isQuickTap = (input: RegisterInput) => !input.consent && (input.answers ?? []).length === 0
+
+type WaitingTap = { input: RegisterInput; settle: (result: Promise<RegisterResult>) => void }
+/** Per database and event: whether a batch is being written, and the taps that arrived meanwhile. */
+const seatBatches = new WeakMap<Database, Map<number, WaitingTap[]>>()
+/** Enough to clear a crowd in a few commits while each batch holds the event lock only milliseconds. */
+const MAX_BATCH = 64
+
+/**
+ * Group commit for a crowd: a tap on an event with no batch being written is written at once
+ * (alone: no wait when the bot is quiet); taps that arrive while one is being written wait for it
+ * and go together in the next, in the order they arrived. The seat decision is register_seat's
+ * either way, so capacity and the waitlist order hold exactly as with one statement per tap; the
+ * event lock is taken and committed once per batch instead of once per tap.
+ */
+function joinSeatBatch(db: Database, input: RegisterInput): Promise<RegisterResult> {
+  let byEvent = seatBatches.get(db)
+  if (byEvent === undefined) seatBatches.set(db, (byEvent = new Map()))
+  const queued = byEvent
+  return new Promise((resolve) => {
+    const waiting = queued.get(input.eventId)
+    const tap = { input, settle: resolve }
+    if (waiting !== undefined) {
+      waiting.push(tap)
+      return
+    }
+    queued.set(input.eventId, [])
+    void writeBatches(db, queued, input.eventId, [tap])
+  })
+}
+
+async function writeBatches(db: Database, queued: Map<number, WaitingTap[]>, eventId: number, first: WaitingTap[]): Promise<void> {
+  for (let batch = first; batch.length > 0;) {
+    const results = registerBatch(
+      db,
+      eventId,
+      batch.map((tap) => tap.input),
+    )
+    batch.forEach((tap, index) => tap.settle(results.then(async (all) => (await all[index]) ?? explainRefusal(db, tap.input))))
+    await results.catch(() => undefined)
+    batch = (queued.get(eventId) ?? []).splice(0, MAX_BATCH)
+  }
+  queued.delete(eventId)
+}
+
+type TapOutcome = RegisterResult | undefined
+
+/**
+ * One batch's results in its order (undefined where register_seat wrote nothing). If the batch
+ * fails for any reason but a code collision, each tap is tried alone, so one failing row (say, an
+ * unknown worker) fails only its own tap.
+ */
+async function registerBatch(db: Database, eventId: number, inputs: RegisterInput[]): Promise<(TapOutcome | Promise<TapOutcome>)[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const quick = inputs.map((input) => ({ slotId: input.slotId ?? null, userId: input.userId, code: generateCode(), at: input.now }))
+      const written = await registerSeats(db, eventId, quick)
+      const results: TapOutcome[] = inputs.map(() => undefined)
+      for (const { index, seat } of written) results[index] = seatResult(seat)
+      return results
+    } catch (error) {
+      if (attempt < 5 && isUniqueViolation(error, 'code')) continue
+      if (inputs.length === 1) throw error
+      return inputs.map((input) => registerAlone(db, input))
+    }
+  }
+}
+
+async function registerAlone(db: Database, input: RegisterInput): Promise<TapOutcome> {
+  const [result] = await registerBatch(db, input.eventId, [input])
+  return result
 }
 
 /** Why register_seat wrote nothing (a rare path, so read afterwards): the window, a live registration, or a wrong slot. */

@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
+import { preparedStatement } from '../prepared.js'
 import { activeRegistrationStatuses, events, eventSlots, registrations, stations, type Event, type Registration } from '../schema/index.js'
 
 export type SeatInput = {
@@ -46,14 +47,32 @@ const seatRegistration = Object.fromEntries(
  * on this statement's snapshot, taken before the lock was granted: they show the event as it was
  * a moment earlier, while the seat itself was decided on the latest committed state.
  */
-export function registerSeat(db: Database, input: SeatInput, code: string) {
+export async function registerSeat(db: Database, input: SeatInput, code: string) {
   const at = input.now.toISOString()
   const personal = (value: string | null | undefined) => (input.consent ? (value ?? null) : null)
-  const answers = sql.param([...(input.answers ?? [])], registrations.answers)
-  const call = sql`register_seat(${input.eventId}::int, ${input.slotId ?? null}::int, ${input.userId}::bigint, ${code}::text,
-    ${personal(input.name)}::text, ${personal(input.phone)}::text, ${personal(input.occupation)}::text, ${personal(input.platform)}::text,
-    ${answers}::text[], ${input.consent ? at : null}::timestamptz, ${input.consent && input.sensitiveConsent === true ? at : null}::timestamptz,
-    ${at}::timestamptz) seat`
+  return seatStatement(db).execute({
+    eventId: input.eventId,
+    slotId: input.slotId ?? null,
+    userId: input.userId,
+    code,
+    name: personal(input.name),
+    phone: personal(input.phone),
+    occupation: personal(input.occupation),
+    platform: personal(input.platform),
+    answers: [...(input.answers ?? [])],
+    consentAt: input.consent ? at : null,
+    sensitiveConsentAt: input.consent && input.sensitiveConsent === true ? at : null,
+    now: at,
+  })
+}
+
+// Every 报名 tap of a crowd runs this: prepared once, so building its SQL costs nothing per tap.
+const seatStatement = preparedStatement((db) => {
+  const p = (name: string) => sql.placeholder(name)
+  const call = sql`register_seat(${p('eventId')}::int, ${p('slotId')}::int, ${p('userId')}::bigint, ${p('code')}::text,
+    ${p('name')}::text, ${p('phone')}::text, ${p('occupation')}::text, ${p('platform')}::text,
+    ${p('answers')}::text[], ${p('consentAt')}::timestamptz, ${p('sensitiveConsentAt')}::timestamptz,
+    ${p('now')}::timestamptz) seat`
   return db
     .select({
       registration: seatRegistration,
@@ -66,7 +85,52 @@ export function registerSeat(db: Database, input: SeatInput, code: string) {
     .innerJoin(events, eq(events.id, sql`(seat.registration).event_id`))
     .leftJoin(stations, eq(stations.id, events.stationId))
     .leftJoin(eventSlots, eq(eventSlots.id, sql`(seat.registration).slot_id`))
+    .prepare('register_seat')
+})
+
+/** One tap of a crowd: no personal fields or answers (those come with a form, one at a time). */
+export type QuickSeat = { slotId: number | null; userId: number; code: string; at: Date }
+
+/**
+ * register_seat for several workers of one event in one statement and one transaction, in the
+ * order given: the first call takes the event lock, the later ones already hold it, and each
+ * call's INSERT sees the seats written by the calls before it. A crowd's taps then share one
+ * lock wait and one commit instead of queueing one commit each. Returns, per written row, its
+ * position in `seats` (0-based) with the same view as registerSeat; a seat whose call wrote
+ * nothing has no row.
+ */
+export async function registerSeats(db: Database, eventId: number, seats: readonly QuickSeat[]) {
+  const rows = await seatsStatement(db).execute({
+    eventId,
+    slotIds: seats.map((seat) => seat.slotId),
+    userIds: seats.map((seat) => seat.userId),
+    codes: seats.map((seat) => seat.code),
+    ats: seats.map((seat) => seat.at.toISOString()),
+  })
+  return rows.map(({ ordinal, ...seat }) => ({ index: ordinal - 1, seat }))
 }
+
+const seatsStatement = preparedStatement((db) => {
+  const p = (name: string) => sql.placeholder(name)
+  const calls = sql`unnest(${p('slotIds')}::int[], ${p('userIds')}::bigint[], ${p('codes')}::text[], ${p('ats')}::text[])
+    with ordinality as tap(slot_id, user_id, code, at, ordinal)
+    cross join lateral register_seat(${p('eventId')}::int, tap.slot_id, tap.user_id, tap.code,
+      null, null, null, null, '{}'::text[], null, null, tap.at::timestamptz) seat`
+  return db
+    .select({
+      ordinal: sql<number>`tap.ordinal`.mapWith(Number),
+      registration: seatRegistration,
+      waitlistPosition: sql<number>`seat.waitlist_position`.mapWith(Number),
+      event: events,
+      stationName: stations.name,
+      slot: { startsAt: eventSlots.startsAt, endsAt: eventSlots.endsAt },
+    })
+    .from(calls)
+    .innerJoin(events, eq(events.id, sql`(seat.registration).event_id`))
+    .leftJoin(stations, eq(stations.id, events.stationId))
+    .leftJoin(eventSlots, eq(eventSlots.id, sql`(seat.registration).slot_id`))
+    .prepare('register_seats')
+})
 
 /** The worker's live registration for the event with the same view (the rare 'already' answer, read after register_seat wrote nothing). */
 export function findLiveSeat(db: Database, eventId: number, userId: number) {

@@ -1,5 +1,6 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm'
+import { eq, getTableColumns, sql, type Placeholder } from 'drizzle-orm'
 import type { Database } from '../client.js'
+import { preparedStatement } from '../prepared.js'
 import { roleChanges, users, type User, type UserRole } from '../schema/index.js'
 
 export type SeenUser = {
@@ -25,32 +26,19 @@ export async function touchUser(db: Database, seen: SeenUser): Promise<User> {
 
 /** touchUser, also saying whether this call made the user an admin (their first message as one). */
 export async function recordUser(db: Database, seen: SeenUser): Promise<{ user: User; promoted: boolean }> {
-  const upsert = db
-    .insert(users)
-    .values({
-      id: seen.id,
-      languageCode: seen.languageCode ?? null,
-      firstName: seen.firstName ?? '',
-      username: seen.username ?? null,
-      role: seen.isAdmin ? 'admin' : 'worker',
-    })
-    .onConflictDoUpdate({
-      target: users.id,
-      set: {
-        lastSeenAt: sql`now()`,
-        languageCode: sql`excluded.language_code`,
-        firstName: sql`excluded.first_name`,
-        username: sql`excluded.username`,
-        blockedAt: null,
-        ...(seen.isAdmin ? { role: 'admin' as const } : {}),
-      },
-    })
+  const values = {
+    id: seen.id,
+    languageCode: seen.languageCode ?? null,
+    firstName: seen.firstName ?? '',
+    username: seen.username ?? null,
+  }
   if (!seen.isAdmin) {
-    const [user] = await upsert.returning()
+    // Every update of every worker runs this: a prepared statement.
+    const [user] = await recordWorker(db).execute(values)
     if (user === undefined) throw new Error(`upsert of user ${seen.id} returned nothing`)
     return { user, promoted: false }
   }
-  const [row] = await upsert.returning({
+  const [row] = await upsertSeen(db, { ...values, role: 'admin' }, true).returning({
     ...getTableColumns(users),
     previousRole: sql<UserRole | null>`(select previous.role from ${users} as previous where previous.id = ${seen.id})`,
   })
@@ -62,6 +50,43 @@ export async function recordUser(db: Database, seen: SeenUser): Promise<{ user: 
   }
   return { user, promoted }
 }
+
+type SeenValues = {
+  [K in 'id' | 'languageCode' | 'firstName' | 'username' | 'role']: (typeof users.$inferInsert)[K] | Placeholder
+}
+
+/** The upsert of a seen user; an admin's also makes them admin, nobody is demoted here. */
+const upsertSeen = (db: Database, values: SeenValues, isAdmin: boolean) =>
+  db
+    .insert(users)
+    .values(values)
+    .onConflictDoUpdate({
+      target: users.id,
+      set: {
+        lastSeenAt: sql`now()`,
+        languageCode: sql`excluded.language_code`,
+        firstName: sql`excluded.first_name`,
+        username: sql`excluded.username`,
+        blockedAt: null,
+        ...(isAdmin ? { role: 'admin' as const } : {}),
+      },
+    })
+
+const recordWorker = preparedStatement((db) =>
+  upsertSeen(
+    db,
+    {
+      id: sql.placeholder('id'),
+      languageCode: sql.placeholder('languageCode'),
+      firstName: sql.placeholder('firstName'),
+      username: sql.placeholder('username'),
+      role: 'worker',
+    },
+    false,
+  )
+    .returning()
+    .prepare('record_worker'),
+)
 
 export async function findUser(db: Database, id: number): Promise<User | undefined> {
   const [user] = await db.select().from(users).where(eq(users.id, id))

@@ -28,10 +28,20 @@ export function formatPlace(t: Translate, event: Pick<Event, 'address' | 'city'>
 
 export type RegistrationWindow = 'not-open' | 'open' | 'closed' | 'full'
 
-export function registrationWindow(card: EventCard, now: Date): RegistrationWindow {
-  const { event } = card
+/** Whether registration is open at all, from the event alone (a full event is still open: taps join the waitlist). */
+export function registrationGate(
+  event: Pick<Event, 'status' | 'registrationClosed' | 'registrationClosesAt' | 'registrationOpensAt'>,
+  now: Date,
+): Exclude<RegistrationWindow, 'full'> {
   if (event.status !== 'published' || event.registrationClosed || now >= event.registrationClosesAt) return 'closed'
   if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return 'not-open'
+  return 'open'
+}
+
+export function registrationWindow(card: EventCard, now: Date): RegistrationWindow {
+  const gate = registrationGate(card.event, now)
+  if (gate !== 'open') return gate
+  const { event } = card
   const left =
     card.slots.length === 0 ? event.capacity - card.taken : card.slots.reduce((sum, s) => sum + Math.max(0, s.capacity - s.taken), 0)
   return left > 0 ? 'open' : 'full'

@@ -1,7 +1,13 @@
 import { createConversation } from '@grammyjs/conversations'
 import { hears } from '@grammyjs/i18n'
 import { Composer, type CallbackQueryContext } from 'grammy'
-import { findEventCard, findRegistrationFor, listUpcomingEvents, recordEventView } from '../../../db/repositories/event-listing.js'
+import {
+  findEventCard,
+  findRegistrableEvent,
+  findRegistrationFor,
+  listUpcomingEvents,
+  recordEventView,
+} from '../../../db/repositories/event-listing.js'
 import { register } from '../../../db/repositories/registrations.js'
 import { isActiveRegistration } from '../../../db/schema/index.js'
 import { eventCallbacks, eventsStale } from '../../callbacks/events.js'
@@ -13,7 +19,7 @@ import { formatEventSpan } from '../../ui/event-time.js'
 import { escapeHtml } from '../../ui/html.js'
 import { mapKeyboard } from '../../ui/navigation.js'
 import { describeRegistration, sendSummary, summarizeRegistration } from './confirmation.js'
-import { formatCard, formatPlace, kindEmoji, registrationWindow } from './format.js'
+import { formatCard, formatPlace, kindEmoji, registrationGate } from './format.js'
 import { cardKeyboard, listKeyboard } from './keyboards.js'
 import { createMyDataFeature } from './my-data.js'
 import { createMyEventsFeature } from './my-events.js'
@@ -113,31 +119,32 @@ export function createEventsFeature(deps: BotDeps): Composer<BotContext> {
   })
 
   onCallback(composer, eventCallbacks.register, async (ctx, { eventId }) => {
-    const card = await visibleCard(ctx, eventId)
-    if (card === undefined) return
+    const found = await findRegistrableEvent(db, eventId)
+    if (found === undefined || found.event.status === 'draft') return ctx.answerCallbackQuery({ text: ctx.t('events-gone') })
+    const { event, hasSlots } = found
     const userId = ctx.from.id
-    const state = registrationWindow(card, now())
-    if (state === 'closed' || state === 'not-open') {
+    const state = registrationGate(event, now())
+    if (state !== 'open') {
       return ctx.answerCallbackQuery({
         text: ctx.t(state === 'closed' ? 'events-register-closed' : 'events-register-not-open'),
         show_alert: true,
       })
     }
-    const needsForm = card.slots.length > 0 || card.event.asks.length > 0 || card.event.questions.length > 0
+    const needsForm = hasSlots || event.asks.length > 0 || event.questions.length > 0
     await ctx.answerCallbackQuery()
     if (needsForm) {
       // No form for someone who is already in: they get their registration again.
-      const existing = await findRegistrationFor(db, card.event.id, userId)
+      const existing = await findRegistrationFor(db, event.id, userId)
       if (existing !== undefined && isActiveRegistration(existing.status)) {
         const summary = await describeRegistration(db, ctx.t, { registrationId: existing.id, userId, outcome: 'already' })
         if (summary !== undefined) await sendSummary(ctx, summary)
         return
       }
       await ctx.conversation.exitAll()
-      await ctx.conversation.enter(conversationIds.register, card.event.id)
+      await ctx.conversation.enter(conversationIds.register, event.id)
       return
     }
-    const result = await register(db, { eventId: card.event.id, userId, consent: false, now: now() })
+    const result = await register(db, { eventId: event.id, userId, consent: false, now: now() })
     if (!('registration' in result)) return ctx.reply(ctx.t('events-register-closed'))
     await sendSummary(ctx, summarizeRegistration(ctx.t, result, result.kind === 'already' ? 'already' : undefined))
   })

@@ -109,6 +109,28 @@ describe('register', () => {
     expect(rows).toHaveLength(40)
   })
 
+  it('writes taps that arrive together in arrival order: seats, then waitlist places 1, 2, 3…, each answered with its own row', async () => {
+    const event = await createTestEvent(database.db, { capacity: 3 })
+    const ids = await newUsers(12)
+    const results = await Promise.all(ids.map((userId) => register(database.db, { eventId: event.id, userId, consent: false, now })))
+    expect(results.map((result) => result.kind)).toEqual([...Array(3).fill('confirmed'), ...Array(9).fill('waitlisted')])
+    expect(results.map((result) => ('registration' in result ? [result.registration.userId, result.waitlistPosition] : []))).toEqual(
+      ids.map((userId, index) => [userId, Math.max(0, index - 2)]),
+    )
+  })
+
+  it('a tap that cannot be written fails alone; the taps that came with it are still registered', async () => {
+    const event = await createTestEvent(database.db, { capacity: 5 })
+    const [a = 0, b = 0] = await newUsers(2)
+    const unknownWorker = 9_999_999_001
+    const outcomes = await Promise.allSettled(
+      [a, unknownWorker, b].map((userId) => register(database.db, { eventId: event.id, userId, consent: false, now })),
+    )
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    const rows = await database.db.select().from(registrations).where(eq(registrations.eventId, event.id))
+    expect(rows.map((row) => row.userId).sort()).toEqual([a, b].sort())
+  })
+
   it('returns what the confirmation shows with the registration: event, slot times and waitlist place, as a later read finds them', async () => {
     const event = await createTestEvent(database.db, { capacity: 1, title: '带位置' })
     const [slot] = await createTestSlots(database.db, event, [
