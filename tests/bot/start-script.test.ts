@@ -71,6 +71,11 @@ describe('npm start', () => {
     const command = (await readFile(`/proc/${botPid}/cmdline`, 'utf8')).split('\0')
     expect(command).toContain('dist/bot/main.js')
     expect(command.join(' ')).not.toContain('tsx')
+    // Memory-lean flags: V8 favours size, PGlite's WebAssembly compiles on one thread, glibc keeps one arena.
+    expect(command).toContain('--optimize-for-size')
+    expect(command).toContain('--wasm-num-compilation-tasks=1')
+    const environment = (await readFile(`/proc/${botPid}/environ`, 'utf8')).split('\0')
+    expect(environment).toContain('MALLOC_ARENA_MAX=1')
 
     const second = run(process.execPath, ['--import', 'tsx', 'bot/main.ts'])
     expect(await second.exited).toBe(1)

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js'
+import type { ResvgRenderOptions } from '@resvg/resvg-js'
 import type { Point } from '../../../domain/geo.js'
 import { cellBounds, type Cell } from '../../../domain/grid.js'
 
@@ -180,9 +180,12 @@ export function cjkFontFile(): string | undefined {
 /**
  * Renders the SVG to PNG in libuv's thread pool (the event loop stays free). With a CJK font
  * installed only that file is loaded (faster than scanning every system font); without one, the
- * system fonts are tried, so the map still draws and only Chinese labels may be missing.
+ * system fonts are tried, so the map still draws and only Chinese labels may be missing. resvg's
+ * native module is loaded on the first map, not at start-up: most bot processes never draw one,
+ * and the module costs every process that loads it about 10 MB.
  */
 export async function renderPng(svg: string): Promise<Buffer> {
+  const { renderAsync } = await import('@resvg/resvg-js')
   if (fontOptions === undefined) {
     const file = cjkFontFile()
     fontOptions = file === undefined ? { loadSystemFonts: true } : { fontFiles: [file], loadSystemFonts: false }
