@@ -2,9 +2,8 @@ import { and, asc, count, desc, eq, getTableColumns, inArray, or, sql, type SQL 
 import type { Database } from '../client.js'
 import { stationChanges, stations, users, type StationChangeSource, type User } from '../schema/index.js'
 import { isAdmin, isOrganizer, listScopes } from './roles.js'
+import { nameContains } from './station-search.js'
 import type { StationRecord } from './stations.js'
-
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /**
  * Which stations `user` manages, as a condition: undefined for everything (admins, organizers
@@ -34,7 +33,7 @@ export async function listManagedStations(
   const scope = await scopeCondition(db, user)
   if (scope === null) return { stations: [], total: 0 }
   const query = options.query?.trim() ?? ''
-  const where = and(scope, query === '' ? undefined : sql`${stations.name} ILIKE ${`%${escapeLike(query)}%`}`)
+  const where = and(scope, query === '' ? undefined : nameContains(query))
   const [total] = await db.select({ value: count() }).from(stations).where(where)
   const rows = await db
     .select(stationColumns)

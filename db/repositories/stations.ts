@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm'
+import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { stationEarth, stations, stationUses, type NewStation, type Station } from '../schema/index.js'
 import { refreshOpenIntervals } from './station-open.js'
@@ -95,34 +95,6 @@ export async function findNearestStations(db: Database, point: Point, options: N
   }
   if (options.withinMetres === undefined) return prepared.anywhere.execute(values)
   return prepared.within.execute({ ...values, radius: options.withinMetres })
-}
-
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`)
-
-/**
- * Typed-place search over station names, districts and addresses. A station matches when it
- * contains every typed word, or when its name is trigram-similar to the query (typos, missing
- * words); exact and whole-name matches rank first, then trigram similarity.
- */
-export async function searchStations(db: Database, query: string, limit: number): Promise<StationRecord[]> {
-  const terms = query.trim().split(/\s+/).filter(Boolean)
-  if (terms.length === 0) return []
-  const joined = terms.join(' ')
-  const containsAll = and(...terms.map((term) => sql`${stations.searchText} ILIKE ${`%${escapeLike(term)}%`}`))
-  const nameContains = and(...terms.map((term) => sql`${stations.name} ILIKE ${`%${escapeLike(term)}%`}`))
-  const similarity = sql`public.similarity(${stations.name}, ${joined})`
-  return db
-    .select(stationColumns)
-    .from(stations)
-    .where(and(eq(stations.active, true), sql`(${containsAll} OR ${similarity} >= 0.25)`))
-    .orderBy(
-      desc(sql`${stations.name} = ${joined}`),
-      desc(sql`coalesce(${nameContains}, false)`),
-      desc(sql`coalesce(${containsAll}, false)`),
-      desc(similarity),
-      asc(stations.id),
-    )
-    .limit(limit)
 }
 
 export async function findStation(db: Database, id: number): Promise<StationRecord | undefined> {

@@ -3,6 +3,8 @@ import { bigint, boolean, date, doublePrecision, index, integer, pgTable, primar
 
 /** The indexed earth point of a latitude/longitude pair; see migration 0000 for why it is a wrapper. */
 export const stationEarth = (lat: SQL | number, lng: SQL | number): SQL => sql`public.station_earth(${lat}, ${lng})`
+/** The distinct lower-cased character pairs of a text (migration 0014), as indexed for typed-place search. */
+export const stationSearchGrams = (value: SQL): SQL => sql`public.station_search_grams(${value})`
 
 export const stations = pgTable(
   'stations',
@@ -41,7 +43,14 @@ export const stations = pgTable(
   },
   (table) => [
     index('stations_earth_gist').using('gist', stationEarth(sql`${table.lat}`, sql`${table.lng}`)),
-    index('stations_search_trgm').using('gin', sql`${table.searchText} gin_trgm_ops`),
+    // Typed-place search: character pairs of the name and of the whole text find the stations that
+    // contain a typed word (two-character Chinese words included, which trigrams cannot index);
+    // trigrams of the lower-cased name find near misses (typos, a missing character). The trigram
+    // index is on lower(name), not name, so that the planner never takes it for a word's ILIKE: a
+    // two-character word has no trigram, and that index would hand back every row.
+    index('stations_name_grams').using('gin', stationSearchGrams(sql`${table.name}`)),
+    index('stations_search_grams').using('gin', stationSearchGrams(sql`${table.searchText}`)),
+    index('stations_name_trgm').using('gin', sql`lower(${table.name}) gin_trgm_ops`),
     index('stations_amenities_gin').using('gin', table.amenities),
   ],
 )

@@ -1,7 +1,8 @@
 import type { Database } from '../../../db/client.js'
 import { eventPlace, listEventChoices, listStationCities } from '../../../db/repositories/broadcast-audience.js'
 import { canManage, isAdmin, isOrganizer, listScopes } from '../../../db/repositories/roles.js'
-import { findStation, searchStations, type StationRecord } from '../../../db/repositories/stations.js'
+import { searchStations } from '../../../db/repositories/station-search.js'
+import { findStation, type StationRecord } from '../../../db/repositories/stations.js'
 import type { Broadcast, BroadcastAudience, User } from '../../../db/schema/index.js'
 import { shanghaiDate } from '../../../domain/time.js'
 

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from 'grammy'
 import { canManage } from '../../../db/repositories/roles.js'
-import { findNearestStations, findStation, searchStations } from '../../../db/repositories/stations.js'
+import { searchStations } from '../../../db/repositories/station-search.js'
+import { findNearestStations, findStation } from '../../../db/repositories/stations.js'
 import { eventAdminCallbacks, stepStationId } from '../../callbacks/event-admin.js'
 import type { BotConversation, BotDeps, ConversationContext } from '../../context.js'
 import { tHtml } from '../../ui/html.js'

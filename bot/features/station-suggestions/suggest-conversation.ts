@@ -1,6 +1,7 @@
 import type { InlineKeyboard, Keyboard } from 'grammy'
 import { MAX_PENDING_SUGGESTIONS, submitSuggestion } from '../../../core/station-suggestions.js'
-import { findStation, searchStations } from '../../../db/repositories/stations.js'
+import { searchStations } from '../../../db/repositories/station-search.js'
+import { findStation } from '../../../db/repositories/stations.js'
 import { isValidPoint, type Point } from '../../../domain/geo.js'
 import { tooShortToSearch } from '../../../domain/small-talk.js'
 import { amenities, type Amenity } from '../../../domain/vocabulary.js'

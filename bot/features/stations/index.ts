@@ -1,13 +1,8 @@
 import { hears } from '@grammyjs/i18n'
 import { Composer, type CallbackQueryContext } from 'grammy'
 import { recordSearch } from '../../../db/repositories/search-cells.js'
-import {
-  findNearestStations,
-  findStation,
-  recordStationUse,
-  searchStations,
-  type StationRecord,
-} from '../../../db/repositories/stations.js'
+import { searchStations } from '../../../db/repositories/station-search.js'
+import { findNearestStations, findStation, recordStationUse, type StationRecord } from '../../../db/repositories/stations.js'
 import { setUserLocation } from '../../../db/repositories/users.js'
 import { isValidPoint, type Point } from '../../../domain/geo.js'
 import { smallTalk, tooShortToSearch } from '../../../domain/small-talk.js'

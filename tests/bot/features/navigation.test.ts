@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stationCallbacks } from '../../../bot/callbacks/stations.js'
-import { searchStations, upsertStations } from '../../../db/repositories/stations.js'
+import { searchStations } from '../../../db/repositories/station-search.js'
+import { upsertStations } from '../../../db/repositories/stations.js'
 import { createTestBot } from '../../helpers/bot.js'
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js'
 import { createTestEvent } from '../../helpers/events.js'

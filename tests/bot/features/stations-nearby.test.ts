@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listData, stationCallbacks } from '../../../bot/callbacks/stations.js'
-import { searchStations, upsertStations } from '../../../db/repositories/stations.js'
+import { searchStations } from '../../../db/repositories/station-search.js'
+import { upsertStations } from '../../../db/repositories/stations.js'
 import { findUser, setUserLocation } from '../../../db/repositories/users.js'
 import type { NewStation } from '../../../db/schema/index.js'
 import { createTestBot } from '../../helpers/bot.js'

@@ -1,0 +1,86 @@
+import { and, asc, desc, eq, getTableColumns, not, sql, type SQL } from 'drizzle-orm'
+import type { Database } from '../client.js'
+import { stations, stationSearchGrams } from '../schema/index.js'
+import type { StationRecord } from './stations.js'
+
+const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
+
+/** How similar (pg_trgm) a name must be to the query to match it without containing every word. */
+const SIMILAR = 0.25
+
+const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`)
+/** A term without letters that have a case (Chinese, digits) is matched by LIKE, which costs far less than ILIKE. */
+const caseless = (term: string) => term.toLowerCase() === term.toUpperCase()
+
+type Contains = {
+  /** ILIKE alone: for excluding what an earlier tier found, on rows that are already candidates. */
+  plain: SQL
+  /** The same, led by the character-pair index where the terms have pairs: for finding candidates. */
+  indexed: SQL
+}
+
+/** Every term is in `column`. */
+function containsAll(column: SQL | typeof stations.name, terms: readonly string[]): Contains {
+  const plain =
+    and(...terms.map((term) => sql`${column} ${sql.raw(caseless(term) ? 'LIKE' : 'ILIKE')} ${`%${escapeLike(term)}%`}`)) ?? sql`true`
+  const paired = terms.filter((term) => [...term].length >= 2)
+  if (paired.length === 0) return { plain, indexed: plain }
+  const grams = sql.join(
+    paired.map((term) => stationSearchGrams(sql`${term}::text`)),
+    sql` || `,
+  )
+  return { plain, indexed: sql`(${stationSearchGrams(sql`${column}`)} @> (${grams}) AND ${plain})` }
+}
+
+/** Stations whose name contains `query` (the /stations panel's search), through the name's pair index. */
+export const nameContains = (query: string): SQL => containsAll(stations.name, [query]).indexed
+
+/**
+ * Typed-place search over station names, districts and addresses. A station matches when it
+ * contains every typed word, or when its name is trigram-similar to the query (typos, missing
+ * words). The exact name ranks first, then names containing every word (the shorter, the closer
+ * to what was typed), then stations whose district or address does, then near misses, the most
+ * similar name first.
+ *
+ * Each tier is its own index-backed query (character pairs for the words, trigrams for near
+ * misses), asked only while the list is not full: a common word (成都, 人民路) is answered from
+ * the names without ranking every address in the city.
+ */
+export async function searchStations(db: Database, query: string, limit: number): Promise<StationRecord[]> {
+  const terms = query.trim().split(/\s+/).filter(Boolean)
+  if (terms.length === 0 || limit <= 0) return []
+  const joined = terms.join(' ')
+  const similarity = sql`public.similarity(${stations.name}, ${joined})`
+  const inName = containsAll(stations.name, terms)
+  const inText = containsAll(sql`${stations.searchText}`, terms)
+
+  const named = await db
+    .select(stationColumns)
+    .from(stations)
+    .where(and(eq(stations.active, true), inName.indexed))
+    .orderBy(desc(sql`${stations.name} = ${joined}`), asc(sql`char_length(${stations.name})`), asc(stations.id))
+    .limit(limit)
+  if (named.length >= limit) return named
+
+  const described = await db
+    .select(stationColumns)
+    .from(stations)
+    .where(and(eq(stations.active, true), inText.indexed, not(inName.plain)))
+    .orderBy(asc(stations.id))
+    .limit(limit - named.length)
+  const found = [...named, ...described]
+  if (found.length >= limit) return found
+
+  // Near misses through the trigram index on lower(name) (similarity ignores case anyway): `%`
+  // uses pg_trgm.similarity_threshold, set for this transaction only.
+  const similar = await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(SIMILAR)}, true)`)
+    return tx
+      .select(stationColumns)
+      .from(stations)
+      .where(and(eq(stations.active, true), sql`lower(${stations.name}) OPERATOR(public.%) lower(${joined})`, not(inText.plain)))
+      .orderBy(desc(similarity), asc(stations.id))
+      .limit(limit - found.length)
+  })
+  return [...found, ...similar]
+}
