@@ -13,7 +13,7 @@ const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`)
 const caseless = (term: string) => term.toLowerCase() === term.toUpperCase()
 
 type Contains = {
-  /** ILIKE alone: for excluding what an earlier tier found, on rows that are already candidates. */
+  /** LIKE (ILIKE for words with case) alone: for excluding what an earlier tier found, on rows that are already candidates. */
   plain: SQL
   /** The same, led by the character-pair index where the terms have pairs: for finding candidates. */
   indexed: SQL
