@@ -1,13 +1,10 @@
--- Typed-place search that an index can answer. pg_trgm cannot index a two-character Chinese word
--- (riders type 人民路, 成都, 高新), so the name and the whole search text are also indexed by
--- their distinct lower-cased character pairs: a station contains a typed word only if its pairs
--- contain the word's pairs, and ILIKE then checks the candidates. Schema-qualified throughout (as
--- station_earth in 0000) so that a restore with an empty search_path can rebuild the indexes.
-CREATE OR REPLACE FUNCTION public.station_search_grams(value text)
-  RETURNS text[]
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  AS $$ SELECT COALESCE(pg_catalog.array_agg(DISTINCT pg_catalog.substr(v.s, i.i, 2)), '{}'::text[]) FROM (SELECT pg_catalog.lower(value) AS s) AS v, pg_catalog.generate_series(1, pg_catalog.length(v.s) - 1) AS i(i) $$;--> statement-breakpoint
+-- Typed-place search that an index can answer: pg_trgm cannot index a two-character Chinese word
+-- (riders type 人民路, 成都, 高新), so the name and the whole search text also keep their
+-- lower-cased character pairs in stored columns with plain GIN indexes (see characterPairs in
+-- db/schema/stations.ts); near misses use trigrams of the name.
 DROP INDEX "stations_search_trgm";--> statement-breakpoint
-CREATE INDEX "stations_name_grams" ON "stations" USING gin (public.station_search_grams("name"));--> statement-breakpoint
-CREATE INDEX "stations_search_grams" ON "stations" USING gin (public.station_search_grams("search_text"));--> statement-breakpoint
-CREATE INDEX "stations_name_trgm" ON "stations" USING gin (lower("name") gin_trgm_ops);
+ALTER TABLE "stations" ADD COLUMN "name_grams" text[] GENERATED ALWAYS AS (regexp_split_to_array(regexp_replace(lower("stations"."name"), '(..)', '\1' || chr(1), 'g'), chr(1)) || regexp_split_to_array(regexp_replace(substr(lower("stations"."name"), 2), '(..)', '\1' || chr(1), 'g'), chr(1))) STORED;--> statement-breakpoint
+ALTER TABLE "stations" ADD COLUMN "search_grams" text[] GENERATED ALWAYS AS (regexp_split_to_array(regexp_replace(lower("stations"."name" || ' ' || "stations"."city" || ' ' || "stations"."district" || ' ' || "stations"."address"), '(..)', '\1' || chr(1), 'g'), chr(1)) || regexp_split_to_array(regexp_replace(substr(lower("stations"."name" || ' ' || "stations"."city" || ' ' || "stations"."district" || ' ' || "stations"."address"), 2), '(..)', '\1' || chr(1), 'g'), chr(1))) STORED;--> statement-breakpoint
+CREATE INDEX "stations_name_grams" ON "stations" USING gin ("name_grams") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "stations_search_grams" ON "stations" USING gin ("search_grams") WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "stations_name_trgm" ON "stations" USING gin ("name" gin_trgm_ops);

@@ -1,6 +1,13 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { stationChanges, stations, users, type StationChangeSource, type User } from '../schema/index.js'
+import {
+  stationChanges,
+  stationRecordColumns as stationColumns,
+  stations,
+  users,
+  type StationChangeSource,
+  type User,
+} from '../schema/index.js'
 import { isAdmin, isOrganizer, listScopes } from './roles.js'
 import { nameContains } from './station-search.js'
 import type { StationRecord } from './stations.js'
@@ -18,8 +25,6 @@ async function scopeCondition(db: Database, user: Pick<User, 'id' | 'role'>): Pr
   const ids = scopes.flatMap((scope) => (scope.stationId === null ? [] : [scope.stationId]))
   return or(...(cities.length === 0 ? [] : [inArray(stations.city, cities)]), ...(ids.length === 0 ? [] : [inArray(stations.id, ids)]))!
 }
-
-const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
 
 /**
  * One page of the stations `user` manages (deactivated ones too, after the active ones), by city

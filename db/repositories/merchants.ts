@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq, getTableColumns, gt, isNull } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { merchantInvites, stationMerchants, stations, type MerchantInvite } from '../schema/index.js'
+import {
+  merchantInvites,
+  stationRecordColumns as stationColumns,
+  stationMerchants,
+  stations,
+  type MerchantInvite,
+} from '../schema/index.js'
 import type { StationRecord } from './stations.js'
 
 type Executor = Pick<Database, 'select' | 'insert' | 'update'>
-
-const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
 
 /** A single-use merchant invite code (URL-safe, fits a /start payload) for one station, valid until `expiresAt`. */
 export async function createMerchantInvite(

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { stationChanges, stationEarth, stations, type FieldChange, type StationChange, type StationChangeSource } from '../schema/index.js'
+import {
+  stationChanges,
+  stationRecordColumns as stationColumns,
+  stationEarth,
+  stations,
+  type FieldChange,
+  type StationChange,
+  type StationChangeSource,
+} from '../schema/index.js'
 import { refreshOpenIntervals } from './station-open.js'
 import type { StationRecord } from './stations.js'
 
@@ -30,8 +38,6 @@ export type NewStationFields = Required<Pick<StationPatch, 'name' | 'kind' | 'la
 
 /** Who made a change: `actorId` null for the import and the bot's own changes. */
 export type Actor = { actorId: number | null; source: StationChangeSource; note?: string }
-
-const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
 
 /** A value as jsonb keeps it, so that old and new compare the way the history shows them. */
 const comparable = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value)

@@ -1,11 +1,10 @@
 import { eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { stationChanges, stations, type FieldChange, type NewStation } from '../schema/index.js'
+import { stationChanges, stationRecordColumns as stationColumns, stations, type FieldChange, type NewStation } from '../schema/index.js'
 import { diffStation, type StationPatch } from './station-changes.js'
 
 export type ImportResult = { inserted: number; updated: number; unchanged: number }
 
-const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
 const CHUNK = 500
 
 /** The fields of an import row that the history records (the external id is the key, not a field). */

@@ -1,7 +1,14 @@
 import { and, asc, eq, getTableColumns, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import { openIntervals, shanghaiDay, shanghaiDayStart, type HoursException } from '../../domain/open-intervals.js'
 import type { Database } from '../client.js'
-import { stationEarth, stationHoursExceptions, stationOpenHorizon, stationOpenIntervals, stations } from '../schema/index.js'
+import {
+  stationRecordColumns as stationColumns,
+  stationEarth,
+  stationHoursExceptions,
+  stationOpenHorizon,
+  stationOpenIntervals,
+  stations,
+} from '../schema/index.js'
 import { wantedAmenitiesNotOut } from './station-outages.js'
 import type { NearestOptions, Point, StationWithDistance } from './stations.js'
 
@@ -178,8 +185,6 @@ export async function storedOpenings(db: Database, stationIds: readonly number[]
 
 export type OpenStationWithDistance = StationWithDistance & { closesAt: Date | undefined }
 export type NearestOpenOptions = Omit<NearestOptions, 'offset'> & { now: Date }
-
-const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
 
 /**
  * The KNN walk over active stations with the amenities that are open at `now` by their stored

@@ -1,9 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, not, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, not, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { stations, stationSearchGrams } from '../schema/index.js'
+import { stationRecordColumns as stationColumns, stations } from '../schema/index.js'
 import type { StationRecord } from './stations.js'
-
-const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
 
 /** How similar (pg_trgm) a name must be to the query to match it without containing every word. */
 const SIMILAR = 0.25
@@ -19,21 +17,32 @@ type Contains = {
   indexed: SQL
 }
 
-/** Every term is in `column`. */
-function containsAll(column: SQL | typeof stations.name, terms: readonly string[]): Contains {
+/** Every term is in `column`, whose character pairs are stored in `grams`. */
+function containsAll(
+  column: typeof stations.name | typeof stations.searchText,
+  grams: typeof stations.nameGrams | typeof stations.searchGrams,
+  terms: readonly string[],
+): Contains {
   const plain =
     and(...terms.map((term) => sql`${column} ${sql.raw(caseless(term) ? 'LIKE' : 'ILIKE')} ${`%${escapeLike(term)}%`}`)) ?? sql`true`
-  const paired = terms.filter((term) => [...term].length >= 2)
-  if (paired.length === 0) return { plain, indexed: plain }
-  const grams = sql.join(
-    paired.map((term) => stationSearchGrams(sql`${term}::text`)),
-    sql` || `,
-  )
-  return { plain, indexed: sql`(${stationSearchGrams(sql`${column}`)} @> (${grams}) AND ${plain})` }
+  const pairs = [...new Set(terms.flatMap(characterPairs))]
+  if (pairs.length === 0) return { plain, indexed: plain }
+  // Each pair lower-cased by the database, as the indexed text is (lower() follows its collation).
+  const wanted = sql`ARRAY[${sql.join(
+    pairs.map((pair) => sql`lower(${pair}::text)`),
+    sql`, `,
+  )}]::text[]`
+  return { plain, indexed: sql`(${grams} @> ${wanted} AND ${plain})` }
+}
+
+/** The adjacent character pairs of a typed word (成都路 → 成都, 都路), as the pair indexes hold them. */
+function characterPairs(term: string): string[] {
+  const characters = [...term]
+  return characters.slice(1).map((character, index) => `${characters[index]}${character}`)
 }
 
 /** Stations whose name contains `query` (the /stations panel's search), through the name's pair index. */
-export const nameContains = (query: string): SQL => containsAll(stations.name, [query]).indexed
+export const nameContains = (query: string): SQL => containsAll(stations.name, stations.nameGrams, [query]).indexed
 
 /**
  * Typed-place search over station names, districts and addresses. A station matches when it
@@ -51,8 +60,8 @@ export async function searchStations(db: Database, query: string, limit: number)
   if (terms.length === 0 || limit <= 0) return []
   const joined = terms.join(' ')
   const similarity = sql`public.similarity(${stations.name}, ${joined})`
-  const inName = containsAll(stations.name, terms)
-  const inText = containsAll(sql`${stations.searchText}`, terms)
+  const inName = containsAll(stations.name, stations.nameGrams, terms)
+  const inText = containsAll(stations.searchText, stations.searchGrams, terms)
 
   const named = await db
     .select(stationColumns)
@@ -71,14 +80,14 @@ export async function searchStations(db: Database, query: string, limit: number)
   const found = [...named, ...described]
   if (found.length >= limit) return found
 
-  // Near misses through the trigram index on lower(name) (similarity ignores case anyway): `%`
-  // uses pg_trgm.similarity_threshold, set for this transaction only.
+  // Near misses through the trigram index on the name (trigrams ignore case): `%` uses
+  // pg_trgm.similarity_threshold, set for this transaction only.
   const similar = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(SIMILAR)}, true)`)
     return tx
       .select(stationColumns)
       .from(stations)
-      .where(and(eq(stations.active, true), sql`lower(${stations.name}) OPERATOR(public.%) lower(${joined})`, not(inText.plain)))
+      .where(and(eq(stations.active, true), sql`${stations.name} OPERATOR(public.%) ${joined}`, not(inText.plain)))
       .orderBy(desc(similarity), asc(stations.id))
       .limit(limit - found.length)
   })

@@ -1,12 +1,20 @@
 import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
-import { stationEarth, stations, stationUses, type NewStation, type Station } from '../schema/index.js'
+import {
+  stationRecordColumns as stationColumns,
+  stationEarth,
+  stations,
+  stationUses,
+  type NewStation,
+  type Station,
+  type StationBookkeeping,
+} from '../schema/index.js'
 import { refreshOpenIntervals } from './station-open.js'
 import { wantedAmenitiesNotOut } from './station-outages.js'
 
 export type Point = { lat: number; lng: number }
 /** A station as the bot and the import/export see it (without bookkeeping columns). */
-export type StationRecord = Omit<Station, 'searchText' | 'createdAt' | 'updatedAt'>
+export type StationRecord = Omit<Station, StationBookkeeping>
 export type StationWithDistance = StationRecord & { distance: number }
 
 export type NearestOptions = {
@@ -19,8 +27,6 @@ export type NearestOptions = {
   /** When a wanted amenity that is out (热水没了) stops matching; default: the current time. */
   now?: Date
 }
-
-const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
 
 /** The KNN walk: active stations with the amenities, nearest first, `limit` of them after `offset`. */
 function nearestWalk(db: Database, outages: boolean) {

@@ -1,9 +1,7 @@
 import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.js'
 import type { NearestOptions, Point, StationWithDistance } from '../../db/repositories/stations.js'
-import { stations } from '../../db/schema/index.js'
-
-const { searchText: _searchText, createdAt: _createdAt, updatedAt: _updatedAt, ...stationColumns } = getTableColumns(stations)
+import { stationRecordColumns as stationColumns, stations } from '../../db/schema/index.js'
 
 /**
  * The same answer as findNearestStations computed without the index (every row's distance, then a
