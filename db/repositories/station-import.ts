@@ -1,4 +1,4 @@
-import { eq, getTableColumns, inArray, sql } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { stationChanges, stationRecordColumns as stationColumns, stations, type FieldChange, type NewStation } from '../schema/index.js'
 import { diffStation, type StationPatch } from './station-changes.js'

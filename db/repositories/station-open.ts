@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gt, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import { openIntervals, shanghaiDay, shanghaiDayStart, type HoursException } from '../../domain/open-intervals.js'
 import type { Database } from '../client.js'
 import {

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.js'
 import type { NearestOptions, Point, StationWithDistance } from '../../db/repositories/stations.js'
 import { stationRecordColumns as stationColumns, stations } from '../../db/schema/index.js'
