@@ -21,6 +21,8 @@ export type BaseContext = Context &
     user: User | undefined
     /** The process's logger with this update's `update_id` on every line. */
     logger: Logger
+    /** The chat's conversation state, read with the user row; taken by the conversations storage. */
+    conversationPrefetch?: { key: string; state: unknown } | undefined
   }
 
 /** The context of the outside middleware tree. */

@@ -20,7 +20,7 @@ export const userLocale = (user: { locale: string | null; languageCode: string |
 
 /** Locale files: `locales/<locale>/<feature>.ftl`, Chinese first. */
 export function createI18n(): I18n<BotContext> {
-  return new I18n<BotContext>({
+  const i18n = new I18n<BotContext>({
     defaultLocale: 'zh',
     directory: fileURLToPath(new URL('./locales', import.meta.url)),
     useSession: false,
@@ -28,6 +28,30 @@ export function createI18n(): I18n<BotContext> {
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => negotiateLocale(ctx.user?.locale, ctx.from?.language_code),
   })
+  rememberBundleMatches(i18n)
+  return i18n
+}
+
+/**
+ * The plugin negotiates languages (parsing every locale tag) on each ctx.t call, a dozen times
+ * for one list; the bundles are loaded once, so each locale's match is worked out once.
+ */
+function rememberBundleMatches(i18n: I18n<BotContext>) {
+  // matchBundles is private in the plugin's types but a plain method at run time; were it gone,
+  // bind would throw and no bot would start, so this cannot fail silently.
+  const fluent = i18n.fluent as unknown as { matchBundles: (locales: string[]) => Set<unknown> }
+  const match = fluent.matchBundles.bind(fluent)
+  const matches = new Map<string, Set<unknown>>()
+  fluent.matchBundles = (wanted) => {
+    const key = wanted.join(',')
+    let found = matches.get(key)
+    if (found === undefined) {
+      found = match(wanted)
+      // Locale tags come from negotiateLocale (zh, en); the bound only guards against surprises.
+      if (matches.size < 100) matches.set(key, found)
+    }
+    return found
+  }
 }
 
 /** The shape of ctx.t, so formatting code serves the sender of an update and a queued recipient alike. */

@@ -56,6 +56,10 @@ async function leaveAll(ctx: BotContext, notify: boolean): Promise<string[]> {
   return active
 }
 
+/** Where a chat's conversation state is stored; undefined for updates without a chat. */
+export const conversationKey = (ctx: { chatId?: number | undefined }): string | undefined =>
+  ctx.chatId === undefined ? undefined : `chat:${ctx.chatId}`
+
 export function createConversations(
   deps: BotDeps,
   i18n: I18n<BotContext>,
@@ -67,9 +71,29 @@ export function createConversations(
     ctx.user = ctx.from === undefined ? undefined : await findUser(deps.db, ctx.from.id)
     await next()
   }
+  const stored = conversationStorage(deps.db)
+  // Keyed by chat as `chat:<id>` (the plugin's own key scheme with that prefix, so stored forms
+  // carry on); the state that trackUser read with the user row is used instead of a second read.
+  const storage = {
+    read: async (ctx: BotContext) => {
+      const key = conversationKey(ctx)
+      if (key === undefined) return undefined
+      const prefetched = ctx.conversationPrefetch
+      ctx.conversationPrefetch = undefined
+      return prefetched?.key === key ? prefetched.state : stored.read(key)
+    },
+    write: async (ctx: BotContext, state: unknown) => {
+      const key = conversationKey(ctx)
+      if (key !== undefined) await stored.write(key, state)
+    },
+    delete: async (ctx: BotContext) => {
+      const key = conversationKey(ctx)
+      if (key !== undefined) await stored.delete(key)
+    },
+  }
   composer.use(
     conversations<BotContext, ConversationContext>({
-      storage: { type: 'key', version: 1, prefix: 'chat:', adapter: conversationStorage(deps.db) },
+      storage: { type: 'context', version: 1, adapter: storage as never },
       plugins: [updateLogger(deps.logger), loadUser, i18n as unknown as MiddlewareFn<ConversationContext>],
     }),
   )

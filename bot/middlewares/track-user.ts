@@ -3,6 +3,7 @@ import { assignUnownedTickets } from '../../core/ticket-assignment.js'
 import { recordUser } from '../../db/repositories/users.js'
 import type { BotContext, BotDeps } from '../context.js'
 import { ticketNotices } from '../ui/feedback-notices.js'
+import { conversationKey } from './conversations.js'
 
 /**
  * Loads (and records) the sender before any feature runs, so features and locale negotiation can use ctx.user.
@@ -17,14 +18,19 @@ export function trackUser({ db, config, now }: BotDeps): MiddlewareFn<BotContext
       ctx.user = undefined
       return next()
     }
-    const { user, promoted } = await recordUser(db, {
-      id: from.id,
-      languageCode: from.language_code,
-      firstName: from.first_name,
-      username: from.username,
-      isAdmin: config.adminIds.has(from.id),
-    })
+    const { user, promoted, conversation } = await recordUser(
+      db,
+      {
+        id: from.id,
+        languageCode: from.language_code,
+        firstName: from.first_name,
+        username: from.username,
+        isAdmin: config.adminIds.has(from.id),
+      },
+      conversationKey(ctx),
+    )
     ctx.user = user
+    ctx.conversationPrefetch = conversation
     if (promoted) await assignUnownedTickets(db, ticketNotices, now())
     await next()
   }

@@ -17,7 +17,7 @@ export function conversationStorage<S>(db: Database) {
   return {
     async read(key: string): Promise<S | undefined> {
       const [row] = await readState(db).execute({ key })
-      return row?.state as S | undefined
+      return (row?.state ?? undefined) as S | undefined
     },
     async write(key: string, state: S): Promise<void> {
       await db

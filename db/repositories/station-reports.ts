@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gt, inArray, ne, or } from 'drizzle-orm'
+import { and, count, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm'
+import { unionAll } from 'drizzle-orm/pg-core'
 import type { Database } from '../client.js'
 import { stationReports, type StationReport, type StationReportKind } from '../schema/index.js'
 
@@ -95,37 +96,51 @@ export async function stationReportStates(
   for (const id of ids) states.set(id, emptyState())
   const ofStations = inArray(stationReports.stationId, ids)
 
-  const checkIns = await db
-    .selectDistinctOn([stationReports.stationId], { stationId: stationReports.stationId, createdAt: stationReports.createdAt })
-    .from(stationReports)
-    .where(
-      and(
-        ofStations,
-        eq(stationReports.kind, 'all_good'),
-        gt(stationReports.createdAt, new Date(now.getTime() - CHECK_IN_SHOWN_HOURS * HOUR)),
-      ),
-    )
-    .orderBy(stationReports.stationId, desc(stationReports.createdAt))
-  for (const row of checkIns) states.get(row.stationId)!.checkIn = row.createdAt
-
-  const confirmed = await db
-    .selectDistinctOn([stationReports.stationId])
-    .from(stationReports)
-    .where(and(ofStations, eq(stationReports.status, 'confirmed'), ne(stationReports.kind, 'all_good')))
-    .orderBy(stationReports.stationId, desc(stationReports.createdAt))
+  // One round trip: the latest 👍 of the week, the latest confirmed problem (however old) and the
+  // problems still open or confirmed in the window, each part tagged.
+  const columns = {
+    part: sql<'check-in' | 'confirmed' | 'recent'>`'check-in'`.as('part'),
+    stationId: stationReports.stationId,
+    userId: stationReports.userId,
+    kind: stationReports.kind,
+    text: stationReports.text,
+    status: stationReports.status,
+    weight: stationReports.weight,
+    createdAt: stationReports.createdAt,
+  }
   const windowHours = Math.max(fadeHours, MAYBE_CLOSED_WINDOW_HOURS)
-  const recent = await db
-    .select()
-    .from(stationReports)
-    .where(
-      and(
-        ofStations,
-        ne(stationReports.kind, 'all_good'),
-        or(eq(stationReports.status, 'open'), eq(stationReports.status, 'confirmed')),
-        gt(stationReports.createdAt, new Date(now.getTime() - windowHours * HOUR)),
+  const rows = await unionAll(
+    db
+      .selectDistinctOn([stationReports.stationId], columns)
+      .from(stationReports)
+      .where(
+        and(
+          ofStations,
+          eq(stationReports.kind, 'all_good'),
+          gt(stationReports.createdAt, new Date(now.getTime() - CHECK_IN_SHOWN_HOURS * HOUR)),
+        ),
+      )
+      .orderBy(stationReports.stationId, desc(stationReports.createdAt)),
+    db
+      .selectDistinctOn([stationReports.stationId], { ...columns, part: sql<'confirmed'>`'confirmed'`.as('part') })
+      .from(stationReports)
+      .where(and(ofStations, eq(stationReports.status, 'confirmed'), ne(stationReports.kind, 'all_good')))
+      .orderBy(stationReports.stationId, desc(stationReports.createdAt)),
+    db
+      .select({ ...columns, part: sql<'recent'>`'recent'`.as('part') })
+      .from(stationReports)
+      .where(
+        and(
+          ofStations,
+          ne(stationReports.kind, 'all_good'),
+          or(eq(stationReports.status, 'open'), eq(stationReports.status, 'confirmed')),
+          gt(stationReports.createdAt, new Date(now.getTime() - windowHours * HOUR)),
+        ),
       ),
-    )
-    .orderBy(desc(stationReports.createdAt))
+  )
+  for (const row of rows) if (row.part === 'check-in') states.get(row.stationId)!.checkIn = row.createdAt
+  const confirmed = rows.filter((row) => row.part === 'confirmed')
+  const recent = rows.filter((row) => row.part === 'recent')
 
   const fadeSince = now.getTime() - fadeHours * HOUR
   const closedSince = now.getTime() - MAYBE_CLOSED_WINDOW_HOURS * HOUR

@@ -1,7 +1,7 @@
 import { eq, getTableColumns, sql, type Placeholder } from 'drizzle-orm'
 import type { Database } from '../client.js'
 import { preparedStatement } from '../prepared.js'
-import { roleChanges, users, type User, type UserRole } from '../schema/index.js'
+import { conversationStates, roleChanges, users, type User, type UserRole } from '../schema/index.js'
 
 export type SeenUser = {
   id: number
@@ -25,7 +25,12 @@ export async function touchUser(db: Database, seen: SeenUser): Promise<User> {
 }
 
 /** touchUser, also saying whether this call made the user an admin (their first message as one). */
-export async function recordUser(db: Database, seen: SeenUser): Promise<{ user: User; promoted: boolean }> {
+export async function recordUser(
+  db: Database,
+  seen: SeenUser,
+  /** The key of the chat's stored conversation state, to read it in the same round trip. */
+  conversationKey?: string,
+): Promise<{ user: User; promoted: boolean; conversation?: { key: string; state: unknown } }> {
   const values = {
     id: seen.id,
     languageCode: seen.languageCode ?? null,
@@ -33,10 +38,16 @@ export async function recordUser(db: Database, seen: SeenUser): Promise<{ user: 
     username: seen.username ?? null,
   }
   if (!seen.isAdmin) {
-    // Every update of every worker runs this: a prepared statement.
-    const [user] = await recordWorker(db).execute(values)
-    if (user === undefined) throw new Error(`upsert of user ${seen.id} returned nothing`)
-    return { user, promoted: false }
+    // Every update of every worker runs this: a prepared statement, which also reads the chat's
+    // conversation state (the conversations plugin's next read) instead of a second round trip.
+    const [row] = await recordWorker(db).execute({ ...values, conversationKey: conversationKey ?? null })
+    if (row === undefined) throw new Error(`upsert of user ${seen.id} returned nothing`)
+    const { conversationState, ...user } = row
+    return {
+      user,
+      promoted: false,
+      ...(conversationKey === undefined ? {} : { conversation: { key: conversationKey, state: conversationState ?? undefined } }),
+    }
   }
   const [row] = await upsertSeen(db, { ...values, role: 'admin' }, true).returning({
     ...getTableColumns(users),
@@ -84,7 +95,13 @@ const recordWorker = preparedStatement((db) =>
     },
     false,
   )
-    .returning()
+    .returning({
+      ...getTableColumns(users),
+      conversationState:
+        sql`(select ${conversationStates.state} from ${conversationStates} where ${conversationStates.key} = ${sql.placeholder('conversationKey')})`.mapWith(
+          conversationStates.state,
+        ),
+    })
     .prepare('record_worker'),
 )
 
