@@ -52,6 +52,8 @@ type Figures = {
   p50: number
   p99: number
   errors: number
+  /** How many errors of each kind (no answer within 60 s, an apology). */
+  errorKinds: Record<string, number>
   byStep: Record<string, number>
 }
 
@@ -66,6 +68,10 @@ function figures(samples: readonly Sample[], seconds: number): Figures {
     p50: percentile(times, 0.5),
     p99: percentile(times, 0.99),
     errors: samples.filter((sample) => sample.error !== undefined).length,
+    errorKinds: samples.reduce<Record<string, number>>(
+      (kinds, { error }) => (error === undefined ? kinds : { ...kinds, [error]: (kinds[error] ?? 0) + 1 }),
+      {},
+    ),
     byStep: Object.fromEntries(Object.entries(byStep).map(([step, values]) => [step, round(percentile(values, 0.5))])),
   }
 }
@@ -123,7 +129,7 @@ async function realBot(world: World, url: string, env: Record<string, string>, w
 const print = (name: string, f: Figures) =>
   log(
     `${name.padEnd(26)}${String(f.updates).padStart(6)} updates in ${f.seconds.toFixed(1)} s: ${f.perSecond.toFixed(0)}/s, ` +
-      `p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, ${f.errors} errors  (p50 by kind: ${JSON.stringify(f.byStep)})`,
+      `p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, ${f.errors} errors${f.errors > 0 ? ` ${JSON.stringify(f.errorKinds)}` : ''}  (p50 by kind: ${JSON.stringify(f.byStep)})`,
   )
 
 const database = await createEmptyPostgresDatabase(baseUrl, 'nuanxin_bench')
