@@ -63,6 +63,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openPglite(options.dataDir, options.pgliteTemplate ?? pgliteTemplate)
 }
 
+/**
+ * Set for every connection: how close typed words must be to a stretch of a station's text to
+ * count as a near miss (the typed-place search's last tier, through the trigram index). pg_trgm's
+ * default, 0.6, misses a single wrong character in a seven-character name (春熙路公会驿站: 0.45).
+ */
+const searchSettings = { 'pg_trgm.word_similarity_threshold': '0.4' }
+
 async function openPostgres(databaseUrl: string, maxConnections: number): Promise<DatabaseHandle> {
   const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
     import('postgres'),
@@ -72,7 +79,7 @@ async function openPostgres(databaseUrl: string, maxConnections: number): Promis
   const client = postgres(databaseUrl, {
     max: maxConnections,
     onnotice: () => {},
-    connection: { application_name: 'nuanxin' },
+    connection: { application_name: 'nuanxin', ...searchSettings },
   })
   const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database
   try {
@@ -108,7 +115,12 @@ async function openPglite(dataDirOption: string | undefined, templateFile: strin
       ...(template === undefined ? {} : { loadDataDir: template }),
       extensions: { cube, earthdistance, pg_trgm },
       // PGlite's default shared_buffers (128MB) is sized for a server; the embedded database needs far less.
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+      startParams: [
+        ...PGlite.defaultStartParams,
+        '-c',
+        'shared_buffers=16MB',
+        ...Object.entries(searchSettings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+      ],
     })
     const db = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database
     await migrate(db as never, { migrationsFolder })

@@ -3,18 +3,6 @@ import { bigint, boolean, date, doublePrecision, index, integer, pgTable, primar
 
 /** The indexed earth point of a latitude/longitude pair; see migration 0000 for why it is a wrapper. */
 export const stationEarth = (lat: SQL | number, lng: SQL | number): SQL => sql`public.station_earth(${lat}, ${lng})`
-/**
- * The lower-cased character pairs of a text, as stored for typed-place search: the text cut in
- * twos from its first character and from its second, so that every adjacent pair is in one of the
- * two cuts (成都市高新区 → 成都 市高 新区 区… and 都市 高新 …). The leftover single characters and
- * empty strings only add entries that no search asks for. Built-in functions only.
- */
-const characterPairs = (value: SQL): SQL => {
-  const cut = (text: SQL) => sql`regexp_split_to_array(regexp_replace(${text}, '(..)', '\\1' || chr(1), 'g'), chr(1))`
-  return sql`${cut(sql`lower(${value})`)} || ${cut(sql`substr(lower(${value}), 2)`)}`
-}
-const searchable = (table: { name: unknown; city: unknown; district: unknown; address: unknown }): SQL =>
-  sql`${table.name} || ' ' || ${table.city} || ' ' || ${table.district} || ' ' || ${table.address}`
 
 export const stations = pgTable(
   'stations',
@@ -45,37 +33,24 @@ export const stations = pgTable(
     closedReason: text().notNull().default(''),
     /** A Telegram photo file id of the station (never downloaded); null when there is none. */
     photoFileId: text(),
-    searchText: text().generatedAlwaysAs((): SQL => searchable(stations)),
-    /** Character pairs of the name and of the whole search text, for the pair indexes (see characterPairs). */
-    nameGrams: text()
-      .array()
-      .generatedAlwaysAs((): SQL => characterPairs(sql`${stations.name}`)),
-    searchGrams: text()
-      .array()
-      .generatedAlwaysAs((): SQL => characterPairs(searchable(stations))),
+    searchText: text().generatedAlwaysAs(
+      (): SQL => sql`${stations.name} || ' ' || ${stations.city} || ' ' || ${stations.district} || ' ' || ${stations.address}`,
+    ),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     index('stations_earth_gist').using('gist', stationEarth(sql`${table.lat}`, sql`${table.lng}`)),
-    // Typed-place search: the character pairs of the name and of the whole text find the stations
-    // that contain a typed word (two-character Chinese words included, which trigrams cannot
-    // index); trigrams of the name find near misses (typos, a missing character). Plain columns
-    // only, the same shapes as the amenities index: PGlite has spun on GIN expression indexes.
-    // The pair indexes write straight into the tree (fastupdate off): stations change rarely, and
-    // a search never wades through a pending list.
-    index('stations_name_grams').using('gin', table.nameGrams).with({ fastupdate: false }),
-    index('stations_search_grams').using('gin', table.searchGrams).with({ fastupdate: false }),
-    index('stations_name_trgm').using('gin', sql`${table.name} gin_trgm_ops`),
+    index('stations_search_trgm').using('gin', sql`${table.searchText} gin_trgm_ops`),
     index('stations_amenities_gin').using('gin', table.amenities),
   ],
 )
 
-/** Columns that are bookkeeping or derived for search, never shown or edited. */
-export type StationBookkeeping = 'searchText' | 'nameGrams' | 'searchGrams' | 'createdAt' | 'updatedAt'
+/** Columns that are bookkeeping or kept for search, never shown or edited. */
+export type StationBookkeeping = 'searchText' | 'createdAt' | 'updatedAt'
 /** Every column of a station as the bot and the import/export see it: what StationRecord holds. */
 export const stationRecordColumns = (() => {
-  const { searchText: _s, nameGrams: _n, searchGrams: _g, createdAt: _c, updatedAt: _u, ...columns } = getTableColumns(stations)
+  const { searchText: _s, createdAt: _c, updatedAt: _u, ...columns } = getTableColumns(stations)
   return columns
 })()
 
