@@ -27,13 +27,14 @@ const RANKED = 256
 /**
  * The first `limit` of at most RANKED matches of `where`, in `order`. A common word (成都 in
  * 5,000 names) would otherwise fetch and sort every matching row to show eight: the sample is the
- * first RANKED rows the index finds, which is every match of any word a rider would really look
- * for, and a fixed, cheap amount of work for one that is not.
+ * first RANKED matches found (through the trigram index, or row by row for a two-character word),
+ * which is every match of any word a rider would really look for, and a fixed, cheap amount of
+ * work for one that is not.
  */
 async function ranked(
   db: Database,
   where: SQL | undefined,
-  /** `name`: the exact name first, then shorter names; `id`: the order stations were added in. */
+  /** `exactName`: that name first, then shorter names; `id`: the order stations were added in. */
   order: { exactName: string } | 'id',
   limit: number,
 ): Promise<StationRecord[]> {
